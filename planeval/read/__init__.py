@@ -1,0 +1,239 @@
+"""DXF -> :class:`Drawing`: the only part of planeval that knows ezdxf.
+
+``read_drawing(path)`` loads the file (recover mode for damaged files), picks a layer profile,
+flattens the modelspace into role-tagged primitives, decides the units and converts everything to
+millimetres, and finds the floor-plan view(s). Every guess and repair is a diagnostic.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from planeval.diagnostics import DiagnosticLog
+from planeval.errors import InputError
+from planeval.read.drawing import Arc, Chain, Drawing, Insert, LayerInfo, Role, Segment, Shape, Text, View
+from planeval.read.flatten import Flattener, RawGeometry
+from planeval.read.load import load_dxf
+from planeval.read.profiles import builtin_profile, detect_profile, load_user_profile
+from planeval.read.units import UnitEvidence, UnitSource, decide_units, parse_unit_name
+from planeval.read.views import find_views
+
+__all__ = ["read_drawing", "Drawing", "Role"]
+
+#: Coordinates beyond this (in mm) are not on Earth: 100 000 km (UTM coordinates in mm are ~1e10).
+ABSURD_MM = 1.0e11
+
+
+def read_drawing(
+    path: str | Path,
+    *,
+    profile: str | Path | None = None,
+    units: str | None = None,
+    encoding: str | None = None,
+) -> Drawing:
+    """Read a DXF file into a :class:`Drawing` in millimetres. Raises :class:`InputError` on bad input.
+
+    ``profile`` is a built-in profile name or a path to a user TOML profile; ``units`` overrides the
+    drawing unit (``mm``, ``cm``, ``m``, ``in``, ``ft``); ``encoding`` overrides text decoding.
+    """
+    log = DiagnosticLog()
+    override = None
+    if units is not None:
+        try:
+            override = parse_unit_name(units)
+        except ValueError as exc:
+            raise InputError(str(exc)) from None
+    loaded = load_dxf(path, encoding=encoding, log=log)
+    doc = loaded.doc
+    msp = doc.modelspace()
+    layer_counts = Counter(e.dxf.layer for e in msp)
+    if not layer_counts:
+        raise InputError("the modelspace is empty: nothing to read", path)
+
+    detected, scores = detect_profile(dict(layer_counts))
+    if profile is None:
+        prof = builtin_profile(detected)
+        ranked = ", ".join(f"{n} {s}" for n, s in sorted(scores.items(), key=lambda kv: -kv[1])[:3])
+        log.info("profile-detected", f"layer profile '{detected}' detected (scores: {ranked})")
+    elif isinstance(profile, str) and not Path(profile).suffix and not Path(profile).exists():
+        prof = builtin_profile(profile)
+        log.info("profile-given", f"layer profile '{profile}' as given")
+    else:
+        prof = load_user_profile(profile, detected)
+        log.info("profile-user", f"user profile {profile} (extends {prof.files[1] if len(prof.files) > 1 else detected})")
+
+    raw = Flattener(doc, prof).run()
+    _report_layers(raw, prof, log)
+    if raw.nonfinite:
+        log.warning("nonfinite-coordinates", f"{raw.nonfinite} entities with infinite or NaN coordinates skipped")
+
+    header = doc.header
+    insunits = header.get("$INSUNITS") if "$INSUNITS" in header else None
+    imperial_hint = header.get("$MEASUREMENT", 1) == 0 if "$MEASUREMENT" in header else False
+    ev = _unit_evidence(raw)
+    chosen, notes = decide_units(ev, insunits, imperial_hint=imperial_hint, override=override)
+    for level, message in notes:
+        log.add(level, "units-" + chosen.source.value, message)  # type: ignore[arg-type]
+    if chosen.source is UnitSource.HEADER:
+        log.info("units-header", f"units from $INSUNITS: {chosen.drawing_unit} ({chosen.evidence})")
+
+    s = chosen.mm_per_unit
+    segments = [_scale_segment(x, s) for x in raw.segments] if s != 1.0 else raw.segments
+    arcs = [_scale_arc(x, s) for x in raw.arcs] if s != 1.0 else raw.arcs
+    chains = [_scale_chain(x, s) for x in raw.chains] if s != 1.0 else raw.chains
+    shapes = [_scale_shape(x, s) for x in raw.shapes] if s != 1.0 else raw.shapes
+    texts = [replace(t, x=t.x * s, y=t.y * s, height=t.height * s) for t in raw.texts] if s != 1.0 else raw.texts
+    inserts = [replace(i, x=i.x * s, y=i.y * s) for i in raw.inserts] if s != 1.0 else raw.inserts
+    _check_absurd(path, segments, arcs, shapes)
+
+    from planeval.model.vocabulary import functions_of
+
+    label_points = [(t.x, t.y) for t in texts if t.role is not Role.IGNORE and functions_of(t.text, prof.labels)]
+    views = find_views(segments, arcs, shapes, label_points)
+    _report_views(views, log)
+
+    layers = tuple(
+        LayerInfo(name, *_layer_state(prof, raw, name, doc))
+        for name in sorted(set(layer_counts) | set(raw.hidden), key=str.lower)
+    )
+    return Drawing(
+        path=Path(path),
+        sha256=loaded.sha256,
+        dxfversion=str(doc.dxfversion),
+        encoding=loaded.encoding,
+        binary=loaded.binary,
+        recovered=loaded.recovered,
+        units=chosen,
+        profile=prof.name,
+        segments=tuple(segments),
+        arcs=tuple(arcs),
+        chains=tuple(chains),
+        shapes=tuple(shapes),
+        texts=tuple(texts),
+        inserts=tuple(inserts),
+        layers=layers,
+        views=tuple(views),
+        diagnostics=log.freeze(),
+        options={"profile": prof, "insunits": insunits},
+    )
+
+
+def _layer_state(prof: object, raw: RawGeometry, name: str, doc: object) -> tuple[Role, bool, int, str]:
+    role, rule = prof.layer_role(name)  # type: ignore[attr-defined]
+    hidden = raw.hidden.get(name, 0) > 0 or _is_hidden(doc, name)
+    return role, hidden, raw.layer_counts.get(name, 0) + raw.hidden.get(name, 0), rule
+
+
+def _is_hidden(doc: object, name: str) -> bool:
+    layers = doc.layers  # type: ignore[attr-defined]
+    if not layers.has_entry(name):
+        return False
+    layer = layers.get(name)
+    return bool(layer.is_frozen() or layer.is_off())
+
+
+def _report_layers(raw: RawGeometry, prof: object, log: DiagnosticLog) -> None:
+    for layer, count in sorted(raw.hidden.items()):
+        log.info("layer-hidden", f"layer '{layer}' is frozen or off: {count} entities ignored", subject=layer)
+    unknown = [(layer, n) for layer, n in raw.layer_counts.items() if prof.layer_role(layer)[0] is Role.UNKNOWN and layer not in raw.hidden]  # type: ignore[attr-defined]
+    for layer, n in sorted(unknown, key=lambda kv: -kv[1]):
+        log.info("layer-role-unknown", f"layer '{layer}' ({n} entities) matches no profile rule; its blocks and shapes are judged by their names and geometry", subject=layer)
+    for what, n in sorted(raw.skipped.items()):
+        log.info("entities-skipped", f"{n} {what} entities not used (no floor-plan meaning)", subject=what)
+
+
+def _unit_evidence(raw: RawGeometry) -> UnitEvidence:
+    ev = UnitEvidence()
+    for a in raw.arcs:
+        if a.role in (Role.DOOR, Role.OPENING) and 75.0 <= a.sweep_deg <= 105.0:
+            ev.door_radii.append(a.r)
+    for sh in raw.shapes:
+        if sh.role is Role.ROOM:
+            area = abs(_shoelace(sh.exterior))
+            if area > 0:
+                ev.room_areas.append(area)
+    from planeval.model.vocabulary import functions_of
+
+    labels = [t.height for t in raw.texts if t.role is not Role.IGNORE and not t.tag and functions_of(t.text)]
+    ev.text_heights = labels
+    pts = [(s.x1, s.y1) for s in raw.segments if s.role is Role.WALL] + [(s.x2, s.y2) for s in raw.segments if s.role is Role.WALL]
+    if len(pts) < 4:
+        pts = [(s.x1, s.y1) for s in raw.segments if s.role is not Role.IGNORE] + [(s.x2, s.y2) for s in raw.segments if s.role is not Role.IGNORE]
+    if len(pts) < 4:
+        pts = [p for sh in raw.shapes for p in sh.exterior]
+    if len(pts) >= 2:
+        a = np.asarray(pts)
+        lo = np.percentile(a, 2, axis=0)
+        hi = np.percentile(a, 98, axis=0)
+        diag = float(np.hypot(*(hi - lo)))
+        if diag > 0:
+            ev.extent = diag
+    return ev
+
+
+def _shoelace(pts: tuple[tuple[float, float], ...]) -> float:
+    a = 0.0
+    n = len(pts)
+    for i in range(n):
+        x1, y1 = pts[i]
+        x2, y2 = pts[(i + 1) % n]
+        a += x1 * y2 - x2 * y1
+    return a / 2.0
+
+
+def _scale_segment(x: Segment, s: float) -> Segment:
+    return Segment(x.x1 * s, x.y1 * s, x.x2 * s, x.y2 * s, x.layer, x.role, x.src)
+
+
+def _scale_arc(x: Arc, s: float) -> Arc:
+    return Arc(x.cx * s, x.cy * s, x.r * s, x.start_deg, x.end_deg, x.layer, x.role, x.src)
+
+
+def _scale_chain(x: Chain, s: float) -> Chain:
+    return Chain(tuple((px * s, py * s) for px, py in x.points), x.layer, x.role, x.src)
+
+
+def _scale_shape(x: Shape, s: float) -> Shape:
+    return Shape(
+        tuple((px * s, py * s) for px, py in x.exterior),
+        tuple(tuple((px * s, py * s) for px, py in h) for h in x.holes),
+        x.layer, x.role, x.src, x.kind,
+    )
+
+
+def _check_absurd(path: str | Path, segments: list[Segment], arcs: list[Arc], shapes: list[Shape]) -> None:
+    worst = 0.0
+    for sg in segments:
+        worst = max(worst, abs(sg.x1), abs(sg.y1), abs(sg.x2), abs(sg.y2))
+    for a in arcs:
+        worst = max(worst, abs(a.cx) + a.r, abs(a.cy) + a.r)
+    for sh in shapes:
+        for px, py in sh.exterior:
+            worst = max(worst, abs(px), abs(py))
+    if not math.isfinite(worst) or worst > ABSURD_MM:
+        raise InputError(
+            f"absurd coordinates (up to {worst:.3g} mm from the origin, more than {ABSURD_MM / 1e6:.0f} km): "
+            "not a floor plan in any plausible unit",
+            path,
+        )
+
+
+def _report_views(views: list[View], log: DiagnosticLog) -> None:
+    plans = [v for v in views if v.is_plan]
+    for v in views:
+        w = (v.bbox[2] - v.bbox[0]) / 1000.0
+        h = (v.bbox[3] - v.bbox[1]) / 1000.0
+        if not v.is_plan:
+            log.info(
+                "view-excluded",
+                f"drawing at ({v.bbox[0] / 1000:.1f}, {v.bbox[1] / 1000:.1f}) m, {w:.1f} × {h:.1f} m kept out of the rooms: "
+                f"too little plan content ({v.reason})",
+                subject=f"view{v.index}",
+            )
+    if len(views) > 1 and plans:
+        log.info("views-found", f"{len(views)} separate drawings in the modelspace; {len(plans)} used as floor plan(s)")
