@@ -1,0 +1,256 @@
+"""Small, exact geometry helpers on shapely, shared by the model and the checks.
+
+All lengths in millimetres. Doctests show the contract:
+
+>>> from shapely.geometry import box
+>>> x, y, r = largest_circle(box(0, 0, 1400, 3000))
+>>> round(2 * r)
+1400
+>>> fits_circle(box(0, 0, 1400, 3000), 1500)
+False
+>>> fits_rectangle(box(0, 0, 1400, 3000), 1300, 1800)[0]
+True
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Iterable, Sequence
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+from shapely.geometry.base import BaseGeometry
+from shapely.ops import unary_union
+
+#: Tolerance for DXF noise: a circle "fits" if it fits after the boundary moves by this much.
+EPS_MM = 5.0
+ARC_SEGMENTS = 32  # quarter-circle resolution of buffers
+
+
+def polygon(exterior: Sequence[tuple[float, float]], holes: Iterable[Sequence[tuple[float, float]]] = ()) -> Polygon | None:
+    """A valid polygon from rings (self-intersections repaired; the largest part kept).
+
+    >>> polygon([(0, 0), (10, 10), (10, 0), (0, 10)]).area  # a bow-tie becomes one of its halves
+    25.0
+    """
+    if len(exterior) < 3:
+        return None
+    try:
+        p = Polygon(exterior, [h for h in holes if len(h) >= 3])
+    except (ValueError, TypeError):
+        return None
+    if not p.is_valid:
+        p = largest_polygon(shapely.make_valid(p))
+    if p is None or p.is_empty or p.area <= 0:
+        return None
+    return p
+
+
+def largest_polygon(geom: BaseGeometry | None) -> Polygon | None:
+    """The largest polygon in any geometry (or None)."""
+    if geom is None or geom.is_empty:
+        return None
+    if isinstance(geom, Polygon):
+        return geom
+    polys = [g for g in getattr(geom, "geoms", []) if isinstance(g, (Polygon, MultiPolygon))]
+    flat: list[Polygon] = []
+    for g in polys:
+        flat.extend(g.geoms if isinstance(g, MultiPolygon) else [g])
+    return max(flat, key=lambda g: g.area) if flat else None
+
+
+def polygons_of(geom: BaseGeometry | None) -> list[Polygon]:
+    """All polygons in a geometry, largest first."""
+    if geom is None or geom.is_empty:
+        return []
+    if isinstance(geom, Polygon):
+        return [geom]
+    out: list[Polygon] = []
+    for g in getattr(geom, "geoms", []):
+        out.extend(polygons_of(g))
+    return sorted(out, key=lambda g: -g.area)
+
+
+def largest_circle(free: BaseGeometry, tolerance: float = 1.0) -> tuple[float, float, float]:
+    """Centre and radius of the largest circle inside ``free`` (polygon or multipolygon), in mm.
+
+    Uses GEOS' maximum inscribed circle; ``tolerance`` is the precision of the radius.
+    """
+    best = (0.0, 0.0, 0.0)
+    for p in polygons_of(free):
+        if p.area <= 0:
+            continue
+        line = shapely.maximum_inscribed_circle(p, tolerance)
+        (cx, cy), (bx, by) = line.coords[0], line.coords[-1]
+        r = math.hypot(bx - cx, by - cy)
+        if r > best[2]:
+            best = (cx, cy, r)
+    return best
+
+
+def fits_circle(free: BaseGeometry, diameter: float, eps: float = EPS_MM) -> bool:
+    """True when a circle of ``diameter`` fits in ``free`` (with ``eps`` of drawing noise)."""
+    return largest_circle(free)[2] * 2 + 2 * eps >= diameter
+
+
+def rectangle(cx: float, cy: float, w: float, h: float, angle_deg: float) -> Polygon:
+    """A w × h rectangle centred at (cx, cy), its w side turned by ``angle_deg``."""
+    a = math.radians(angle_deg)
+    ux, uy = math.cos(a), math.sin(a)
+    vx, vy = -uy, ux
+    hw, hh = w / 2, h / 2
+    return Polygon(
+        [
+            (cx - ux * hw - vx * hh, cy - uy * hw - vy * hh),
+            (cx + ux * hw - vx * hh, cy + uy * hw - vy * hh),
+            (cx + ux * hw + vx * hh, cy + uy * hw + vy * hh),
+            (cx - ux * hw + vx * hh, cy - uy * hw + vy * hh),
+        ]
+    )
+
+
+def edge_angles(geom: BaseGeometry, extra: Iterable[float] = (0.0, 90.0)) -> list[float]:
+    """Directions (0–180°) of the longest edges of a polygon, plus ``extra``: where rectangles are tried."""
+    lengths: dict[int, float] = {}
+    for p in polygons_of(geom):
+        coords = np.asarray(p.exterior.coords)
+        d = np.diff(coords, axis=0)
+        ang = np.degrees(np.arctan2(d[:, 1], d[:, 0])) % 180.0
+        ln = np.hypot(d[:, 0], d[:, 1])
+        for a, l in zip(np.round(ang).astype(int) % 180, ln):
+            lengths[int(a)] = lengths.get(int(a), 0.0) + float(l)
+    angles = {float(a) % 180.0 for a in extra}
+    for a, _ in sorted(lengths.items(), key=lambda kv: -kv[1])[:4]:
+        angles.add(float(a))
+        angles.add(float((a + 90) % 180))
+    return sorted(angles)
+
+
+def fits_rectangle(
+    free: BaseGeometry, w: float, h: float, angles: Iterable[float] | None = None, eps: float = EPS_MM
+) -> tuple[bool, Polygon | None]:
+    """Whether a w × h rectangle fits in ``free`` at one of ``angles`` (default: the room's own
+    directions and 0/90°); returns one placement that fits.
+
+    The test is exact for each angle: the free region is eroded by the rectangle (Minkowski
+    difference, as an erosion by its half-sides along its axes) and must stay non-empty.
+    """
+    if free.is_empty:
+        return False, None
+    for ang in angles if angles is not None else edge_angles(free):
+        placed = _fit_rectangle_at(free, w - 2 * eps, h - 2 * eps, ang)
+        if placed is not None:
+            cx, cy = placed
+            return True, rectangle(cx, cy, w, h, ang)
+    return False, None
+
+
+def erode_by_rectangle(free: BaseGeometry, w: float, h: float, angle_deg: float) -> BaseGeometry:
+    """Where the centre of a w × h rectangle (turned by ``angle_deg``) can stand inside ``free``.
+
+    Exact Minkowski erosion for any polygon: a centre p is allowed when p is in ``free`` and the
+    rectangle at p crosses no boundary edge, i.e. p lies outside every edge ⊕ rectangle (the
+    convex hull of the rectangle placed at both ends of the edge).
+    """
+    if w <= 0 or h <= 0 or free.is_empty:
+        return Polygon()
+    a = math.radians(angle_deg)
+    ux, uy = math.cos(a), math.sin(a)
+    vx, vy = -uy, ux
+    hw, hh = w / 2, h / 2
+    corners = np.array(
+        [
+            (-ux * hw - vx * hh, -uy * hw - vy * hh),
+            (ux * hw - vx * hh, uy * hw - vy * hh),
+            (ux * hw + vx * hh, uy * hw + vy * hh),
+            (-ux * hw + vx * hh, -uy * hw + vy * hh),
+        ]
+    )
+    edges = []
+    for p in polygons_of(free):
+        for ring in [p.exterior, *p.interiors]:
+            c = np.asarray(ring.coords)
+            edges.append(np.stack([c[:-1], c[1:]], axis=1))
+    if not edges:
+        return Polygon()
+    e = np.concatenate(edges)  # (n, 2, 2)
+    pts = (e[:, :, None, :] + corners[None, None, :, :]).reshape(len(e), 8, 2)
+    hulls = shapely.convex_hull(shapely.multipoints(pts))
+    return free.difference(shapely.union_all(hulls))
+
+
+def _fit_rectangle_at(free: BaseGeometry, w: float, h: float, angle_deg: float) -> tuple[float, float] | None:
+    core = erode_by_rectangle(free, w, h, angle_deg)
+    if core.is_empty or core.area <= 0 and core.length <= 0:
+        return None
+    p = core.representative_point()
+    return (p.x, p.y)
+
+
+def sector(center: tuple[float, float], radius: float, start_deg: float, sweep_deg: float, steps: int = 24) -> Polygon:
+    """A pie slice (door swing), counter-clockwise from ``start_deg`` over ``sweep_deg``."""
+    cx, cy = center
+    pts = [(cx, cy)]
+    for i in range(steps + 1):
+        a = math.radians(start_deg + sweep_deg * i / steps)
+        pts.append((cx + radius * math.cos(a), cy + radius * math.sin(a)))
+    return Polygon(pts)
+
+
+def circle_fit(points: Sequence[tuple[float, float]]) -> tuple[float, float, float, float]:
+    """Least-squares circle through points (Kåsa fit): centre, radius, RMS residual.
+
+    >>> import math
+    >>> pts = [(1000 * math.cos(math.radians(a)), 1000 * math.sin(math.radians(a))) for a in range(0, 91, 10)]
+    >>> [round(v, 3) for v in circle_fit(pts)]
+    [0.0, 0.0, 1000.0, 0.0]
+    """
+    a = np.asarray(points, dtype=float)
+    mx, my = a.mean(axis=0)
+    x, y = a[:, 0] - mx, a[:, 1] - my
+    m = np.column_stack([x, y, np.ones_like(x)])
+    rhs = x * x + y * y
+    sol, *_ = np.linalg.lstsq(m, rhs, rcond=None)
+    cx, cy = sol[0] / 2, sol[1] / 2
+    r = math.sqrt(max(sol[2] + cx * cx + cy * cy, 0.0))
+    res = np.hypot(x - cx, y - cy) - r
+    return float(cx + mx), float(cy + my), r, float(np.sqrt(np.mean(res * res)))
+
+
+def unit(ax: float, ay: float, bx: float, by: float) -> tuple[float, float]:
+    """Unit vector from a to b (zero vector when a == b)."""
+    dx, dy = bx - ax, by - ay
+    n = math.hypot(dx, dy)
+    return (dx / n, dy / n) if n > 0 else (0.0, 0.0)
+
+
+def side_points(a: tuple[float, float], b: tuple[float, float], offset: float) -> tuple[Point, Point]:
+    """Points ``offset`` mm to the left and right of the midpoint of segment a–b."""
+    mx, my = (a[0] + b[0]) / 2, (a[1] + b[1]) / 2
+    ux, uy = unit(*a, *b)
+    nx, ny = -uy, ux
+    return Point(mx + nx * offset, my + ny * offset), Point(mx - nx * offset, my - ny * offset)
+
+
+def union(geoms: Iterable[BaseGeometry]) -> BaseGeometry:
+    items = [g for g in geoms if g is not None and not g.is_empty]
+    return unary_union(items) if items else Polygon()
+
+
+def min_width_profile(poly: Polygon) -> float:
+    """Twice the largest inscribed radius: how wide the widest part of a polygon is."""
+    return 2 * largest_circle(poly, tolerance=2.0)[2]
+
+
+def segment(a: tuple[float, float], b: tuple[float, float]) -> LineString:
+    return LineString([a, b])
+
+
+def extend_segments(segs: np.ndarray, by: float) -> np.ndarray:
+    """Lengthen each segment (rows x1, y1, x2, y2) by ``by`` at both ends, so near misses cross."""
+    d = segs[:, 2:4] - segs[:, 0:2]
+    n = np.hypot(d[:, 0], d[:, 1])
+    n[n == 0] = 1.0
+    u = d / n[:, None] * by
+    return np.hstack([segs[:, 0:2] - u, segs[:, 2:4] + u])

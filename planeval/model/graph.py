@@ -1,0 +1,120 @@
+"""The room graph (rooms and "outside" as nodes, doors as edges), dwelling units and door roles."""
+
+from __future__ import annotations
+
+import networkx as nx
+import shapely
+
+from planeval.diagnostics import DiagnosticLog
+from planeval.model.types import OUTSIDE, Door, DoorRole, Room, Unit
+
+
+def room_graph(rooms: list[Room], doors: list[Door]) -> nx.MultiGraph:
+    g = nx.MultiGraph()
+    g.add_node(OUTSIDE, kind="outside")
+    for r in rooms:
+        g.add_node(r.id, kind="room", function=r.function, label=r.label, area_m2=round(r.area_m2, 2))
+    for d in doors:
+        a, b = d.rooms
+        g.add_edge(a, b, key=d.id, door=d.id, kind=str(d.kind), clear_width_mm=round(d.clear_width_mm))
+    return g
+
+
+def find_units(rooms: list[Room], doors: list[Door], log: DiagnosticLog) -> tuple[dict[str, str], list[Unit]]:
+    """Dwelling units: components of the door graph once common rooms (corridors, stairwells) are removed.
+
+    Returns room id -> unit id and the units (ids U1… ordered by position, top-left first).
+    """
+    common = {r.id for r in rooms if r.common}
+    private = [r for r in rooms if not r.common]
+    g = nx.Graph()
+    g.add_nodes_from(r.id for r in private)
+    for d in doors:
+        a, b = d.rooms
+        if a in g and b in g and a != b:
+            g.add_edge(a, b)
+    by_id = {r.id: r for r in rooms}
+    if not common:
+        comps = [set(g.nodes)] if private else []
+        lonely = [n for n in g.nodes if g.degree(n) == 0 and not any(n in d.rooms for d in doors)]
+        for n in lonely:
+            log.warning("room-without-door", f"room {n} ({by_id[n].display_name}) has no door: it may be closed off, or its door was not recognised", subject=n)
+    else:
+        comps = [set(c) for c in nx.connected_components(g)]
+        living = {"living", "bedroom", "kitchen"}
+        main = [c for c in comps if len(c) > 1 or any(set(by_id[n].functions) & living for n in c)]
+        rest = [c for c in comps if c not in main]
+        for c in rest:
+            (n,) = tuple(c)
+            near = [m for m in main if min(by_id[n].polygon.distance(by_id[x].polygon) for x in m) < 500.0]
+            if near:
+                near[0].add(n)
+                log.info("room-attached", f"room {n} ({by_id[n].display_name}) has no door of its own; attached to the neighbouring unit", subject=n)
+            else:
+                log.warning("room-without-unit", f"room {n} ({by_id[n].display_name}) belongs to no unit (no door to one, not beside one)", subject=n)
+        comps = main
+    keyed = []
+    for c in comps:
+        centre = shapely.union_all([by_id[n].polygon for n in c]).centroid
+        keyed.append(((-round(centre.y / 1000.0), round(centre.x / 1000.0)), sorted(c)))
+    keyed.sort()
+    unit_of: dict[str, str] = {}
+    units: list[Unit] = []
+    for i, (_, members) in enumerate(keyed, start=1):
+        uid = f"U{i}"
+        for n in members:
+            unit_of[n] = uid
+        units.append(Unit(uid, tuple(sorted(members, key=_id_num)), None))
+    return unit_of, units
+
+
+def _id_num(rid: str) -> int:
+    digits = "".join(ch for ch in rid if ch.isdigit())
+    return int(digits) if digits else 0
+
+
+def door_roles(rooms: dict[str, Room], doors: list[Door], units: list[Unit]) -> tuple[dict[str, DoorRole], list[Unit]]:
+    """Role of each door; each unit's entrance door."""
+    roles: dict[str, DoorRole] = {}
+    entrance_of: dict[str, str] = {}
+    for u in units:
+        members = set(u.rooms)
+        options = []
+        for d in doors:
+            a, b = d.rooms
+            inside = [x for x in (a, b) if x in members]
+            outside = [x for x in (a, b) if x not in members]
+            if len(inside) != 1 or len(outside) != 1:
+                continue
+            other = outside[0]
+            room = rooms[inside[0]]
+            if other != OUTSIDE and not rooms[other].common:
+                continue
+            if room.function == "balcony" or (other != OUTSIDE and rooms[other].function == "balcony"):
+                continue
+            score = (
+                2 if room.function in ("entrance", "hall") else (1 if room.function not in ("bedroom", "bathroom", "wc") else 0),
+                1 if other != OUTSIDE else 0,
+                d.clear_width_mm,
+            )
+            options.append((score, d.id))
+        if options:
+            entrance_of[u.id] = max(options)[1]
+    entrances = set(entrance_of.values())
+    for d in doors:
+        a, b = d.rooms
+        ra, rb = rooms.get(a), rooms.get(b)
+        if d.id in entrances:
+            roles[d.id] = DoorRole.ENTRANCE
+        elif (ra and ra.function == "balcony") or (rb and rb.function == "balcony"):
+            roles[d.id] = DoorRole.BALCONY
+        elif OUTSIDE in (a, b):
+            roles[d.id] = DoorRole.EXTERIOR
+        elif (ra and ra.common) and (rb and rb.common):
+            roles[d.id] = DoorRole.COMMON
+        elif (ra and ra.common) or (rb and rb.common):
+            roles[d.id] = DoorRole.EXTERIOR  # a second door from the corridor into a unit
+        else:
+            roles[d.id] = DoorRole.INTERNAL
+    new_units = [Unit(u.id, u.rooms, entrance_of.get(u.id), u.label) for u in units]
+    return roles, new_units

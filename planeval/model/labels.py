@@ -1,0 +1,144 @@
+"""Room names and functions from the texts found in each room.
+
+Sources, strongest first: a room-tag block's NAME attribute, a text naming a function in the
+vocabulary (multi-line labels split over several TEXTs are joined), the room layer's own name
+("Room - Kitchen"), any short name-like text. Area texts ("12,4 m²", "345 SF") become the room's
+stated area; NUMBER attributes its number.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import shapely
+from shapely.geometry import Point, Polygon
+
+from planeval.model.vocabulary import functions_of, looks_like_name, stated_area_m2
+from planeval.read.drawing import Role, Text
+
+NAME_TAGS = {"NAME", "ROOMNAME", "ROOM_NAME", "NAVN", "ROMNAVN", "RUMNAVN", "RAUMNAME", "BEZEICHNUNG", "ROOM"}
+NUMBER_TAGS = {"NUMBER", "NR", "NO", "NUM", "ROOMNUMBER", "ROOM_NUMBER", "ROMNR", "ROMNUMMER", "RAUMNUMMER"}
+AREA_TAGS = {"AREA", "AREAL", "FLÄCHE", "FLAECHE", "BRA", "NTA"}
+NEAR_MM = 400.0  # a label may sit just outside its room
+
+
+@dataclass(frozen=True)
+class RoomLabel:
+    label: str
+    functions: tuple[str, ...]
+    source: str  # attribute | text | layer | ""
+    number: str = ""
+    stated_area_m2: float | None = None
+    all_labels: tuple[str, ...] = ()
+
+
+def _join_lines(texts: list[Text]) -> list[str]:
+    """Group texts stacked within 2 text heights into one label, read top to bottom."""
+    groups: list[list[Text]] = []
+    for t in sorted(texts, key=lambda t: (-t.y, t.x)):
+        for g in groups:
+            last = g[-1]
+            h = max(last.height, t.height)
+            if abs(last.x - t.x) < 6 * h and 0 <= last.y - t.y <= 2.2 * h:
+                g.append(t)
+                break
+        else:
+            groups.append([t])
+    return [" ".join(t.text for t in g) for g in groups]
+
+
+def label_rooms(
+    faces: list[Polygon], hints: list[str], texts: list[Text], extra_words: dict[str, str]
+) -> tuple[list[RoomLabel], list[Text]]:
+    """A label per face, and the label-like texts that fell in no room."""
+    candidates = [t for t in texts if t.role is not Role.IGNORE]
+    if not faces:
+        return [], [t for t in candidates if functions_of(t.text, extra_words)]
+    pts = shapely.points([(t.x, t.y) for t in candidates]) if candidates else None
+    tree = shapely.STRtree(faces)
+    inside: dict[int, list[Text]] = {i: [] for i in range(len(faces))}
+    unplaced: list[Text] = []
+    if pts is not None:
+        hit = tree.query(pts, predicate="within")
+        placed = set()
+        for ti, fi in zip(*hit):
+            inside[int(fi)].append(candidates[int(ti)])
+            placed.add(int(ti))
+        for ti, t in enumerate(candidates):
+            if ti in placed:
+                continue
+            near = tree.query(Point(t.x, t.y), predicate="dwithin", distance=NEAR_MM)
+            if len(near):
+                best = min(near, key=lambda fi: faces[int(fi)].distance(Point(t.x, t.y)))
+                inside[int(best)].append(t)
+            elif functions_of(t.text, extra_words) and not t.tag:
+                unplaced.append(t)
+    return [_choose(inside[i], hints[i], extra_words) for i in range(len(faces))], unplaced
+
+
+def _choose(texts: list[Text], hint: str, extra: dict[str, str]) -> RoomLabel:
+    number = ""
+    area: float | None = None
+    tag_names: list[str] = []
+    free: list[Text] = []
+    for t in texts:
+        tag = t.tag.upper()
+        if tag in NAME_TAGS:
+            tag_names.append(t.text)
+        elif tag in NUMBER_TAGS:
+            number = number or t.text.strip()
+        elif tag in AREA_TAGS:
+            area = area if area is not None else stated_area_m2(t.text) or _plain_number(t.text)
+        elif not tag:
+            free.append(t)
+    for t in free:
+        a = stated_area_m2(t.text)
+        if a is not None and area is None:
+            area = a
+    named = [(s, functions_of(s, extra)) for s in tag_names]
+    joined = _join_lines([t for t in free if t.role is not Role.IGNORE])
+    vocab = [(s, f) for s in joined for f in [functions_of(_first_line(s), extra) or functions_of(s, extra)] if f]
+    all_labels = tuple(dict.fromkeys([s for s, _ in named] + [_clean(s) for s, _ in vocab]))
+    if named:
+        s, f = named[0]
+        funcs = f or (functions_of(hint, extra) if hint else ())
+        return RoomLabel(_clean(s), _merge(funcs, vocab[1:] if False else []), "attribute", number, area, all_labels)
+    if vocab:
+        labels = [_clean(_first_line(s)) if functions_of(_first_line(s), extra) else _clean(s) for s, _ in vocab]
+        funcs: tuple[str, ...] = ()
+        for _, f in vocab:
+            funcs = _merge(funcs, [f])
+        label = labels[0] if len(set(labels)) == 1 else " + ".join(dict.fromkeys(labels))
+        return RoomLabel(label, funcs, "text", number, area, all_labels)
+    if hint:
+        return RoomLabel(hint, functions_of(hint, extra), "layer", number, area, (hint,))
+    names = [s for s in joined if looks_like_name(s)]
+    if names:
+        return RoomLabel(_clean(names[0]), (), "text", number, area, tuple(names))
+    return RoomLabel("", (), "", number, area, ())
+
+
+def _merge(funcs: tuple[str, ...], more: list[tuple[str, ...]]) -> tuple[str, ...]:
+    out = list(funcs)
+    for f in more:
+        for x in f:
+            if x not in out:
+                out.append(x)
+    return tuple(out)
+
+
+def _first_line(s: str) -> str:
+    return s.splitlines()[0] if s else s
+
+
+def _clean(s: str) -> str:
+    s = re.sub(r"\s*\n\s*", " ", s.strip())
+    # drop a trailing area ("Soverom 12,4 m²") from the name
+    s = re.sub(r"\s*\d{1,4}(?:[.,]\d{1,2})?\s*(m²|m2|kvm|sqm|sf)\s*$", "", s, flags=re.IGNORECASE)
+    return s.strip()
+
+
+def _plain_number(text: str) -> float | None:
+    m = re.search(r"\d+(?:[.,]\d+)?", text)
+    return float(m.group(0).replace(",", ".")) if m else None

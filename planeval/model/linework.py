@@ -1,0 +1,178 @@
+"""Wall mass and the seals that close wall openings, so that rooms become closed regions.
+
+Walls arrive as double lines, single lines, closed polylines or hatches. All of them are turned
+into one *wall mass*: every line thickened by ``EPS_MM`` (square ends, mitred corners, so lines
+that almost meet do meet) united with the wall bodies. On the boundary of that mass a wall end
+looks the same whatever the drawing style: a short *cap* edge (a jamb, or the tip of a single
+line) between two convex corners whose neighbouring edges run back in parallel. From both
+corners of a cap a ray continues the wall face across the opening; the first wall it meets
+0.4–1.3 m away closes the gap (a *seal*). Doors add the chord of their closed leaf (see
+``doors.py``); seals that belong to no door or window become plain openings.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry.base import BaseGeometry
+
+EPS_MM = 5.0  # half thickness given to lines; also the snapping distance
+MIN_GAP_MM = 400.0
+MAX_GAP_MM = 1300.0
+MAX_FACING_GAP_MM = 4000.0
+CAP_MAX_MM = 650.0  # the widest wall end (jamb) we recognise
+PARALLEL = 0.94  # cosine: the two faces beside a cap run back in parallel
+
+
+@dataclass(frozen=True, slots=True)
+class Seal:
+    a: tuple[float, float]
+    b: tuple[float, float]
+    origin: str  # "cap" | "door"
+
+    @property
+    def length(self) -> float:
+        return math.dist(self.a, self.b)
+
+    @property
+    def line(self) -> LineString:
+        return LineString([self.a, self.b])
+
+
+def wall_mass(segs: np.ndarray, bodies: list[Polygon]) -> BaseGeometry:
+    """Union of the thickened wall lines and the wall bodies."""
+    parts: list[BaseGeometry] = []
+    if len(segs):
+        lines = shapely.linestrings(segs.reshape(-1, 2, 2))
+        parts.extend(shapely.buffer(lines, EPS_MM, cap_style="square", join_style="mitre", quad_segs=1))
+    parts.extend(bodies)
+    if not parts:
+        return Polygon()
+    return shapely.union_all(np.asarray(parts, dtype=object))
+
+
+def _rings(mass: BaseGeometry) -> list[np.ndarray]:
+    out = []
+    for p in shapely.get_parts(mass):
+        if not isinstance(p, Polygon):
+            continue
+        p = shapely.orient_polygons(p) if hasattr(shapely, "orient_polygons") else shapely.geometry.polygon.orient(p, 1.0)
+        for ring in [p.exterior, *p.interiors]:
+            c = np.asarray(ring.coords)[:-1]
+            if len(c) >= 4:
+                out.append(_drop_collinear(c))
+    return out
+
+
+def _drop_collinear(c: np.ndarray) -> np.ndarray:
+    """Remove vertices where the ring goes straight on (they would split a cap's neighbours)."""
+    keep = []
+    n = len(c)
+    for i in range(n):
+        a, b, d = c[i - 1], c[i], c[(i + 1) % n]
+        u, v = b - a, d - b
+        cross = u[0] * v[1] - u[1] * v[0]
+        if abs(cross) > 1e-6 * (np.hypot(*u) * np.hypot(*v) + 1e-12) or np.dot(u, v) < 0:
+            keep.append(i)
+    return c[keep] if len(keep) >= 3 else c
+
+
+def find_seals(mass: BaseGeometry) -> list[Seal]:
+    """Seals across the openings of the wall mass (see the module docstring).
+
+    A ray that meets any wall within ``MAX_GAP_MM`` seals; a longer ray (up to
+    ``MAX_FACING_GAP_MM``) seals only when it meets a wall end facing it (a glazed wall or a wide
+    opening between two jambs, whose glazing may sit on a layer we do not read).
+    """
+    rings = _rings(shapely.simplify(mass, EPS_MM + 1.0))  # the thickening leaves 5 mm steps at line ends
+    if not rings:
+        return []
+    edges = [np.stack([ring, np.roll(ring, -1, axis=0)], axis=1) for ring in rings]
+    all_edges = np.concatenate(edges)
+    edge_lines = shapely.linestrings(all_edges)
+    tree = shapely.STRtree(edge_lines)
+    rays: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    cap_dir: dict[int, tuple[float, float]] = {}  # edge index of a cap -> its ray direction
+    offset = 0
+    for ring in rings:
+        n = len(ring)
+        for i in range(n):
+            p0, p1, p2, p3 = ring[i - 1], ring[i], ring[(i + 1) % n], ring[(i + 2) % n]
+            cap = p2 - p1
+            cap_len = math.hypot(*cap)
+            if not (1.0 <= cap_len <= CAP_MAX_MM):
+                continue
+            d_in = p1 - p0  # arriving at the cap
+            d_out = p3 - p2  # leaving the cap
+            len_in, len_out = math.hypot(*d_in), math.hypot(*d_out)
+            if len_in < cap_len or len_out < cap_len or len_in < 100 or len_out < 100:
+                continue
+            u_in, u_out = d_in / len_in, d_out / len_out
+            if float(np.dot(u_in, u_out)) > -PARALLEL:
+                continue  # the faces beside the cap must run back in parallel
+            # both corners convex for the mass (left turns on an oriented ring)
+            if _cross(d_in, cap) <= 0 or _cross(cap, d_out) <= 0:
+                continue
+            direction = (float(u_in[0]), float(u_in[1]))
+            cap_dir[offset + i] = direction
+            rays.append(((float(p1[0]), float(p1[1])), direction))
+            rays.append(((float(p2[0]), float(p2[1])), direction))
+        offset += n
+    seals: list[Seal] = []
+    for (px, py), (ux, uy) in rays:
+        ray = LineString([(px + ux * 1.0, py + uy * 1.0), (px + ux * MAX_FACING_GAP_MM, py + uy * MAX_FACING_GAP_MM)])
+        best: tuple[float, tuple[float, float], int] | None = None
+        for k in tree.query(ray, predicate="intersects"):
+            inter = ray.intersection(edge_lines[k])
+            if inter.is_empty:
+                continue
+            for g in getattr(inter, "geoms", [inter]):
+                for cx, cy in g.coords:
+                    d = math.hypot(cx - px, cy - py)
+                    if d > 2.0 and (best is None or d < best[0]):
+                        best = (d, (cx, cy), int(k))
+        if best is None or best[0] < MIN_GAP_MM:
+            continue
+        if best[0] > MAX_GAP_MM:
+            facing = cap_dir.get(best[2])
+            if facing is None or facing[0] * ux + facing[1] * uy > -PARALLEL:
+                continue
+        seals.append(Seal((px, py), best[1], "cap"))
+    return seals
+
+
+def _cross(a: np.ndarray, b: np.ndarray) -> float:
+    return float(a[0] * b[1] - a[1] * b[0])
+
+
+def _unit(v) -> tuple[float, float]:
+    n = math.hypot(v[0], v[1])
+    return (v[0] / n, v[1] / n) if n > 0 else (0.0, 0.0)
+
+
+def group_openings(seals: list[Seal], max_offset: float = 700.0) -> list[list[Seal]]:
+    """Group seals of the same opening (the two faces of one wall gap, or the same gap sealed from both ends)."""
+    groups: list[list[Seal]] = []
+    for s in sorted(seals, key=lambda s: (round(s.a[0]), round(s.a[1]))):
+        mid = Point((s.a[0] + s.b[0]) / 2, (s.a[1] + s.b[1]) / 2)
+        placed = False
+        for g in groups:
+            ref = g[0]
+            ux, uy = _unit(np.subtract(ref.b, ref.a))
+            vx, vy = _unit(np.subtract(s.b, s.a))
+            if abs(ux * vx + uy * vy) < 0.95:
+                continue
+            if ref.line.distance(mid) <= max_offset and abs(ref.length - s.length) <= 0.25 * ref.length + 50:
+                rmid = ((ref.a[0] + ref.b[0]) / 2, (ref.a[1] + ref.b[1]) / 2)
+                along = abs((mid.x - rmid[0]) * ux + (mid.y - rmid[1]) * uy)
+                if along <= 0.5 * ref.length:
+                    g.append(s)
+                    placed = True
+                    break
+        if not placed:
+            groups.append([s])
+    return groups

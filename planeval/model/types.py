@@ -1,0 +1,205 @@
+"""The plan model: rooms, doors, windows, fixtures and dwelling units in millimetres.
+
+Frozen dataclasses holding shapely geometry. Ids are stable for a given drawing (ordered by
+position) and are the vocabulary shared by ``inspect``, ``check``, ``area`` and ``diff``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+import numpy as np
+from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from planeval.diagnostics import Diagnostic
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
+
+    from planeval.read.drawing import Drawing
+
+OUTSIDE = "outside"
+
+
+class DoorKind(StrEnum):
+    """How a door opens."""
+
+    HINGED = "hinged"  #: one side-hung leaf with a swing
+    DOUBLE = "double"  #: two side-hung leaves meeting in the middle
+    SLIDING = "sliding"  #: a sliding or pocket leaf (no swing)
+    OPENING = "opening"  #: a gap in a wall without a leaf
+
+
+class DoorRole(StrEnum):
+    """What a door is for, which decides the width a rule set requires."""
+
+    ENTRANCE = "entrance"  #: the unit's entrance door (from outside or a common corridor)
+    INTERNAL = "internal"  #: between two rooms of the same unit
+    BALCONY = "balcony"  #: between a room and a balcony/terrace
+    EXTERIOR = "exterior"  #: another door to the outside
+    COMMON = "common"  #: between common rooms (corridor, stairwell), not part of a unit
+
+
+@dataclass(frozen=True)
+class Room:
+    id: str
+    polygon: Polygon
+    label: str
+    function: str
+    functions: tuple[str, ...]
+    source: str  # "polygon" (drawn room boundary) | "walls" (derived from wall linework)
+    label_source: str = ""  # "attribute" | "text" | "layer" | ""
+    number: str = ""
+    stated_area_m2: float | None = None
+    unit: str | None = None
+    common: bool = False
+    labels_found: tuple[str, ...] = ()  # every label text seen in the room (more than one: maybe merged rooms)
+
+    @property
+    def area_m2(self) -> float:
+        return self.polygon.area / 1e6
+
+    @property
+    def display_name(self) -> str:
+        return self.label or self.id
+
+
+@dataclass(frozen=True)
+class Door:
+    id: str
+    kind: DoorKind
+    hinge: tuple[float, float]  # for an opening: one end of the gap
+    latch: tuple[float, float]  # closed leaf's free end (other end of the opening)
+    leaf_width_mm: float
+    clear_width_mm: float
+    width_source: str  # "attribute" | "module" | "swing" | "opening" | "block"
+    rooms: tuple[str, str]  # room ids or "outside"
+    swing_room: str | None  # room the leaf swings into (None for sliding/openings)
+    swing: Polygon | None  # area swept by the leaf(s)
+    role: DoorRole = DoorRole.INTERNAL
+    block: str = ""
+    layer: str = ""
+    attributes: tuple[tuple[str, str], ...] = ()
+    confidence: str = "high"  # "high" from explicit data; "low" when inferred from loose geometry
+    leaves: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = ()  # (hinge, latch) per leaf
+    open_ends: tuple[tuple[float, float], ...] = ()  # open leaf end per leaf (for drawing)
+
+    @property
+    def opening(self) -> LineString:
+        return LineString([self.hinge, self.latch])
+
+    @property
+    def midpoint(self) -> tuple[float, float]:
+        return ((self.hinge[0] + self.latch[0]) / 2, (self.hinge[1] + self.latch[1]) / 2)
+
+    def attribute(self, *tags: str) -> str | None:
+        wanted = {t.upper() for t in tags}
+        for tag, value in self.attributes:
+            if tag.upper() in wanted:
+                return value
+        return None
+
+
+@dataclass(frozen=True)
+class Window:
+    id: str
+    polygon: Polygon
+    width_mm: float
+    rooms: tuple[str, ...]
+    block: str = ""
+    layer: str = ""
+
+    @property
+    def center(self) -> tuple[float, float]:
+        c = self.polygon.centroid
+        return (c.x, c.y)
+
+
+@dataclass(frozen=True)
+class Fixture:
+    id: str
+    kind: str  # wc, basin, shower, bath, kitchen_counter, washer, wardrobe, bed, sofa, table, chair, stair, furniture, fixture
+    polygon: Polygon
+    room: str | None
+    source: str  # "block" | "layer" | "shape"
+    name: str = ""  # block name or layer
+    movable: bool = False  # furniture (True) or fixed fitting (False)
+    attributes: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def center(self) -> tuple[float, float]:
+        c = self.polygon.centroid
+        return (c.x, c.y)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A dwelling unit: the rooms reachable from its entrance door without passing common rooms."""
+
+    id: str
+    rooms: tuple[str, ...]
+    entrance_door: str | None
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A floor plan resolved into rooms, doors, windows, fixtures and units (all lengths in mm)."""
+
+    drawing: Drawing
+    rooms: tuple[Room, ...]
+    doors: tuple[Door, ...]
+    windows: tuple[Window, ...]
+    fixtures: tuple[Fixture, ...]
+    units: tuple[Unit, ...]
+    walls: BaseGeometry  # wall bodies (union), for drawing and "is this door in a wall"
+    graph: nx.Graph
+    diagnostics: tuple[Diagnostic, ...]
+    wall_segments: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))  # (n, 4) x1 y1 x2 y2 of the wall linework
+    _index: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    def _lookup(self, key: str) -> object:
+        if not self._index:
+            for items in (self.rooms, self.doors, self.windows, self.fixtures, self.units):
+                self._index.update({x.id: x for x in items})
+        return self._index.get(key)
+
+    def room(self, room_id: str) -> Room:
+        obj = self._lookup(room_id)
+        if not isinstance(obj, Room):
+            raise KeyError(room_id)
+        return obj
+
+    def door(self, door_id: str) -> Door:
+        obj = self._lookup(door_id)
+        if not isinstance(obj, Door):
+            raise KeyError(door_id)
+        return obj
+
+    def unit(self, unit_id: str) -> Unit:
+        obj = self._lookup(unit_id)
+        if not isinstance(obj, Unit):
+            raise KeyError(unit_id)
+        return obj
+
+    def rooms_of_unit(self, unit_id: str) -> tuple[Room, ...]:
+        return tuple(r for r in self.rooms if r.unit == unit_id)
+
+    def doors_of_room(self, room_id: str) -> tuple[Door, ...]:
+        return tuple(d for d in self.doors if room_id in d.rooms)
+
+    def fixtures_in(self, room_id: str) -> tuple[Fixture, ...]:
+        return tuple(f for f in self.fixtures if f.room == room_id)
+
+    def windows_of_room(self, room_id: str) -> tuple[Window, ...]:
+        return tuple(w for w in self.windows if room_id in w.rooms)
+
+    def room_at(self, x: float, y: float) -> Room | None:
+        p = Point(x, y)
+        for r in self.rooms:
+            if r.polygon.covers(p):
+                return r
+        return None

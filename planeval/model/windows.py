@@ -1,0 +1,91 @@
+"""Windows: window blocks, and loose linework on window (or doors-and-windows) layers.
+
+Each window block, or each touching cluster of loose window lines, becomes one window whose
+footprint is the minimum rotated rectangle of its geometry; its width is the long side.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely.geometry import Polygon
+
+from planeval.read.drawing import Drawing, Role
+
+MIN_WIDTH_MM = 300.0
+MAX_WIDTH_MM = 8000.0
+
+
+@dataclass(frozen=True)
+class WindowCandidate:
+    polygon: Polygon
+    width_mm: float
+    block: str
+    layer: str
+
+
+def _rect(points: list[tuple[float, float]]) -> tuple[Polygon, float, float] | None:
+    if len(points) < 2:
+        return None
+    r = shapely.minimum_rotated_rectangle(shapely.multipoints(points))
+    if not isinstance(r, Polygon):
+        r = r.buffer(25, cap_style="flat")
+        if not isinstance(r, Polygon):
+            return None
+    c = list(r.exterior.coords)
+    a, b = math.dist(c[0], c[1]), math.dist(c[1], c[2])
+    return r, max(a, b), min(a, b)
+
+
+def find_windows(drawing: Drawing, in_plan, door_parts: set[int]) -> list[WindowCandidate]:
+    """Windows in the plan; ``door_parts`` are ids of primitives already used by doors."""
+    out: list[WindowCandidate] = []
+    by_group: dict[int, list[tuple[float, float]]] = {}
+    loose: list[tuple[tuple[float, float], tuple[float, float], str]] = []
+    roles = (Role.WINDOW, Role.OPENING)
+    for s in drawing.segments:
+        if s.role not in roles or id(s) in door_parts:
+            continue
+        if s.src.group is not None and s.role is Role.WINDOW:
+            by_group.setdefault(s.src.group, []).extend([(s.x1, s.y1), (s.x2, s.y2)])
+        else:
+            loose.append(((s.x1, s.y1), (s.x2, s.y2), s.layer))
+    for sh in drawing.shapes:
+        if sh.role not in roles or id(sh) in door_parts:
+            continue
+        if sh.src.group is not None and sh.role is Role.WINDOW:
+            by_group.setdefault(sh.src.group, []).extend(sh.exterior)
+        else:
+            ring = list(sh.exterior)
+            loose.extend((a, b, sh.layer) for a, b in zip(ring, ring[1:] + ring[:1]))
+    inserts = {i.index: i for i in drawing.inserts}
+    for g, pts in by_group.items():
+        got = _rect(pts)
+        ins = inserts.get(g)
+        if got is None or ins is None:
+            continue
+        poly, w, _ = got
+        if MIN_WIDTH_MM <= w <= MAX_WIDTH_MM and in_plan(poly.centroid.x, poly.centroid.y):
+            out.append(WindowCandidate(poly, w, ins.name, ins.layer))
+    if loose:
+        lines = shapely.linestrings(np.asarray([[a, b] for a, b, _ in loose]))
+        merged = shapely.union_all(shapely.buffer(lines, 15.0, quad_segs=1))
+        parts = list(shapely.get_parts(merged))
+        tree = shapely.STRtree(parts)
+        member = tree.query(lines, predicate="intersects")
+        clusters: dict[int, list[int]] = {}
+        for li, pi in zip(*member):
+            clusters.setdefault(int(pi), []).append(int(li))
+        for members in clusters.values():
+            pts = [p for i in members for p in loose[i][:2]]
+            got = _rect(pts)
+            if got is None:
+                continue
+            poly, w, depth = got
+            if not (MIN_WIDTH_MM <= w <= MAX_WIDTH_MM) or depth > 1000 or not in_plan(poly.centroid.x, poly.centroid.y):
+                continue
+            out.append(WindowCandidate(poly, w, "", loose[members[0]][2]))
+    return out
