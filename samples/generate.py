@@ -37,7 +37,7 @@ import shapely
 import shapely.affinity
 from ezdxf.enums import TextEntityAlignment
 from ezdxf.sections.classes import REQ_R2004, REQUIRED_CLASSES
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon, box
+from shapely.geometry import Point, Polygon, box
 from shapely.geometry.polygon import orient
 from shapely.ops import unary_union
 
@@ -433,6 +433,9 @@ def build(layout: Layout) -> Built:
     for i, d in enumerate(layout.doors, 1):
         lo, hi = d.at, d.at + (2 * d.leaf if d.kind == "double" else d.leaf)
         span = find_span(rooms, room_polys, d.a, d.b, d.side, lo, hi, te)
+        mid = span.pt((lo + hi) / 2, (span.face_a + span.face_b) / 2)
+        if d.b == "outside" and inner.buffer(-1).contains(Point(mid)):
+            raise ValueError(f"{layout.name}: door {i} is not in an exterior wall")
         swing_face = span.face_a if d.swing == d.a else span.face_b
         other_face = span.face_b if d.swing == d.a else span.face_a
         h_al, l_al = (lo, hi) if d.hinge == "low" else (hi, lo)
@@ -450,6 +453,8 @@ def build(layout: Layout) -> Built:
         lo, hi = wdw.at, wdw.at + wdw.width
         span = find_span(rooms, room_polys, wdw.room, "outside", wdw.side, lo, hi, te)
         c = span.pt((lo + hi) / 2, (span.face_a + span.face_b) / 2)
+        if inner.buffer(-1).contains(Point(c)):
+            raise ValueError(f"{layout.name}: window {i} is not in an exterior wall")
         along = (1.0, 0.0) if span.horizontal else (0.0, 1.0)
         cut, jambs = _cut(span, lo, hi)
         windows.append(WindowGeo(f"W{i}", wdw, c, along, te, cut, jambs))
@@ -810,6 +815,19 @@ def plan_extent(b: Built) -> tuple[float, float, float, float]:
     return geo.bounds
 
 
+def world_extent(b: Built, fr: Frame) -> tuple[float, float, float, float]:
+    """Bounding box of the plan in world mm (for annotations drawn unrotated)."""
+    geo = unary_union([b.footprint] + [b.room_polys[k] for k in b.room_polys])
+    pts = [fr.world_mm(p) for p in geo.convex_hull.exterior.coords]
+    return (min(p[0] for p in pts), min(p[1] for p in pts), max(p[0] for p in pts),
+            max(p[1] for p in pts))
+
+
+def annotation_pen(pen: Pen, fr: Frame) -> Pen:
+    """Pen in world mm, unrotated (title blocks, north arrows, title texts)."""
+    return Pen(pen.space, Frame(0.0, (0.0, 0.0), fr.scale), pen.layer)
+
+
 def door_swing_loose(pen: Pen, g: DoorGeo, style: str) -> None:
     """A swing without blocks: 'arc' = ARC + LINE, 'bulge' = LWPOLYLINE with a bulge,
     'segments' = LWPOLYLINE of 12 straight segments + LINE (leaf)."""
@@ -956,6 +974,7 @@ def write_aia(b: Built, path: Path, fr: Frame) -> dict[str, str]:
         pen.on("A-ANNO-TEXT").text(dia.label_text(r, b.room_polys[key]), label_point(b, key),
                                    250)
     x0, y0, x1, y1 = plan_extent(b)
+    wx0, wy0, wx1, wy1 = world_extent(b, fr)
     dp = pen.on("A-ANNO-DIMS")
     fp = b.footprint.bounds
     dp.dim((fp[0], fp[1]), (fp[2], fp[1]), (fp[0], y0 - 1200), 0)
@@ -965,10 +984,10 @@ def write_aia(b: Built, path: Path, fr: Frame) -> dict[str, str]:
     bath = b.layout.extra.get("callout") or next(
         (k for k, r in b.rooms.items() if r.function == "bathroom"), None)
     sym = pen.on("A-ANNO-SYMB")
-    north_arrow(sym, (x1 + 1500, y1 - 800))
+    north_arrow(annotation_pen(sym, fr), (wx1 + 1500, wy1 - 800))
     if bath:
         callout(sym, b, bath, "1")
-    title_block(pen.on("A-ANNO-TTLB"), x1 + 6000, y0, [
+    title_block(annotation_pen(pen.on("A-ANNO-TTLB"), fr), wx1 + 6000, wy0, [
         "PLANEVAL TESTPROSJEKT", b.layout.title, "Plan 1:50",
         "Dato 2024-03-15   Tegn.nr. A-" + str(100 + len(b.rooms)), "Tegnet: samples/generate.py"])
     save_doc(doc, path)
@@ -1108,7 +1127,8 @@ def write_nordic(b: Built, path: Path, fr: Frame) -> dict[str, str]:
 
     def base(f: FixtureGeo) -> str:
         if f.fixture.kind == "bed":
-            return f"{NORDIC_BED[f.fixture.variant or 'single']} {f.size[0] // 10}x{f.size[1] // 10}"
+            w, d = f.size
+            return f"{NORDIC_BED[f.fixture.variant or 'single']} {w // 10}x{d // 10}"
         return NORDIC_FIXTURE[f.fixture.kind]
 
     fnames = fixture_names(b, base, lambda nm, f: f"{nm} {f.size[0] // 10}x{f.size[1] // 10}")
@@ -1118,10 +1138,11 @@ def write_nordic(b: Built, path: Path, fr: Frame) -> dict[str, str]:
                  ("wc", "basin", "shower", "bath", "washer") else "Inventar")
     for key, r in b.rooms.items():
         pen.on("Rom").mtext(dia.label_text(r, b.room_polys[key]), label_point(b, key), 250)
-    x0, y0, x1, y1 = plan_extent(b)
-    pen.on("Tekst").text(b.layout.title, (x0, y0 - 2500), 400, align=TextEntityAlignment.LEFT)
-    pen.on("Tekst").text("Målestokk 1:50 – mål i meter", (x0, y0 - 3200), 250,
-                         align=TextEntityAlignment.LEFT)
+    x0, y0, x1, y1 = world_extent(b, fr)
+    tp = annotation_pen(pen.on("Tekst"), fr)
+    tp.text(b.layout.title, (x0, y0 - 2500), 400, align=TextEntityAlignment.LEFT)
+    tp.text("Målestokk 1:50 – mål i meter", (x0, y0 - 3200), 250,
+            align=TextEntityAlignment.LEFT)
     save_doc(doc, path)
     return names
 
@@ -1382,7 +1403,8 @@ def omsorg_55_revit() -> Layout:
     """Omsorgsbolig with a hall spine; the bedroom is too shallow for the care-bed zone."""
     R = rect_room
     rooms = (
-        R("Bad", "Bad", "bathroom", 0, 0, 2500, 2500, also=("laundry",)),
+        R("Bad", "Bad", "bathroom", 0, 0, 2500, 2500, also=("laundry",),
+          label_at=(1500, 1250)),
         R("Bod", "Bod", "storage", 2600, 0, 4700, 2500),
         R("Entré", "Entré", "entrance", 0, 2600, 4700, 4300, also=("hall",)),
         R("Soverom", "Soverom", "bedroom", 0, 4400, 4700, 7600, label_at=(3100, 5150)),
@@ -1529,7 +1551,7 @@ def ungdom_30_nordic() -> Layout:
         R("Bad", "Bad", "bathroom", 0, 0, 2400, 2500),
         R("Entré", "Entré", "entrance", 2500, 0, 4900, 2500),
         R("Stue/kjøkken/sov", "Stue/kjøkken/sov", "living", 0, 2600, 5600, 6100,
-          also=("kitchen", "bedroom"), label_at=(1550, 4200)),
+          also=("kitchen", "bedroom"), label_at=(2300, 3900)),
     )
     doors = (
         Door("Entré", "outside", 3600, 925, "Entré", "high", side="S", entrance=True),
@@ -1569,7 +1591,7 @@ def familie_70_revit() -> Layout:
         R("Entré/gang", "Entré/gang", "entrance", 0, 2600, 6600, 4200, also=("hall",),
           label_at=(1700, 3400)),
         R("Bad", "Bad", "bathroom", 0, 0, 2400, 2500, also=("laundry",)),
-        R("WC", "WC", "wc", 2500, 0, 3500, 2500, label_at=(3000, 1600)),
+        R("WC", "WC", "wc", 2500, 0, 3500, 2500, label_at=(3000, 2000)),
         R("Bod", "Bod", "storage", 3600, 0, 5700, 2500),
         Room("Stue/kjøkken", "Stue/kjøkken", "living",
              ((5800, 0), (9400, 0), (9400, 7600), (6700, 7600), (6700, 2500), (5800, 2500)),
@@ -1734,7 +1756,7 @@ def ungdom_unit() -> UnitPlan:
         R("Entré", "Entré", "entrance", 2500, 0, 4500, 2400),
         R("Bod", "Bod", "storage", 4600, 0, 5700, 2400),
         R("Stue/kjøkken/sov", "Stue/kjøkken/sov", "living", 0, 2500, 5700, 5900,
-          also=("kitchen", "bedroom"), label_at=(1400, 4400)),
+          also=("kitchen", "bedroom"), label_at=(2850, 5350)),
     )
     doors = (
         Door("Entré", CORRIDOR, 2600, 925, "Entré", "low", side="S", entrance=True),
@@ -1761,7 +1783,8 @@ def omsorg_unit() -> UnitPlan:
     rooms = tuple(r for r in lay.rooms)
     doors = tuple(Door(d.a, CORRIDOR, d.at, d.leaf, d.swing, d.hinge, d.kind, "S", True)
                   if d.b == "outside" else d for d in lay.doors)
-    return UnitPlan(rooms, doors, lay.windows, lay.fixtures)
+    windows = tuple(w for w in lay.windows if w.side != "W")    # west wall is a party wall
+    return UnitPlan(rooms, doors, windows, lay.fixtures)
 
 
 def korridor_4units_aia() -> Layout:
@@ -1846,7 +1869,7 @@ def korttid_40_iso() -> Layout:
         Fixture("basin", "Bad/vaskerom", (1100, 2050, 1650, 2500), "S"),
         Fixture("wardrobe", "Entré", (3300, 1900, 3900, 3100), "W"),
         Fixture("kitchen_counter", "Kjøkken", (5000, 0, 7000, 600), "N"),
-        Fixture("sofa", "Stove", (6150, 4200, 7000, 6200), "W"),
+        Fixture("sofa", "Stove", (6150, 4700, 7000, 6500), "W"),
         Fixture("bed", "Soverom", (0, 4600, 900, 6600), "S", "single"),
     )
     defects = (

@@ -19,7 +19,7 @@ For every ``samples/dxf/<name>.dxf`` with its ``<name>.expected.json``:
 
 Usage::
 
-    /tmp/venv/bin/python samples/verify.py [--png DIR] [--quick]
+    /tmp/venv/bin/python samples/verify.py [--png DIR] [--quick] [--explain NAME]
 """
 
 from __future__ import annotations
@@ -192,6 +192,7 @@ def check_structure(dxf: Path, exp: dict[str, Any]) -> list[str]:
         check(m is not None and m.group(1).strip() == want, f"{var} not fixed")
 
     rooms = room_map(exp)
+    check(len(rooms) == len(exp["rooms"]), "room labels are not unique within a unit")
     # rooms do not overlap
     keys = list(rooms)
     for i, a in enumerate(keys):
@@ -368,10 +369,11 @@ def sectors(exp: dict[str, Any]) -> list[tuple[dict[str, Any], Polygon]]:
 
 
 class Fails(dict):
-    """(rule, unit) -> list of details."""
+    """(rule, unit) -> list of (subject, detail); the subject (a room label, "A–B" for a
+    door, the unit id) must be named in the subject of the intended defect."""
 
-    def add(self, key: tuple[str, str | None], detail: str = "") -> None:
-        self.setdefault(key, []).append(detail)
+    def add(self, key: tuple[str, str | None], subject: str, detail: str = "") -> None:
+        self.setdefault(key, []).append((subject, detail))
 
 
 def rule_findings(exp: dict[str, Any]) -> Fails:
@@ -404,23 +406,25 @@ def rule_findings(exp: dict[str, Any]) -> Fails:
             continue
         if fn in ("living", "kitchen", "bedroom", "entrance", "hall", "bathroom"):
             if mic(free(key)) / 2 < R:
-                fails.add(("turning-space", r["unit"]), f"{r['label']}: Ø{mic(free(key)):.0f}")
+                fails.add(("turning-space", r["unit"]), r["label"],
+                          f"Ø{mic(free(key)):.0f}")
         if fn == "balcony" and mic(free(key)) / 2 < R:
-            fails.add(("balcony-turning", r["unit"]), f"{r['label']}: Ø{mic(free(key)):.0f}")
+            fails.add(("balcony-turning", r["unit"]), r["label"], f"Ø{mic(free(key)):.0f}")
     # kitchen front space
     for f in exp["fixtures"]:
         if f["kind"] == "kitchen_counter":
             w, d = f["size_mm"]
             zone = local_box(f, -w / 2, -d / 2 - 1500, w / 2, -d / 2)
             if mic(free((f["unit"], f["room"])).intersection(zone)) / 2 < R:
-                fails.add(("kitchen-front-space", f["unit"]), f["id"])
+                fails.add(("kitchen-front-space", f["unit"]), f["room"], f["id"])
     # door widths, side space
     for d in exp["doors"]:
         unit = next((u for u in d["room_units"] if u), None)
         need = 860 if d["entrance"] else 760
         cw = d["leaf_width_mm"] - 65 if d["kind"] == "double" else d["clear_width_mm"]
         if cw < need:
-            fails.add(("door-clear-width", unit), f"{d['id']} {cw} < {need}")
+            fails.add(("door-clear-width", unit), "–".join(d["rooms"]),
+                      f"{d['id']} {cw} < {need}")
         if d["kind"] != "hinged":
             continue
         dr = door_rooms(exp, d)
@@ -445,12 +449,12 @@ def rule_findings(exp: dict[str, Any]) -> Fails:
             blocked = not room.buffer(1).contains(strip) or any(
                 fixture_poly(f).intersection(strip).area > 1 for f in fx_by_room[(uu, lab)])
             if blocked:
-                fails.add(("door-side-space", unit), f"{d['id']} in {lab}")
+                fails.add(("door-side-space", unit), "–".join(d["rooms"]), f"{d['id']} in {lab}")
     # storage
     for uid, u in units.items():
         need = 2.5 if u["bra_m2"] <= 50 else 5.0
         if u["storage_m2"] < need:
-            fails.add(("storage-area", uid))
+            fails.add(("storage-area", uid), f"unit {uid}")
     # WC side space / shower
     for f in exp["fixtures"]:
         room = rtype[(f["unit"], f["room"])]
@@ -464,9 +468,9 @@ def rule_findings(exp: dict[str, Any]) -> Fails:
             for x0, x1 in ((-w / 2 - 200, -w / 2), (w / 2, w / 2 + 200)):
                 small.append(g.buffer(1).contains(local_box(f, x0, -d / 2, x1, d / 2)))
             if not ((sides[0] and small[1]) or (sides[1] and small[0])):
-                fails.add(("wc-clearance", f["unit"]), f"{f['room']} {sides} {small}")
+                fails.add(("wc-clearance", f["unit"]), f["room"], f"{sides} {small}")
         if f["kind"] == "shower" and min(f["size_mm"]) < 900:
-            fails.add(("shower-access", f["unit"]))
+            fails.add(("shower-access", f["unit"]), f["room"])
     # passages (0.9 m) to every door (and window, in rooms for varig opphold)
     for key, r in rtype.items():
         if r["unit"] is None or r["function"] not in ("entrance", "hall", "living", "bedroom",
@@ -507,7 +511,7 @@ def rule_findings(exp: dict[str, Any]) -> Fails:
             hit = [i for i, c in enumerate(comps) if c.buffer(1).contains(p)]
             ids.add(hit[0] if hit else -1)
         if -1 in ids or len(ids) > 1:
-            fails.add(("passage-width", r["unit"]), f"{r['label']}: {ids}")
+            fails.add(("passage-width", r["unit"]), r["label"], str(ids))
     # care bed zone (Husbanken omsorg) / double bed (livsløp)
     for f in exp["fixtures"]:
         if f["kind"] != "bed" or f["variant"] not in ("care", "double"):
@@ -524,15 +528,15 @@ def rule_findings(exp: dict[str, Any]) -> Fails:
                      local_box(f, w / 2, -d / 2, w / 2 + 1500, d / 2),
                      local_box(f, -w / 2 - 1500, -d / 2 - 1400, w / 2 + 1500, -d / 2)]
             if not all(ok_.contains(z) for z in zones):
-                fails.add(("bed-placement", f["unit"]),
-                          f"{f['room']} {[ok_.contains(z) for z in zones]}")
+                fails.add(("bed-placement", f["unit"]), f["room"],
+                          str([ok_.contains(z) for z in zones]))
         else:
             L1 = ok_.contains(local_box(f, -w / 2 - 1500, -d / 2, -w / 2, d / 2))
             R1 = ok_.contains(local_box(f, w / 2, -d / 2, w / 2 + 1500, d / 2))
             L6 = ok_.contains(local_box(f, -w / 2 - 600, -d / 2, -w / 2, d / 2))
             R6 = ok_.contains(local_box(f, w / 2, -d / 2, w / 2 + 600, d / 2))
             if not ((L1 and R6) or (R1 and L6)):
-                fails.add(("bed-placement", f["unit"]))
+                fails.add(("bed-placement", f["unit"]), f["room"])
     # reachability through doors wide enough (clear >= 760)
     G: dict[Any, set[Any]] = defaultdict(set)
     for d in exp["doors"]:
@@ -562,7 +566,7 @@ def rule_findings(exp: dict[str, Any]) -> Fails:
                 fns.update(r["functions"])
         if not {"living", "kitchen", "bathroom"} <= fns or not ({"bedroom"} & fns or any(
                 f["kind"] == "bed" and f["unit"] == uid for f in exp["fixtures"])):
-            fails.add(("main-functions", uid))
+            fails.add(("main-functions", uid), f"unit {uid}")
     return fails
 
 
@@ -575,6 +579,11 @@ def check_rules(exp: dict[str, Any]) -> str:
     check(not missing, f"intended defects not found: {sorted(missing, key=str)}")
     check(not extra, "unintended rule failures: " + "; ".join(
         f"{k}: {got[k]}" for k in sorted(extra, key=str)))
+    for key, found in got.items():
+        subjects = " ".join(d["subject"] for d in exp["defects"]
+                            if (d["rule"], d["unit"]) == key).casefold()
+        stray = [s for s, _ in found if s.casefold() not in subjects]
+        check(not stray, f"{key} also fails for {stray}, not named in the defect subject")
     return ", ".join(sorted(f"{r}[{u}]" for r, u in got)) or "compliant"
 
 
@@ -614,7 +623,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dir", type=Path, default=generate.OUT_DIR)
     ap.add_argument("--png", type=Path, help="render every sample to PNG into this folder")
     ap.add_argument("--quick", action="store_true", help="skip determinism/all-dialect runs")
+    ap.add_argument("--explain", metavar="NAME", help="print the rough rule findings of a sample")
     args = ap.parse_args(argv)
+    if args.explain:
+        explain(json.loads((args.dir / f"{args.explain}.expected.json").read_text("utf-8")))
+        return 0
     bad = 0
     names = [lay.name for lay in generate.SAMPLES]
     for name in names:
@@ -645,7 +658,8 @@ def main(argv: list[str] | None = None) -> int:
                 elif not r.exists() or sha(p) != sha(r):
                     bad += 1
                     print(f"FAIL samples/dxf/{p.name} is stale: run generate.py")
-            print(f"ok   determinism: {len(list(Path(t1).iterdir()))} files identical over two runs")
+            n = len(list(Path(t1).iterdir()))
+            print(f"ok   determinism: {n} files identical over two runs")
         for dia in sorted(generate.DIALECTS):
             with tempfile.TemporaryDirectory() as t:
                 generate.main(["--quiet", "--out", t, "--dialect", dia])

@@ -71,9 +71,12 @@ def build_plan(drawing: Drawing, *, require_rooms: bool = True, room_polygons: b
     if wall_len < 3000.0:
         wall_role = Role.UNKNOWN
         wall_segs = [s for s in drawing.segments if s.role is Role.UNKNOWN and in_plan(s.x1, s.y1)]
-        wall_shapes = [sh for sh in drawing.shapes if sh.role is Role.UNKNOWN and sh.kind != "footprint" and in_plan(*sh.exterior[0])]
+        wall_shapes = [
+            sh for sh in drawing.shapes
+            if sh.role is Role.UNKNOWN and sh.kind in ("polyline", "hatch", "solid") and in_plan(*sh.exterior[0])
+        ]
         layers = sorted({s.layer for s in wall_segs} | {sh.layer for sh in wall_shapes})
-        if len(wall_segs) > MAX_FALLBACK_SEGMENTS:
+        if len(wall_segs) + sum(len(sh.exterior) for sh in wall_shapes) > MAX_FALLBACK_SEGMENTS:
             log.error(
                 "walls-not-found",
                 f"no wall layer recognised, and {len(wall_segs)} lines on unrecognised layers are too many to guess walls from "
@@ -89,7 +92,7 @@ def build_plan(drawing: Drawing, *, require_rooms: bool = True, room_polygons: b
             )
     wall_lines = [((s.x1, s.y1), (s.x2, s.y2)) for s in wall_segs]
     for a in drawing.arcs:
-        if a.role is wall_role and in_plan(a.cx, a.cy) and not (60 <= a.sweep_deg <= 120 and 350 <= a.r <= 1300):
+        if a.role is wall_role and a.sweep_deg < 359.0 and in_plan(a.cx, a.cy) and not (60 <= a.sweep_deg <= 120 and 350 <= a.r <= 1300):
             wall_lines.extend(_arc_chords(a.cx, a.cy, a.r, a.start_deg, a.sweep_deg))
     wall_bodies: list[Polygon] = []
     for sh in wall_shapes:

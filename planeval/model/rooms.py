@@ -52,7 +52,10 @@ def faces_from_mass(mass: BaseGeometry, seals: list[Seal], keep_points: list[tup
     minx, miny, maxx, maxy = sealed.bounds
     frame = shapely.box(minx - 1000, miny - 1000, maxx + 1000, maxy + 1000)
     free = frame.difference(sealed)
-    parts = [p for p in polygons_of(free) if not p.intersects(frame.exterior)]
+    all_parts = shapely.get_parts(free)
+    small = shapely.area(all_parts) < 0.3e6
+    n_small = int(small.sum())
+    parts = [p for p in all_parts[~small] if isinstance(p, Polygon) and not p.intersects(frame.exterior)]
     if not parts:
         return []
     grown = [p.buffer(EPS_MM, join_style="mitre", mitre_limit=10.0) for p in parts]
@@ -61,7 +64,7 @@ def faces_from_mass(mass: BaseGeometry, seals: list[Seal], keep_points: list[tup
     thin_core = shapely.buffer(arr, -(THIN_MM / 2 - EPS_MM), quad_segs=2)
     strip_core = shapely.buffer(arr, -(STRIP_MM / 2 - EPS_MM), quad_segs=2)
     keep_pts = shapely.points(np.asarray(keep_points)) if keep_points else None
-    dropped = {"small": 0, "thin": 0}
+    dropped = {"small": n_small, "thin": 0}
     out: list[Face] = []
     for i, g in enumerate(grown):
         protected = keep_pts is not None and bool(shapely.contains(parts[i], keep_pts).any())

@@ -21,8 +21,8 @@ from planeval.read.drawing import Role
 
 BUILTIN_PROFILES = ("aia", "cisfb-uk", "iso13567", "gb-cn", "revit", "archicad", "plain")
 FALLBACKS = ("plain",)
-#: The plain-words profile is always the fallback; a convention must only come close to win.
-PLAIN_HANDICAP = 0.7
+#: A convention wins when its own rules explain this share of what the plain words explain.
+CONVENTION_SHARE = 0.25
 _TOP_KEYS = {"name", "description", "extends", "include_hidden_layers", "layers", "blocks", "kinds",
              "layer_map", "block_map", "labels", "doors"}
 _XREF_RE = re.compile(r"^.*\$0\$")
@@ -250,7 +250,10 @@ def load_user_profile(path: str | Path, detected: str) -> Profile:
     base_name = data.get("extends", detected)
     if not isinstance(base_name, str):
         raise InputError("'extends' must be the name of a built-in profile", p)
-    base = builtin_profile(base_name)
+    try:
+        base = builtin_profile(base_name)
+    except InputError as exc:
+        raise InputError(f"extends: {exc.message}", p) from None
     labels = data.get("labels") or {}
     if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
         raise InputError("[labels] must map words to functions, e.g. \"tekjøkken\" = \"kitchen\"", p)
@@ -288,8 +291,9 @@ def _own_layer_rules(name: str) -> tuple[Rule, ...]:
 def detect_profile(layer_counts: dict[str, int]) -> tuple[str, dict[str, int]]:
     """Pick the built-in convention whose *own* layer rules classify the most entities.
 
-    ``layer_counts`` maps layer names to entity counts. Only a profile's own rules count (not
-    the fallbacks), so that the plain-words profile wins only when no convention fits better.
+    ``layer_counts`` maps layer names to entity counts. The plain-words profile is always tried
+    after the chosen one, so a convention is chosen as soon as its own rules explain a fair share
+    (a quarter) of what the plain words explain; otherwise ``plain``.
     """
     scores: dict[str, int] = {}
     for name in BUILTIN_PROFILES:
@@ -302,8 +306,9 @@ def detect_profile(layer_counts: dict[str, int]) -> tuple[str, dict[str, int]]:
                     # Recognising walls, doors and rooms matters more than recognising what to ignore.
                     score += count * (1 if rule.role is Role.IGNORE else 3)
                     break
-        scores[name] = int(score * PLAIN_HANDICAP) if name == "plain" else score
-    best = max(BUILTIN_PROFILES, key=lambda n: (scores[n], n == "plain"))
-    if scores[best] == 0:
-        best = "plain"
-    return best, scores
+        scores[name] = score
+    conventions = [n for n in BUILTIN_PROFILES if n != "plain"]
+    best = max(conventions, key=lambda n: scores[n])
+    if scores[best] > 0 and scores[best] >= CONVENTION_SHARE * scores["plain"]:
+        return best, scores
+    return "plain", scores

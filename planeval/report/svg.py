@@ -1,0 +1,280 @@
+"""The plan drawn as SVG: original linework, rooms coloured by function, doors with swings,
+windows, fixtures, labels, a scale bar — and, for reports, overlays of findings.
+
+Coordinates stay in millimetres (the viewBox), the y axis is flipped so that north is up as
+drawn. Every text that comes from the DXF is escaped.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from html import escape
+from typing import Iterable
+
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from planeval.geometry import polygons_of
+from planeval.model.types import Plan
+from planeval.read.drawing import Role
+
+FUNCTION_COLOURS = {
+    "living": "#f6d8ae",
+    "kitchen": "#f9e79f",
+    "bedroom": "#aed6f1",
+    "bathroom": "#a3e4d7",
+    "wc": "#a9dfbf",
+    "entrance": "#d7bde2",
+    "hall": "#e5e7e9",
+    "storage": "#f5cba7",
+    "laundry": "#d5f5e3",
+    "balcony": "#d6eaf8",
+    "technical": "#ccd1d1",
+    "other": "#fadbd8",
+}
+MAX_BACKGROUND_SEGMENTS = 30000
+
+STYLE = """
+.pe-bg{stroke:#b9b9b9;fill:none;stroke-width:0.6px;vector-effect:non-scaling-stroke}
+.pe-wall{stroke:#333;fill:none;stroke-width:1.2px;vector-effect:non-scaling-stroke}
+.pe-wallbody{fill:#555;stroke:none}
+.pe-room{stroke:#777;stroke-width:0.8px;vector-effect:non-scaling-stroke;fill-opacity:0.75}
+.pe-door{stroke:#c0392b;fill:none;stroke-width:1.4px;vector-effect:non-scaling-stroke}
+.pe-swing{stroke:#c0392b;fill:#c0392b;fill-opacity:0.06;stroke-width:0.7px;stroke-dasharray:4 3;vector-effect:non-scaling-stroke}
+.pe-window{stroke:#2e86c1;fill:#d6eaf8;stroke-width:1px;vector-effect:non-scaling-stroke}
+.pe-fixture{stroke:#1e8449;fill:#e9f7ef;fill-opacity:0.6;stroke-width:0.8px;vector-effect:non-scaling-stroke}
+.pe-furniture{stroke:#7d6608;fill:none;stroke-width:0.6px;stroke-dasharray:3 2;vector-effect:non-scaling-stroke}
+.pe-label{font-family:sans-serif;fill:#222;text-anchor:middle}
+.pe-small{font-family:sans-serif;fill:#555;text-anchor:middle}
+.pe-doorw{font-family:sans-serif;fill:#c0392b;text-anchor:middle}
+.pe-pass{stroke:#1e8449;fill:#27ae60;fill-opacity:0.18;stroke-width:1.6px;vector-effect:non-scaling-stroke}
+.pe-fail{stroke:#c0392b;fill:#e74c3c;fill-opacity:0.22;stroke-width:1.8px;vector-effect:non-scaling-stroke}
+.pe-review{stroke:#b9770e;fill:#f5b041;fill-opacity:0.18;stroke-width:1.4px;vector-effect:non-scaling-stroke}
+.pe-required{stroke:#555;fill:none;stroke-width:1px;stroke-dasharray:6 4;vector-effect:non-scaling-stroke}
+.pe-zone{stroke:#8e44ad;fill:#8e44ad;fill-opacity:0.10;stroke-width:1px;vector-effect:non-scaling-stroke}
+.pe-ftext{font-family:sans-serif;font-weight:bold;text-anchor:middle}
+.pe-hl{stroke:#f1c40f !important;stroke-width:4px !important;fill-opacity:0.45 !important}
+.pe-scale{stroke:#000;stroke-width:1.5px;vector-effect:non-scaling-stroke;fill:none}
+"""
+
+
+@dataclass
+class Overlay:
+    """One drawn finding: a geometry in mm with a CSS class, on a toggleable layer."""
+
+    layer: str  # e.g. "turning", "doors", "passages", "wc", "bed", "zones"
+    geometry: BaseGeometry
+    css: str  # pe-pass | pe-fail | pe-review | pe-required | pe-zone
+    finding: str = ""  # id of the finding row this belongs to (for click highlighting)
+    text: str = ""
+    text_at: tuple[float, float] | None = None
+    title: str = ""
+
+
+@dataclass
+class Frame:
+    minx: float
+    miny: float
+    maxx: float
+    maxy: float
+    pad: float = field(default=0.0)
+
+    def x(self, x: float) -> float:
+        return x - self.minx + self.pad
+
+    def y(self, y: float) -> float:
+        return self.maxy - y + self.pad
+
+    @property
+    def width(self) -> float:
+        return self.maxx - self.minx + 2 * self.pad
+
+    @property
+    def height(self) -> float:
+        return self.maxy - self.miny + 2 * self.pad
+
+
+def _fmt(v: float) -> str:
+    return f"{v:.1f}".rstrip("0").rstrip(".")
+
+
+def path_of(geom: BaseGeometry, f: Frame) -> str:
+    """SVG path data for any shapely geometry (polygons with holes, lines, points as tiny squares)."""
+    parts: list[str] = []
+    if isinstance(geom, (Polygon, MultiPolygon)):
+        for p in polygons_of(geom):
+            for ring in [p.exterior, *p.interiors]:
+                coords = list(ring.coords)
+                parts.append("M" + " L".join(f"{_fmt(f.x(x))} {_fmt(f.y(y))}" for x, y in coords[:-1]) + " Z")
+    elif isinstance(geom, LineString):
+        parts.append("M" + " L".join(f"{_fmt(f.x(x))} {_fmt(f.y(y))}" for x, y in geom.coords))
+    elif isinstance(geom, Point):
+        s = 30.0
+        parts.append(f"M{_fmt(f.x(geom.x) - s)} {_fmt(f.y(geom.y) - s)} h{_fmt(2 * s)} v{_fmt(2 * s)} h{_fmt(-2 * s)} Z")
+    else:
+        for g in getattr(geom, "geoms", []):
+            parts.append(path_of(g, f))
+    return " ".join(p for p in parts if p)
+
+
+def _arc_path(f: Frame, cx: float, cy: float, r: float, a0: float, a1: float) -> str:
+    """Counter-clockwise arc from angle a0 to a1 (degrees), in flipped SVG coordinates."""
+    sweep = (a1 - a0) % 360.0 or 360.0
+    x0, y0 = cx + r * math.cos(math.radians(a0)), cy + r * math.sin(math.radians(a0))
+    x1, y1 = cx + r * math.cos(math.radians(a1)), cy + r * math.sin(math.radians(a1))
+    large = 1 if sweep > 180 else 0
+    # ccw in drawing coordinates is clockwise once y is flipped: sweep-flag 0
+    return f"M{_fmt(f.x(x0))} {_fmt(f.y(y0))} A{_fmt(r)} {_fmt(r)} 0 {large} 0 {_fmt(f.x(x1))} {_fmt(f.y(y1))}"
+
+
+def plan_frame(plan: Plan) -> Frame:
+    geoms = [r.polygon for r in plan.rooms]
+    if geoms:
+        xs = [g.bounds for g in geoms]
+        minx, miny = min(b[0] for b in xs), min(b[1] for b in xs)
+        maxx, maxy = max(b[2] for b in xs), max(b[3] for b in xs)
+    elif plan.drawing.plan_boxes:
+        b = plan.drawing.plan_boxes[0]
+        minx, miny, maxx, maxy = b
+    else:
+        minx, miny, maxx, maxy = 0.0, 0.0, 10000.0, 10000.0
+    for d in plan.doors:
+        for x, y in (d.hinge, d.latch, *d.open_ends):
+            minx, miny, maxx, maxy = min(minx, x), min(miny, y), max(maxx, x), max(maxy, y)
+    size = max(maxx - minx, maxy - miny, 1000.0)
+    return Frame(minx, miny, maxx, maxy, pad=0.06 * size + 600.0)
+
+
+def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = "plan", background: bool = True) -> str:
+    """The whole plan as an ``<svg>`` element (inline-able in HTML, or a file of its own)."""
+    f = plan_frame(plan)
+    size = max(f.width, f.height)
+    font = max(120.0, min(400.0, size / 60.0))
+    out: list[str] = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" id="{escape(element_id)}" viewBox="0 0 {_fmt(f.width)} {_fmt(f.height)}" '
+        f'preserveAspectRatio="xMidYMid meet" style="background:#fff">',
+        f"<style>{STYLE}</style>",
+    ]
+    box = (f.minx - f.pad, f.miny - f.pad, f.maxx + f.pad, f.maxy + f.pad)
+
+    def inside(x: float, y: float) -> bool:
+        return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+
+    if background:
+        out.append('<g class="pe-layer" data-layer="drawing">')
+        segs = [s for s in plan.drawing.segments if s.role is not Role.IGNORE and (inside(s.x1, s.y1) or inside(s.x2, s.y2))]
+        if len(segs) <= MAX_BACKGROUND_SEGMENTS:
+            d = " ".join(f"M{_fmt(f.x(s.x1))} {_fmt(f.y(s.y1))} L{_fmt(f.x(s.x2))} {_fmt(f.y(s.y2))}" for s in segs)
+            if d:
+                out.append(f'<path class="pe-bg" d="{d}"/>')
+        arcs = [a for a in plan.drawing.arcs if a.role is not Role.IGNORE and inside(a.cx, a.cy)]
+        d = " ".join(_arc_path(f, a.cx, a.cy, a.r, a.start_deg, a.end_deg if a.sweep_deg < 360 else a.start_deg + 359.9) for a in arcs[:5000])
+        if d:
+            out.append(f'<path class="pe-bg" d="{d}"/>')
+        out.append("</g>")
+
+    out.append('<g class="pe-layer" data-layer="rooms">')
+    for r in plan.rooms:
+        colour = FUNCTION_COLOURS.get(r.function, FUNCTION_COLOURS["other"])
+        title = f"{r.id} {r.label} — {r.function}, {r.area_m2:.2f} m²"
+        out.append(
+            f'<path class="pe-room" data-room="{escape(r.id)}" fill="{colour}" fill-rule="evenodd" d="{path_of(r.polygon, f)}">'
+            f"<title>{escape(title)}</title></path>"
+        )
+    out.append("</g>")
+
+    out.append('<g class="pe-layer" data-layer="walls">')
+    if not plan.walls.is_empty:
+        out.append(f'<path class="pe-wallbody" fill-rule="evenodd" d="{path_of(plan.walls, f)}"/>')
+    ws = plan.wall_segments
+    if len(ws) and len(ws) <= MAX_BACKGROUND_SEGMENTS:
+        d = " ".join(f"M{_fmt(f.x(a))} {_fmt(f.y(b))} L{_fmt(f.x(c))} {_fmt(f.y(e))}" for a, b, c, e in ws)
+        out.append(f'<path class="pe-wall" d="{d}"/>')
+    out.append("</g>")
+
+    out.append('<g class="pe-layer" data-layer="fixtures">')
+    for fx in plan.fixtures:
+        css = "pe-furniture" if fx.movable else "pe-fixture"
+        out.append(f'<path class="{css}" d="{path_of(fx.polygon, f)}"><title>{escape(f"{fx.id} {fx.kind} {fx.name}")}</title></path>')
+    for w in plan.windows:
+        out.append(f'<path class="pe-window" d="{path_of(w.polygon, f)}"><title>{escape(f"{w.id} window {w.width_mm:.0f} mm")}</title></path>')
+    out.append("</g>")
+
+    out.append('<g class="pe-layer" data-layer="doors">')
+    for d in plan.doors:
+        title = f"{d.id} {d.kind} door, leaf {d.leaf_width_mm:.0f} mm, clear {d.clear_width_mm:.0f} mm ({d.width_source})"
+        out.append(f'<g data-door="{escape(d.id)}"><title>{escape(title)}</title>')
+        out.append(f'<path class="pe-door" d="{path_of(LineString([d.hinge, d.latch]), f)}"/>')
+        for (hinge, latch), open_end in zip(d.leaves, d.open_ends):
+            r = math.dist(hinge, latch)
+            a_latch = math.degrees(math.atan2(latch[1] - hinge[1], latch[0] - hinge[0]))
+            a_open = math.degrees(math.atan2(open_end[1] - hinge[1], open_end[0] - hinge[0]))
+            ccw = (a_open - a_latch) % 360.0 <= 180.0
+            a0, a1 = (a_latch, a_open) if ccw else (a_open, a_latch)
+            out.append(f'<path class="pe-swing" d="{_arc_path(f, hinge[0], hinge[1], r, a0, a1)} L{_fmt(f.x(hinge[0]))} {_fmt(f.y(hinge[1]))} Z"/>')
+            out.append(f'<path class="pe-door" d="{path_of(LineString([hinge, open_end]), f)}"/>')
+        mx, my = d.midpoint
+        out.append(f'<text class="pe-doorw" x="{_fmt(f.x(mx))}" y="{_fmt(f.y(my) - 0.4 * font)}" font-size="{_fmt(0.7 * font)}">{d.id} {d.clear_width_mm:.0f}</text>')
+        out.append("</g>")
+    out.append("</g>")
+
+    overlays = list(overlays)
+    layers: dict[str, list[Overlay]] = {}
+    for o in overlays:
+        layers.setdefault(o.layer, []).append(o)
+    for name, items in layers.items():
+        out.append(f'<g class="pe-layer pe-overlay" data-layer="{escape(name)}">')
+        for o in items:
+            fid = f' data-finding="{escape(o.finding)}"' if o.finding else ""
+            title = f"<title>{escape(o.title)}</title>" if o.title else ""
+            out.append(f'<path class="{o.css}"{fid} fill-rule="evenodd" d="{path_of(o.geometry, f)}">{title}</path>')
+            if o.text:
+                tx, ty = o.text_at or (o.geometry.centroid.x, o.geometry.centroid.y)
+                colour = {"pe-pass": "#1e8449", "pe-fail": "#c0392b", "pe-review": "#b9770e"}.get(o.css, "#333")
+                out.append(
+                    f'<text class="pe-ftext"{fid} x="{_fmt(f.x(tx))}" y="{_fmt(f.y(ty))}" font-size="{_fmt(0.8 * font)}" fill="{colour}">{escape(o.text)}</text>'
+                )
+        out.append("</g>")
+
+    out.append('<g class="pe-layer" data-layer="labels">')
+    for r in plan.rooms:
+        p = r.polygon.representative_point() if not r.polygon.contains(r.polygon.centroid) else r.polygon.centroid
+        name = r.label or r.id
+        out.append(
+            f'<text class="pe-label" x="{_fmt(f.x(p.x))}" y="{_fmt(f.y(p.y))}" font-size="{_fmt(font)}">{escape(name[:30])}</text>'
+            f'<text class="pe-small" x="{_fmt(f.x(p.x))}" y="{_fmt(f.y(p.y) + 1.1 * font)}" font-size="{_fmt(0.75 * font)}">'
+            f"{escape(r.id)} · {r.area_m2:.1f} m²</text>"
+        )
+    out.append("</g>")
+    out.append(_scale_bar(f, font))
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def _scale_bar(f: Frame, font: float) -> str:
+    span = f.maxx - f.minx
+    step = 1000.0 if span < 12000 else (2000.0 if span < 30000 else 5000.0)
+    x0, y0 = f.pad * 0.5, f.height - f.pad * 0.45
+    parts = [f'<g class="pe-layer" data-layer="scale">']
+    for i in range(5):
+        fill = "#000" if i % 2 == 0 else "#fff"
+        parts.append(
+            f'<rect x="{_fmt(x0 + i * step)}" y="{_fmt(y0)}" width="{_fmt(step)}" height="{_fmt(0.35 * font)}" fill="{fill}" class="pe-scale"/>'
+        )
+    parts.append(f'<text class="pe-small" x="{_fmt(x0)}" y="{_fmt(y0 - 0.3 * font)}" font-size="{_fmt(0.7 * font)}">0</text>')
+    parts.append(
+        f'<text class="pe-small" x="{_fmt(x0 + 5 * step)}" y="{_fmt(y0 - 0.3 * font)}" font-size="{_fmt(0.7 * font)}">{5 * step / 1000:g} m</text>'
+    )
+    nx, ny = f.width - f.pad * 0.5, f.pad * 0.6
+    parts.append(
+        f'<path d="M{_fmt(nx)} {_fmt(ny + 1.6 * font)} L{_fmt(nx)} {_fmt(ny)} M{_fmt(nx - 0.4 * font)} {_fmt(ny + 0.5 * font)} '
+        f'L{_fmt(nx)} {_fmt(ny)} L{_fmt(nx + 0.4 * font)} {_fmt(ny + 0.5 * font)}" class="pe-scale"/>'
+        f'<text class="pe-small" x="{_fmt(nx)}" y="{_fmt(ny + 2.6 * font)}" font-size="{_fmt(0.7 * font)}">N (as drawn)</text>'
+    )
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def svg_document(svg: str) -> str:
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + svg + "\n"

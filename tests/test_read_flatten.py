@@ -1,0 +1,104 @@
+"""Flattening: block transforms, bulges, hatches, texts, hidden layers."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from builders import new, rect, save
+from planeval.read import read_drawing
+from planeval.read.drawing import Role
+
+
+def _door_block(doc):
+    b = doc.blocks.new("DOOR-900")
+    b.add_arc((0, 0), 900, 0, 90)
+    b.add_line((0, 0), (0, 900))
+    return "DOOR-900"
+
+
+@pytest.mark.parametrize(
+    "rotation, xscale, expect_center, expect_span",
+    [
+        (0, 1, (1000, 2000), (0, 90)),
+        (90, 1, (1000, 2000), (90, 180)),
+        (0, -1, (1000, 2000), (90, 180)),  # mirrored in x
+        (180, 1, (1000, 2000), (180, 270)),
+    ],
+)
+def test_block_transform(tmp_path, rotation, xscale, expect_center, expect_span):
+    doc, msp = new()
+    rect(msp, -3000, -3000, 6000, 6000)
+    name = _door_block(doc)
+    msp.add_blockref(name, (1000, 2000), dxfattribs={"layer": "A-DOOR", "rotation": rotation, "xscale": xscale})
+    d = read_drawing(save(doc, tmp_path))
+    arcs = [a for a in d.arcs if a.role is Role.DOOR]
+    assert len(arcs) == 1
+    a = arcs[0]
+    assert (round(a.cx), round(a.cy)) == expect_center and round(a.r) == 900
+    assert (round(a.start_deg) % 360, round(a.end_deg) % 360 or 360) == (expect_span[0] % 360, expect_span[1] % 360 or 360)
+
+
+def test_nested_and_nonuniform(tmp_path):
+    doc, msp = new()
+    rect(msp, -3000, -3000, 6000, 6000)
+    inner = doc.blocks.new("Door Swing 90")
+    inner.add_arc((0, 0), 1, 0, 90)
+    outer = doc.blocks.new("M_Single-Flush")
+    outer.add_blockref("Door Swing 90", (0, 0), dxfattribs={"xscale": 900, "yscale": 900})
+    msp.add_blockref("M_Single-Flush", (500, 500), dxfattribs={"layer": "0", "rotation": 90})
+    # a block scaled non-uniformly turns its circle into an ellipse, which stays a shape
+    oval = doc.blocks.new("OVAL")
+    oval.add_circle((0, 0), 100)
+    msp.add_blockref("OVAL", (0, 0), dxfattribs={"layer": "A-FLOR-FIXT", "xscale": 2, "yscale": 1})
+    d = read_drawing(save(doc, tmp_path))
+    swing = [a for a in d.arcs if round(a.r) == 900]
+    assert len(swing) == 1 and swing[0].role is Role.DOOR  # the nested block name says "Door"
+    assert (round(swing[0].cx), round(swing[0].cy)) == (500, 500)
+    footprints = [s for s in d.shapes if s.kind == "footprint"]
+    xs = [p[0] for p in footprints[0].exterior]
+    assert round(max(xs) - min(xs)) == 400  # 2 × 200 wide
+
+
+def test_bulge_becomes_arc_and_hatch_becomes_shape(tmp_path):
+    doc, msp = new()
+    rect(msp, -3000, -3000, 6000, 6000)
+    # quarter circle of radius 800 as a bulge polyline: bulge = tan(90°/4)
+    msp.add_lwpolyline([(800, 0, math.tan(math.radians(22.5))), (0, 800, 0)], format="xyb", dxfattribs={"layer": "A-DOOR"})
+    h = msp.add_hatch(dxfattribs={"layer": "A-WALL-PATT"})
+    h.paths.add_polyline_path([(0, 0), (2000, 0), (2000, 200), (0, 200)], is_closed=True)
+    d = read_drawing(save(doc, tmp_path))
+    bulge_arcs = [a for a in d.arcs if a.role is Role.DOOR]
+    assert len(bulge_arcs) == 1
+    assert round(bulge_arcs[0].r) == 800 and round(bulge_arcs[0].sweep_deg) == 90
+    hatches = [s for s in d.shapes if s.kind == "hatch"]
+    assert len(hatches) == 1 and hatches[0].role is Role.WALL
+
+
+def test_mtext_formatting_and_attributes(tmp_path):
+    doc, msp = new()
+    rect(msp, -3000, -3000, 6000, 6000)
+    msp.add_mtext(r"{\fArial|b1;STUE}\P24,3 m²", dxfattribs={"layer": "Rom", "char_height": 200, "insert": (1000, 1000)})
+    tag = doc.blocks.new("M_Room Tag")
+    tag.add_attdef("NAME", (0, 0), dxfattribs={"height": 150})
+    ref = msp.add_blockref("M_Room Tag", (2000, 2000), dxfattribs={"layer": "A-AREA-IDEN"})
+    ref.add_auto_attribs({"NAME": "Soverom"})
+    d = read_drawing(save(doc, tmp_path))
+    texts = {t.text for t in d.texts}
+    assert "STUE\n24,3 m²" in texts
+    named = [t for t in d.texts if t.tag == "NAME"]
+    assert named and named[0].text == "Soverom" and named[0].role is Role.LABEL
+
+
+def test_frozen_and_off_layers_are_ignored(tmp_path):
+    doc, msp = new()
+    rect(msp, 0, 0, 4000, 3000, layer="A-WALL")
+    doc.layers.add("A-WALL-ALT").freeze()
+    doc.layers.add("A-WALL-OFF").off()
+    rect(msp, 500, 500, 3500, 2500, layer="A-WALL-ALT")
+    rect(msp, 600, 600, 3400, 2400, layer="A-WALL-OFF")
+    d = read_drawing(save(doc, tmp_path))
+    assert {s.layer for s in d.segments} == {"A-WALL"}
+    hidden = [x for x in d.diagnostics if x.code == "layer-hidden"]
+    assert {x.subject for x in hidden} == {"A-WALL-ALT", "A-WALL-OFF"}
