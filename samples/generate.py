@@ -1792,7 +1792,7 @@ def korridor_4units_aia() -> Layout:
     corr = "Korridor"
     common = (
         R(corr, "Korridor", "hall", 0, 0, 18350, 2100, unit=None, label_at=(3000, 1050)),
-        R("Trapperom", "Trapperom", "other", 7450, 2250, 10900, 8550, unit=None),
+        R("Trapperom", "Trapperom", "hall", 7450, 2250, 10900, 8550, unit=None),
         R("Fellesrom", "Fellesrom", "other", 5850, -6950, 9000, -150, unit=None),
         R("Tek. rom", "Tek. rom", "technical", 16650, -2650, 18350, -150, unit=None),
     )

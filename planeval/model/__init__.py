@@ -22,7 +22,7 @@ from shapely.geometry import LineString, Point, Polygon
 from planeval.diagnostics import DiagnosticLog
 from planeval.errors import InputError
 from planeval.geometry import extend_segments, polygon, side_points
-from planeval.model.doors import DoorCandidate, DoorFinder, clear_width
+from planeval.model.doors import DoorCandidate, DoorFinder, Parts, clear_width
 from planeval.model.fixtures import find_fixtures
 from planeval.model.graph import door_roles, find_units, room_graph
 from planeval.model.labels import label_rooms
@@ -115,18 +115,28 @@ def build_plan(drawing: Drawing, *, require_rooms: bool = True, room_polygons: b
 
     # 2. doors ---------------------------------------------------------------------------
     finder = DoorFinder(drawing, in_plan, wall_tree, np.asarray(wall_geoms), profile.doors)  # type: ignore[arg-type]
-    candidates = finder.doors()
-    door_parts = {id(p) for c in candidates for p in c.parts}
+    candidates = finder.swing_doors()
+    door_parts = Parts()
+    for c in candidates:
+        for prim in c.parts:
+            door_parts.add(prim)
+    leaf_shapes = finder.leaf_shapes(door_parts)
+    for sh in leaf_shapes:
+        door_parts.add(sh)
+    for ins in drawing.inserts:  # door blocks never draw walls or windows
+        if ins.role is Role.DOOR:
+            door_parts.groups.add(ins.index)
 
     # 3. rooms ---------------------------------------------------------------------------
-    line_objs = [s for s in wall_segs if id(s) not in door_parts]
+    line_objs = [s for s in wall_segs if s not in door_parts]
     lines = [((s.x1, s.y1), (s.x2, s.y2)) for s in line_objs] + wall_lines[len(wall_segs):]
     for s in drawing.segments:
-        if s.role in (Role.WINDOW, Role.OPENING) and id(s) not in door_parts and in_plan(s.x1, s.y1):
+        if s.role in (Role.WINDOW, Role.OPENING) and s not in door_parts and in_plan(s.x1, s.y1):
             lines.append(((s.x1, s.y1), (s.x2, s.y2)))
     segs = np.asarray([[*a, *b] for a, b in lines], dtype=float) if lines else np.zeros((0, 4))
     mass = wall_mass(segs, wall_bodies)
     gap_seals = find_seals(mass)
+    candidates += finder.leafless_doors(candidates, leaf_shapes, group_openings(gap_seals))
     door_seals = []
     for c in candidates:
         if c.kind is DoorKind.DOUBLE:

@@ -75,6 +75,35 @@ class DoorCandidate:
         return geoms[0] if len(geoms) == 1 else shapely.union_all(geoms)
 
 
+@dataclass
+class Parts:
+    """Which primitives draw doors: whole block references (by group) and loose entities (by handle).
+
+    A loose LWPOLYLINE leaves a chain, segments and a shape behind; they share the handle, so all of
+    them are kept out of the walls and windows together.
+    """
+
+    groups: set[int] = field(default_factory=set)
+    handles: set[str] = field(default_factory=set)
+
+    def add(self, prim: object) -> None:
+        src = getattr(prim, "src", None)
+        if src is None:
+            return
+        if src.group is not None:
+            self.groups.add(src.group)
+        elif src.handle:
+            self.handles.add(src.handle)
+
+    def __contains__(self, prim: object) -> bool:
+        src = getattr(prim, "src", None)
+        if src is None:
+            return False
+        if src.group is not None:
+            return src.group in self.groups
+        return bool(src.handle) and src.handle in self.handles
+
+
 def _arc_point(cx: float, cy: float, r: float, deg: float) -> tuple[float, float]:
     a = math.radians(deg)
     return (cx + r * math.cos(a), cy + r * math.sin(a))
@@ -125,13 +154,14 @@ class DoorFinder:
             length = math.hypot(bx - ax, by - ay)
             if not (0.7 * r <= length <= 1.15 * r):
                 continue
-            # parallel to the hinge->end direction and starting near the hinge
+            # starting near the hinge and running towards the arc end (not away from it)
+            if math.dist((bx, by), hinge) < math.dist((ax, ay), hinge):
+                ax, ay, bx, by = bx, by, ax, ay
+            if math.dist((ax, ay), hinge) > max(80.0, 0.1 * r):
+                continue
             ux, uy = (end[0] - hinge[0]) / r, (end[1] - hinge[1]) / r
             vx, vy = (bx - ax) / length, (by - ay) / length
-            if abs(ux * vx + uy * vy) < 0.97:
-                continue
-            near = min(math.dist((ax, ay), hinge), math.dist((bx, by), hinge))
-            if near <= max(80.0, 0.1 * r):
+            if ux * vx + uy * vy >= 0.97:
                 found.append(self.seg_objs[i])
         return found
 
@@ -225,7 +255,8 @@ class DoorFinder:
         return Leaf((cx, cy), latch, open_end, r, start, sweep, group, layer, evidence, [part, *parts])
 
     # -- assembling doors -------------------------------------------------------------------
-    def doors(self) -> list[DoorCandidate]:
+    def swing_doors(self) -> list[DoorCandidate]:
+        """Hinged and double doors, from swings."""
         leaves = self.arcs()
         leaves = _dedupe(leaves)
         used = [False] * len(leaves)
@@ -246,15 +277,89 @@ class DoorFinder:
         for i, a in enumerate(leaves):
             if not used[i]:
                 out.append(self._candidate(DoorKind.HINGED, [a], a.hinge, a.latch, a.radius))
-        # door blocks without a recognisable swing: sliding doors, or blocks whose swing we missed
-        with_swing = {lf.group for c in out for lf in c.leaves if lf.group is not None}
-        for ins in self.d.inserts:
-            if ins.role is not Role.DOOR or ins.index in with_swing or not self.in_plan(ins.x, ins.y):
+        return out
+
+    def leaf_shapes(self, parts: Parts) -> list[Shape]:
+        """Thin closed rectangles on door/opening layers that no swing uses: sliding leaves.
+
+        They are kept out of the wall mass (a leaf parked beside an opening would otherwise hide
+        the wall end from the opening detection).
+        """
+        out = []
+        for sh in self.d.shapes:
+            if sh.role not in (Role.DOOR, Role.OPENING) or sh.src.group is not None or sh in parts:
                 continue
-            c = self._block_door(ins)
+            if len(sh.exterior) != 4 or not self.in_plan(*sh.exterior[0]):
+                continue
+            (a, b, c, _) = sh.exterior
+            w, h = math.dist(a, b), math.dist(b, c)
+            thin, long = min(w, h), max(w, h)
+            if thin <= 100.0 and 450.0 <= long <= 2000.0:
+                out.append(sh)
+        return out
+
+    def leafless_doors(self, with_swing: list[DoorCandidate], leaf_shapes: list[Shape], openings: list[list[object]]) -> list[DoorCandidate]:
+        """Sliding doors and door blocks without a swing, placed on the wall opening they stand in.
+
+        ``openings`` are groups of seals (see ``linework.group_openings``); a block or a loose
+        sliding leaf takes the opening nearest to it (within 0.3 m). Without one, a block falls back
+        to its own footprint.
+        """
+        used_groups = {lf.group for c in with_swing for lf in c.leaves if lf.group is not None}
+        reps = [min(g, key=lambda s: s.length) for g in openings]
+        taken: set[int] = set()
+        out: list[DoorCandidate] = []
+
+        def nearest(geom, axis=None):
+            best = None
+            for k, seal in enumerate(reps):
+                if k in taken or not (450.0 <= seal.length <= 2200.0):
+                    continue
+                dist = seal.line.distance(geom)
+                if axis is not None:
+                    sx, sy = (seal.b[0] - seal.a[0]) / seal.length, (seal.b[1] - seal.a[1]) / seal.length
+                    if abs(sx * axis[0] + sy * axis[1]) < 0.95:
+                        continue
+                if dist <= 300.0 and (best is None or dist < best[0]):
+                    best = (dist, k)
+            return None if best is None else best[1]
+
+        for ins in self.d.inserts:
+            if ins.role is not Role.DOOR or ins.index in used_groups or not self.in_plan(ins.x, ins.y):
+                continue
+            foot = self._group_footprint(ins.index)
+            kind = DoorKind.SLIDING if SLIDING_RE.search(ins.name) else DoorKind.OPENING
+            k = nearest(foot if foot is not None else Point(ins.x, ins.y))
+            parts = [x for x in self.d.segments if x.src.group == ins.index]
+            if k is not None:
+                taken.add(k)
+                seal = reps[k]
+                out.append(DoorCandidate(kind, [], seal.a, seal.b, seal.length, ins.name, ins.layer, ins.attribs, "high", parts, width_source="opening"))
+                continue
+            c = self._block_door(ins, kind)
             if c is not None:
                 out.append(c)
+        for sh in leaf_shapes:
+            (a, b, c, _) = sh.exterior
+            e = (a, b) if math.dist(a, b) >= math.dist(b, c) else (b, c)
+            length = math.dist(*e)
+            axis = ((e[1][0] - e[0][0]) / length, (e[1][1] - e[0][1]) / length)
+            k = nearest(Polygon(sh.exterior), axis)
+            if k is None:
+                continue
+            taken.add(k)
+            seal = reps[k]
+            out.append(DoorCandidate(DoorKind.SLIDING, [], seal.a, seal.b, seal.length, "", sh.layer, (), "low", [sh], width_source="opening"))
         return out
+
+    def _group_footprint(self, group: int) -> Polygon | None:
+        pts = [(s.x1, s.y1) for s in self.d.segments if s.src.group == group]
+        pts += [(s.x2, s.y2) for s in self.d.segments if s.src.group == group]
+        pts += [p for sh in self.d.shapes if sh.src.group == group for p in sh.exterior]
+        if len(pts) < 3:
+            return None
+        rect = shapely.minimum_rotated_rectangle(shapely.multipoints(pts))
+        return rect if isinstance(rect, Polygon) else None
 
     def _candidate(self, kind: DoorKind, leaves: list[Leaf], hinge, latch, width: float) -> DoorCandidate:
         group = leaves[0].group
@@ -273,14 +378,9 @@ class DoorFinder:
             parts=parts,
         )
 
-    def _block_door(self, ins: Insert) -> DoorCandidate | None:
-        pts = [(s.x1, s.y1) for s in self.d.segments if s.src.group == ins.index]
-        pts += [(s.x2, s.y2) for s in self.d.segments if s.src.group == ins.index]
-        pts += [p for sh in self.d.shapes if sh.src.group == ins.index for p in sh.exterior]
-        if len(pts) < 3:
-            return None
-        rect = shapely.minimum_rotated_rectangle(shapely.multipoints(pts))
-        if not isinstance(rect, Polygon):
+    def _block_door(self, ins: Insert, kind: DoorKind) -> DoorCandidate | None:
+        rect = self._group_footprint(ins.index)
+        if rect is None:
             return None
         c = list(rect.exterior.coords)[:4]
         e = [(c[k], c[(k + 1) % 4]) for k in range(4)]
@@ -296,7 +396,6 @@ class DoorFinder:
         off = sgn * short / 2
         hinge = (ax + ux * off, ay + uy * off)
         latch = (bx + ux * off, by + uy * off)
-        kind = DoorKind.SLIDING if SLIDING_RE.search(ins.name) else DoorKind.OPENING
         return DoorCandidate(
             kind=kind, leaves=[], hinge=hinge, latch=latch, leaf_width_mm=width, block=ins.name, layer=ins.layer,
             attributes=ins.attribs, confidence="low", width_source="block",

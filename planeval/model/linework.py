@@ -109,8 +109,8 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
             d_in = p1 - p0  # arriving at the cap
             d_out = p3 - p2  # leaving the cap
             len_in, len_out = math.hypot(*d_in), math.hypot(*d_out)
-            if len_in < cap_len or len_out < cap_len or len_in < 100 or len_out < 100:
-                continue
+            if min(len_in, len_out) < max(60.0, 0.5 * cap_len):
+                continue  # a notch or a corner, not the end of a wall
             u_in, u_out = d_in / len_in, d_out / len_out
             if float(np.dot(u_in, u_out)) > -PARALLEL:
                 continue  # the faces beside the cap must run back in parallel
@@ -141,7 +141,9 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
             facing = cap_dir.get(best[2])
             if facing is None or facing[0] * ux + facing[1] * uy > -PARALLEL:
                 continue
-        seals.append(Seal((px, py), best[1], "cap"))
+        # the mass is the drawn lines grown by EPS_MM: move both ends back onto the drawn faces
+        hx, hy = best[1]
+        seals.append(Seal((px - ux * EPS_MM, py - uy * EPS_MM), (hx + ux * EPS_MM, hy + uy * EPS_MM), "cap"))
     return seals
 
 

@@ -73,7 +73,7 @@ WORDS: dict[str, tuple[str, ...]] = {
         "loggia", "patio", "deck", "阳台", "バルコニー",
     ),
     "technical": (
-        "teknisk", "tekn", "teknisk rom", "sjakt", "shaft", "riser", "technical", "plant room", "plant",
+        "teknisk", "tekn", "tek rom", "tek. rom", "teknisk rom", "sjakt", "shaft", "riser", "technical", "plant room", "plant",
         "inntaksrom", "el-rom", "elrom", "sikringsskap", "ventilasjon", "heis", "lift", "elevator", "hiss",
         "manifold", "boiler", "设备", "管井",
     ),

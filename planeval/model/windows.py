@@ -40,21 +40,21 @@ def _rect(points: list[tuple[float, float]]) -> tuple[Polygon, float, float] | N
     return r, max(a, b), min(a, b)
 
 
-def find_windows(drawing: Drawing, in_plan, door_parts: set[int]) -> list[WindowCandidate]:
+def find_windows(drawing: Drawing, in_plan, door_parts) -> list[WindowCandidate]:
     """Windows in the plan; ``door_parts`` are ids of primitives already used by doors."""
     out: list[WindowCandidate] = []
     by_group: dict[int, list[tuple[float, float]]] = {}
     loose: list[tuple[tuple[float, float], tuple[float, float], str]] = []
     roles = (Role.WINDOW, Role.OPENING)
     for s in drawing.segments:
-        if s.role not in roles or id(s) in door_parts:
+        if s.role not in roles or s in door_parts:
             continue
         if s.src.group is not None and s.role is Role.WINDOW:
             by_group.setdefault(s.src.group, []).extend([(s.x1, s.y1), (s.x2, s.y2)])
         else:
             loose.append(((s.x1, s.y1), (s.x2, s.y2), s.layer))
     for sh in drawing.shapes:
-        if sh.role not in roles or id(sh) in door_parts:
+        if sh.role not in roles or sh in door_parts:
             continue
         if sh.src.group is not None and sh.role is Role.WINDOW:
             by_group.setdefault(sh.src.group, []).extend(sh.exterior)

@@ -1,0 +1,145 @@
+"""End to end on every bundled sample: what `inspect` recognises matches the generator's truth."""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from shapely import wkt
+
+from planeval.model import OUTSIDE, build_plan
+from planeval.model.vocabulary import fold
+from planeval.read import read_drawing
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "dxf"
+NAMES = sorted(p.stem for p in SAMPLES.glob("*.dxf"))
+
+
+@lru_cache(maxsize=None)
+def load(name: str):
+    expected = json.loads((SAMPLES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    plan = build_plan(read_drawing(SAMPLES / f"{name}.dxf"))
+    return expected, plan
+
+
+def match_rooms(expected, plan) -> dict[int, str]:
+    """expected room index -> recognised room id, by polygon overlap (IoU)."""
+    out = {}
+    for i, er in enumerate(expected["rooms"]):
+        poly = wkt.loads(er["polygon"])
+        best, best_iou = None, 0.0
+        for r in plan.rooms:
+            inter = r.polygon.intersection(poly).area
+            iou = inter / (r.polygon.area + poly.area - inter) if inter else 0.0
+            if iou > best_iou:
+                best, best_iou = r.id, iou
+        if best is not None and best_iou >= 0.9:
+            out[i] = best
+    return out
+
+
+def room_key(expected, label: str, unit) -> int | None:
+    for i, er in enumerate(expected["rooms"]):
+        if er["label"] == label and er.get("unit") == unit:
+            return i
+    return None
+
+
+def test_every_sample_has_an_expected_file():
+    assert len(NAMES) >= 8
+    for n in NAMES:
+        assert (SAMPLES / f"{n}.expected.json").exists()
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_units(name):
+    expected, plan = load(name)
+    if expected["units"].get("insunits"):
+        assert plan.drawing.units.drawing_unit == expected["units"]["drawing_unit"]
+    assert plan.drawing.units.mm_per_unit == pytest.approx(expected["units"]["mm_per_unit"])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_rooms_polygons_areas_and_functions(name):
+    expected, plan = load(name)
+    matched = match_rooms(expected, plan)
+    missing = [expected["rooms"][i]["label"] for i in range(len(expected["rooms"])) if i not in matched]
+    assert not missing, f"rooms not recognised: {missing}"
+    assert len(plan.rooms) == len(expected["rooms"]), "extra rooms recognised"
+    for i, rid in matched.items():
+        er = expected["rooms"][i]
+        r = plan.room(rid)
+        assert r.area_m2 == pytest.approx(er["area_m2"], abs=0.05), er["label"]
+        assert r.function == er["function"], f"{er['label']}: {r.function} != {er['function']}"
+        assert fold(r.label) == fold(er["label"])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_doors(name):
+    expected, plan = load(name)
+    matched = match_rooms(expected, plan)
+
+    def rid(label, unit):
+        if label == "outside":
+            return OUTSIDE
+        k = room_key(expected, label, unit)
+        return matched.get(k) if k is not None else None
+
+    assert len(plan.doors) == len(expected["doors"])
+    for ed in expected["doors"]:
+        ends = (tuple(ed["hinge"]), tuple(ed["latch"]))
+        cands = [
+            d for d in plan.doors
+            if min(math.dist(d.hinge, ends[0]) + math.dist(d.latch, ends[1]), math.dist(d.hinge, ends[1]) + math.dist(d.latch, ends[0])) < 400
+        ]
+        assert cands, f"door {ed['id']} ({ed['kind']}, {ed['rooms']}) not found"
+        d = cands[0]
+        assert str(d.kind) == ed["kind"], ed["id"]
+        leaf = ed["leaf_width_mm"] * (2 if ed["kind"] == "double" else 1)
+        if ed["kind"] in ("hinged", "double"):
+            assert d.leaf_width_mm == pytest.approx(leaf, abs=10), ed["id"]
+            assert math.dist(d.hinge, ends[0]) < 60, f"{ed['id']} hinge {d.hinge} != {ends[0]}"
+        else:
+            assert d.leaf_width_mm == pytest.approx(ed["opening_width_mm"], abs=60), ed["id"]
+        assert d.clear_width_mm == pytest.approx(ed["clear_width_mm"], abs=5), ed["id"]
+        units = ed.get("room_units") or [None, None]
+        want = {rid(ed["rooms"][0], units[0]), rid(ed["rooms"][1], units[1])}
+        assert set(d.rooms) == want, f"{ed['id']}: {d.rooms} != {want}"
+        if ed.get("swing_into") and ed["kind"] in ("hinged",):
+            k = ed["rooms"].index(ed["swing_into"]) if ed["swing_into"] in ed["rooms"] else 0
+            assert d.swing_room == rid(ed["swing_into"], units[k]), ed["id"]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_entrances_and_units(name):
+    expected, plan = load(name)
+    assert len(plan.units) == len(expected["plan_units"])
+    entrances = {d.id for d in plan.doors if str(d.role) == "entrance"}
+    want = [ed for ed in expected["doors"] if ed.get("entrance") and (ed.get("room_units") or [None, None]) != [None, None]]
+    assert len(entrances) == len(want) or not want
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fixtures_in_their_rooms(name):
+    expected, plan = load(name)
+    matched = match_rooms(expected, plan)
+    for ef in expected["fixtures"]:
+        k = room_key(expected, ef["room"], ef.get("unit"))
+        want_room = matched.get(k) if k is not None else None
+        near = [f for f in plan.fixtures if math.dist(f.center, tuple(ef["center"])) < 400]
+        assert near, f"fixture {ef['kind']} at {ef['center']} not found"
+        f = min(near, key=lambda f: math.dist(f.center, tuple(ef["center"])))
+        assert f.kind == ef["kind"], f"{ef['kind']} recognised as {f.kind} ({f.name})"
+        assert f.room == want_room, f"{ef['kind']} in {f.room}, expected {want_room}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_windows(name):
+    expected, plan = load(name)
+    for ew in expected["windows"]:
+        near = [w for w in plan.windows if math.dist(w.center, tuple(ew["center"])) < 400]
+        assert near, f"window at {ew['center']} not found"
+        assert near[0].width_mm == pytest.approx(ew["width_mm"], abs=120)
