@@ -1,0 +1,65 @@
+"""Turning space on the balcony.
+
+What it checks
+    On every balcony/terrace that belongs to a dwelling unit (reached through one of its doors), a
+    turning circle — or the allowed rectangle — fits in the free floor, outside the swing of the
+    balcony door as ``door_swing_overlap`` says.
+
+Why
+    TEK17 §12-11 (3) b: a balcony or terrace on the entrance level shall have free floor for a
+    turning area (Ø1.5 m or 1.3 × 1.8 m) that does not overlap the swing of the door being operated.
+
+Parameters
+    diameter_mm, rectangle_allowed, rectangle_width_mm, rectangle_length_mm (mm),
+    door_swing_overlap (forbid_operated_door | forbid_all | allow), furnished (bool),
+    tolerance_mm (mm).
+
+Passes / Fails
+    Passes when the largest free circle reaches the diameter (or the rectangle fits); fails with
+    the shortfall. Not applicable when the plan has no balcony.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Literal
+
+from planeval.checks.base import Result, Status, Zone
+from planeval.checks.turning import describe, judge_turning, required_zone, turning_cases
+from planeval.engine import Context
+
+CODE = "BT01"
+NAME = "balcony-turning"
+
+
+@dataclass(frozen=True)
+class Params:
+    diameter_mm: float
+    rectangle_allowed: bool
+    rectangle_width_mm: float
+    rectangle_length_mm: float
+    door_swing_overlap: Literal["forbid_operated_door", "forbid_all", "allow"]
+    furnished: bool
+    tolerance_mm: float
+
+
+def check(ctx: Context, p: Params) -> Iterator[Result]:
+    balconies = [r for r in ctx.rooms(("balcony",)) if r.function == "balcony"]
+    if not balconies:
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.diameter_mm, "mm", "no balcony or terrace in the plan")
+        return
+    rect = (p.rectangle_width_mm, p.rectangle_length_mm) if p.rectangle_allowed else None
+    for b in balconies:
+        cases = turning_cases(ctx, b.id, mode=p.door_swing_overlap, furnished=p.furnished, floor_kinds=(), underpass_kinds=(), underpass_mm=0.0)
+        ok, worst, placed, how = judge_turning(cases, diameter_mm=p.diameter_mm, rectangle=rect, tolerance_mm=p.tolerance_mm)
+        yield Result(
+            subject=b.id,
+            status=Status.PASS if ok else Status.FAIL,
+            measured=worst.diameter,
+            required=p.diameter_mm,
+            unit="mm",
+            message=describe(ok, worst, p.diameter_mm, rect, how),
+            location=worst.circle(),
+            zones=(Zone("turning", required_zone(ok, worst, p.diameter_mm, placed), b.id),),
+            details={"center": [round(worst.cx), round(worst.cy)], "door_open": worst.door, "fits_by": how},
+        )

@@ -1,0 +1,125 @@
+"""Door clear width by door role — and what a plan cannot show about doors.
+
+What it checks
+    Every door's clear width (as ``inspect`` derives it: an attribute, the Norwegian module in the
+    block name, or the leaf minus stop and leaf thickness — see README "Door widths") against the
+    width its role requires: the unit's entrance door, internal doors, balcony doors, other
+    exterior doors and doors between common rooms. Plain openings are measured as their width.
+    Then, per door with a leaf, the free height, the threshold height and the opening force, read
+    from block attributes (HEIGHT, THRESHOLD, OPENING_FORCE); without an attribute the finding
+    is ``needs_review`` — 2D geometry cannot decide them.
+
+Why
+    TEK17 §12-13 (2) a (entrance door ≥ 0.86 m), (2) b (doors in the unit ≥ 0.76 m), (2) e (free
+    height ≥ 2.0 m), (3) a (opening force), (3) c and §1-3 m (step-free: threshold ≤ 25 mm).
+
+Parameters
+    entrance_min_mm, internal_min_mm, balcony_min_mm, exterior_min_mm, common_min_mm (mm);
+    include_openings (bool); check_threshold, check_height, check_opening_force (bool);
+    max_threshold_mm (mm), min_height_mm (mm), max_opening_force_n (N); tolerance_mm (mm).
+
+Passes / Fails
+    DW01 passes when clear width ≥ the role's minimum; DW02 when the threshold ≤ the maximum;
+    DW03 when the height ≥ the minimum; DW04 when the force ≤ the maximum. Widths inferred from
+    loose swings carry confidence "low".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from shapely.geometry import LineString
+
+from planeval.checks.base import Result, Sense, Status, verdict
+from planeval.engine import Context
+from planeval.model.types import DoorKind, DoorRole
+
+CODE = "DW01"
+NAME = "door-clear-width"
+
+
+@dataclass(frozen=True)
+class Params:
+    entrance_min_mm: float
+    internal_min_mm: float
+    balcony_min_mm: float
+    exterior_min_mm: float
+    common_min_mm: float
+    include_openings: bool
+    check_threshold: bool
+    check_height: bool
+    check_opening_force: bool
+    max_threshold_mm: float
+    min_height_mm: float
+    max_opening_force_n: float
+    tolerance_mm: float
+
+
+def _required(role: DoorRole, p: Params) -> float:
+    return {
+        DoorRole.ENTRANCE: p.entrance_min_mm,
+        DoorRole.INTERNAL: p.internal_min_mm,
+        DoorRole.BALCONY: p.balcony_min_mm,
+        DoorRole.EXTERIOR: p.exterior_min_mm,
+        DoorRole.COMMON: p.common_min_mm,
+    }[role]
+
+
+def _number(text: str | None) -> float | None:
+    if text is None:
+        return None
+    m = re.search(r"-?\d+(?:[.,]\d+)?", text)
+    return float(m.group(0).replace(",", ".")) if m else None
+
+
+def check(ctx: Context, p: Params) -> Iterator[Result]:
+    doors = [d for d in ctx.plan.doors if p.include_openings or d.kind is not DoorKind.OPENING]
+    if not doors:
+        yield Result("plan", Status.NOT_APPLICABLE, None, None, "mm", "no doors recognised in the plan")
+        return
+    conv = ctx.plan.drawing.options.get("profile")
+    attrs = conv.doors if conv is not None and getattr(conv, "doors", None) else None
+    for d in doors:
+        need = _required(d.role, p)
+        where = LineString([d.hinge, d.latch])
+        status = verdict(d.clear_width_mm, need, Sense.AT_LEAST, p.tolerance_mm)
+        rel = "≥" if status is Status.PASS else "<"
+        yield Result(
+            subject=d.id,
+            status=status,
+            measured=d.clear_width_mm,
+            required=need,
+            unit="mm",
+            message=f"{d.role} door, clear width {d.clear_width_mm:.0f} mm {rel} {need:.0f} mm (from {d.width_source}, leaf {d.leaf_width_mm:.0f} mm)",
+            location=where,
+            confidence=d.confidence if d.width_source in ("swing", "opening", "block") else "high",
+            details={"role": str(d.role), "width_source": d.width_source, "kind": str(d.kind), "rooms": list(d.rooms)},
+        )
+        if d.kind is DoorKind.OPENING:
+            continue
+        aspects = [
+            ("DW02", p.check_threshold, "threshold", attrs.threshold_attributes if attrs else ("THRESHOLD",), p.max_threshold_mm, Sense.AT_MOST, "mm"),
+            ("DW03", p.check_height, "free height", attrs.height_attributes if attrs else ("HEIGHT",), p.min_height_mm, Sense.AT_LEAST, "mm"),
+            ("DW04", p.check_opening_force, "opening force", attrs.opening_force_attributes if attrs else ("OPENING_FORCE",), p.max_opening_force_n, Sense.AT_MOST, "N"),
+        ]
+        for code, enabled, what, tags, limit, sense, unit in aspects:
+            if not enabled:
+                continue
+            value = _number(d.attribute(*tags))
+            rel_word = "at most" if sense is Sense.AT_MOST else "at least"
+            if value is None:
+                yield Result(
+                    d.id, Status.NEEDS_REVIEW, None, limit, unit,
+                    f"{what} not shown in a 2D plan and no {'/'.join(tags[:2])} attribute on the door: check on site ({rel_word} {limit:g} {unit})",
+                    location=where, sense=sense, code=code, confidence="low",
+                )
+                continue
+            st = verdict(value, limit, sense)
+            yield Result(
+                d.id, st, value, limit, unit,
+                f"{what} {value:g} {unit} (block attribute) {'≤' if sense is Sense.AT_MOST else '≥'} {limit:g} {unit}" if st is Status.PASS
+                else f"{what} {value:g} {unit} (block attribute), required {rel_word} {limit:g} {unit}",
+                location=where, sense=sense, code=code,
+            )

@@ -1,0 +1,84 @@
+"""Main functions present and reachable in each dwelling unit.
+
+What it checks
+    Each dwelling unit has a room for every required function (a combined "Stue/kjøkken" counts
+    for both) and every such room is reachable from the unit's entrance door through doors whose
+    clear width is at least ``min_door_clear_mm``. With ``studio_allowed`` a unit without a
+    bedroom passes when its living room is the sleeping room (a studio flat).
+
+Why
+    TEK17 §12-2 (1) and §1-3 e: the main functions (stue, kjøkken, soverom, bad og toalett) shall
+    lie on the entrance level, which shall be accessible.
+
+Parameters
+    required_functions (functions), min_door_clear_mm (mm), studio_allowed (bool).
+
+Passes / Fails
+    Passes per unit when every required function is present and reachable; fails naming the
+    missing or unreachable function. Not applicable without dwelling units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+import networkx as nx
+
+from planeval.checks.base import Result, Sense, Status
+from planeval.engine import Context
+
+CODE = "MF01"
+NAME = "main-functions"
+
+
+@dataclass(frozen=True)
+class Params:
+    required_functions: tuple[str, ...]
+    min_door_clear_mm: float
+    studio_allowed: bool
+
+
+def check(ctx: Context, p: Params) -> Iterator[Result]:
+    plan = ctx.plan
+    if not plan.units:
+        yield Result("plan", Status.NOT_APPLICABLE, None, None, "", "no dwelling unit recognised")
+        return
+    for u in plan.units:
+        members = set(u.rooms)
+        g = nx.Graph()
+        g.add_nodes_from(members)
+        for d in plan.doors:
+            a, b = d.rooms
+            if a in members and b in members and d.clear_width_mm + 1.0 >= p.min_door_clear_mm:
+                g.add_edge(a, b)
+        start: set[str] = set()
+        if u.entrance_door:
+            ed = ctx.door(u.entrance_door)
+            start = {x for x in ed.rooms if x in members}
+        reach = set().union(*(nx.node_connected_component(g, s) for s in start)) if start else set()
+        missing, unreachable = [], []
+        for f in p.required_functions:
+            rooms = [ctx.room(r) for r in u.rooms if f in ctx.room(r).functions]
+            if not rooms and f == "bedroom" and p.studio_allowed:
+                rooms = [ctx.room(r) for r in u.rooms if "living" in ctx.room(r).functions]
+            if not rooms:
+                missing.append(f)
+            elif not any(r.id in reach for r in rooms):
+                unreachable.append(f)
+        present = len(p.required_functions) - len(missing)
+        if not u.entrance_door:
+            msg = "no entrance door found: reachability cannot be judged"
+            yield Result(u.id, Status.NEEDS_REVIEW, present, len(p.required_functions), "", msg, sense=Sense.AT_LEAST)
+            continue
+        if missing or unreachable:
+            parts = []
+            if missing:
+                parts.append(f"missing: {', '.join(missing)}")
+            if unreachable:
+                parts.append(f"not reachable from entrance {u.entrance_door} through doors ≥ {p.min_door_clear_mm:.0f} mm: {', '.join(unreachable)}")
+            yield Result(u.id, Status.FAIL, present, len(p.required_functions), "",
+                         f"{present} of {len(p.required_functions)} main functions present; " + "; ".join(parts))
+        else:
+            yield Result(u.id, Status.PASS, present, len(p.required_functions), "",
+                         f"all {len(p.required_functions)} main functions ({', '.join(p.required_functions)}) present and reachable from {u.entrance_door}")

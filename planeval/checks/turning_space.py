@@ -1,0 +1,98 @@
+"""Turning space for a wheelchair in each room.
+
+What it checks
+    In every room whose function is listed, a turning circle of the required diameter — or, where
+    the rule set allows it, a rectangle of the required size at any orientation — fits in the free
+    floor: the room minus fixed fittings (and minus furniture when ``furnished``), minus door
+    swings as ``door_swing_overlap`` says. Fixtures listed in ``floor_kinds`` (a step-free shower)
+    count as floor; fixtures in ``underpass_kinds`` (knee space, e.g. a wall-hung basin) let the
+    turning area reach ``underpass_mm`` under them. Reports the largest circle that fits and where.
+
+Why
+    TEK17 §12-7 (4) a (every room on the entrance level), §12-8 (1) b (entré), §12-9 (1) a (bath),
+    with the pre-accepted Ø1.5 m circle or 1.3 × 1.8 m rectangle; Husbanken care housing asks
+    Ø1.6 m recommended / 1.5 m minimum and no rectangle. Balconies: see ``balcony-turning``.
+
+Parameters
+    diameter_mm (mm), rectangle_allowed (bool), rectangle_width_mm, rectangle_length_mm (mm),
+    door_swing_overlap (forbid_operated_door | forbid_all | allow), functions (room functions),
+    furnished (bool), floor_kinds, underpass_kinds (fixture kinds), underpass_mm (mm),
+    tolerance_mm (drawing noise, mm).
+
+Passes / Fails
+    Passes when, in every door case, the largest free circle is at least ``diameter_mm`` (within
+    the tolerance) or the rectangle fits. Fails otherwise, saying how many mm the circle is short.
+    Not applicable when the plan has no room of the listed functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Literal
+
+from planeval.checks.base import Result, Status, Zone
+from planeval.checks.turning import describe, judge_turning, required_zone, turning_cases
+from planeval.engine import Context
+
+CODE = "TS01"
+NAME = "turning-space"
+
+SwingMode = Literal["forbid_operated_door", "forbid_all", "allow"]
+
+
+@dataclass(frozen=True)
+class Params:
+    diameter_mm: float
+    rectangle_allowed: bool
+    rectangle_width_mm: float
+    rectangle_length_mm: float
+    door_swing_overlap: SwingMode
+    functions: tuple[str, ...]
+    furnished: bool
+    floor_kinds: tuple[str, ...]
+    underpass_kinds: tuple[str, ...]
+    underpass_mm: float
+    tolerance_mm: float
+
+    def validate(self) -> str:
+        if self.diameter_mm <= 0:
+            return "diameter_mm must be positive"
+        if self.rectangle_allowed and (self.rectangle_width_mm <= 0 or self.rectangle_length_mm <= 0):
+            return "rectangle_width_mm and rectangle_length_mm must be positive when rectangle_allowed"
+        return ""
+
+
+def measure_room(ctx: Context, rid: str, p: Params) -> Result:
+    cases = turning_cases(
+        ctx, rid, mode=p.door_swing_overlap, furnished=p.furnished, floor_kinds=p.floor_kinds,
+        underpass_kinds=p.underpass_kinds, underpass_mm=p.underpass_mm,
+    )
+    rect = (p.rectangle_width_mm, p.rectangle_length_mm) if p.rectangle_allowed else None
+    ok, worst, placed, how = judge_turning(cases, diameter_mm=p.diameter_mm, rectangle=rect, tolerance_mm=p.tolerance_mm)
+    zone = required_zone(ok, worst, p.diameter_mm, placed)
+    return Result(
+        subject=rid,
+        status=Status.PASS if ok else Status.FAIL,
+        measured=worst.diameter,
+        required=p.diameter_mm,
+        unit="mm",
+        message=describe(ok, worst, p.diameter_mm, rect, how),
+        location=worst.circle(),
+        zones=(Zone("turning", zone, rid),),
+        details={
+            "center": [round(worst.cx), round(worst.cy)],
+            "largest_diameter_mm": round(worst.diameter),
+            "door_open": worst.door,
+            "fits_by": how,
+            "required_center": [round(worst.cx), round(worst.cy)],
+        },
+    )
+
+
+def check(ctx: Context, p: Params) -> Iterator[Result]:
+    rooms = [r for r in ctx.rooms(p.functions) if r.function != "balcony"]
+    if not rooms:
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.diameter_mm, "mm", f"no room with function {', '.join(p.functions)}")
+        return
+    for r in rooms:
+        yield measure_room(ctx, r.id, p)
