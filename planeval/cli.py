@@ -121,5 +121,294 @@ def inspect(plan: str, profile: str | None, units: str | None, encoding: str | N
         click.echo(f"drawing written to {svg_out}")
 
 
+def _progress(items: list[str], label: str):
+    """A progress bar on stderr when checking many plans on a terminal; a plain iterator otherwise."""
+    if len(items) > 1 and sys.stderr.isatty():
+        return click.progressbar(items, label=label, file=sys.stderr)
+    import contextlib
+
+    return contextlib.nullcontext(items)
+
+
+def _use_color(no_color: bool) -> bool:
+    import os
+
+    return not no_color and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+@main.command()
+@click.argument("plans", nargs=-1, type=click.Path(path_type=str))
+@click.option("--rules", "rules", multiple=True, metavar="NAME|FILE", help="Rule set: a bundled name (planeval rules list) or a TOML file. Repeat to judge several.")
+@profile_option
+@units_option
+@encoding_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="What goes to stdout.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=str), help="Write the JSON report here.")
+@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=str), help="Write a self-contained HTML report here.")
+@click.option("--junit", "junit_out", type=click.Path(dir_okay=False, path_type=str), help="Write JUnit XML here.")
+@click.option("--md", "md_out", type=click.Path(dir_okay=False, path_type=str), help="Write a Markdown summary here.")
+@click.option("--dxf", "dxf_out", type=click.Path(dir_okay=False, path_type=str), help="Write a copy of the (single) plan with the findings on PLANEVAL-* layers.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=str), help="Accept the known findings listed in this file.")
+@click.option("--strict", is_flag=True, help="Also fail (exit 1) on warnings, needs-review and check errors.")
+@click.option("--no-color", is_flag=True, help="No colours even on a terminal.")
+@click.option("-q", "--quiet", is_flag=True, help="Only the summary line per plan.")
+@click.option("-v", "--verbose", is_flag=True, help="List passing findings too.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="Project config (default: planeval.toml or [tool.planeval] in pyproject.toml, searched upwards).")
+@guarded
+def check(plans: tuple[str, ...], rules: tuple[str, ...], profile: str | None, units: str | None, encoding: str | None, fmt: str,
+          json_out: str | None, html_out: str | None, junit_out: str | None, md_out: str | None, dxf_out: str | None,
+          baseline_path: str | None, strict: bool, no_color: bool, quiet: bool, verbose: bool, config_path: str | None) -> None:
+    """Check PLAN(s) against rule set(s); exit 1 when an error-severity finding fails."""
+    from planeval.config import load_config
+    from planeval.engine import run_many
+    from planeval.report import writer
+    from planeval.report.text import report_text
+    from planeval.ruleset import load_ruleset
+
+    cfg = load_config(config_path)
+    plans = plans or cfg.plans
+    rules = rules or cfg.rules
+    profile = profile or cfg.profile
+    units = units or cfg.units
+    baseline_path = baseline_path or cfg.baseline
+    if not plans:
+        raise InputError("no plan given (name DXF files, or list them in planeval.toml: plans = [...])")
+    if not rules:
+        raise InputError("no rule set given: use --rules tek17 (see 'planeval rules list'), or set rules = [...] in planeval.toml")
+    rulesets = [load_ruleset(r) for r in rules]
+    runs = []
+    with _progress(list(plans), "checking") as bar:
+        for path in bar:
+            p = load_plan(path, profile, units, encoding)
+            runs.extend(run_many(p, rulesets))
+    context = build_context(runs, rulesets)
+    if baseline_path:
+        from planeval.baseline import apply_baseline, load_baseline
+
+        context["baseline"] = apply_baseline(runs, load_baseline(baseline_path))
+    outputs = {"json": json_out, "html": html_out, "junit": junit_out, "md": md_out}
+    inputs = tuple(plans) + tuple(rules)
+    from planeval.io import write_atomic
+
+    for kind, target in outputs.items():
+        if target:
+            write_atomic(target, writer(kind)(runs, context), inputs=inputs)
+    if dxf_out:
+        if len(plans) != 1:
+            raise InputError("--dxf writes an overlay of one plan: give exactly one PLAN")
+        write_atomic(dxf_out, writer("dxf")(runs, context), inputs=inputs)
+    if fmt == "json":
+        click.echo(writer("json")(runs, context), nl=False)
+    else:
+        color = _use_color(no_color)
+        for r in runs:
+            click.echo(report_text(r, color=color, verbose=verbose, quiet=quiet))
+        if context.get("building"):
+            b = context["building"]
+            for f in b.get("findings", []):
+                click.echo(f"building: {f['rule']} {f['status']}: {f['message']}")
+        for kind, target in list(outputs.items()) + [("dxf", dxf_out)]:
+            if target and not quiet:
+                click.echo(f"{kind} report written to {target}")
+    failed = any(r.exit_failures(strict) for r in runs) or context.get("building_failed", False)
+    sys.exit(int(ExitCode.FAILURES if failed else ExitCode.OK))
+
+
+def build_context(runs: list[Any], rulesets: list[Any]) -> dict[str, Any]:
+    """Cross-plan results: a building block when several plans (or units) were checked together."""
+    from planeval.multi import building_block
+
+    block = building_block(runs, rulesets)
+    context: dict[str, Any] = {}
+    if block:
+        context["building"] = block
+        context["building_failed"] = any(f["status"] == "fail" and f["severity"] == "error" for f in block.get("findings", []))
+    return context
+
+
+@main.command()
+@click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--rules", "rules", metavar="NAME|FILE", help="Also compute the zones this rule set claims (required-zone area, efficiency index).")
+@profile_option
+@units_option
+@encoding_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str))
+@guarded
+def area(plans: tuple[str, ...], rules: str | None, profile: str | None, units: str | None, encoding: str | None, fmt: str, output: str | None) -> None:
+    """Area metrics per unit and per building: net, BRA, by function, circulation, storage, unusable, efficiency."""
+    from planeval.multi import area_rows, building_block
+    from planeval.report.text import area_text
+    from planeval.ruleset import load_ruleset
+    from planeval.scoring import area_metrics
+
+    ruleset = load_ruleset(rules) if rules else None
+    blocks = []
+    runs = []
+    for path in plans:
+        p = load_plan(path, profile, units, encoding)
+        if ruleset is not None:
+            from planeval.engine import run
+
+            r = run(p, ruleset)
+            runs.append(r)
+            blocks.append((path, r.area))
+        else:
+            blocks.append((path, area_metrics(p)))
+    building = building_block(runs, [ruleset] if ruleset else [], areas=[b for _, b in blocks])
+    if fmt == "json":
+        doc: dict[str, Any] = {"plans": [{"file": path, **b} for path, b in blocks]}
+        if building:
+            doc["building"] = building
+        emit(dumps(doc), output, plans)
+    elif fmt == "csv":
+        emit(area_rows([(path, b) for path, b in blocks]), output, plans)
+    else:
+        text = "\n".join(area_text(b, path) for path, b in blocks)
+        if building and len(plans) > 1:
+            mix = ", ".join(f"{k} ×{v}" for k, v in building["mix"].items())
+            text += f"\nall plans: {building['units']} units, net {building['net_m2']:.2f} m², {mix}"
+        emit(text + "\n", output, plans)
+
+
+@main.group()
+def rules() -> None:
+    """Bundled rule sets and the rules (checks) they configure."""
+
+
+@rules.command("list")
+@guarded
+def rules_list() -> None:
+    """List the bundled rule sets and every rule with its code."""
+    from planeval.checks import CHECKS
+    from planeval.ruleset import bundled_names, load_ruleset
+
+    click.echo("Rule sets (use with --rules NAME):")
+    for name in bundled_names():
+        rs = load_ruleset(name)
+        ext = f"  (extends {rs.chain[1].name})" if len(rs.chain) > 1 else ""
+        click.echo(f"  {name:<22} {rs.name}{ext}")
+    click.echo("\nRules (planeval rules explain NAME):")
+    for name, module in CHECKS.items():
+        first = (module.__doc__ or "").strip().splitlines()[0]
+        click.echo(f"  {module.CODE}  {name:<24} {first}")
+
+
+@rules.command("explain")
+@click.argument("name")
+@guarded
+def rules_explain(name: str) -> None:
+    """Show a rule's documentation and parameters."""
+    import dataclasses
+    import difflib
+    import typing
+
+    from planeval.checks import CHECKS
+
+    if name not in CHECKS:
+        close = difflib.get_close_matches(name, list(CHECKS), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise InputError(f"unknown rule '{name}'{hint}; see 'planeval rules list'")
+    module = CHECKS[name]
+    click.echo(f"{module.CODE} {name}\n")
+    click.echo((module.__doc__ or "").strip())
+    click.echo("\nParameters (set in the rule set, [rules.%s]):" % name)
+    hints = typing.get_type_hints(module.Params)
+    for f in dataclasses.fields(module.Params):
+        click.echo(f"  {f.name:<24} {_type_name(hints[f.name])}")
+    click.echo("  enabled / severity / source   reserved: on-off, error|warning, the clause")
+
+
+def _type_name(t: Any) -> str:
+    import typing
+
+    if typing.get_origin(t) is typing.Literal:
+        return " | ".join(map(str, typing.get_args(t)))
+    if typing.get_origin(t) is tuple:
+        return "list of text"
+    return getattr(t, "__name__", str(t))
+
+
+@rules.command("show")
+@click.argument("ruleset")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@guarded
+def rules_show(ruleset: str, fmt: str) -> None:
+    """Show a rule set merged along its extends chain: files (with hashes) and final parameters."""
+    from planeval.ruleset import load_ruleset
+
+    rs = load_ruleset(ruleset)
+    if fmt == "json":
+        click.echo(dumps(rs.to_dict()), nl=False)
+        return
+    click.echo(f"{rs.name}")
+    if rs.description:
+        click.echo(f"  {rs.description}")
+    click.echo("  chain:")
+    for c in rs.chain:
+        click.echo(f"    {c.path}  sha256:{c.sha256[:12]}")
+    for rule, rc in sorted(rs.rules.items()):
+        state = "" if rc.enabled else "  (disabled)"
+        click.echo(f"\n  [{rule}] severity={rc.severity}{state}")
+        if rc.source:
+            click.echo(f"    source: {rc.source}")
+        for k, v in rc.values.items():
+            click.echo(f"    {k} = {list(v) if isinstance(v, tuple) else v}")
+
+
+@main.command("baseline")
+@click.argument("plans", nargs=-1, type=click.Path(path_type=str))
+@click.option("--rules", "rules", multiple=True, metavar="NAME|FILE", required=True)
+@profile_option
+@units_option
+@encoding_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write here instead of stdout.")
+@guarded
+def baseline_cmd(plans: tuple[str, ...], rules: tuple[str, ...], profile: str | None, units: str | None, encoding: str | None, output: str | None) -> None:
+    """Write a baseline accepting every current failure and needs-review finding of PLAN(s)."""
+    from planeval.baseline import write_baseline
+    from planeval.engine import run_many
+    from planeval.ruleset import load_ruleset
+
+    if not plans:
+        raise InputError("no plan given")
+    rulesets = [load_ruleset(r) for r in rules]
+    runs = []
+    for path in plans:
+        runs.extend(run_many(load_plan(path, profile, units, encoding), rulesets))
+    emit(write_baseline(runs), output, tuple(plans))
+
+
+@main.command()
+@click.argument("old", type=click.Path(path_type=str))
+@click.argument("new", type=click.Path(path_type=str))
+@click.option("--rules", "rules", metavar="NAME|FILE", required=True)
+@profile_option
+@units_option
+@encoding_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
+@click.option("--fail-on", type=click.Choice(["new", "any"]), default="new", show_default=True, help="Exit 1 on new failures only, or on any failure in NEW.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str))
+@guarded
+def diff(old: str, new: str, rules: str, profile: str | None, units: str | None, encoding: str | None, fmt: str, fail_on: str, output: str | None) -> None:
+    """Compare two revisions of a plan: new, fixed and changed findings, area changes per room and function."""
+    from planeval.diff import diff_reports, diff_markdown, diff_text
+    from planeval.engine import run
+    from planeval.ruleset import load_ruleset
+
+    rs = load_ruleset(rules)
+    a = run(load_plan(old, profile, units, encoding), rs)
+    b = run(load_plan(new, profile, units, encoding), rs)
+    d = diff_reports(a, b)
+    if fmt == "json":
+        emit(dumps(d), output, (old, new))
+    elif fmt == "md":
+        emit(diff_markdown(d), output, (old, new))
+    else:
+        emit(diff_text(d), output, (old, new))
+    failed = bool(d["new_failures"]) if fail_on == "new" else b.exit_failures()
+    sys.exit(int(ExitCode.FAILURES if failed else ExitCode.OK))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -35,6 +35,7 @@ class Context:
         self._doors = {d.id: d for d in plan.doors}
         self.stats: dict[str, int] = {"computed": 0, "reused": 0}
         self._cache: dict[tuple[Any, ...], Any] = {}
+        self.findings: list[Any] = []  # the findings of the rule set being judged, so far
 
     # -- memo --------------------------------------------------------------------------------
     def memo(self, key: tuple[Any, ...], compute) -> Any:
@@ -147,6 +148,7 @@ class Finding:
     severity: str
     source: str
     result: Result
+    accepted: str = ""  # set by a baseline: the reason this known finding is accepted
 
     @property
     def status(self) -> Status:
@@ -176,6 +178,8 @@ class Report:
 
     def exit_failures(self, strict: bool = False) -> bool:
         for f in self.findings:
+            if f.accepted:
+                continue
             if f.failing and (f.severity == "error" or strict):
                 return True
             if strict and f.status in (Status.NEEDS_REVIEW, Status.ERROR):
@@ -246,6 +250,7 @@ def finding_to_dict(f: Finding, plan: Plan) -> dict[str, Any]:
         "location": wkt(r.location) if r.location is not None else "",
         "zones": [{"kind": z.kind, "room": z.room, "polygon": wkt(z.geometry)} for z in r.zones],
         "details": r.details,
+        **({"accepted": f.accepted} if f.accepted else {}),
     }
 
 
@@ -260,6 +265,7 @@ def run(plan: Plan, ruleset: RuleSet, ctx: Context | None = None) -> Report:
 
     ctx = ctx or Context(plan)
     findings: list[Finding] = []
+    ctx.findings = findings  # rules that summarise other rules (accessible-share) read them
     for rc in ruleset.enabled():
         module = CHECKS[rc.rule]
         try:

@@ -1,9 +1,224 @@
-"""Area metrics (filled in by the scoring work; see issue 4)."""
+"""Area metrics: how the square metres of each unit serve their functions, and what the rules claim.
+
+All numbers are computed from the plan model (room polygons in mm) and, when a rule set was run,
+from the zones its checks claim. Every formula is stated in ``DEFINITIONS`` and repeated in the
+JSON, so that a researcher can recompute each number from the report:
+
+* ``net_m2`` — sum of the unit's room polygons (inside wall faces), balconies excluded;
+* ``bra_m2`` — an NS 3940-style BRA approximation: net area plus the internal walls between the
+  unit's rooms (half of each wall shared with another unit or a common room, none of the
+  exterior walls); see ``bra_method``;
+* ``by_function`` — net area per canonical function (a combined room counts for its first
+  function);
+* ``circulation`` — entrance, hall (and corridor) area; ``storage`` — storage rooms; ``wet`` —
+  bathroom, WC, laundry;
+* ``unusable`` — free floor no 0.6 m wide person can use (slivers: floor lost by an opening of
+  the free floor with a 0.3 m radius) plus free floor no wheelchair can reach from the entrance
+  (when a rule set with wheelchair-reachability ran);
+* ``required_zone`` — union of the zones the checks claim (turning areas, WC side spaces, bed
+  zones, kitchen front space, passages, door side spaces), clipped to the unit's rooms;
+  ``zone_sum`` — the sum of the zones' areas; ``zone_overlap`` = ``zone_sum − required_zone``;
+* ``efficiency_index`` = ``required_zone_m2 / net_m2`` — the share of the net floor the rule set
+  needs; a compact plan whose rooms are just large enough for their requirements scores high;
+* ``slack_mm`` per room — the room's free extent minus the extent of its required zones along
+  each of its two principal axes: how much the room could shrink in that direction before its
+  zones no longer fit (exact for a rectangular room with one turning circle, an upper bound when
+  zones could be rearranged).
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import math
+from collections import Counter
+from typing import Any, Iterable
+
+import shapely
+from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
+
+from planeval.geometry import edge_angles, polygons_of
+
+SLIVER_WIDTH_MM = 600.0
+CIRCULATION = ("entrance", "hall")
+WET = ("bathroom", "wc", "laundry")
+
+#: Husbanken care-housing unit types, largest first: (type, minimum net m², needs a kitchen, strict ">")
+HUSBANKEN_TYPES = (
+    ("selvstendig omsorgsbolig", 55.0, True, False),
+    ("bofellesskap", 40.0, True, True),
+    ("bokollektiv", 30.0, False, True),
+)
+
+DEFINITIONS = {
+    "net_m2": "sum of the unit's room polygons (inside wall faces), balconies excluded",
+    "bra_m2": "net area + area of internal walls between the unit's rooms (walls ≤ 0.5 m thick; half of walls shared with other units or common rooms; exterior walls excluded) — NS 3940 BRA approximation",
+    "by_function": "net area per canonical function; a combined room counts for its first function",
+    "circulation_share": "(entrance + hall) / net",
+    "storage_m2": "area of storage rooms",
+    "wet_m2": "area of bathroom, WC and laundry rooms",
+    "unusable_m2": "slivers narrower than 0.6 m (free floor minus its opening by a 0.3 m disc) + free floor a wheelchair cannot reach from the entrance (when checked)",
+    "required_zone_m2": "union of the zones claimed by the rule set's checks, clipped to the unit's rooms",
+    "zone_overlap_m2": "sum of zone areas − their union: floor shared by several requirements",
+    "efficiency_index": "required_zone_m2 / net_m2",
+    "slack_mm": "per room and principal axis: free extent of the room − extent of its required zones",
+    "type": "Husbanken: selvstendig omsorgsbolig ≥ 55 m² with kitchen; bofellesskap > 40 m² with kitchen; bokollektiv > 30 m²",
+}
 
 
-def area_metrics(plan: Any, findings: Any = None, ruleset: Any = None) -> dict[str, Any]:
-    return {}
+def _union(geoms: Iterable[BaseGeometry]) -> BaseGeometry:
+    items = [g for g in geoms if g is not None and not g.is_empty]
+    return shapely.union_all(items) if items else Polygon()
+
+
+def classify(net_m2: float, has_kitchen: bool) -> str:
+    """Husbanken unit type for a net area.
+
+    >>> classify(56.2, True), classify(44.0, True), classify(44.0, False), classify(31.6, True), classify(28.0, True)
+    ('selvstendig omsorgsbolig', 'bofellesskap', 'bokollektiv', 'bokollektiv', 'under 30 m²')
+    """
+    for name, limit, kitchen, strict in HUSBANKEN_TYPES:
+        big = net_m2 > limit if strict else net_m2 >= limit
+        if big and (has_kitchen or not kitchen):
+            return name
+    return "under 30 m²"
+
+
+def _extent(geom: BaseGeometry, angle_deg: float) -> float:
+    if geom.is_empty:
+        return 0.0
+    a = math.radians(angle_deg)
+    ux, uy = math.cos(a), math.sin(a)
+    coords = [c for p in polygons_of(geom) for c in p.exterior.coords]
+    if not coords:
+        return 0.0
+    proj = [x * ux + y * uy for x, y in coords]
+    return max(proj) - min(proj)
+
+
+def _slivers(free: BaseGeometry) -> BaseGeometry:
+    """Free floor a 0.6 m wide disc cannot sweep."""
+    if free.is_empty:
+        return Polygon()
+    r = SLIVER_WIDTH_MM / 2
+    opened = free.buffer(-r, quad_segs=4).buffer(r, quad_segs=4)
+    return free.difference(opened)
+
+
+def _bra_walls(plan: Any, unit_rooms: list[Any], all_rooms: list[Any]) -> float:
+    """Wall area between the unit's rooms (full) and towards other units/common rooms (half), in m²."""
+    own = _union([r.polygon for r in unit_rooms if r.function != "balcony"])
+    others = _union([r.polygon for r in all_rooms if r not in unit_rooms])
+    # internal walls: the gaps between the unit's rooms that a 0.5 m closing fills
+    closed = own.buffer(250, join_style="mitre").buffer(-250, join_style="mitre")
+    internal = closed.difference(own)
+    shared = 0.0
+    if not others.is_empty:
+        # walls towards neighbours: the strip between this unit and its neighbours (≤ 0.5 m apart)
+        between = own.buffer(250, join_style="mitre").intersection(others.buffer(250, join_style="mitre")).difference(own).difference(others)
+        shared = between.difference(internal).area / 2
+    return (internal.area + shared) / 1e6
+
+
+def unit_metrics(plan: Any, unit: Any, zones: list[tuple[str, BaseGeometry, str | None]], unreachable: BaseGeometry | None) -> dict[str, Any]:
+    rooms = [r for r in plan.rooms if r.unit == unit.id]
+    floor = [r for r in rooms if r.function != "balcony"]
+    net = sum(r.area_m2 for r in floor)
+    by_function: dict[str, float] = {}
+    for r in floor:
+        by_function[r.function] = by_function.get(r.function, 0.0) + r.area_m2
+    circulation = sum(v for k, v in by_function.items() if k in CIRCULATION)
+    storage = by_function.get("storage", 0.0)
+    wet = sum(v for k, v in by_function.items() if k in WET)
+    has_kitchen = any("kitchen" in r.functions for r in rooms)
+    floor_union = _union([r.polygon for r in floor])
+    fixed = _union([f.polygon for f in plan.fixtures if not f.movable and f.room in {r.id for r in floor}])
+    free = floor_union.difference(fixed)
+    slivers = _slivers(free)
+    unusable = slivers
+    if unreachable is not None and not unreachable.is_empty:
+        unusable = _union([slivers, unreachable.intersection(free)])
+    unit_zones = [(k, g.intersection(floor_union), room) for k, g, room in zones]
+    unit_zones = [(k, g, room) for k, g, room in unit_zones if not g.is_empty]
+    zone_union = _union([g for _, g, _ in unit_zones])
+    zone_sum = sum(g.area for _, g, _ in unit_zones) / 1e6
+    by_kind: dict[str, float] = {}
+    for k, g, _ in unit_zones:
+        by_kind[k] = by_kind.get(k, 0.0) + g.area / 1e6
+    rooms_detail = []
+    for r in rooms:
+        rz = _union([g for _, g, room in unit_zones if room == r.id])
+        angles = edge_angles(r.polygon, extra=())[:1] or [0.0]
+        a0 = angles[0]
+        room_free = r.polygon.difference(fixed)
+        slack = None
+        if not rz.is_empty:
+            slack = {
+                f"axis_{a0:.0f}deg": round(_extent(room_free, a0) - _extent(rz, a0)),
+                f"axis_{(a0 + 90) % 180:.0f}deg": round(_extent(room_free, a0 + 90) - _extent(rz, a0 + 90)),
+            }
+        rooms_detail.append({
+            "id": r.id,
+            "label": r.label,
+            "function": r.function,
+            "area_m2": round(r.area_m2, 2),
+            "required_zone_m2": round(rz.area / 1e6, 2),
+            "slack_mm": slack,
+        })
+    bra = net + _bra_walls(plan, rooms, list(plan.rooms))
+    share = (lambda v: round(v / net, 4) if net > 0 else None)
+    return {
+        "id": unit.id,
+        "rooms": list(unit.rooms),
+        "type": classify(net, has_kitchen),
+        "has_kitchen": has_kitchen,
+        "net_m2": round(net, 2),
+        "bra_m2": round(bra, 2),
+        "balcony_m2": round(sum(r.area_m2 for r in rooms if r.function == "balcony"), 2),
+        "by_function": {k: round(v, 2) for k, v in sorted(by_function.items())},
+        "circulation_m2": round(circulation, 2),
+        "circulation_share": share(circulation),
+        "storage_m2": round(storage, 2),
+        "storage_share": share(storage),
+        "wet_m2": round(wet, 2),
+        "wet_share": share(wet),
+        "unusable_m2": round(unusable.area / 1e6, 2),
+        "unusable_share": share(unusable.area / 1e6),
+        "unusable_detail": {
+            "slivers_m2": round(slivers.area / 1e6, 2),
+            "unreachable_m2": None if unreachable is None else round(unreachable.intersection(free).area / 1e6, 2),
+        },
+        "required_zone_m2": round(zone_union.area / 1e6, 2),
+        "required_zone_share": share(zone_union.area / 1e6),
+        "zone_sum_m2": round(zone_sum, 2),
+        "zone_overlap_m2": round(max(0.0, zone_sum - zone_union.area / 1e6), 2),
+        "zones_by_kind": {k: round(v, 2) for k, v in sorted(by_kind.items())},
+        "efficiency_index": share(zone_union.area / 1e6) if zones else None,
+        "rooms_detail": rooms_detail,
+    }
+
+
+def area_metrics(plan: Any, findings: list[Any] | None = None, ruleset: Any = None, unreachable: dict[str, BaseGeometry] | None = None) -> dict[str, Any]:
+    """The area block of a report: per unit and for the whole plan (a floor or a building)."""
+    zones: list[tuple[str, BaseGeometry, str | None]] = []
+    for f in findings or []:
+        for z in f.result.zones:
+            zones.append((z.kind, z.geometry, z.room))
+    units = [unit_metrics(plan, u, zones, (unreachable or {}).get(u.id)) for u in plan.units]
+    return {"definitions": DEFINITIONS, "units": units, "building": building_metrics(units, plan)}
+
+
+def building_metrics(units: list[dict[str, Any]], plan: Any | None = None) -> dict[str, Any]:
+    net = sum(u["net_m2"] for u in units)
+    bra = sum(u["bra_m2"] for u in units)
+    common = 0.0
+    if plan is not None:
+        common = sum(r.area_m2 for r in plan.rooms if r.common or r.unit is None)
+    mix = Counter(u["type"] for u in units)
+    return {
+        "units": len(units),
+        "net_m2": round(net, 2),
+        "bra_m2": round(bra, 2),
+        "common_m2": round(common, 2),
+        "average_net_m2": round(net / len(units), 2) if units else None,
+        "mix": dict(sorted(mix.items())),
+    }

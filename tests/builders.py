@@ -54,6 +54,14 @@ def walls_around(msp, x0, y0, x1, y1, t=100, layer="A-WALL", gaps=(), s=1.0, sty
                 rect(msp, px0, py0, px1, py1, layer, s)
             elif style == "hatch":
                 rect(msp, px0, py0, px1, py1, layer, s, hatch=True)
+            elif style == "single":
+                # one line along the wall's centre
+                if px1 - px0 >= py1 - py0:
+                    cy = (py0 + py1) / 2
+                    msp.add_line((px0 * s, cy * s), (px1 * s, cy * s), dxfattribs={"layer": layer})
+                else:
+                    cx = (px0 + px1) / 2
+                    msp.add_line((cx * s, py0 * s), (cx * s, py1 * s), dxfattribs={"layer": layer})
             elif style == "double":
                 # two face lines and two jambs, as LINEs
                 for a, b in (((px0, py0), (px1, py0)), ((px1, py0), (px1, py1)), ((px1, py1), (px0, py1)), ((px0, py1), (px0, py0))):

@@ -22,6 +22,8 @@ MODULES = (
     "storage_area",
     "main_functions",
     "balcony_turning",
+    "unit_area",
+    "accessible_share",  # last: it reads the other rules' findings
 )
 
 

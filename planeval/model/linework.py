@@ -21,7 +21,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 EPS_MM = 5.0  # half thickness given to lines; also the snapping distance
-MIN_GAP_MM = 400.0
+MIN_GAP_MM = 2.0  # a wall end closer than a passage to another wall is joined to it (undershoots)
 MAX_GAP_MM = 1300.0
 MAX_FACING_GAP_MM = 4000.0
 CAP_MAX_MM = 650.0  # the widest wall end (jamb) we recognise

@@ -1,0 +1,56 @@
+"""Unit area against a minimum (NDSS-style) where a rule set names one.
+
+What it checks
+    Each dwelling unit's net area (room polygons, balconies excluded; ``measure = "net"``) or its
+    BRA approximation (``measure = "bra"``, see the area block) against ``min_area_m2``; the
+    Husbanken type (selvstendig omsorgsbolig ≥ 55 m² with kitchen, bofellesskap > 40 m² with
+    kitchen, bokollektiv > 30 m²) is reported with it.
+
+Why
+    Nationally Described Space Standard (UK) Table 1: 1b1p 39 m² (37 m² with a shower room), 1b2p
+    50 m²…; Husbanken care housing: unit types by size (regulations.md §4.1).
+
+Parameters
+    min_area_m2 (m²), measure (net | bra).
+
+Passes / Fails
+    Passes when the unit's area reaches the minimum; fails with the shortfall in m².
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator, Literal
+
+import shapely
+
+from planeval.checks.base import Result, Status, verdict
+
+CODE = "AR01"
+NAME = "unit-area"
+
+
+@dataclass(frozen=True)
+class Params:
+    min_area_m2: float
+    measure: Literal["net", "bra"]
+
+
+def check(ctx, p: Params) -> Iterator[Result]:
+    from planeval.scoring import unit_metrics
+
+    if not ctx.plan.units:
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.min_area_m2, "m²", "no dwelling unit recognised")
+        return
+    for u in ctx.plan.units:
+        m = ctx.memo(("unit-metrics", u.id), lambda u=u: unit_metrics(ctx.plan, u, [], None))
+        area = m["net_m2"] if p.measure == "net" else m["bra_m2"]
+        st = verdict(area, p.min_area_m2, eps=0.005)
+        rel = "≥" if st is Status.PASS else "<"
+        rooms = [ctx.room(r).polygon for r in u.rooms]
+        yield Result(
+            u.id, st, area, p.min_area_m2, "m²",
+            f"{p.measure} area {area:.2f} m² {rel} {p.min_area_m2:.2f} m² ({m['type']})",
+            location=shapely.union_all(rooms) if rooms else None,
+            details={"type": m["type"], "net_m2": m["net_m2"], "bra_m2": m["bra_m2"]},
+        )
