@@ -1,0 +1,84 @@
+"""Room labels and functions; fixtures; units."""
+
+from __future__ import annotations
+
+import pytest
+
+from builders import new, rect, save, walls_around
+from planeval.model import build_plan
+from planeval.model.vocabulary import functions_of, is_common, stated_area_m2
+from planeval.read import read_drawing
+
+
+@pytest.mark.parametrize(
+    "label, functions",
+    [
+        ("Stue", ("living",)), ("Stove", ("living",)), ("Kjøkken", ("kitchen",)), ("KJØKKEN", ("kitchen",)),
+        ("Soverom 2", ("bedroom",)), ("Bad", ("bathroom",)), ("WC", ("wc",)), ("Toalett", ("wc",)),
+        ("Entré", ("entrance",)), ("ENTRE", ("entrance",)), ("Gang", ("hall",)), ("Bod", ("storage",)),
+        ("Vaskerom", ("laundry",)), ("Balkong", ("balcony",)), ("Tek. rom", ("technical",)),
+        ("Vardagsrum", ("living",)), ("Sovrum", ("bedroom",)), ("Badeværelse", ("bathroom",)), ("Køkken", ("kitchen",)),
+        ("Wohnzimmer", ("living",)), ("Schlafzimmer", ("bedroom",)), ("Küche", ("kitchen",)),
+        ("MASTER BED ROOM", ("bedroom",)), ("KITCHEN/LIVING AREA", ("kitchen", "living")), ("Stue/kjøkken", ("living", "kitchen")),
+        ("UTILITY", ("laundry",)), ("PANTRY", ("storage",)), ("Parkering", ()),
+    ],
+)
+def test_vocabulary(label, functions):
+    assert functions_of(label) == functions
+
+
+def test_common_rooms_and_stated_areas():
+    assert is_common("Korridor") and is_common("Trapperom") and not is_common("Gang")
+    assert stated_area_m2("Soverom\n12,4 m²") == 12.4
+    assert stated_area_m2("345 SF") == pytest.approx(32.05, abs=0.01)
+
+
+def _room(tmp_path, *labels_and_kinds):
+    doc, msp = new()
+    walls_around(msp, 0, 0, 3000, 4000)
+    for kind, payload in labels_and_kinds:
+        if kind == "text":
+            msp.add_text(payload[0], dxfattribs={"layer": "Tekst", "height": 200}).set_placement(payload[1])
+        elif kind == "mtext":
+            msp.add_mtext(payload[0], dxfattribs={"layer": "Rom", "char_height": 200, "insert": payload[1]})
+        elif kind == "block":
+            name, pos, size = payload
+            if name not in doc.blocks:
+                b = doc.blocks.new(name)
+                b.add_lwpolyline([(0, 0), (size[0], 0), (size[0], size[1]), (0, size[1])], close=True)
+            msp.add_blockref(name, pos, dxfattribs={"layer": "Sanitær"})
+    return build_plan(read_drawing(save(doc, tmp_path)))
+
+
+def test_multi_line_label_joined(tmp_path):
+    plan = _room(tmp_path, ("text", ("MASTER", (1500, 2200))), ("text", ("BED ROOM", (1500, 1900))))
+    assert plan.rooms[0].function == "bedroom"
+    assert plan.rooms[0].label == "MASTER BED ROOM"
+
+
+def test_mtext_with_formatting_and_area(tmp_path):
+    plan = _room(tmp_path, ("mtext", (r"{\fArial|b1;STUE}\P11,9 m²", (1200, 2200))))
+    r = plan.rooms[0]
+    assert (r.label, r.function, r.stated_area_m2) == ("STUE", "living", 11.9)
+
+
+def test_two_labels_in_one_room_are_both_kept_and_reported(tmp_path):
+    plan = _room(tmp_path, ("text", ("Stue", (800, 2000))), ("text", ("Kjøkken", (2300, 1000))))
+    r = plan.rooms[0]
+    assert set(r.functions) == {"living", "kitchen"}
+    assert any(d.code == "room-several-labels" for d in plan.diagnostics)
+
+
+def test_unlabelled_room_is_reported(tmp_path):
+    plan = _room(tmp_path)
+    assert plan.rooms[0].function == "other"
+    assert any(d.code == "room-unlabelled" and d.subject == plan.rooms[0].id for d in plan.diagnostics)
+
+
+def test_fixtures_from_blocks_with_kind_and_room(tmp_path):
+    plan = _room(tmp_path, ("text", ("Bad", (1500, 3500))), ("block", ("WC", (100, 100), (400, 700))), ("block", ("Servant", (1000, 100), (550, 450))))
+    kinds = {f.kind: f for f in plan.fixtures}
+    assert set(kinds) == {"wc", "basin"}
+    assert kinds["wc"].room == plan.rooms[0].id
+    assert kinds["wc"].polygon.area == pytest.approx(400 * 700)
+    assert not kinds["wc"].movable
