@@ -136,7 +136,8 @@ def build_plan(drawing: Drawing, *, require_rooms: bool = True, room_polygons: b
     segs = np.asarray([[*a, *b] for a, b in lines], dtype=float) if lines else np.zeros((0, 4))
     mass = wall_mass(segs, wall_bodies)
     gap_seals = find_seals(mass)
-    candidates += finder.leafless_doors(candidates, leaf_shapes, group_openings(gap_seals))
+    openings = group_openings(gap_seals)
+    candidates += finder.leafless_doors(candidates, leaf_shapes, openings)
     door_seals = []
     for c in candidates:
         if c.kind is DoorKind.DOUBLE:
@@ -250,7 +251,7 @@ def build_plan(drawing: Drawing, *, require_rooms: bool = True, room_polygons: b
         doors.append(_door(c, conv, sides, room_at, log, finder))
     window_zone = shapely.union_all([w.polygon.buffer(150) for w in windows]) if windows else None
     chords = [LineString([d.hinge, d.latch]) for d in doors]
-    for group in group_openings(gap_seals):
+    for group in openings:
         seal = min(group, key=lambda s: s.length)
         mid = Point((seal.a[0] + seal.b[0]) / 2, (seal.a[1] + seal.b[1]) / 2)
         if any(ch.distance(mid) < 400 for ch in chords):

@@ -70,15 +70,13 @@ def _rings(mass: BaseGeometry) -> list[np.ndarray]:
 
 def _drop_collinear(c: np.ndarray) -> np.ndarray:
     """Remove vertices where the ring goes straight on (they would split a cap's neighbours)."""
-    keep = []
-    n = len(c)
-    for i in range(n):
-        a, b, d = c[i - 1], c[i], c[(i + 1) % n]
-        u, v = b - a, d - b
-        cross = u[0] * v[1] - u[1] * v[0]
-        if abs(cross) > 1e-6 * (np.hypot(*u) * np.hypot(*v) + 1e-12) or np.dot(u, v) < 0:
-            keep.append(i)
-    return c[keep] if len(keep) >= 3 else c
+    u = c - np.roll(c, 1, axis=0)
+    v = np.roll(c, -1, axis=0) - c
+    cross = u[:, 0] * v[:, 1] - u[:, 1] * v[:, 0]
+    dot = (u * v).sum(axis=1)
+    scale = np.hypot(u[:, 0], u[:, 1]) * np.hypot(v[:, 0], v[:, 1]) + 1e-12
+    keep = (np.abs(cross) > 1e-6 * scale) | (dot < 0)
+    return c[keep] if keep.sum() >= 3 else c
 
 
 def find_seals(mass: BaseGeometry) -> list[Seal]:
@@ -122,27 +120,35 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
             rays.append(((float(p1[0]), float(p1[1])), direction))
             rays.append(((float(p2[0]), float(p2[1])), direction))
         offset += n
+    if not rays:
+        return []
+    origins = np.asarray([r[0] for r in rays])
+    dirs = np.asarray([r[1] for r in rays])
+    starts = origins + dirs * 1.0
+    ends = origins + dirs * MAX_FACING_GAP_MM
+    ray_lines = shapely.linestrings(np.stack([starts, ends], axis=1))
+    ri, ei = tree.query(ray_lines, predicate="intersects")
+    best: dict[int, tuple[float, tuple[float, float], int]] = {}
+    if len(ri):
+        hits = shapely.intersection(ray_lines[ri], edge_lines[ei])
+        for k, (i, e, g) in enumerate(zip(ri.tolist(), ei.tolist(), hits)):
+            px, py = origins[i]
+            for part in shapely.get_parts(g):
+                for cx, cy in shapely.get_coordinates(part):
+                    dd = math.hypot(cx - px, cy - py)
+                    if dd > 2.0 and (i not in best or dd < best[i][0]):
+                        best[i] = (dd, (float(cx), float(cy)), e)
     seals: list[Seal] = []
-    for (px, py), (ux, uy) in rays:
-        ray = LineString([(px + ux * 1.0, py + uy * 1.0), (px + ux * MAX_FACING_GAP_MM, py + uy * MAX_FACING_GAP_MM)])
-        best: tuple[float, tuple[float, float], int] | None = None
-        for k in tree.query(ray, predicate="intersects"):
-            inter = ray.intersection(edge_lines[k])
-            if inter.is_empty:
-                continue
-            for g in getattr(inter, "geoms", [inter]):
-                for cx, cy in g.coords:
-                    d = math.hypot(cx - px, cy - py)
-                    if d > 2.0 and (best is None or d < best[0]):
-                        best = (d, (cx, cy), int(k))
-        if best is None or best[0] < MIN_GAP_MM:
+    for i, (dist, hit, edge) in sorted(best.items()):
+        (px, py), (ux, uy) = rays[i]
+        if dist < MIN_GAP_MM:
             continue
-        if best[0] > MAX_GAP_MM:
-            facing = cap_dir.get(best[2])
+        if dist > MAX_GAP_MM:
+            facing = cap_dir.get(edge)
             if facing is None or facing[0] * ux + facing[1] * uy > -PARALLEL:
                 continue
         # the mass is the drawn lines grown by EPS_MM: move both ends back onto the drawn faces
-        hx, hy = best[1]
+        hx, hy = hit
         seals.append(Seal((px - ux * EPS_MM, py - uy * EPS_MM), (hx + ux * EPS_MM, hy + uy * EPS_MM), "cap"))
     return seals
 
@@ -157,24 +163,40 @@ def _unit(v) -> tuple[float, float]:
 
 
 def group_openings(seals: list[Seal], max_offset: float = 700.0) -> list[list[Seal]]:
-    """Group seals of the same opening (the two faces of one wall gap, or the same gap sealed from both ends)."""
-    groups: list[list[Seal]] = []
-    for s in sorted(seals, key=lambda s: (round(s.a[0]), round(s.a[1]))):
-        mid = Point((s.a[0] + s.b[0]) / 2, (s.a[1] + s.b[1]) / 2)
-        placed = False
-        for g in groups:
-            ref = g[0]
-            ux, uy = _unit(np.subtract(ref.b, ref.a))
-            vx, vy = _unit(np.subtract(s.b, s.a))
-            if abs(ux * vx + uy * vy) < 0.95:
-                continue
-            if ref.line.distance(mid) <= max_offset and abs(ref.length - s.length) <= 0.25 * ref.length + 50:
-                rmid = ((ref.a[0] + ref.b[0]) / 2, (ref.a[1] + ref.b[1]) / 2)
-                along = abs((mid.x - rmid[0]) * ux + (mid.y - rmid[1]) * uy)
-                if along <= 0.5 * ref.length:
-                    g.append(s)
-                    placed = True
-                    break
-        if not placed:
-            groups.append([s])
-    return groups
+    """Group seals of the same opening (the two faces of one wall gap, or the same gap sealed from both ends).
+
+    Two seals belong together when they are parallel, about as long, and lie within ``max_offset``
+    of each other across and half a length along. Union-find over an STRtree of candidates.
+    """
+    n = len(seals)
+    if n == 0:
+        return []
+    a = np.asarray([s.a for s in seals])
+    b = np.asarray([s.b for s in seals])
+    d = b - a
+    length = np.hypot(d[:, 0], d[:, 1])
+    u = d / np.maximum(length, 1e-9)[:, None]
+    mid = (a + b) / 2
+    lines = shapely.linestrings(np.stack([a, b], axis=1))
+    tree = shapely.STRtree(lines)
+    parent = list(range(n))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    left, right = tree.query(shapely.points(mid), predicate="dwithin", distance=max_offset)
+    for i, j in zip(left.tolist(), right.tolist()):
+        if i >= j:
+            continue
+        if abs(float(u[i] @ u[j])) < 0.95 or abs(length[i] - length[j]) > 0.25 * max(length[i], length[j]) + 50:
+            continue
+        if abs(float((mid[j] - mid[i]) @ u[i])) > 0.5 * length[i]:
+            continue
+        parent[find(i)] = find(j)
+    groups: dict[int, list[Seal]] = {}
+    for i in range(n):
+        groups.setdefault(find(i), []).append(seals[i])
+    return sorted(groups.values(), key=lambda g: (round(g[0].a[0]), round(g[0].a[1])))

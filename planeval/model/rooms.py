@@ -99,7 +99,8 @@ def explicit_faces(shapes: list[tuple[tuple, tuple, str, str]], log: DiagnosticL
         if p is None or p.area < 0.5e6:
             continue
         hint = _layer_label(layer)
-        if any(_iou(p, q.polygon) > 0.9 for q in polys):
+        # the same room drawn twice (a polyline and its colour hatches): keep the first
+        if any(q.polygon.bounds == p.bounds or (_boxes_overlap(p, q.polygon) and _iou(p, q.polygon) > 0.9) for q in polys):
             continue
         polys.append(Face(p, "polygon", layer, hint))
     keep: list[Face] = []
@@ -112,6 +113,12 @@ def explicit_faces(shapes: list[tuple[tuple, tuple, str, str]], log: DiagnosticL
                 continue
         keep.append(f)
     return keep
+
+
+def _boxes_overlap(a: Polygon, b: Polygon) -> bool:
+    ax0, ay0, ax1, ay1 = a.bounds
+    bx0, by0, bx1, by1 = b.bounds
+    return ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1
 
 
 def _iou(a: Polygon, b: Polygon) -> float:
