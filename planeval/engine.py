@@ -73,22 +73,31 @@ class Context:
         """Fixtures (and, when furnished, furniture) standing in a room, as one geometry.
 
         ``floor_kinds`` (e.g. a step-free shower) are floor, not obstacles; ``underpass_kinds``
-        (fixtures with knee space, e.g. a wall-hung basin) are shrunk by ``underpass_mm`` on every
-        side: the turning area may reach that far under them.
+        (fixtures with knee space, e.g. a wall-hung basin) give up the strip of ``underpass_mm``
+        along their free side: the turning area may reach that far under them.
         """
         key = ("obstacles", rid, furnished, floor_kinds, underpass_kinds, underpass_mm)
 
         def compute() -> BaseGeometry:
             room = self.room(rid)
-            parts = []
+            items = []
             for f in self.plan.fixtures:
                 if f.kind in floor_kinds or (f.movable and not furnished):
                     continue
-                if not f.polygon.intersects(room.polygon):
-                    continue
+                if f.polygon.intersects(room.polygon):
+                    items.append(f)
+            if not items:
+                return Polygon()
+            solid = shapely.union_all([f.polygon for f in items])
+            reach = None
+            parts = []
+            for f in items:
                 g = f.polygon
                 if f.kind in underpass_kinds and underpass_mm > 0:
-                    g = g.buffer(-underpass_mm, join_style="mitre")
+                    # knee space: the part of the fixture within underpass_mm of the free floor is floor
+                    if reach is None:
+                        reach = room.polygon.difference(solid).buffer(underpass_mm, join_style="mitre")
+                    g = g.difference(reach)
                     if g.is_empty:
                         continue
                 parts.append(g)

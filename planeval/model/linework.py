@@ -93,7 +93,7 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
     all_edges = np.concatenate(edges)
     edge_lines = shapely.linestrings(all_edges)
     tree = shapely.STRtree(edge_lines)
-    rays: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    rays: list[tuple[tuple[float, float], tuple[float, float], tuple[float, float]]] = []
     cap_dir: dict[int, tuple[float, float]] = {}  # edge index of a cap -> its ray direction
     offset = 0
     for ring in rings:
@@ -117,8 +117,9 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
                 continue
             direction = (float(u_in[0]), float(u_in[1]))
             cap_dir[offset + i] = direction
-            rays.append(((float(p1[0]), float(p1[1])), direction))
-            rays.append(((float(p2[0]), float(p2[1])), direction))
+            inward = (float(cap[0] / cap_len), float(cap[1] / cap_len))  # from p1 across the wall end to p2
+            rays.append(((float(p1[0]), float(p1[1])), direction, inward))
+            rays.append(((float(p2[0]), float(p2[1])), direction, (-inward[0], -inward[1])))
         offset += n
     if not rays:
         return []
@@ -140,16 +141,18 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
                         best[i] = (dd, (float(cx), float(cy)), e)
     seals: list[Seal] = []
     for i, (dist, hit, edge) in sorted(best.items()):
-        (px, py), (ux, uy) = rays[i]
+        (px, py), (ux, uy), (wx, wy) = rays[i]
         if dist < MIN_GAP_MM:
             continue
         if dist > MAX_GAP_MM:
             facing = cap_dir.get(edge)
             if facing is None or facing[0] * ux + facing[1] * uy > -PARALLEL:
                 continue
-        # the mass is the drawn lines grown by EPS_MM: move both ends back onto the drawn faces
+        # the mass is the drawn lines grown by EPS_MM: move the seal back onto the drawn face
+        # (EPS inwards across the wall end) and its ends onto the drawn wall ends (EPS along the ray)
         hx, hy = hit
-        seals.append(Seal((px - ux * EPS_MM, py - uy * EPS_MM), (hx + ux * EPS_MM, hy + uy * EPS_MM), "cap"))
+        dx, dy = wx * EPS_MM, wy * EPS_MM
+        seals.append(Seal((px - ux * EPS_MM + dx, py - uy * EPS_MM + dy), (hx + ux * EPS_MM + dx, hy + uy * EPS_MM + dy), "cap"))
     return seals
 
 
