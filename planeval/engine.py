@@ -96,7 +96,9 @@ class Context:
                 if f.kind in underpass_kinds and underpass_mm > 0:
                     # knee space: the part of the fixture within underpass_mm of the free floor is floor
                     if reach is None:
-                        reach = room.polygon.difference(solid).buffer(underpass_mm, join_style="mitre")
+                        # snap to 0.1 mm first: a sliver of 1e-14 mm left by the difference breaks a mitred buffer
+                        free0 = shapely.set_precision(room.polygon.difference(solid), 0.1)
+                        reach = free0.buffer(underpass_mm, join_style="mitre")
                     g = g.difference(reach)
                     if g.is_empty:
                         continue
@@ -291,8 +293,41 @@ def run(plan: Plan, ruleset: RuleSet, ctx: Context | None = None) -> Report:
     from planeval.scoring import area_metrics
 
     report = Report(plan, ruleset, findings, context_stats=dict(ctx.stats))
-    report.area = area_metrics(plan, findings=findings, ruleset=ruleset)
+    report.area = area_metrics(plan, findings=findings, ruleset=ruleset, unreachable=_unreachable(ctx, ruleset))
+    _accessible_block(report)
     return report
+
+
+ACCESSIBILITY_RULES = ("turning-space", "wc-clearance", "door-clear-width", "door-side-space", "passage-width", "wheelchair-reachability")
+
+
+def _accessible_block(report: Report) -> None:
+    """Which units pass every accessibility rule of the set: the building block's accessible share."""
+    from planeval.checks.accessible_share import accessible_units
+
+    rc = report.ruleset.rules.get("accessible-share")
+    rules = rc.params.accessibility_rules if rc is not None and rc.params is not None else ACCESSIBILITY_RULES
+    ok = accessible_units(report.plan, report.findings, tuple(rules))
+    if report.area is not None and ok:
+        b = report.area["building"]
+        b["accessible_units"] = sum(ok.values())
+        b["accessible_share"] = round(sum(ok.values()) / len(ok), 4)
+        b["accessible_by_unit"] = dict(sorted(ok.items()))
+        b["accessibility_rules"] = list(rules)
+        for u in report.area["units"]:
+            u["accessible"] = ok.get(u["id"])
+
+
+def _unreachable(ctx: Context, ruleset: RuleSet) -> dict[str, BaseGeometry] | None:
+    """Free floor no wheelchair reaches from the entrance, per unit (when the rule set checks reachability)."""
+    rc = ruleset.rules.get("wheelchair-reachability")
+    if rc is None or not rc.enabled or rc.params is None:
+        return None
+    try:
+        from planeval.checks.wheelchair_reachability import unreachable_floor
+    except ImportError:
+        return None
+    return {u.id: unreachable_floor(ctx, u.id, rc.params) for u in ctx.plan.units if u.entrance_door}
 
 
 def run_many(plan: Plan, rulesets: list[RuleSet]) -> list[Report]:

@@ -125,6 +125,7 @@ def test_entrances_and_units(name):
 @pytest.mark.parametrize("name", NAMES)
 def test_fixtures_in_their_rooms(name):
     expected, plan = load(name)
+    assert len(plan.fixtures) == len(expected["fixtures"])
     matched = match_rooms(expected, plan)
     for ef in expected["fixtures"]:
         k = room_key(expected, ef["room"], ef.get("unit"))
@@ -139,6 +140,7 @@ def test_fixtures_in_their_rooms(name):
 @pytest.mark.parametrize("name", NAMES)
 def test_windows(name):
     expected, plan = load(name)
+    assert len(plan.windows) == len(expected["windows"])
     for ew in expected["windows"]:
         near = [w for w in plan.windows if math.dist(w.center, tuple(ew["center"])) < 400]
         assert near, f"window at {ew['center']} not found"

@@ -15,7 +15,8 @@ Why
 
 Parameters
     pull_side_mm, push_side_mm, sliding_side_mm, depth_mm (mm); door_roles (entrance, internal,
-    balcony, exterior, common); furnished (bool); tolerance_mm (mm).
+    balcony, exterior, common); furnished (bool); floor_kinds (fixture kinds that are floor, e.g. a
+    step-free shower beside a bathroom door); tolerance_mm (mm).
 
 Passes / Fails
     One result per door: measured = free width beside the latch on the worse side (relative to
@@ -25,7 +26,17 @@ Passes / Fails
 
 from __future__ import annotations
 
+import dataclasses
+import math
 from dataclasses import dataclass
+from typing import Iterator
+
+from shapely.geometry import Polygon
+
+from planeval.checks import _reach
+from planeval.checks.base import Result, Status, Zone, verdict
+from planeval.engine import Context
+from planeval.model.types import OUTSIDE, Door, DoorKind
 
 CODE = "DS01"
 NAME = "door-side-space"
@@ -39,4 +50,143 @@ class Params:
     depth_mm: float
     door_roles: tuple[str, ...]
     furnished: bool
+    floor_kinds: tuple[str, ...]
     tolerance_mm: float
+
+
+#: Each side is measured up to this multiple of its requirement ("≥ 1000 mm" for 500 mm).
+CAP_FACTOR = 2.0
+
+
+@dataclass(frozen=True)
+class Side:
+    """The free strip beside one jamb of a door, on one side of its wall."""
+
+    room: str
+    label: str  # "pull side in Bod", "push side in Entré", "latch end in Bad", "parking end in Bad"
+    required: float
+    measured: float
+    depth: float  # depth the strip was measured over (depth_mm, or less where the room is shallower)
+    strip: Polygon  # the free strip found (measured wide)
+    zone: Polygon  # the strip the requirement claims (required wide)
+
+    @property
+    def margin(self) -> float:
+        return self.measured - self.required
+
+
+def measure_side(ctx: Context, d: Door, rid: str, jamb: tuple[float, float], away: tuple[float, float],
+                 required: float, p: Params) -> Side:
+    """Free width beside ``jamb`` along the wall (direction ``away``), ``depth_mm`` into room ``rid``.
+
+    The strip starts at the room's own wall face (the door chord may lie on the other face, see
+    ``_reach.face_offset``). Its depth is ``depth_mm``, or the free depth of the room in front of
+    the opening where that is less (a 1.1 m bod cannot offer 1.2 m anywhere). The width is the
+    distance from the jamb to the first obstacle (wall, fixture, furniture when furnished) inside
+    the strip, exact to the vertex, capped at ``CAP_FACTOR`` × the requirement.
+    """
+    room = ctx.room(rid).polygon
+    n = _reach.side_normal(d.hinge, d.latch, room)
+    t = _reach.face_offset(jamb, room)
+    o = (jamb[0] + n[0] * t, jamb[1] + n[1] * t)  # the jamb on this room's face
+    back = (-away[0], -away[1])
+    # the room's depth in front of the opening (from 20 mm: the seal of the opening is not a wall)
+    span = max(math.dist(jamb, d.hinge), math.dist(jamb, d.latch), 1.0)
+    opening = _reach.frame_rect(o, back, n, 0.0, span, 20.0, p.depth_mm)
+    hit = _reach.first_hit(opening, room, o, n)
+    depth = p.depth_mm if hit is None else max(min(hit, p.depth_mm), 1.0)
+    free = ctx.free_floor(rid, furnished=p.furnished, floor_kinds=p.floor_kinds)
+    cap = CAP_FACTOR * required
+    region = _reach.frame_rect(o, away, n, 0.0, cap, 1.0, depth)
+    hit = _reach.first_hit(region, free, o, away)
+    width = cap if hit is None else min(hit, cap)
+    width = width if width > 0 else 0.0
+    strip = _reach.frame_rect(o, away, n, 0.0, max(width, 1.0), 0.0, depth)
+    zone = _reach.frame_rect(o, away, n, 0.0, required, 0.0, depth)
+    return Side(rid, "", required, width, depth, strip, zone)
+
+
+def _latch(d: Door) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(latch point, direction away from the hinge along the wall) of the leaf that is operated.
+
+    A single leaf: ``door.latch``. A double door: the first leaf is taken as the active one; its
+    latch edge is the meeting point in the middle, and the side space lies in front of the other
+    (closed) leaf.
+    """
+    hinge, latch = d.leaves[0] if d.kind is DoorKind.DOUBLE and d.leaves else (d.hinge, d.latch)
+    return latch, _reach.unit_vec(hinge, latch)
+
+
+def sides(ctx: Context, d: Door, p: Params) -> list[Side]:
+    """Every side of the door the rule set asks about (rooms, not outdoors; requirement > 0)."""
+    along = _reach.unit_vec(d.hinge, d.latch)  # hinge -> latch: beyond the latch, away from the hinge
+    back = (-along[0], -along[1])
+    latch, away = _latch(d)
+    cases: list[tuple[str, str, tuple[float, float], tuple[float, float], float]] = []
+    if d.kind is DoorKind.SLIDING:
+        for rid in d.rooms:
+            cases.append((rid, f"latch end in {_name(ctx, rid)}", d.latch, along, p.sliding_side_mm))
+            cases.append((rid, f"parking end in {_name(ctx, rid)}", d.hinge, back, p.sliding_side_mm))
+    else:
+        for rid in d.rooms:
+            pull = rid == d.swing_room
+            label = f"{'pull' if pull else 'push'} side in {_name(ctx, rid)}"
+            cases.append((rid, label, latch, away, p.pull_side_mm if pull else p.push_side_mm))
+    out = []
+    for rid, label, jamb, away, required in cases:
+        if rid == OUTSIDE or required <= 0:
+            continue
+        key = ("DS01", d.id, rid, jamb, away, required, p.depth_mm, p.furnished, p.floor_kinds)
+        side = ctx.memo(key, lambda rid=rid, jamb=jamb, away=away, required=required: measure_side(ctx, d, rid, jamb, away, required, p))
+        out.append(dataclasses.replace(side, label=label))
+    return out
+
+
+def _name(ctx: Context, rid: str) -> str:
+    return "outside" if rid == OUTSIDE else ctx.room(rid).display_name
+
+
+def _shown(s: Side) -> str:
+    return f"≥ {s.measured:.0f} mm" if s.measured >= CAP_FACTOR * s.required else f"{s.measured:.0f} mm"
+
+
+def judge_door(ctx: Context, d: Door, p: Params) -> Result:
+    found = sides(ctx, d, p)
+    if not found:
+        return Result(d.id, Status.NOT_APPLICABLE, None, None, "mm",
+                      f"door {d.id}: no side to judge (outdoors, or no side space required for a {d.kind} door)",
+                      location=d.opening)
+    worst = min(found, key=lambda s: s.margin)
+    status = verdict(worst.measured, worst.required, eps=p.tolerance_mm)
+    rel = "≥" if status is Status.PASS else "<"
+    others = [s for s in found if s is not worst]
+    rest = "; ".join(f"{s.label} {_shown(s)} {'≥' if s.margin + p.tolerance_mm >= 0 else '<'} {s.required:.0f} mm" for s in others)
+    shallow = [s for s in found if s.depth < p.depth_mm - 1.0]
+    note = "".join(f"; depth limited to {s.depth:.0f} mm by the room ({s.label})" for s in shallow)
+    message = (f"free side space beside the {'opening' if d.kind is DoorKind.SLIDING else 'latch'} {_shown(worst)} {rel} "
+               f"{worst.required:.0f} mm on the {worst.label}" + (f"; {rest}" if rest else "") + note)
+    return Result(
+        subject=d.id,
+        status=status,
+        measured=worst.measured,
+        required=worst.required,
+        unit="mm",
+        message=message,
+        location=worst.strip if worst.measured >= 1.0 else worst.zone,
+        zones=tuple(Zone("door-side", s.zone, s.room) for s in found),
+        details={
+            "sides": [{"room": s.room, "side": s.label, "measured_mm": round(s.measured), "required_mm": round(s.required),
+                       "depth_mm": round(s.depth)} for s in found],
+        },
+        confidence=d.confidence,
+    )
+
+
+def check(ctx: Context, p: Params) -> Iterator[Result]:
+    roles = set(p.door_roles)
+    doors = [d for d in ctx.plan.doors if str(d.role) in roles and d.kind is not DoorKind.OPENING]
+    if not doors:
+        yield Result("plan", Status.NOT_APPLICABLE, None, None, "mm", f"no door with a leaf of role {', '.join(p.door_roles)}")
+        return
+    for d in doors:
+        yield judge_door(ctx, d, p)

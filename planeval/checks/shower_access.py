@@ -25,11 +25,40 @@ Passes / Fails
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Iterator, Literal
+
+from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
+
+from planeval.checks._fixtures_geom import (
+    fixtures_in,
+    groups_by_unit,
+    largest_rectangle_scale,
+    oriented_rectangle,
+    rounded,
+)
+from planeval.checks.base import Result, Sense, Status, Zone
+from planeval.engine import Context
+from planeval.geometry import edge_angles, polygons_of
+from planeval.model.types import Fixture, Room
 
 CODE = "BA02"
 NAME = "shower-access"
+
+STEP_CODE = "BA04"
+ROOM_FUNCTIONS = ("bathroom",)
+#: Fixture kinds that count as floor for the passage (a step-free shower zone is floor).
+PASSAGE_FLOOR = ("shower",)
+#: Fixture kinds that a possible shower zone may replace (a bath can give way to a shower zone).
+REPLACEABLE = ("shower", "bath")
+#: How deep into the room (beyond half the passage) the disc may stand in front of the door.
+APPROACH_EXTRA_MM = 200.0
+
+THRESHOLD_TAGS = ("THRESHOLD", "THRESHOLD_MM", "TERSKEL", "TERSKELHOYDE")
+STEP_FREE_TAGS = ("STEP_FREE", "STEPFREE", "TRINNFRI", "TERSKELFRI")
 
 
 @dataclass(frozen=True)
@@ -41,3 +70,221 @@ class Params:
     max_threshold_mm: float
     scope: Literal["one_per_unit", "all"]
     tolerance_mm: float
+
+
+@dataclass(frozen=True)
+class ZoneFit:
+    """The shower zone judged in a bathroom."""
+
+    source: str  # "drawn" (a shower fixture) | "possible" (free floor, no shower drawn)
+    fixture: Fixture | None
+    geometry: BaseGeometry  # the drawn footprint, or a placed rectangle (empty when nothing fits)
+    size: tuple[float, float]  # short, long side of the drawn shower / of the placed zone
+    short_side: float  # short side of the largest zone of the required proportions
+
+
+@dataclass(frozen=True)
+class Passage:
+    ok: bool | None  # None: the room has no door to start from
+    widest_mm: float | None  # widest passage that reaches the zone from every door (on failure)
+    blocked_door: str | None
+
+
+def _req(p: Params) -> tuple[float, float]:
+    return min(p.zone_width_mm, p.zone_length_mm), max(p.zone_width_mm, p.zone_length_mm)
+
+
+def _drawn_fit(f: Fixture, p: Params) -> ZoneFit:
+    c = oriented_rectangle(f.polygon)
+    a, b = math.dist(c[0], c[1]), math.dist(c[1], c[2])
+    short, long_ = min(a, b), max(a, b)
+    zw, zl = _req(p)
+    return ZoneFit("drawn", f, Polygon(c), (short, long_), min(short, long_ * zw / zl))
+
+
+def _possible_fit(ctx: Context, room: Room, p: Params) -> ZoneFit:
+    swings = tuple(d.id for d in ctx.doors_swinging_into(room.id))
+    zw, zl = _req(p)
+
+    def compute() -> ZoneFit:
+        free = ctx.free_floor(room.id, furnished=False, floor_kinds=REPLACEABLE, minus_swings=swings)
+        angles = edge_angles(room.polygon)
+        hi = 2.0
+        s, placed = largest_rectangle_scale(free, zw, zl, angles, hi)
+        geom = placed if placed is not None else Polygon()
+        return ZoneFit("possible", None, geom, (s * zw, s * zl), s * zw)
+
+    return ctx.memo(("shower-possible", room.id, zw, zl, swings), compute)
+
+
+def measure_zone(ctx: Context, room: Room, p: Params) -> ZoneFit:
+    showers = fixtures_in(ctx, room, ("shower",))
+    if showers:
+        return max((_drawn_fit(f, p) for f in showers), key=lambda z: (z.short_side, z.fixture.id))  # type: ignore[union-attr]
+    return _possible_fit(ctx, room, p)
+
+
+def _reaches(ctx: Context, room: Room, zone: BaseGeometry, width: float, floor: tuple[str, ...]) -> tuple[bool, str | None]:
+    """Can a disc of ``width`` go from every door of the room to touch ``zone``?"""
+    r = max(width / 2, 0.5)
+    free = ctx.free_floor(room.id, furnished=False, floor_kinds=floor)
+    key = ("free", room.id, False, floor, (), 0.0, ())
+    core = ctx.eroded(key, free, r)
+    comps = polygons_of(core)
+    target = zone.buffer(r, quad_segs=16)
+    for d in ctx.doors_of(room.id):
+        approach = ctx.door_approach(d, room.id, r + APPROACH_EXTRA_MM)
+        if not any(c.intersects(approach) and c.intersects(target) for c in comps):
+            return False, d.id
+    return True, None
+
+
+def measure_passage(ctx: Context, room: Room, zone: ZoneFit, p: Params) -> Passage:
+    if zone.geometry.is_empty:
+        return Passage(None, None, None)
+    if not ctx.doors_of(room.id):
+        return Passage(None, None, None)
+    floor = REPLACEABLE if zone.source == "possible" else PASSAGE_FLOOR
+    need = p.passage_mm - 2 * p.tolerance_mm
+    zkey = tuple(round(v) for v in zone.geometry.bounds)
+
+    def compute() -> Passage:
+        ok, door = _reaches(ctx, room, zone.geometry, need, floor)
+        if ok:
+            return Passage(True, None, None)
+        lo, hi = 0.0, need
+        while hi - lo > 5.0:
+            mid = (lo + hi) / 2
+            if _reaches(ctx, room, zone.geometry, mid, floor)[0]:
+                lo = mid
+            else:
+                hi = mid
+        return Passage(False, lo, door)
+
+    return ctx.memo(("shower-passage", room.id, zone.source, zkey, floor, need), compute)
+
+
+def judge(ctx: Context, room: Room, p: Params) -> tuple[Result, Result | None]:
+    zw, zl = _req(p)
+    tol = p.tolerance_mm
+    z = measure_zone(ctx, room, p)
+    zone_ok = z.short_side + tol >= zw
+    passage = measure_passage(ctx, room, z, p) if zone_ok else Passage(None, None, None)
+    if z.source == "drawn":
+        what = f"drawn shower {z.fixture.id} {z.size[0]:.0f} × {z.size[1]:.0f} mm"  # type: ignore[union-attr]
+    elif z.geometry.is_empty:
+        what = "no shower drawn and no free floor for a shower zone"
+    else:
+        bath = " (a bath counted as replaceable)" if fixtures_in(ctx, room, ("bath",)) else ""
+        what = f"no shower drawn; possible shower zone in the free floor{bath}: largest {z.size[0]:.0f} × {z.size[1]:.0f} mm"
+    if z.source == "drawn" and abs(z.short_side - z.size[0]) > 0.5:
+        what += f" (largest {zw:.0f}:{zl:.0f} zone in it {z.short_side:.0f} × {z.short_side * zl / zw:.0f} mm)"
+    rel = "≥" if zone_ok else "<"
+    msg = f"{what}: short side {z.short_side:.0f} mm {rel} {zw:.0f} mm (zone {zw:.0f} × {zl:.0f} mm)"
+    if zone_ok and passage.ok is False:
+        msg += (f"; no {p.passage_mm:.0f} mm passage from door {passage.blocked_door} to the shower zone "
+                f"(widest {passage.widest_mm:.0f} mm < {p.passage_mm:.0f} mm)")
+    elif zone_ok and passage.ok:
+        msg += f"; {p.passage_mm:.0f} mm passage from the door reaches it"
+    elif zone_ok and passage.ok is None:
+        msg += "; no door recognised: passage not judged"
+    if not zone_ok:
+        status = Status.FAIL
+    elif passage.ok is None:
+        status = Status.NEEDS_REVIEW
+    else:
+        status = Status.PASS if passage.ok else Status.FAIL
+    geom = z.geometry if not z.geometry.is_empty else room.polygon
+    ba02 = Result(
+        subject=room.id,
+        status=status,
+        measured=z.short_side,
+        required=zw,
+        unit="mm",
+        message=msg,
+        location=geom,
+        code=CODE,
+        zones=(Zone("shower", z.geometry, room.id),) if not z.geometry.is_empty else (),
+        details={
+            "zone_source": z.source,
+            "fixture": z.fixture.id if z.fixture else None,
+            "zone_size_mm": [round(z.size[0]), round(z.size[1])],
+            "zone_polygon": rounded(list(z.geometry.exterior.coords)[:-1]) if isinstance(z.geometry, Polygon) and not z.geometry.is_empty else [],
+            "passage_ok": passage.ok,
+            "passage_widest_mm": None if passage.widest_mm is None else round(passage.widest_mm),
+            "passage_blocked_door": passage.blocked_door,
+            "measurement": "drawn shower footprint" if z.source == "drawn" else "largest zone of the required proportions in the free floor (bisection on its size)",
+        },
+    )
+    return ba02, (step_free(room, z, p) if p.check_step_free else None)
+
+
+_NUM = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
+
+
+def _attr(f: Fixture, tags: tuple[str, ...]) -> str | None:
+    wanted = {t.upper() for t in tags}
+    for tag, value in f.attributes:
+        if tag.upper() in wanted:
+            return value
+    return None
+
+
+def step_free(room: Room, z: ZoneFit, p: Params) -> Result:
+    loc = z.geometry if not z.geometry.is_empty else room.polygon
+    base = dict(subject=room.id, unit="mm", location=loc, sense=Sense.AT_MOST, code=STEP_CODE, required=p.max_threshold_mm)
+    if z.fixture is None:
+        return Result(status=Status.NEEDS_REVIEW, measured=None, message=(
+            f"no shower drawn: whether a step-free zone (threshold ≤ {p.max_threshold_mm:.0f} mm) can be arranged "
+            "cannot be seen in 2D"), details={"source": "none"}, **base)
+    f = z.fixture
+    th = _attr(f, THRESHOLD_TAGS)
+    if th is not None and (m := _NUM.search(th)):
+        h = float(m.group().replace(",", "."))
+        ok = h <= p.max_threshold_mm + 1e-9
+        rel = "≤" if ok else ">"
+        return Result(status=Status.PASS if ok else Status.FAIL, measured=h, message=(
+            f"shower {f.id} threshold {h:.0f} mm {rel} {p.max_threshold_mm:.0f} mm (attribute)"),
+            details={"source": "attribute", "fixture": f.id}, **base)
+    sf = _attr(f, STEP_FREE_TAGS)
+    if sf is not None:
+        yes = sf.strip().lower() in ("1", "y", "yes", "true", "ja", "j", "x")
+        no = sf.strip().lower() in ("0", "n", "no", "false", "nei")
+        if yes or no:
+            return Result(status=Status.PASS if yes else Status.FAIL, measured=0.0 if yes else None, message=(
+                f"shower {f.id} {'is' if yes else 'is not'} step-free (attribute {sf!r}); threshold allowed "
+                f"≤ {p.max_threshold_mm:.0f} mm"), details={"source": "attribute", "fixture": f.id}, **base)
+    return Result(status=Status.NEEDS_REVIEW, measured=None, message=(
+        f"shower {f.id}: threshold height unknown (no THRESHOLD/STEP_FREE attribute; not visible in 2D), "
+        f"required ≤ {p.max_threshold_mm:.0f} mm"), details={"source": "none", "fixture": f.id}, **base)
+
+
+def check(ctx: Context, p: Params) -> Iterator[Result]:
+    rooms = [r for r in ctx.rooms() if set(ROOM_FUNCTIONS) & set(r.functions)
+             or ("wc" in r.functions and fixtures_in(ctx, r, ("shower", "bath")))]
+    if not rooms:
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.zone_width_mm, "mm", "no bathroom in the plan")
+        return
+    for unit, group in groups_by_unit(rooms).items():
+        judged = {r.id: judge(ctx, r, p) for r in group}
+        if p.scope == "all" or len(group) == 1:
+            for r in group:
+                ba02, ba04 = judged[r.id]
+                yield ba02
+                if ba04 is not None:
+                    yield ba04
+            continue
+        best = max(group, key=lambda r: (judged[r.id][0].status is Status.PASS, r.polygon.area, r.id))
+        for r in group:
+            ba02, ba04 = judged[r.id]
+            if r is best:
+                yield ba02
+                if ba04 is not None:
+                    yield ba04
+                continue
+            msg = (f"{r.display_name} ({r.id}): the unit's accessible bathroom is judged in {best.display_name} "
+                   f"({best.id}) (one per unit)")
+            yield Result(r.id, Status.NOT_APPLICABLE, None, p.zone_width_mm, "mm", msg, location=r.polygon, code=CODE)
+            if p.check_step_free:
+                yield Result(r.id, Status.NOT_APPLICABLE, None, p.max_threshold_mm, "mm", msg, location=r.polygon,
+                             sense=Sense.AT_MOST, code=STEP_CODE)

@@ -32,10 +32,31 @@ Passes / Fails
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Iterator, Literal
+
+from shapely.geometry import Point
+
+from planeval.checks._fixtures_geom import (
+    Footprint,
+    Frame,
+    circle_touching,
+    clear_distance,
+    fixture_footprint,
+    fixtures_in,
+    groups_by_unit,
+    rounded,
+    union,
+)
+from planeval.checks.base import Result, Status, Zone
+from planeval.checks.turning import TurningCase, judge_turning, turning_cases
+from planeval.engine import Context
+from planeval.model.types import Fixture, Room
 
 CODE = "BA01"
 NAME = "wc-clearance"
+
+FRONT_CODE = "BA03"
+ROOM_FUNCTIONS = ("bathroom", "wc")
 
 
 @dataclass(frozen=True)
@@ -52,3 +73,227 @@ class Params:
     underpass_kinds: tuple[str, ...]
     underpass_mm: float
     tolerance_mm: float
+
+
+@dataclass(frozen=True)
+class Sides:
+    """Free width on both sides of a WC (side 1 = +u of its frame, side 2 = -u)."""
+
+    fixture: str
+    fp: Footprint
+    widths: tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Front:
+    """Largest circle touching the strip in front of a WC, worst door case."""
+
+    fixture: str
+    cases: tuple[TurningCase, ...]  # one per door case, r = largest circle touching the strip
+    room_cases: tuple[TurningCase, ...]  # the same door cases with the room's largest circle
+    strip: object
+
+
+def _side_kinds(p: Params) -> tuple[str, ...]:
+    kinds = set(p.floor_kinds)
+    if p.shower_counts_as_side:
+        kinds.add("shower")
+    else:
+        kinds.discard("shower")
+    return tuple(sorted(kinds))
+
+
+def _reach(p: Params) -> float:
+    return 2 * max(p.side_large_mm, p.side_small_mm, 500.0) + 1000.0
+
+
+def measure_sides(ctx: Context, room: Room, wc: Fixture, p: Params) -> Sides:
+    """Free width beside the WC over ``side_depth_mm`` from its back, to walls and fixtures."""
+    kinds = _side_kinds(p)
+    reach = _reach(p)
+
+    def compute() -> Sides:
+        fp = fixture_footprint(ctx, room, wc, "short")
+        free = ctx.free_floor(room.id, furnished=False, floor_kinds=kinds)
+        f = fp.frame
+        # a frame on each side face of the WC: origin at its back corner, u from back to front,
+        # v pointing away from the WC, so the side space is the free distance along v
+        widths = []
+        for sign in (1.0, -1.0):
+            side = Frame(f.ox + sign * f.ux * fp.half, f.oy + sign * f.uy * fp.half, f.vx, f.vy, sign * f.ux, sign * f.uy)
+            widths.append(clear_distance(free, side, 0.0, p.side_depth_mm, 0.0, reach))
+        return Sides(wc.id, fp, (widths[0], widths[1]))
+
+    return ctx.memo(("wc-sides", room.id, wc.id, kinds, p.side_depth_mm, reach), compute)
+
+
+def measure_front(ctx: Context, room: Room, wc: Fixture, p: Params) -> Front:
+    """Per door case, the largest free circle touching the strip in front of the WC's seat."""
+    key = ("wc-front", room.id, wc.id, p.front_strip_mm, p.door_swing_overlap, p.floor_kinds, p.underpass_kinds, p.underpass_mm)
+
+    def compute() -> Front:
+        fp = fixture_footprint(ctx, room, wc, "short")
+        strip = fp.frame.box(-fp.half, fp.half, fp.depth, fp.depth + p.front_strip_mm)
+        cases = turning_cases(ctx, room.id, mode=p.door_swing_overlap, furnished=False, floor_kinds=p.floor_kinds,
+                              underpass_kinds=p.underpass_kinds, underpass_mm=p.underpass_mm)
+        out = []
+        for c in cases:
+            minus = (c.door,) if c.door is not None else (
+                tuple(d.id for d in ctx.doors_swinging_into(room.id)) if p.door_swing_overlap == "forbid_all" else ())
+            free_key = ("free", room.id, False, p.floor_kinds, p.underpass_kinds, p.underpass_mm, minus)
+            cx, cy, r = circle_touching(ctx, free_key, c.free, strip, c.r, (c.cx, c.cy))
+            out.append(TurningCase(c.door, c.free, cx, cy, r))
+        return Front(wc.id, tuple(out), tuple(cases), strip)
+
+    return ctx.memo(key, compute)
+
+
+def _side_names(fp: Footprint) -> tuple[str, str]:
+    """Names of side 1 (+u) and side 2 (-u) as seen sitting on the WC (facing its front)."""
+    return ("right", "left") if fp.frame.right_handed else ("left", "right")
+
+
+def judge_sides(room: Room, s: Sides, p: Params) -> Result:
+    tol = p.tolerance_mm
+    req_hi, req_lo = max(p.side_large_mm, p.side_small_mm), min(p.side_large_mm, p.side_small_mm)
+    names = _side_names(s.fp)
+    wide_i = 0 if s.widths[0] >= s.widths[1] else 1
+    narrow_i = 1 - wide_i
+    wide, narrow = s.widths[wide_i], s.widths[narrow_i]
+    ok_wide = wide + tol >= req_hi
+    ok_narrow = narrow + tol >= req_lo
+
+    def rel(m: float, r: float) -> float:
+        return (m - r) / r if r > 0 else float("inf")
+
+    if ok_wide != ok_narrow:
+        pick_wide = not ok_wide
+    else:  # both pass or both fail: the tighter relative margin
+        pick_wide = rel(wide, req_hi) <= rel(narrow, req_lo)
+    measured, required = (wide, req_hi) if pick_wide else (narrow, req_lo)
+    ok = ok_wide and ok_narrow
+    rel_wide = "≥" if ok_wide else "<"
+    rel_narrow = "≥" if ok_narrow else "<"
+    msg = (f"free floor beside the WC ({p.side_depth_mm:.0f} mm from its back): {wide:.0f} mm on the {names[wide_i]} "
+           f"{rel_wide} {req_hi:.0f} mm, {narrow:.0f} mm on the {names[narrow_i]} {rel_narrow} {req_lo:.0f} mm")
+    if p.shower_counts_as_side:
+        msg += " (shower zone counted as side space)"
+    f = s.fp.frame
+    h = s.fp.half
+    cap = max(req_hi, 1.0) * 2
+
+    def side_box(i: int, width: float):
+        if width <= 0:
+            return None
+        return f.box(h, h + width, 0.0, p.side_depth_mm) if i == 0 else f.box(-h - width, -h, 0.0, p.side_depth_mm)
+
+    zones = tuple(Zone("wc-side", z, room.id) for z in (side_box(wide_i, req_hi), side_box(narrow_i, req_lo)) if z is not None)
+    measured_boxes = [side_box(i, min(w, cap)) for i, w in enumerate(s.widths)]
+    location = union([s.fp.polygon, *measured_boxes])
+    return Result(
+        subject=room.id,
+        status=Status.PASS if ok else Status.FAIL,
+        measured=measured,
+        required=required,
+        unit="mm",
+        message=msg,
+        location=location,
+        code=CODE,
+        zones=zones,
+        details={
+            "fixture": s.fixture,
+            "side_widths_mm": {names[0]: round(s.widths[0]), names[1]: round(s.widths[1])},
+            "wider_side": names[wide_i],
+            "measured_side": names[wide_i] if pick_wide else names[narrow_i],
+            "wc_back_mid": [round(f.ox), round(f.oy)],
+            "wc_facing_deg": round(f.angle_deg, 1),
+            "side_depth_mm": p.side_depth_mm,
+        },
+    )
+
+
+def judge_front(room: Room, fr: Front, p: Params) -> Result:
+    cases = list(fr.cases)
+    ok, worst, _, _ = judge_turning(cases, diameter_mm=p.front_circle_mm, rectangle=None, tolerance_mm=p.tolerance_mm)
+    room_worst = next(c for c in fr.room_cases if c.door == worst.door)
+    door = f" with door {worst.door} open" if worst.door else ""
+    rel = "≥" if ok else "<"
+    msg = f"largest free circle touching the front of the WC Ø{worst.diameter:.0f} mm{door} {rel} Ø{p.front_circle_mm:.0f} mm"
+    if not ok:
+        msg += f" ({p.front_circle_mm - worst.diameter:.0f} mm short; largest anywhere in the room Ø{room_worst.diameter:.0f} mm)"
+    zone = worst.circle(p.front_circle_mm) if ok else worst.circle()
+    return Result(
+        subject=room.id,
+        status=Status.PASS if ok else Status.FAIL,
+        measured=worst.diameter,
+        required=p.front_circle_mm,
+        unit="mm",
+        message=msg,
+        location=worst.circle() if worst.r > 0 else Point(worst.cx, worst.cy),
+        code=FRONT_CODE,
+        zones=(Zone("wc-front", zone, room.id),) if not zone.is_empty else (),
+        details={
+            "fixture": fr.fixture,
+            "center": [round(worst.cx), round(worst.cy)],
+            "largest_diameter_mm": round(worst.diameter),
+            "room_largest_diameter_mm": round(room_worst.diameter),
+            "door_open": worst.door,
+            "front_strip": rounded(list(fr.strip.exterior.coords)[:4]),
+        },
+    )
+
+
+def measure_room(ctx: Context, room: Room, p: Params) -> tuple[Result, Result] | None:
+    """BA01 and BA03 for the room's best WC (None when the room has no WC)."""
+    wcs = fixtures_in(ctx, room, ("wc",))
+    if not wcs:
+        return None
+    best: tuple[Result, Result] | None = None
+    for wc in wcs:
+        pair = (judge_sides(room, measure_sides(ctx, room, wc, p), p), judge_front(room, measure_front(ctx, room, wc, p), p))
+        if best is None or _rank(pair) > _rank(best):
+            best = pair
+    return best
+
+
+def _rank(pair: tuple[Result, Result]) -> tuple[int, float]:
+    return (sum(r.status is Status.PASS for r in pair), sum((r.margin or 0.0) for r in pair))
+
+
+def _passes(pair: tuple[Result, Result]) -> bool:
+    return all(r.status is Status.PASS for r in pair)
+
+
+def _both(room: Room, status: Status, message: str, p: Params) -> Iterator[Result]:
+    yield Result(room.id, status, None, p.side_large_mm, "mm", message, location=room.polygon, code=CODE)
+    yield Result(room.id, status, None, p.front_circle_mm, "mm", message, location=room.polygon, code=FRONT_CODE)
+
+
+def check(ctx: Context, p: Params) -> Iterator[Result]:
+    rooms = [r for r in ctx.rooms() if set(ROOM_FUNCTIONS) & set(r.functions)]
+    if not rooms:
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.side_large_mm, "mm", "no bathroom or WC room in the plan")
+        return
+    for unit, group in groups_by_unit(rooms).items():
+        measured = {r.id: measure_room(ctx, r, p) for r in group}
+        with_wc = [r for r in group if measured[r.id] is not None]
+        if p.scope == "all" or not with_wc:
+            for r in group:
+                pair = measured[r.id]
+                if pair is None:
+                    yield from _both(r, Status.NEEDS_REVIEW, f"no WC recognised in {r.display_name} ({r.id}): "
+                                     f"free side space (≥ {p.side_large_mm:.0f}/{p.side_small_mm:.0f} mm) and a "
+                                     f"Ø{p.front_circle_mm:.0f} mm circle in front of the WC cannot be judged", p)
+                else:
+                    yield from pair
+            continue
+        best = max(with_wc, key=lambda r: (_passes(measured[r.id]), r.polygon.area, r.id))  # type: ignore[arg-type]
+        for r in group:
+            if r is best:
+                yield from measured[r.id]  # type: ignore[misc]
+            else:
+                what = "has no WC; " if measured[r.id] is None else ""
+                yield from _both(r, Status.NOT_APPLICABLE,
+                                 f"{r.display_name} ({r.id}) {what}the unit's accessible bathroom is judged in "
+                                 f"{best.display_name} ({best.id}) (one per unit)", p)
+

@@ -166,8 +166,14 @@ def functions_of(label: str, extra: dict[str, str] | None = None) -> tuple[str, 
 
 
 def is_common(label: str) -> bool:
-    """True when a label names shared circulation (corridor, stairwell) rather than a unit's room."""
+    """True when a label names shared space (corridor, stairwell, common room) rather than a unit's room.
+
+    >>> is_common("Fellesrom"), is_common("Korridor"), is_common("Stue")
+    (True, True, False)
+    """
     words = set(re.split(r"[\s/&+,;:()\-_.]+", fold(label)))
+    if any(w.startswith(("felles", "common", "gemeinschaft", "gemensam")) for w in words):
+        return True
     return any(fold(w) in words for w in COMMON_WORDS)
 
 

@@ -17,6 +17,7 @@ from planeval.read.drawing import Drawing, Role
 
 MIN_WIDTH_MM = 300.0
 MAX_WIDTH_MM = 8000.0
+CLUSTER_MM = 100.0  # loose window lines closer than twice this are one window
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ def find_windows(drawing: Drawing, in_plan, door_parts) -> list[WindowCandidate]
             out.append(WindowCandidate(poly, w, ins.name, ins.layer))
     if loose:
         lines = shapely.linestrings(np.asarray([[a, b] for a, b, _ in loose]))
-        merged = shapely.union_all(shapely.buffer(lines, 15.0, quad_segs=1))
+        # the lines of one window (frame, sashes, glass) lie within a wall thickness of each other
+        merged = shapely.union_all(shapely.buffer(lines, CLUSTER_MM, quad_segs=1))
         parts = list(shapely.get_parts(merged))
         tree = shapely.STRtree(parts)
         member = tree.query(lines, predicate="intersects")
