@@ -19,9 +19,15 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	@mkdir -p $(OUT)
-	$(BIN)/planeval inspect samples/dxf/omsorg-55-aia.dxf --svg $(OUT)/omsorg-55-aia.svg
+	@# exit code 1 means "the plan has failing findings" - expected for this sample, not an error of the demo
+	$(BIN)/planeval check samples/dxf/korttid-40-aia.dxf --rules tek17 --rules trial-doors-800 \
+		--html $(OUT)/demo.html --json $(OUT)/demo.json --junit $(OUT)/demo.xml --md $(OUT)/demo.md; \
+		status=$$?; [ $$status -le 1 ] || exit $$status
+	$(BIN)/planeval inspect samples/dxf/korttid-40-aia.dxf --svg $(OUT)/demo-inspect.svg > $(OUT)/demo-inspect.txt
 	@echo
-	@echo "Demo output: $(abspath $(OUT))/omsorg-55-aia.svg"
+	@echo "Demo output in $(abspath $(OUT)):"
+	@echo "  $(abspath $(OUT))/demo.html   <- open in a browser: the plan with every finding drawn"
+	@echo "  $(abspath $(OUT))/demo.json, demo.xml (JUnit), demo.md, demo-inspect.svg, demo-inspect.txt"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -42,6 +42,10 @@ def write_atomic(path: str | Path, data: str | bytes, *, inputs: Iterable[str | 
             fh.write(raw)
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes the file private (0600); reports are for sharing: honour the umask like open() does
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, target)
     except BaseException:
         try:

@@ -1818,7 +1818,11 @@ def korridor_4units_aia() -> Layout:
     defects = (Defect(
         "turning-space", "room Bad (unit B)",
         "bathroom 1.6 x 1.9 m with WC, basin and shower zone: no Ø1500 turning circle in "
-        "front of the WC (largest free circle about Ø900)", unit="B"),)
+        "front of the WC (largest free circle about Ø900)", unit="B"),
+        Defect(
+        "wc-clearance", "room Bad (unit B)",
+        "the same bathroom: the turning circle in front of the WC (TEK17 §12-9 (1) a) is about "
+        "Ø1340 mm < Ø1500 mm", unit="B", consequential=True),)
     return Layout(
         "korridor-4units-aia", "aia", "etasjeplan",
         "One floor with four units along a common corridor (Korridor, 2.1 m wide, with "

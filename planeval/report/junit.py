@@ -1,0 +1,184 @@
+"""The check report as JUnit XML (pytest's layout), for GitLab, Jenkins, Azure and GitHub test views.
+
+Conventions:
+
+* ``<testsuites>`` holds one ``<testsuite name="<plan file> [<rule set>]">`` per report (plan × rule
+  set), with ``tests``, ``failures``, ``errors``, ``skipped`` and ``time="0"``, and properties
+  naming the file path, its sha256, the rule set and planeval's version. When several plans were
+  checked together and the building block has findings, one more suite ``building [<rule sets>]``
+  carries them.
+* One ``<testcase classname="planeval.<rule>" name="<code> <subject> <subject name>">`` per finding
+  (the subject name is left out when it equals the id, e.g. units; a repeated name gets ``#2``).
+  Jenkins shows ``planeval`` as the package and the rule as the class.
+* pass: an empty test case. fail: ``<failure type="<code>" message="…">`` whose message gives
+  measured, required and margin; a failing **warning** is still a ``<failure>`` (the test did
+  fail and CI views should show it), with ``type="warning"`` and the message starting with
+  ``(warning)`` — whether it breaks the build is decided by planeval's exit code (``--strict``),
+  not by the XML. Check errors: ``<error type="check-error">``. not_applicable and needs_review:
+  ``<skipped type="not_applicable|needs_review">`` (a review item is neither passed nor failed).
+  Findings accepted by a baseline: ``<skipped type="accepted">`` with the reason.
+* Deterministic: findings in report order, no timestamps or host names, ``time="0"``.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+from planeval import __version__
+from planeval.report.json_report import reports_to_dict
+
+
+def _num(v: Any, unit: str) -> str:
+    if v is None:
+        return "?"
+    if isinstance(v, (int, float)):
+        if unit == "mm":
+            s = f"{v:.0f}"
+        elif unit == "m²":
+            s = f"{v:.2f}"
+        else:
+            s = f"{v:g}"
+    else:
+        s = str(v)
+    return f"{s} {unit}".strip()
+
+
+def _sense(fd: dict[str, Any]) -> str:
+    return {">=": "≥ ", "<=": "≤ ", "present": ""}.get(str(fd.get("sense", "")), "")
+
+
+def numbers(fd: dict[str, Any]) -> str:
+    """``measured 660 mm, required ≥ 760 mm, margin -100 mm`` (what CI shows first)."""
+    unit = fd.get("unit", "")
+    parts = [f"measured {_num(fd.get('measured'), unit)}", f"required {_sense(fd)}{_num(fd.get('required'), unit)}"]
+    if fd.get("margin") is not None:
+        m = fd["margin"]
+        parts.append(f"margin {'+' if m > 0 else ''}{_num(m, unit)}")
+    return ", ".join(parts)
+
+
+def _details(fd: dict[str, Any], d: dict[str, Any]) -> str:
+    lines = [
+        fd.get("message", ""),
+        "",
+        f"rule:     {fd.get('rule', '')} ({fd.get('code', '')}), severity {fd.get('severity', '')}",
+        f"subject:  {fd.get('subject', '')} {fd.get('subject_name', '')}".rstrip(),
+        f"values:   {numbers(fd)}",
+        f"source:   {fd.get('source', '')}",
+        f"file:     {d.get('file', {}).get('path', '')}",
+    ]
+    if fd.get("confidence") and fd["confidence"] != "high":
+        lines.append(f"confidence: {fd['confidence']} (measured on inferred geometry)")
+    if fd.get("location"):
+        loc = fd["location"]
+        lines.append(f"location: {loc if len(loc) <= 200 else loc[:200] + ' …'}")
+    return "\n".join(lines)
+
+
+def _case_name(fd: dict[str, Any]) -> str:
+    subject = str(fd.get("subject", ""))
+    name = str(fd.get("subject_name", "") or "")
+    return " ".join(x for x in (str(fd.get("code", "")), subject, name if name != subject else "") if x)
+
+
+def _suite_for(d: dict[str, Any], parent: ET.Element) -> dict[str, int]:
+    file = d.get("file", {})
+    rs = d.get("ruleset", {})
+    suite = ET.SubElement(parent, "testsuite")
+    suite.set("name", f"{Path(str(file.get('path', ''))).name} [{rs.get('name', '')}]")
+    props = ET.SubElement(suite, "properties")
+    for k, v in (
+        ("file", str(file.get("path", ""))),
+        ("sha256", str(file.get("sha256", ""))),
+        ("ruleset", str(rs.get("name", ""))),
+        ("ruleset_files", " ".join(f"{c.get('path', '')}@{str(c.get('sha256', ''))[:12]}" for c in rs.get("chain", []))),
+        ("planeval_version", str(d.get("planeval_version", __version__))),
+    ):
+        ET.SubElement(props, "property", {"name": k, "value": v})
+    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    seen: dict[str, int] = {}
+    for fd in d.get("findings", []):
+        name = _case_name(fd)
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:
+            name = f"{name} #{seen[name]}"
+        case = ET.SubElement(suite, "testcase", {"classname": f"planeval.{fd.get('rule', '')}", "name": name, "time": "0"})
+        counts["tests"] += 1
+        status = fd.get("status")
+        text = _details(fd, d)
+        if fd.get("accepted"):
+            counts["skipped"] += 1
+            el = ET.SubElement(case, "skipped", {"type": "accepted", "message": f"accepted (baseline): {fd['accepted']} — was {status}: {fd.get('message', '')}"})
+            el.text = text
+        elif status == "fail":
+            counts["failures"] += 1
+            warning = fd.get("severity") == "warning"
+            msg = f"{'(warning) ' if warning else ''}{numbers(fd)}: {fd.get('message', '')}"
+            el = ET.SubElement(case, "failure", {"type": "warning" if warning else str(fd.get("code", "")), "message": msg})
+            el.text = text
+        elif status == "error":
+            counts["errors"] += 1
+            el = ET.SubElement(case, "error", {"type": "check-error", "message": str(fd.get("message", ""))})
+            el.text = text
+        elif status == "needs_review":
+            counts["skipped"] += 1
+            el = ET.SubElement(case, "skipped", {"type": "needs_review", "message": f"needs review: {fd.get('message', '')}"})
+            el.text = text
+        elif status == "not_applicable":
+            counts["skipped"] += 1
+            ET.SubElement(case, "skipped", {"type": "not_applicable", "message": f"not applicable: {fd.get('message', '')}"})
+    for k in ("tests", "failures", "errors", "skipped"):
+        suite.set(k, str(counts[k]))
+    suite.set("time", "0")
+    return counts
+
+
+def _building_suite(b: dict[str, Any], parent: ET.Element) -> dict[str, int]:
+    findings = b.get("findings") or []
+    names = sorted({str(f.get("ruleset", "")) for f in findings})
+    suite = ET.SubElement(parent, "testsuite", {"name": f"building [{', '.join(names)}]"})
+    counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for f in findings:
+        case = ET.SubElement(suite, "testcase", {
+            "classname": f"planeval.{f.get('rule', '')}",
+            "name": f"{f.get('code', '')} building [{f.get('ruleset', '')}]",
+            "time": "0",
+        })
+        counts["tests"] += 1
+        if f.get("status") == "fail":
+            counts["failures"] += 1
+            warning = f.get("severity") == "warning"
+            el = ET.SubElement(case, "failure", {"type": "warning" if warning else str(f.get("code", "")),
+                                                 "message": f"{'(warning) ' if warning else ''}{numbers(f)}: {f.get('message', '')}"})
+            el.text = f"{f.get('message', '')}\nsource: {f.get('source', '')}"
+        elif f.get("status") in ("not_applicable", "needs_review"):
+            counts["skipped"] += 1
+            ET.SubElement(case, "skipped", {"type": str(f.get("status")), "message": str(f.get("message", ""))})
+        elif f.get("status") == "error":
+            counts["errors"] += 1
+            ET.SubElement(case, "error", {"type": "check-error", "message": str(f.get("message", ""))})
+    for k in ("tests", "failures", "errors", "skipped"):
+        suite.set(k, str(counts[k]))
+    suite.set("time", "0")
+    return counts
+
+
+def write_junit(runs: list[Any], context: dict[str, Any] | None = None) -> str:
+    data = reports_to_dict(runs, context or {})
+    dicts = data["reports"] if "reports" in data else [data]
+    root = ET.Element("testsuites", {"name": "planeval"})
+    total = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    for d in dicts:
+        for k, v in _suite_for(d, root).items():
+            total[k] += v
+    building = data.get("building")
+    if building and building.get("findings"):
+        for k, v in _building_suite(building, root).items():
+            total[k] += v
+    for k in ("tests", "failures", "errors", "skipped"):
+        root.set(k, str(total[k]))
+    root.set("time", "0")
+    ET.indent(root)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -1,0 +1,149 @@
+"""The check report as Markdown for a merge-request comment (GitLab/GitHub flavoured).
+
+Per plan × rule set: a status line (✅ no failing error-severity finding, ❌ otherwise; failing
+warnings, check errors and accepted findings are counted on the line), a table of the failing
+findings, the needs-review items and check errors folded in ``<details>`` blocks, and the area per
+unit in one small table. Every text that may come from the DXF is escaped (:func:`md_escape`):
+``|`` cannot break a table, ``<``/``>``/``&`` cannot open HTML, and ``[``, ``]``, ``` ` ```, ``*``,
+``_`` cannot start links or emphasis.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from planeval.report.json_report import reports_to_dict
+
+_MD_SPECIAL = {"\\": "\\\\", "|": "\\|", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
+               "<": "&lt;", ">": "&gt;", "&": "&amp;", "\n": " ", "\r": " "}
+
+
+def md_escape(value: Any) -> str:
+    """Escape a value for a Markdown table cell or line.
+
+    >>> md_escape("a|b <script>x</script>")
+    'a\\\\|b &lt;script&gt;x&lt;/script&gt;'
+    """
+    return "".join(_MD_SPECIAL.get(ch, ch) for ch in ("" if value is None else str(value)))
+
+
+def _num(v: Any, unit: str) -> str:
+    if v is None:
+        return "—"
+    if isinstance(v, (int, float)):
+        if unit == "mm":
+            s = f"{v:.0f}"
+        elif unit == "m²":
+            s = f"{v:.2f}"
+        else:
+            s = f"{v:g}"
+        return f"{s} {unit}".strip()
+    return md_escape(v)
+
+
+def _margin(v: Any, unit: str) -> str:
+    if v is None:
+        return "—"
+    sign = "+" if v > 0 else ("−" if v < 0 else "±")
+    return sign + _num(abs(v), unit)
+
+
+def _subject(fd: dict[str, Any]) -> str:
+    s, n = str(fd.get("subject", "")), str(fd.get("subject_name", "") or "")
+    return md_escape(s if not n or n == s else f"{s} {n}")
+
+
+def _report_md(d: dict[str, Any], baseline: dict[str, Any] | None = None) -> list[str]:
+    findings = d.get("findings", [])
+    live = [f for f in findings if not f.get("accepted")]
+    failing = [f for f in live if f["status"] == "fail"]
+    fail_err = [f for f in failing if f.get("severity") == "error"]
+    fail_warn = [f for f in failing if f.get("severity") != "error"]
+    review = [f for f in live if f["status"] == "needs_review"]
+    errors = [f for f in live if f["status"] == "error"]
+    accepted = [f for f in findings if f.get("accepted")]
+    passed = sum(1 for f in findings if f["status"] == "pass")
+    na = sum(1 for f in findings if f["status"] == "not_applicable")
+    name = Path(str(d.get("file", {}).get("path", ""))).name
+    icon = "❌" if fail_err else "✅"
+    parts = [f"{len(fail_err)} failing"]
+    if fail_warn:
+        parts.append(f"⚠️ {len(fail_warn)} failing warning{'s' if len(fail_warn) != 1 else ''}")
+    parts += [f"{passed} pass", f"{len(review)} need review", f"{na} not applicable"]
+    if errors:
+        parts.append(f"{len(errors)} check error{'s' if len(errors) != 1 else ''}")
+    if accepted:
+        parts.append(f"{len(accepted)} accepted by baseline")
+    out = [
+        f"### {icon} {md_escape(name)} — {md_escape(d.get('ruleset', {}).get('name', ''))}",
+        "",
+        " · ".join(parts),
+        "",
+    ]
+    if failing:
+        out += [
+            "| | Code | Subject | Measured | Required | Margin | Message |",
+            "|---|---|---|---:|---:|---:|---|",
+        ]
+        for f in fail_err + fail_warn:
+            unit = f.get("unit", "")
+            mark = "❌" if f.get("severity") == "error" else "⚠️"
+            out.append(
+                f"| {mark} | {md_escape(f.get('code'))} | {_subject(f)} | {_num(f.get('measured'), unit)} | {_num(f.get('required'), unit)} "
+                f"| {_margin(f.get('margin'), unit)} | {md_escape(f.get('message'))} |"
+            )
+        out.append("")
+    if review:
+        out += [f"<details><summary>{len(review)} item{'s' if len(review) != 1 else ''} need review</summary>", "",
+                "| Code | Subject | Message |", "|---|---|---|"]
+        out += [f"| {md_escape(f.get('code'))} | {_subject(f)} | {md_escape(f.get('message'))} |" for f in review]
+        out += ["", "</details>", ""]
+    if errors:
+        out += [f"<details><summary>{len(errors)} check{'s' if len(errors) != 1 else ''} could not run</summary>", "",
+                "| Code | Rule | Message |", "|---|---|---|"]
+        out += [f"| {md_escape(f.get('code'))} | {md_escape(f.get('rule'))} | {md_escape(f.get('message'))} |" for f in errors]
+        out += ["", "</details>", ""]
+    if accepted:
+        out += [f"<details><summary>{len(accepted)} accepted by the baseline</summary>", "",
+                "| Code | Subject | Was | Reason |", "|---|---|---|---|"]
+        out += [f"| {md_escape(f.get('code'))} | {_subject(f)} | {md_escape(f.get('status'))} | {md_escape(f.get('accepted'))} |" for f in accepted]
+        out += ["", "</details>", ""]
+    if baseline and baseline.get("expired"):
+        out += ["Expired baseline entries (counted again): " + md_escape(", ".join(map(str, baseline["expired"]))), ""]
+    units = (d.get("area") or {}).get("units") or []
+    if units:
+        out += ["| Unit | Type | Net m² | BRA m² ≈ | Circulation | Storage m² | Efficiency index |", "|---|---|---:|---:|---:|---:|---:|"]
+        for u in units:
+            share = u.get("circulation_share")
+            eff = u.get("efficiency_index")
+            out.append(
+                f"| {md_escape(u.get('id'))} | {md_escape(u.get('type'))} | {u.get('net_m2', 0):.2f} | {u.get('bra_m2', 0):.2f} "
+                f"| {'—' if share is None else f'{share:.0%}'} | {u.get('storage_m2', 0):.2f} | {'—' if eff is None else f'{eff:.2f}'} |"
+            )
+        out.append("")
+    return out
+
+
+def write_markdown(runs: list[Any], context: dict[str, Any] | None = None) -> str:
+    context = context or {}
+    data = reports_to_dict(runs, context)
+    dicts = data["reports"] if "reports" in data else [data]
+    out = ["## planeval check", ""]
+    if len(dicts) > 1:
+        bad = sum(1 for d in dicts if any(f["status"] == "fail" and f.get("severity") == "error" and not f.get("accepted") for f in d.get("findings", [])))
+        out += [f"{'❌' if bad else '✅'} {len(dicts) - bad} of {len(dicts)} plan × rule-set reports pass", ""]
+    baseline = context.get("baseline", {}) if isinstance(context.get("baseline"), dict) else {}
+    for r, d in zip(runs, dicts):
+        out += _report_md(d, baseline.get(id(r)))
+    b = data.get("building")
+    if b:
+        mix = ", ".join(f"{md_escape(k)} × {v}" for k, v in (b.get("mix") or {}).items())
+        out += ["### Building", "", f"{b.get('plans', '?')} plans, {b.get('units', 0)} units, net {b.get('net_m2', 0):.2f} m², "
+                f"BRA ≈ {b.get('bra_m2', 0):.2f} m²; {mix}", ""]
+        for f in b.get("findings", []):
+            icon = {"pass": "✅", "fail": "❌" if f.get("severity") == "error" else "⚠️"}.get(f.get("status"), "➖")
+            out.append(f"- {icon} {md_escape(f.get('code'))} {md_escape(f.get('rule'))} [{md_escape(f.get('ruleset'))}]: {md_escape(f.get('message'))}")
+        out.append("")
+    out.append(f"<sub>planeval {md_escape(data.get('planeval_version', ''))}</sub>")
+    return "\n".join(out) + "\n"
