@@ -21,6 +21,7 @@ from shapely.geometry import LineString, Point, Polygon
 
 from planeval.diagnostics import DiagnosticLog
 from planeval.errors import InputError
+from planeval.perf import gc_paused
 from planeval.geometry import extend_segments, polygon, side_points
 from planeval.model.doors import DoorCandidate, DoorFinder, Parts, clear_width
 from planeval.model.fixtures import find_fixtures
@@ -52,6 +53,11 @@ def build_plan(drawing: Drawing, *, require_rooms: bool = True, room_polygons: b
     ``room_polygons=False`` ignores drawn room boundaries and derives every room from the walls
     (used to check the wall-based recognition against drawings that have both).
     """
+    with gc_paused():
+        return _build_plan(drawing, require_rooms=require_rooms, room_polygons=room_polygons)
+
+
+def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -> Plan:
     log = DiagnosticLog()
     log.extend(drawing.diagnostics)
     profile: Profile = drawing.options.get("profile") or builtin_profile(drawing.profile)  # type: ignore[assignment]

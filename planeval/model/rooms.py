@@ -94,15 +94,18 @@ def explicit_faces(shapes: list[tuple[tuple, tuple, str, str]], log: DiagnosticL
     """Room polygons drawn on room layers; duplicates (same room as polyline and hatch) merged,
     outlines that merely enclose other room polygons (gross-area outlines) dropped."""
     polys: list[Face] = []
+    boxes: list[tuple[float, float, float, float]] = []
     for exterior, holes, layer, kind in shapes:
         p = polygon(exterior, holes)
         if p is None or p.area < 0.5e6:
             continue
         hint = _layer_label(layer)
+        b = p.bounds
         # the same room drawn twice (a polyline and its colour hatches): keep the first
-        if any(q.polygon.bounds == p.bounds or (_boxes_overlap(p, q.polygon) and _iou(p, q.polygon) > 0.9) for q in polys):
+        if any(q == b or (_overlap(q, b) and _iou(p, f.polygon) > 0.9) for q, f in zip(boxes, polys)):
             continue
         polys.append(Face(p, "polygon", layer, hint))
+        boxes.append(b)
     keep: list[Face] = []
     for f in polys:
         inner = [g.polygon for g in polys if g is not f and g.polygon.area < 0.9 * f.polygon.area and f.polygon.contains(g.polygon.representative_point())]
@@ -115,10 +118,8 @@ def explicit_faces(shapes: list[tuple[tuple, tuple, str, str]], log: DiagnosticL
     return keep
 
 
-def _boxes_overlap(a: Polygon, b: Polygon) -> bool:
-    ax0, ay0, ax1, ay1 = a.bounds
-    bx0, by0, bx1, by1 = b.bounds
-    return ax0 < bx1 and bx0 < ax1 and ay0 < by1 and by0 < ay1
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _iou(a: Polygon, b: Polygon) -> float:

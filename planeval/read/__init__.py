@@ -16,6 +16,7 @@ import numpy as np
 
 from planeval.diagnostics import DiagnosticLog
 from planeval.errors import InputError
+from planeval.perf import gc_paused
 from planeval.read.drawing import Arc, Chain, Drawing, Insert, LayerInfo, Role, Segment, Shape, Text, View
 from planeval.read.flatten import Flattener, RawGeometry
 from planeval.read.load import load_dxf
@@ -41,6 +42,11 @@ def read_drawing(
     ``profile`` is a built-in profile name or a path to a user TOML profile; ``units`` overrides the
     drawing unit (``mm``, ``cm``, ``m``, ``in``, ``ft``); ``encoding`` overrides text decoding.
     """
+    with gc_paused():
+        return _read_drawing(path, profile=profile, units=units, encoding=encoding)
+
+
+def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | None, encoding: str | None) -> Drawing:
     log = DiagnosticLog()
     override = None
     if units is not None:
