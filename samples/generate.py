@@ -140,6 +140,7 @@ class Defect:
     note: str
     unit: str | None = "A"
     consequential: bool = False   # follows from another defect; depends on parameters
+    ruleset: str = "tek17"        # the bundled rule set under which the defect shows
 
 
 @dataclass(frozen=True)
@@ -1309,7 +1310,7 @@ def expected(b: Built, dia: Dialect, names: dict[str, str]) -> dict[str, Any]:
                  "rotation_deg": _num(fr.angle(f.rotation)), "block": names.get(f.id)}
                 for f in b.fixtures]
     defects = [{"rule": d.rule, "subject": d.subject, "note": d.note, "unit": d.unit,
-                "consequential": d.consequential} for d in lay.defects]
+                "consequential": d.consequential, "ruleset": d.ruleset} for d in lay.defects]
     x0, y0, x1, y1 = b.footprint.bounds
     corners = [fr.world_mm(p) for p in ((x0, y0), (x1, y0), (x1, y1), (x0, y1))]
     return {
@@ -1442,7 +1443,8 @@ def omsorg_55_revit() -> Layout:
         "bed-placement", "room Soverom",
         "Bedroom 4.7 x 3.2 m: the 1000x2200 care bed leaves 1200 mm on one long side and "
         "1000 mm at the foot; Husbanken (omsorg, betjeningsareal) needs 1500 mm on both long "
-        "sides and 1400 mm at the foot (zone about 4.0 x 3.6 m). TEK17 turning circle fits."),)
+        "sides and 1400 mm at the foot (zone about 4.0 x 3.6 m). TEK17 turning circle fits.",
+        ruleset="husbanken-omsorg"),)
     return Layout(
         "omsorg-55-revit", "revit", "omsorgsbolig",
         "Selvstendig omsorgsbolig (~60 m² net) along an entré/hall spine with doors to bad "
@@ -1534,6 +1536,8 @@ def korttid_40_aia() -> Layout:
                "M8 door, leaf 725 mm, clear width about 660 mm < 760 mm (TEK17 §12-13 (2) b)"),
         Defect("wheelchair-reachability", "room Bad",
                "the bathroom is reached only through the 660 mm door", consequential=True),
+        Defect("main-functions", "unit A",
+               "the bathroom, a main function, lies behind the 660 mm door", consequential=True),
     )
     return Layout(
         "korttid-40-aia", "aia", "korttidsbolig",

@@ -145,3 +145,24 @@ def test_windows(name):
         near = [w for w in plan.windows if math.dist(w.center, tuple(ew["center"])) < 400]
         assert near, f"window at {ew['center']} not found"
         assert near[0].width_mm == pytest.approx(ew["width_mm"], abs=120)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_check_finds_the_intended_defects_and_nothing_else(name):
+    """Under each rule set a sample's defects name (tek17 by default): every intended defect fails,
+    and nothing fails that is not listed (consequential defects may or may not fail)."""
+    from planeval.engine import run
+    from planeval.ruleset import load_ruleset
+
+    expected, plan = load(name)
+    sets = {"tek17"} | {d.get("ruleset", "tek17") for d in expected["defects"]}
+    for rs_name in sorted(sets):
+        listed = [d for d in expected["defects"] if d.get("ruleset", "tek17") == rs_name]
+        must = {d["rule"] for d in listed if not d["consequential"]}
+        may = must | {d["rule"] for d in listed if d["consequential"]}
+        report = run(plan, load_ruleset(rs_name))
+        failing = {f.rule for f in report.findings if f.failing and f.severity == "error"}
+        if rs_name != "tek17":
+            failing &= may | must  # other sets are stricter everywhere: judge only the rules they name
+        assert must <= failing, f"{rs_name}: intended defects not found: {must - failing}"
+        assert failing <= may, f"{rs_name}: unexpected failures: {failing - may}"

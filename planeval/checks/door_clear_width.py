@@ -4,7 +4,8 @@ What it checks
     Every door's clear width (as ``inspect`` derives it: an attribute, the Norwegian module in the
     block name, or the leaf minus stop and leaf thickness — see README "Door widths") against the
     width its role requires: the unit's entrance door, internal doors, balcony doors, other
-    exterior doors and doors between common rooms. Plain openings are measured as their width.
+    exterior doors and doors between common rooms (doors into technical rooms are on no
+    accessible route: not applicable). Plain openings are measured as their width.
     Then, per door with a leaf, the free height, the threshold height and the opening force, read
     from block attributes (HEIGHT, THRESHOLD, OPENING_FORCE); without an attribute the finding
     is ``needs_review`` — 2D geometry cannot decide them.
@@ -82,6 +83,10 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
     conv = ctx.plan.drawing.options.get("profile")
     attrs = conv.doors if conv is not None and getattr(conv, "doors", None) else None
     for d in doors:
+        if d.role is DoorRole.SERVICE:
+            yield Result(d.id, Status.NOT_APPLICABLE, d.clear_width_mm, None, "mm",
+                         "service door into a technical room: on no accessible route", location=LineString([d.hinge, d.latch]))
+            continue
         need = _required(d.role, p)
         where = LineString([d.hinge, d.latch])
         status = verdict(d.clear_width_mm, need, Sense.AT_LEAST, p.tolerance_mm)

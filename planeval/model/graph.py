@@ -106,6 +106,8 @@ def door_roles(rooms: dict[str, Room], doors: list[Door], units: list[Unit]) -> 
         ra, rb = rooms.get(a), rooms.get(b)
         if d.id in entrances:
             roles[d.id] = DoorRole.ENTRANCE
+        elif (ra and ra.function == "technical") or (rb and rb.function == "technical"):
+            roles[d.id] = DoorRole.SERVICE
         elif (ra and ra.function == "balcony") or (rb and rb.function == "balcony"):
             roles[d.id] = DoorRole.BALCONY
         elif OUTSIDE in (a, b):

@@ -41,6 +41,7 @@ class DoorRole(StrEnum):
     BALCONY = "balcony"  #: between a room and a balcony/terrace
     EXTERIOR = "exterior"  #: another door to the outside
     COMMON = "common"  #: between common rooms (corridor, stairwell), not part of a unit
+    SERVICE = "service"  #: into a technical room or shaft: on no accessible route
 
 
 @dataclass(frozen=True)
