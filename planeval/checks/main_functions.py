@@ -14,8 +14,9 @@ Parameters
     required_functions (functions), min_door_clear_mm (mm), studio_allowed (bool).
 
 Passes / Fails
-    Passes per unit when every required function is present and reachable; fails naming the
-    missing or unreachable function. Not applicable without dwelling units.
+    Passes per unit when every required function is present and reachable (measured = how many
+    are, required = how many the rule set names); fails naming the missing or unreachable
+    function. Not applicable without dwelling units; needs review without an entrance door.
 """
 
 from __future__ import annotations
@@ -77,8 +78,10 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
                 parts.append(f"missing: {', '.join(missing)}")
             if unreachable:
                 parts.append(f"not reachable from entrance {u.entrance_door} through doors ≥ {p.min_door_clear_mm:.0f} mm: {', '.join(unreachable)}")
-            yield Result(u.id, Status.FAIL, present, len(p.required_functions), "",
-                         f"{present} of {len(p.required_functions)} main functions present; " + "; ".join(parts))
+            usable = present - len(unreachable)
+            yield Result(u.id, Status.FAIL, usable, len(p.required_functions), "",
+                         f"{usable} of {len(p.required_functions)} main functions present and reachable; " + "; ".join(parts),
+                         details={"missing": missing, "unreachable": unreachable})
         else:
             yield Result(u.id, Status.PASS, present, len(p.required_functions), "",
                          f"all {len(p.required_functions)} main functions ({', '.join(p.required_functions)}) present and reachable from {u.entrance_door}")
