@@ -77,11 +77,3 @@ def verdict(measured: float, required: float, sense: Sense = Sense.AT_LEAST, eps
     if sense is Sense.AT_MOST:
         return Status.PASS if measured <= required + eps else Status.FAIL
     return Status.PASS if measured + eps >= required else Status.FAIL
-
-
-def fmt_mm(v: float | None) -> str:
-    return "?" if v is None else f"{v:.0f} mm"
-
-
-def fmt_m2(v: float | None) -> str:
-    return "?" if v is None else f"{v:.2f} m²"

@@ -27,6 +27,7 @@ from shapely.geometry import LineString, MultiLineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval import __version__
+from planeval.report.fmt import margin, number
 from planeval.report.json_report import reports_to_dict
 from planeval.report.svg import FUNCTION_COLOURS, Overlay, plan_frame, plan_svg
 
@@ -129,13 +130,7 @@ def _xy(v: Any) -> tuple[float, float] | None:
 
 
 def _num(v: float | None, unit: str) -> str:
-    if v is None:
-        return "—"
-    if unit == "mm":
-        return f"{v:.0f}"
-    if unit == "m²":
-        return f"{v:.2f}"
-    return f"{v:g}"
+    return number(v, unit)
 
 
 def finding_overlays(report: Any, report_index: int = 0, font: float | None = None) -> list[Overlay]:
@@ -254,24 +249,11 @@ def e(value: Any) -> str:
 
 
 def _fmt_value(v: Any, unit: str) -> str:
-    if v is None:
-        return "—"
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    if isinstance(v, (int, float)):
-        if unit == "mm":
-            return f"{v:.0f}"
-        if unit == "m²":
-            return f"{v:.2f}"
-        return f"{v:g}"
-    return str(v)
+    return number(v, unit)
 
 
 def _fmt_margin(v: Any, unit: str) -> str:
-    if v is None:
-        return "—"
-    s = _fmt_value(abs(v), unit)
-    return ("+" if v > 0 else ("−" if v < 0 else "±")) + s
+    return margin(v, unit, with_unit=False)
 
 
 def _status_of(fd: dict[str, Any]) -> str:

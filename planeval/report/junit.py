@@ -27,22 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from planeval import __version__
+from planeval.report.fmt import quantity
 from planeval.report.json_report import reports_to_dict
 
 
 def _num(v: Any, unit: str) -> str:
-    if v is None:
-        return "?"
-    if isinstance(v, (int, float)):
-        if unit == "mm":
-            s = f"{v:.0f}"
-        elif unit == "m²":
-            s = f"{v:.2f}"
-        else:
-            s = f"{v:g}"
-    else:
-        s = str(v)
-    return f"{s} {unit}".strip()
+    return quantity(v, unit, missing="?")
 
 
 def _sense(fd: dict[str, Any]) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from planeval.report.fmt import margin, quantity
 from planeval.report.json_report import reports_to_dict
 
 _MD_SPECIAL = {"\\": "\\\\", "|": "\\|", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
@@ -29,24 +30,11 @@ def md_escape(value: Any) -> str:
 
 
 def _num(v: Any, unit: str) -> str:
-    if v is None:
-        return "—"
-    if isinstance(v, (int, float)):
-        if unit == "mm":
-            s = f"{v:.0f}"
-        elif unit == "m²":
-            s = f"{v:.2f}"
-        else:
-            s = f"{v:g}"
-        return f"{s} {unit}".strip()
-    return md_escape(v)
+    return quantity(v, unit) if v is None or isinstance(v, (int, float)) else md_escape(v)
 
 
 def _margin(v: Any, unit: str) -> str:
-    if v is None:
-        return "—"
-    sign = "+" if v > 0 else ("−" if v < 0 else "±")
-    return sign + _num(abs(v), unit)
+    return margin(v, unit)
 
 
 def _subject(fd: dict[str, Any]) -> str:
