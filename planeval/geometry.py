@@ -233,18 +233,10 @@ def side_points(a: tuple[float, float], b: tuple[float, float], offset: float) -
     return Point(mx + nx * offset, my + ny * offset), Point(mx - nx * offset, my - ny * offset)
 
 
-def union(geoms: Iterable[BaseGeometry]) -> BaseGeometry:
+def union(geoms: Iterable[BaseGeometry | None]) -> BaseGeometry:
+    """Union of the non-empty geometries (an empty polygon for none)."""
     items = [g for g in geoms if g is not None and not g.is_empty]
     return unary_union(items) if items else Polygon()
-
-
-def min_width_profile(poly: Polygon) -> float:
-    """Twice the largest inscribed radius: how wide the widest part of a polygon is."""
-    return 2 * largest_circle(poly, tolerance=2.0)[2]
-
-
-def segment(a: tuple[float, float], b: tuple[float, float]) -> LineString:
-    return LineString([a, b])
 
 
 def extend_segments(segs: np.ndarray, by: float) -> np.ndarray:

@@ -36,7 +36,7 @@ import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
-from planeval.geometry import edge_angles, polygons_of
+from planeval.geometry import edge_angles, polygons_of, union
 
 SLIVER_WIDTH_MM = 600.0
 CIRCULATION = ("entrance", "hall")
@@ -63,11 +63,6 @@ DEFINITIONS = {
     "slack_mm": "per room and principal axis: free extent of the room − extent of its required zones",
     "type": "Husbanken: selvstendig omsorgsbolig ≥ 55 m² with kitchen; bofellesskap > 40 m² with kitchen; bokollektiv > 30 m²",
 }
-
-
-def _union(geoms: Iterable[BaseGeometry]) -> BaseGeometry:
-    items = [g for g in geoms if g is not None and not g.is_empty]
-    return shapely.union_all(items) if items else Polygon()
 
 
 def classify(net_m2: float, has_kitchen: bool) -> str:
@@ -106,8 +101,8 @@ def _slivers(free: BaseGeometry) -> BaseGeometry:
 
 def _bra_walls(plan: Any, unit_rooms: list[Any], all_rooms: list[Any]) -> float:
     """Wall area between the unit's rooms (full) and towards other units/common rooms (half), in m²."""
-    own = _union([r.polygon for r in unit_rooms if r.function != "balcony"])
-    others = _union([r.polygon for r in all_rooms if r not in unit_rooms])
+    own = union([r.polygon for r in unit_rooms if r.function != "balcony"])
+    others = union([r.polygon for r in all_rooms if r not in unit_rooms])
     # internal walls: the gaps between the unit's rooms that a 0.5 m closing fills
     closed = own.buffer(250, join_style="mitre").buffer(-250, join_style="mitre")
     internal = closed.difference(own)
@@ -130,23 +125,23 @@ def unit_metrics(plan: Any, unit: Any, zones: list[tuple[str, BaseGeometry, str 
     storage = by_function.get("storage", 0.0)
     wet = sum(v for k, v in by_function.items() if k in WET)
     has_kitchen = any("kitchen" in r.functions for r in rooms)
-    floor_union = _union([r.polygon for r in floor])
-    fixed = _union([f.polygon for f in plan.fixtures if not f.movable and f.room in {r.id for r in floor}])
+    floor_union = union([r.polygon for r in floor])
+    fixed = union([f.polygon for f in plan.fixtures if not f.movable and f.room in {r.id for r in floor}])
     free = floor_union.difference(fixed)
     slivers = _slivers(free)
     unusable = slivers
     if unreachable is not None and not unreachable.is_empty:
-        unusable = _union([slivers, unreachable.intersection(free)])
+        unusable = union([slivers, unreachable.intersection(free)])
     unit_zones = [(k, g.intersection(floor_union), room) for k, g, room in zones]
     unit_zones = [(k, g, room) for k, g, room in unit_zones if not g.is_empty]
-    zone_union = _union([g for _, g, _ in unit_zones])
+    zone_union = union([g for _, g, _ in unit_zones])
     zone_sum = sum(g.area for _, g, _ in unit_zones) / 1e6
     by_kind: dict[str, float] = {}
     for k, g, _ in unit_zones:
         by_kind[k] = by_kind.get(k, 0.0) + g.area / 1e6
     rooms_detail = []
     for r in rooms:
-        rz = _union([g for _, g, room in unit_zones if room == r.id])
+        rz = union([g for _, g, room in unit_zones if room == r.id])
         angles = edge_angles(r.polygon, extra=())[:1] or [0.0]
         a0 = angles[0]
         room_free = r.polygon.difference(fixed)

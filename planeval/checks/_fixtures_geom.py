@@ -31,7 +31,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
 from planeval.engine import Context
-from planeval.geometry import polygons_of
+from planeval.geometry import polygons_of, union
 from planeval.model.types import Fixture, Room
 
 #: Parts of a blocked strip smaller than this (mm²) are numerical slivers, not obstacles.
@@ -317,11 +317,6 @@ def largest_rectangle_scale(free: BaseGeometry, w: float, h: float, angles: Sequ
         else:
             top = mid
     return lo, best
-
-
-def union(geoms: Iterable[BaseGeometry | None]) -> BaseGeometry:
-    items = [g for g in geoms if g is not None and not g.is_empty]
-    return shapely.union_all(items) if items else Polygon()
 
 
 def rounded(coords: Iterable[tuple[float, float]]) -> list[list[int]]:

@@ -10,14 +10,13 @@ For a room and a door-swing mode, the free floor is measured once per door case:
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.engine import Context
-from planeval.geometry import EPS_MM, fits_rectangle
+from planeval.geometry import fits_rectangle
 
 
 @dataclass(frozen=True)
@@ -101,8 +100,4 @@ def required_zone(ok: bool, worst: TurningCase, diameter_mm: float, placed: Poly
     return worst.circle()
 
 
-def tol_ok(value: float, required: float, tolerance: float) -> bool:
-    return value + 2 * tolerance >= required - 1e-9
-
-
-__all__ = ["TurningCase", "turning_cases", "judge_turning", "describe", "required_zone", "EPS_MM", "math"]
+__all__ = ["TurningCase", "turning_cases", "judge_turning", "describe", "required_zone"]
