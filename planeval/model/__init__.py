@@ -238,7 +238,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     windows = [replace(w, id=f"W{i}") for i, w in enumerate(windows, start=1)]
 
     fixtures: list[Fixture] = []
-    for fc in find_fixtures(drawing, profile, in_plan):
+    for fc in find_fixtures(drawing, profile, in_plan, log):
         c = fc.polygon.centroid
         rid = room_at(c)
         if rid is None and room_tree is not None:

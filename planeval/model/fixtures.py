@@ -73,7 +73,7 @@ def kind_by_size(poly: Polygon, role: Role, round_part: bool) -> str:
     return "fixture"
 
 
-def find_fixtures(drawing: Drawing, profile: Profile, in_plan) -> list[FixtureCandidate]:
+def find_fixtures(drawing: Drawing, profile: Profile, in_plan, log=None) -> list[FixtureCandidate]:
     inserts = {i.index: i for i in drawing.inserts}
     out: list[FixtureCandidate] = []
     roles = (Role.FIXTURE, Role.FURNITURE, Role.STAIR)
@@ -89,11 +89,12 @@ def find_fixtures(drawing: Drawing, profile: Profile, in_plan) -> list[FixtureCa
         if sh.role is Role.STAIR:
             kind = "stair"
         out.append(FixtureCandidate(kind, p, "block", name, ins.attribs if ins else ()))
-    out.extend(_loose(drawing, profile, in_plan, roles))
+    out.extend(_loose(drawing, profile, in_plan, roles, log))
     return out
 
 
-def _loose(drawing: Drawing, profile: Profile, in_plan, roles) -> list[FixtureCandidate]:
+def _loose(drawing: Drawing, profile: Profile, in_plan, roles, log=None) -> list[FixtureCandidate]:
+    dropped = 0
     geoms, layers, rnd = [], [], []
     for s in drawing.segments:
         if s.role in roles and s.src.group is None:
@@ -134,8 +135,29 @@ def _loose(drawing: Drawing, profile: Profile, in_plan, roles) -> list[FixtureCa
         kind = profile.kind(layer) or kind_by_size(foot, role, any(rnd[g] for g in members))
         if role is Role.STAIR:
             kind = "stair"
+        elif not _plausible(foot, kind):
+            dropped += 1
+            continue
         out.append(FixtureCandidate(kind, foot if isinstance(foot, Polygon) else hull, "layer" if profile.kind(layer) else "shape", layer))
+    if dropped and log is not None:
+        log.info("fixtures-unclear", f"{dropped} clusters of loose lines on fixture/furniture layers are too large for one "
+                 "fixture (several fixtures drawn touching, or leader lines): not used as obstacles")
     return out
+
+
+#: Largest (short side, long side) in mm of one fixture or piece of furniture of a kind, for loose linework.
+MAX_SIZE = {"kitchen_counter": (1000, 6000), "bed": (2200, 2400), "sofa": (1200, 3500), "table": (1600, 3200),
+            "wardrobe": (900, 4000), "bath": (1000, 2200), "shower": (1600, 2200)}
+MAX_GENERIC = (1300, 3000)
+
+
+def _plausible(foot: Polygon, kind: str) -> bool:
+    rect = foot.minimum_rotated_rectangle
+    c = list(rect.exterior.coords)
+    a, b = math.dist(c[0], c[1]), math.dist(c[1], c[2])
+    short, long = min(a, b), max(a, b)
+    lim_s, lim_l = MAX_SIZE.get(kind, MAX_GENERIC)
+    return short <= lim_s and long <= lim_l
 
 
 def _arc_line(a: Arc) -> object:
