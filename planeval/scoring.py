@@ -6,8 +6,7 @@ JSON, so that a researcher can recompute each number from the report:
 
 * ``net_m2`` — sum of the unit's room polygons (inside wall faces), balconies excluded;
 * ``bra_m2`` — an NS 3940-style BRA approximation: net area plus the internal walls between the
-  unit's rooms (half of each wall shared with another unit or a common room, none of the
-  exterior walls); see ``bra_method``;
+  unit's rooms; the enclosing walls (towards outside, corridors, neighbours) are not counted;
 * ``by_function`` — net area per canonical function (a combined room counts for its first
   function);
 * ``circulation`` — entrance, hall (and corridor) area; ``storage`` — storage rooms; ``wet`` —
@@ -51,7 +50,7 @@ HUSBANKEN_TYPES = (
 
 DEFINITIONS = {
     "net_m2": "sum of the unit's room polygons (inside wall faces), balconies excluded",
-    "bra_m2": "net area + area of internal walls between the unit's rooms (walls ≤ 0.5 m thick; half of walls shared with other units or common rooms; exterior walls excluded) — NS 3940 BRA approximation",
+    "bra_m2": "net area + area of the internal walls between the unit's rooms (walls ≤ 0.5 m thick); enclosing walls towards outside, corridors and neighbours excluded — NS 3940 BRA approximation",
     "by_function": "net area per canonical function; a combined room counts for its first function",
     "circulation_share": "(entrance + hall) / net",
     "storage_m2": "area of storage rooms",
@@ -99,19 +98,16 @@ def _slivers(free: BaseGeometry) -> BaseGeometry:
     return free.difference(opened)
 
 
-def _bra_walls(plan: Any, unit_rooms: list[Any], all_rooms: list[Any]) -> float:
-    """Wall area between the unit's rooms (full) and towards other units/common rooms (half), in m²."""
+def _bra_walls(unit_rooms: list[Any]) -> float:
+    """Area of the internal walls between the unit's rooms, in m².
+
+    NS 3940 measures a dwelling's BRA to the inside of its enclosing walls (towards outside, the
+    corridor and the neighbours), internal walls included: the gaps between the unit's rooms that a
+    0.5 m closing fills (walls up to 0.5 m thick).
+    """
     own = union([r.polygon for r in unit_rooms if r.function != "balcony"])
-    others = union([r.polygon for r in all_rooms if r not in unit_rooms])
-    # internal walls: the gaps between the unit's rooms that a 0.5 m closing fills
     closed = own.buffer(250, join_style="mitre").buffer(-250, join_style="mitre")
-    internal = closed.difference(own)
-    shared = 0.0
-    if not others.is_empty:
-        # walls towards neighbours: the strip between this unit and its neighbours (≤ 0.5 m apart)
-        between = own.buffer(250, join_style="mitre").intersection(others.buffer(250, join_style="mitre")).difference(own).difference(others)
-        shared = between.difference(internal).area / 2
-    return (internal.area + shared) / 1e6
+    return closed.difference(own).area / 1e6
 
 
 def unit_metrics(plan: Any, unit: Any, zones: list[tuple[str, BaseGeometry, str | None]], unreachable: BaseGeometry | None) -> dict[str, Any]:
@@ -159,7 +155,7 @@ def unit_metrics(plan: Any, unit: Any, zones: list[tuple[str, BaseGeometry, str 
             "required_zone_m2": round(rz.area / 1e6, 2),
             "slack_mm": slack,
         })
-    bra = net + _bra_walls(plan, rooms, list(plan.rooms))
+    bra = net + _bra_walls(rooms)
     share = (lambda v: round(v / net, 4) if net > 0 else None)
     return {
         "id": unit.id,

@@ -166,3 +166,14 @@ def test_check_finds_the_intended_defects_and_nothing_else(name):
             failing &= may | must  # other sets are stricter everywhere: judge only the rules they name
         assert must <= failing, f"{rs_name}: intended defects not found: {must - failing}"
         assert failing <= may, f"{rs_name}: unexpected failures: {failing - may}"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_unit_net_and_bra_areas(name):
+    """Net area and the NS 3940-style BRA per unit, against the generator's own computation."""
+    from planeval.scoring import area_metrics
+
+    expected, plan = load(name)
+    got = sorted((u["net_m2"], u["bra_m2"]) for u in area_metrics(plan)["units"])
+    want = sorted((u["net_area_m2"], u["bra_m2"]) for u in expected["plan_units"])
+    assert got == pytest.approx(want, abs=0.02)

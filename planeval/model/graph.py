@@ -46,6 +46,11 @@ def find_units(rooms: list[Room], doors: list[Door], log: DiagnosticLog) -> tupl
         rest = [c for c in comps if c not in main]
         for c in rest:
             (n,) = tuple(c)
+            if any(n in d.rooms for d in doors):
+                # a room with its own door to the corridor or outside (a technical room, a common
+                # store): building service, in no unit
+                log.info("room-common", f"room {n} ({by_id[n].display_name}) opens only to common space or outside: counted in no unit", subject=n)
+                continue
             near = [m for m in main if min(by_id[n].polygon.distance(by_id[x].polygon) for x in m) < 500.0]
             if near:
                 near[0].add(n)
