@@ -103,7 +103,7 @@ def _choose(texts: list[Text], hint: str, extra: dict[str, str]) -> RoomLabel:
     if named:
         s, f = named[0]
         funcs = f or (functions_of(hint, extra) if hint else ())
-        return RoomLabel(_clean(s), _merge(funcs, vocab[1:] if False else []), "attribute", number, area, all_labels)
+        return RoomLabel(_clean(s), funcs, "attribute", number, area, all_labels)
     if vocab:
         labels = [_clean(_first_line(s)) if functions_of(_first_line(s), extra) else _clean(s) for s, _ in vocab]
         funcs: tuple[str, ...] = ()
