@@ -239,6 +239,21 @@ def union(geoms: Iterable[BaseGeometry | None]) -> BaseGeometry:
     return unary_union(items) if items else Polygon()
 
 
+def rect_sides(geom: BaseGeometry) -> tuple[float, float]:
+    """(short, long) side of a geometry's minimum rotated rectangle, in mm.
+
+    >>> from shapely.geometry import box
+    >>> rect_sides(box(0, 0, 700, 400))
+    (400.0, 700.0)
+    """
+    r = shapely.minimum_rotated_rectangle(geom)
+    if not isinstance(r, Polygon):
+        return (0.0, float(r.length))
+    c = list(r.exterior.coords)
+    a, b = math.dist(c[0], c[1]), math.dist(c[1], c[2])
+    return (min(a, b), max(a, b))
+
+
 def extend_segments(segs: np.ndarray, by: float) -> np.ndarray:
     """Lengthen each segment (rows x1, y1, x2, y2) by ``by`` at both ends, so near misses cross."""
     d = segs[:, 2:4] - segs[:, 0:2]

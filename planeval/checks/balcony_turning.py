@@ -24,8 +24,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
-from planeval.checks.base import Result, Status, Zone
-from planeval.checks.turning import describe, judge_turning, required_zone, turning_cases
+from planeval.checks.base import Result, Status
+from planeval.checks.turning import turning_result
 from planeval.engine import Context
 
 CODE = "BT01"
@@ -50,16 +50,5 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         return
     rect = (p.rectangle_width_mm, p.rectangle_length_mm) if p.rectangle_allowed else None
     for b in balconies:
-        cases = turning_cases(ctx, b.id, mode=p.door_swing_overlap, furnished=p.furnished, floor_kinds=(), underpass_kinds=(), underpass_mm=0.0)
-        ok, worst, placed, how = judge_turning(cases, diameter_mm=p.diameter_mm, rectangle=rect, tolerance_mm=p.tolerance_mm)
-        yield Result(
-            subject=b.id,
-            status=Status.PASS if ok else Status.FAIL,
-            measured=worst.diameter,
-            required=p.diameter_mm,
-            unit="mm",
-            message=describe(ok, worst, p.diameter_mm, rect, how),
-            location=worst.circle(),
-            zones=(Zone("turning", required_zone(ok, worst, p.diameter_mm, placed), b.id),),
-            details={"center": [round(worst.cx), round(worst.cy)], "door_open": worst.door, "fits_by": how},
-        )
+        yield turning_result(ctx, b.id, diameter_mm=p.diameter_mm, rectangle=rect, mode=p.door_swing_overlap,
+                             furnished=p.furnished, tolerance_mm=p.tolerance_mm)

@@ -25,7 +25,6 @@ Passes / Fails
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from typing import Iterator, Literal
@@ -41,6 +40,7 @@ from planeval.checks._fixtures_geom import (
     rounded,
 )
 from planeval.checks.base import Result, Sense, Status, Zone
+from planeval.geometry import rect_sides
 from planeval.engine import Context
 from planeval.geometry import edge_angles, polygons_of
 from planeval.model.types import Fixture, Room
@@ -96,8 +96,7 @@ def _req(p: Params) -> tuple[float, float]:
 
 def _drawn_fit(f: Fixture, p: Params) -> ZoneFit:
     c = oriented_rectangle(f.polygon)
-    a, b = math.dist(c[0], c[1]), math.dist(c[1], c[2])
-    short, long_ = min(a, b), max(a, b)
+    short, long_ = rect_sides(Polygon(c))
     zw, zl = _req(p)
     return ZoneFit("drawn", f, Polygon(c), (short, long_), min(short, long_ * zw / zl))
 

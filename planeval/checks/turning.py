@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from planeval.checks.base import Result, Status, Zone
 from planeval.engine import Context
 from planeval.geometry import fits_rectangle
 
@@ -100,4 +101,26 @@ def required_zone(ok: bool, worst: TurningCase, diameter_mm: float, placed: Poly
     return worst.circle()
 
 
-__all__ = ["TurningCase", "turning_cases", "judge_turning", "describe", "required_zone"]
+def turning_result(ctx: Context, rid: str, *, diameter_mm: float, rectangle: tuple[float, float] | None, mode: str,
+                   furnished: bool, floor_kinds: tuple[str, ...] = (), underpass_kinds: tuple[str, ...] = (),
+                   underpass_mm: float = 0.0, tolerance_mm: float) -> Result:
+    """The finding for one room's turning area (shared by turning-space and balcony-turning)."""
+    cases = turning_cases(ctx, rid, mode=mode, furnished=furnished, floor_kinds=floor_kinds,
+                          underpass_kinds=underpass_kinds, underpass_mm=underpass_mm)
+    ok, worst, placed, how = judge_turning(cases, diameter_mm=diameter_mm, rectangle=rectangle, tolerance_mm=tolerance_mm)
+    centre = [round(worst.cx), round(worst.cy)]
+    return Result(
+        subject=rid,
+        status=Status.PASS if ok else Status.FAIL,
+        measured=worst.diameter,
+        required=diameter_mm,
+        unit="mm",
+        message=describe(ok, worst, diameter_mm, rectangle, how),
+        location=worst.circle(),
+        zones=(Zone("turning", required_zone(ok, worst, diameter_mm, placed), rid),),
+        details={"center": centre, "largest_diameter_mm": round(worst.diameter), "door_open": worst.door,
+                 "fits_by": how, "required_center": centre},
+    )
+
+
+__all__ = ["TurningCase", "turning_cases", "judge_turning", "describe", "required_zone", "turning_result"]

@@ -30,8 +30,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
-from planeval.checks.base import Result, Status, Zone
-from planeval.checks.turning import describe, judge_turning, required_zone, turning_cases
+from planeval.checks.base import Result, Status
+from planeval.checks.turning import turning_result
 from planeval.engine import Context
 
 CODE = "TS01"
@@ -63,30 +63,10 @@ class Params:
 
 
 def measure_room(ctx: Context, rid: str, p: Params) -> Result:
-    cases = turning_cases(
-        ctx, rid, mode=p.door_swing_overlap, furnished=p.furnished, floor_kinds=p.floor_kinds,
-        underpass_kinds=p.underpass_kinds, underpass_mm=p.underpass_mm,
-    )
     rect = (p.rectangle_width_mm, p.rectangle_length_mm) if p.rectangle_allowed else None
-    ok, worst, placed, how = judge_turning(cases, diameter_mm=p.diameter_mm, rectangle=rect, tolerance_mm=p.tolerance_mm)
-    zone = required_zone(ok, worst, p.diameter_mm, placed)
-    return Result(
-        subject=rid,
-        status=Status.PASS if ok else Status.FAIL,
-        measured=worst.diameter,
-        required=p.diameter_mm,
-        unit="mm",
-        message=describe(ok, worst, p.diameter_mm, rect, how),
-        location=worst.circle(),
-        zones=(Zone("turning", zone, rid),),
-        details={
-            "center": [round(worst.cx), round(worst.cy)],
-            "largest_diameter_mm": round(worst.diameter),
-            "door_open": worst.door,
-            "fits_by": how,
-            "required_center": [round(worst.cx), round(worst.cy)],
-        },
-    )
+    return turning_result(ctx, rid, diameter_mm=p.diameter_mm, rectangle=rect, mode=p.door_swing_overlap,
+                          furnished=p.furnished, floor_kinds=p.floor_kinds, underpass_kinds=p.underpass_kinds,
+                          underpass_mm=p.underpass_mm, tolerance_mm=p.tolerance_mm)
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:

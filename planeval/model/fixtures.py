@@ -16,7 +16,7 @@ import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
-from planeval.geometry import polygon
+from planeval.geometry import polygon, rect_sides
 from planeval.read.drawing import Arc, Drawing, Role
 from planeval.read.profiles import Profile
 
@@ -44,10 +44,7 @@ def _default_kind(role: Role) -> str:
 
 def kind_by_size(poly: Polygon, role: Role, round_part: bool) -> str:
     """Guess a kind from the footprint's size (mm) when no name says what it is."""
-    rect = poly.minimum_rotated_rectangle
-    c = list(rect.exterior.coords)
-    a, b = math.dist(c[0], c[1]), math.dist(c[1], c[2])
-    w, h = min(a, b), max(a, b)
+    w, h = rect_sides(poly)
     if role is Role.STAIR:
         return "stair"
     if role is Role.FURNITURE:
@@ -152,10 +149,7 @@ MAX_GENERIC = (1300, 3000)
 
 
 def _plausible(foot: Polygon, kind: str) -> bool:
-    rect = foot.minimum_rotated_rectangle
-    c = list(rect.exterior.coords)
-    a, b = math.dist(c[0], c[1]), math.dist(c[1], c[2])
-    short, long = min(a, b), max(a, b)
+    short, long = rect_sides(foot)
     lim_s, lim_l = MAX_SIZE.get(kind, MAX_GENERIC)
     return short <= lim_s and long <= lim_l
 

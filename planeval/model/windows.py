@@ -6,13 +6,13 @@ footprint is the minimum rotated rectangle of its geometry; its width is the lon
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
+from planeval.geometry import rect_sides
 from planeval.read.drawing import Drawing, Role
 
 MIN_WIDTH_MM = 300.0
@@ -36,9 +36,8 @@ def _rect(points: list[tuple[float, float]]) -> tuple[Polygon, float, float] | N
         r = r.buffer(25, cap_style="flat")
         if not isinstance(r, Polygon):
             return None
-    c = list(r.exterior.coords)
-    a, b = math.dist(c[0], c[1]), math.dist(c[1], c[2])
-    return r, max(a, b), min(a, b)
+    short, long = rect_sides(r)
+    return r, long, short
 
 
 def find_windows(drawing: Drawing, in_plan, door_parts) -> list[WindowCandidate]:
