@@ -164,7 +164,8 @@ def test_project_config(tmp_path, monkeypatch):
 
 
 def test_diff_new_and_fixed(tmp_path):
-    old = two_rooms(tmp_path / "old" if (tmp_path / "old").mkdir() is None else tmp_path)
+    (tmp_path / "old").mkdir()
+    old = two_rooms(tmp_path / "old")
     import ezdxf
 
     doc = ezdxf.readfile(old)

@@ -56,10 +56,9 @@ def test_truncated_dxf_is_input_error_or_recovered(tmp_path):
 def test_garbage_inside_sections_is_corrupt(tmp_path):
     p = tmp_path / "bad.dxf"
     p.write_text("  0\nSECTION\n  2\nENTITIES\n  0\nLINE\n 10\nnot-a-number\n 20\n???\n")
-    try:
+    with pytest.raises(InputError) as err:
         read_drawing(p)
-    except InputError as exc:
-        assert "bad.dxf" in str(exc)
+    assert "bad.dxf" in str(err.value)
 
 
 def test_absurd_coordinates(tmp_path):

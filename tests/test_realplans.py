@@ -117,7 +117,7 @@ def test_annotation_callouts_are_not_doors(realplans):
     assert [x for x in plan.doors if x.kind.value != "opening"] == []  # its 3 arcs are callouts
 
 
-def test_building_rooms_and_labels(realplans):
+def test_office_rooms_from_walls_when_polygons_are_off(realplans):
     plan = plan_of(realplans, "ivan-mf-suen__pms-app__building001-0_floor3.dxf")
     # an office floor whose room polygons sit on an OFF layer: rooms come from the walls
     assert len(plan.rooms) >= 15

@@ -162,10 +162,9 @@ def test_check_finds_the_intended_defects_and_nothing_else(name):
         may = must | {d["rule"] for d in listed if d["consequential"]}
         report = run(plan, load_ruleset(rs_name))
         failing = {f.rule for f in report.findings if f.failing and f.severity == "error"}
-        if rs_name != "tek17":
-            failing &= may | must  # other sets are stricter everywhere: judge only the rules they name
         assert must <= failing, f"{rs_name}: intended defects not found: {must - failing}"
-        assert failing <= may, f"{rs_name}: unexpected failures: {failing - may}"
+        if rs_name == "tek17":  # the other sets are stricter than the samples were drawn for: only their named defects count
+            assert failing <= may, f"{rs_name}: unexpected failures: {failing - may}"
 
 
 @pytest.mark.parametrize("name", NAMES)
