@@ -59,7 +59,8 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
     msp = doc.modelspace()
     layer_counts = Counter(e.dxf.layer for e in msp)
     if not layer_counts:
-        raise InputError("the modelspace is empty: nothing to read", path)
+        why = "truncated DXF (no EOF tag) with no entities before the cut" if loaded.truncated else "the modelspace is empty: nothing to read"
+        raise InputError(why, path)
 
     detected, scores = detect_profile(dict(layer_counts))
     if profile is None:

@@ -42,6 +42,7 @@ class LoadedDocument:
     binary: bool
     encoding: str
     recovered: bool
+    truncated: bool = False  # an ASCII file without the closing EOF tag
 
 
 class _Capture(logging.Handler):
@@ -146,6 +147,9 @@ def load_dxf(path: str | Path, *, encoding: str | None = None, log: DiagnosticLo
         raise InputError("empty file", p)
     _classify_head(p, data[:4096])
     binary = data.startswith(BINARY_SENTINEL)
+    truncated = not binary and not data.rstrip()[-16:].upper().endswith(b"EOF")
+    if truncated:
+        log.warning("dxf-truncated", "the file ends without the EOF tag: it was cut off; what could be read is used")
     sha = hashlib.sha256(data).hexdigest()
     if encoding is None and not binary:
         guessed = detect_encoding(data)
@@ -187,6 +191,7 @@ def load_dxf(path: str | Path, *, encoding: str | None = None, log: DiagnosticLo
         binary=binary,
         encoding=str(getattr(doc, "encoding", encoding or "cp1252")),
         recovered=recovered,
+        truncated=truncated,
     )
 
 
