@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from planeval.engine import Report, subject_name
+from planeval.findings import Report
+from planeval.report.json_report import subject_name
 from planeval.errors import InputError
 
 KEYS = {"file", "rule", "code", "subject", "subject_name", "reason", "expires"}
@@ -70,7 +71,7 @@ def apply_baseline(runs: list[Report], entries: list[Entry], today: dt.date | No
     today = today or dt.date.today()
     notes: dict[int, dict[str, Any]] = {}
     for r in runs:
-        fname = Path(str(r.plan.drawing.path)).name
+        fname = Path(str(r.plan.source.path)).name
         accepted, expired = 0, []
         new = []
         for f in r.findings:
@@ -101,7 +102,7 @@ def apply_baseline(runs: list[Report], entries: list[Entry], today: dt.date | No
 def write_baseline(runs: list[Report]) -> str:
     lines = ["# planeval baseline: known findings accepted until fixed. Add a reason and an expiry date to each.", ""]
     for r in runs:
-        fname = Path(str(r.plan.drawing.path)).name
+        fname = Path(str(r.plan.source.path)).name
         for f in r.findings:
             if f.status.value not in ("fail", "needs_review"):
                 continue

@@ -86,11 +86,9 @@ encoding_option = click.option("--encoding", metavar="CODEC", help="Text encodin
 
 
 def load_plan(path: str, profile: str | None, units: str | None, encoding: str | None) -> Any:
-    from planeval.model import build_plan
-    from planeval.read import read_drawing
+    from planeval.api import load_plan as api_load_plan
 
-    drawing = read_drawing(path, profile=profile, units=units, encoding=encoding)
-    return build_plan(drawing)
+    return api_load_plan(path, profile=profile, units=units, encoding=encoding)
 
 
 @main.command()
@@ -159,9 +157,10 @@ def check(plans: tuple[str, ...], rules: tuple[str, ...], profile: str | None, u
           json_out: str | None, html_out: str | None, junit_out: str | None, md_out: str | None, dxf_out: str | None,
           baseline_path: str | None, strict: bool, no_color: bool, quiet: bool, verbose: bool, config_path: str | None) -> None:
     """Check PLAN(s) against rule set(s); exit 1 when an error-severity finding fails."""
+    from planeval.api import Batch, check_many
     from planeval.config import load_config
-    from planeval.engine import run_many
     from planeval.report import writer
+    from planeval.engine import judge_building
     from planeval.report.text import report_text
     from planeval.ruleset import load_ruleset
 
@@ -179,9 +178,9 @@ def check(plans: tuple[str, ...], rules: tuple[str, ...], profile: str | None, u
     runs = []
     with _progress(list(plans), "checking") as bar:
         for path in bar:
-            p = load_plan(path, profile, units, encoding)
-            runs.extend(run_many(p, rulesets))
-    context = build_context(runs, rulesets)
+            runs.extend(check_many([load_plan(path, profile, units, encoding)], rulesets).reports)
+    batch = Batch(runs, judge_building(runs))
+    context = build_context(batch)
     if baseline_path:
         from planeval.baseline import apply_baseline, load_baseline
 
@@ -210,19 +209,19 @@ def check(plans: tuple[str, ...], rules: tuple[str, ...], profile: str | None, u
         for kind, target in list(outputs.items()) + [("dxf", dxf_out)]:
             if target and not quiet:
                 click.echo(f"{kind} report written to {target}")
-    failed = any(r.exit_failures(strict) for r in runs) or context.get("building_failed", False)
+    failed = batch.verdict(strict).failed
     sys.exit(int(ExitCode.FAILURES if failed else ExitCode.OK))
 
 
-def build_context(runs: list[Any], rulesets: list[Any]) -> dict[str, Any]:
+def build_context(batch: Any) -> dict[str, Any]:
     """Cross-plan results: a building block when several plans (or units) were checked together."""
     from planeval.multi import building_block
 
-    block = building_block(runs, rulesets)
+    block = building_block(batch)
     context: dict[str, Any] = {}
     if block:
         context["building"] = block
-        context["building_failed"] = any(f["status"] == "fail" and f["severity"] == "error" for f in block.get("findings", []))
+        context["building_failed"] = block["verdict"] == "fail"
     return context
 
 
@@ -237,6 +236,9 @@ def build_context(runs: list[Any], rulesets: list[Any]) -> dict[str, Any]:
 @guarded
 def area(plans: tuple[str, ...], rules: str | None, profile: str | None, units: str | None, encoding: str | None, fmt: str, output: str | None) -> None:
     """Area metrics per unit and per building: net, BRA, by function, circulation, storage, unusable, efficiency."""
+    from planeval.api import Batch
+    from planeval.api import check as api_check
+    from planeval.engine import judge_building
     from planeval.multi import area_rows, building_block
     from planeval.report.text import area_text
     from planeval.ruleset import load_ruleset
@@ -248,14 +250,12 @@ def area(plans: tuple[str, ...], rules: str | None, profile: str | None, units: 
     for path in plans:
         p = load_plan(path, profile, units, encoding)
         if ruleset is not None:
-            from planeval.engine import run
-
-            r = run(p, ruleset)
+            r = api_check(p, ruleset)
             runs.append(r)
             blocks.append((path, r.area))
         else:
             blocks.append((path, area_metrics(p)))
-    building = building_block(runs, [ruleset] if ruleset else [], areas=[b for _, b in blocks])
+    building = building_block(Batch(runs, judge_building(runs)), areas=[b for _, b in blocks])
     if fmt == "json":
         doc: dict[str, Any] = {"plans": [{"file": path, **b} for path, b in blocks]}
         if building:
@@ -291,7 +291,8 @@ def rules_list() -> None:
     click.echo("\nRules (planeval rules explain NAME):")
     for name, module in CHECKS.items():
         first = (module.__doc__ or "").strip().splitlines()[0]
-        click.echo(f"  {module.CODE}  {name:<24} {first}")
+        subs = f"  (also {', '.join(module.SPEC.subcodes)})" if module.SPEC.subcodes else ""
+        click.echo(f"  {module.SPEC.code}  {name:<24} {first}{subs}")
 
 
 @rules.command("explain")
@@ -303,19 +304,23 @@ def rules_explain(name: str) -> None:
     import difflib
     import typing
 
-    from planeval.checks import CHECKS
+    from planeval.checks import BY_CODE, CHECKS, spec_for
 
-    if name not in CHECKS:
-        close = difflib.get_close_matches(name, list(CHECKS), n=1)
+    spec = spec_for(name)
+    if spec is None:
+        close = difflib.get_close_matches(name, [*CHECKS, *BY_CODE], n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise InputError(f"unknown rule '{name}'{hint}; see 'planeval rules list'")
-    module = CHECKS[name]
-    click.echo(f"{module.CODE} {name}\n")
+    module = CHECKS[spec.name]
+    click.echo(f"{spec.code} {spec.name}: {spec.title}\n")
+    if spec.subcodes:
+        click.echo("Codes: " + "; ".join([f"{spec.code} (main)"] + [f"{c} {what}" for c, what in spec.subcodes.items()]) + "\n")
     click.echo((module.__doc__ or "").strip())
-    click.echo("\nParameters (set in the rule set, [rules.%s]):" % name)
+    click.echo(f"\nParameters (set in the rule set, [rules.{spec.name}]):")
     hints = typing.get_type_hints(module.Params)
     for f in dataclasses.fields(module.Params):
-        click.echo(f"  {f.name:<24} {_type_name(hints[f.name])}")
+        doc = f.metadata.get("doc", "")
+        click.echo(f"  {f.name:<24} {_type_name(hints[f.name]):<28} {doc}".rstrip())
     click.echo("  enabled / severity / source   reserved: on-off, error|warning, the clause")
 
 
@@ -366,8 +371,8 @@ def rules_show(ruleset: str, fmt: str) -> None:
 @guarded
 def baseline_cmd(plans: tuple[str, ...], rules: tuple[str, ...], profile: str | None, units: str | None, encoding: str | None, output: str | None) -> None:
     """Write a baseline accepting every current failure and needs-review finding of PLAN(s)."""
+    from planeval.api import check_many
     from planeval.baseline import write_baseline
-    from planeval.engine import run_many
     from planeval.ruleset import load_ruleset
 
     if not plans:
@@ -375,7 +380,7 @@ def baseline_cmd(plans: tuple[str, ...], rules: tuple[str, ...], profile: str | 
     rulesets = [load_ruleset(r) for r in rules]
     runs = []
     for path in plans:
-        runs.extend(run_many(load_plan(path, profile, units, encoding), rulesets))
+        runs.extend(check_many([load_plan(path, profile, units, encoding)], rulesets).reports)
     emit(write_baseline(runs), output, tuple(plans))
 
 
@@ -392,13 +397,13 @@ def baseline_cmd(plans: tuple[str, ...], rules: tuple[str, ...], profile: str | 
 @guarded
 def diff(old: str, new: str, rules: str, profile: str | None, units: str | None, encoding: str | None, fmt: str, fail_on: str, output: str | None) -> None:
     """Compare two revisions of a plan: new, fixed and changed findings, area changes per room and function."""
-    from planeval.diff import diff_reports, diff_markdown, diff_text
-    from planeval.engine import run
+    from planeval.api import check as api_check
+    from planeval.diff import diff_markdown, diff_reports, diff_text
     from planeval.ruleset import load_ruleset
 
     rs = load_ruleset(rules)
-    a = run(load_plan(old, profile, units, encoding), rs)
-    b = run(load_plan(new, profile, units, encoding), rs)
+    a = api_check(load_plan(old, profile, units, encoding), rs)
+    b = api_check(load_plan(new, profile, units, encoding), rs)
     d = diff_reports(a, b)
     if fmt == "json":
         emit(dumps(d), output, (old, new))
@@ -406,7 +411,7 @@ def diff(old: str, new: str, rules: str, profile: str | None, units: str | None,
         emit(diff_markdown(d), output, (old, new))
     else:
         emit(diff_text(d), output, (old, new))
-    failed = bool(d["new_failures"]) if fail_on == "new" else b.exit_failures()
+    failed = bool(d["new_failures"]) if fail_on == "new" else b.verdict().failed
     sys.exit(int(ExitCode.FAILURES if failed else ExitCode.OK))
 
 

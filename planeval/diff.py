@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from planeval.engine import Report, finding_to_dict
+from planeval.findings import Report
+from planeval.report.json_report import finding_to_dict
 from planeval.model.types import OUTSIDE
 from planeval.model.vocabulary import fold
 
@@ -128,8 +129,8 @@ def diff_reports(a: Report, b: Report) -> dict[str, Any]:
     fn = {k: {"old_m2": round(v["old_m2"], 2), "new_m2": round(v["new_m2"], 2), "delta_m2": round(v["new_m2"] - v["old_m2"], 2)}
           for k, v in sorted(functions.items()) if abs(v["new_m2"] - v["old_m2"]) >= 0.01}
     return {
-        "old": str(a.plan.drawing.path),
-        "new": str(b.plan.drawing.path),
+        "old": str(a.plan.source.path),
+        "new": str(b.plan.source.path),
         "ruleset": a.ruleset.name,
         "matches": {"rooms": dict(sorted(rooms.items())), "doors": dict(sorted(doors.items())), "units": dict(sorted(units.items()))},
         "new_failures": new_failures,

@@ -6,20 +6,23 @@ import csv
 import io
 from typing import Any
 
-from planeval.checks.accessible_share import accessible_units
+from planeval.api import Batch
+from planeval.checks import SPECS
+from planeval.findings import verdict_of
+from planeval.report.json_report import finding_to_dict
 from planeval.scoring import building_metrics
 
 
-def building_block(runs: list[Any], rulesets: list[Any], areas: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
-    """Unit mix and totals across all plans, and the TEK17 §12-2 (2) share across them (per rule set).
+def building_block(batch: Batch, areas: list[dict[str, Any]] | None = None) -> dict[str, Any] | None:
+    """Unit mix and totals across all plans, and the building-level findings of the aggregate rules
+    (TEK17 §12-2 (2) share, per rule set) judged over them by the engine's second phase.
 
     Only produced when more than one plan was given (one plan's own block is in its area metrics).
     """
-    plans = {id(r.plan): r.plan for r in runs}
     area_blocks = areas if areas is not None else []
     if areas is None:
         seen = set()
-        for r in runs:
+        for r in batch.reports:
             if id(r.plan) not in seen and r.area:
                 seen.add(id(r.plan))
                 area_blocks.append(r.area)
@@ -29,29 +32,18 @@ def building_block(runs: list[Any], rulesets: list[Any], areas: list[dict[str, A
     block = building_metrics(units)
     block["plans"] = len(area_blocks)
     findings = []
-    for rs in rulesets:
-        rc = rs.rules.get("accessible-share")
-        if rc is None or not rc.enabled or rc.params is None:
-            continue
-        p = rc.params
-        small = [(r, u) for r in runs if r.ruleset is rs for u in r.plan.units
-                 if sum(x.area_m2 for x in r.plan.rooms if x.unit == u.id and x.function != "balcony") <= p.small_unit_max_m2]
-        if not small:
-            continue
-        ok_by_plan = {id(r): accessible_units(r.plan, r.findings, p.accessibility_rules) for r in runs if r.ruleset is rs}
-        accessible = sum(1 for r, u in small if ok_by_plan[id(r)][u.id])
-        share = accessible / len(small)
-        status = "pass" if share + 1e-9 >= p.min_share else "fail"
-        if not p.lift_required:
-            status = "not_applicable"
-        findings.append({
-            "code": "AR02", "rule": "accessible-share", "ruleset": rs.name, "subject": "building",
-            "status": status, "measured": round(share, 3), "required": p.min_share, "unit": "", "severity": rc.severity,
-            "source": rc.source,
-            "message": f"{accessible} of {len(small)} units ≤ {p.small_unit_max_m2:g} m² across {len(plans)} plans are accessible ({share:.0%}; required {p.min_share:.0%})",
-        })
-        block.setdefault("accessible_share", {})[rs.name] = {"accessible": accessible, "small_units": len(small), "share": round(share, 3)}
+    for rs, fs in batch.building:
+        for f in fs:
+            d = finding_to_dict(f, None)
+            d["ruleset"] = rs.name
+            findings.append(d)
+            if f.code == SPECS[f.rule].code and f.result.details.get("small_units") is not None:
+                acc = f.result.details.get("accessible", {})
+                small = f.result.details["small_units"]
+                block.setdefault("accessible_share", {})[rs.name] = {
+                    "accessible": sum(1 for k in small if acc.get(k)), "small_units": len(small), "share": round(f.result.measured or 0.0, 3)}
     block["findings"] = findings
+    block["verdict"] = verdict_of(batch.building_findings).word
     return block
 
 

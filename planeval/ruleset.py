@@ -25,6 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from planeval.checks import CHECKS
 from planeval.errors import InputError
 
 RESERVED = ("enabled", "severity", "source")
@@ -165,8 +166,6 @@ def load_ruleset(spec: str | Path) -> RuleSet:
                 merged[rule][key] = value
                 origin[(rule, key)] = file
             origin.setdefault((rule, ""), file)
-    from planeval.checks import CHECKS
-
     rules: dict[str, RuleConfig] = {}
     for rule, values in merged.items():
         where = origin[(rule, "")]

@@ -36,17 +36,13 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.geometry import edge_angles, polygons_of, union
+from planeval.measure.units import HUSBANKEN_TYPES, classify, internal_walls_m2
 
 SLIVER_WIDTH_MM = 600.0
 CIRCULATION = ("entrance", "hall")
 WET = ("bathroom", "wc", "laundry")
 
 #: Husbanken care-housing unit types, largest first: (type, minimum net m², needs a kitchen, strict ">")
-HUSBANKEN_TYPES = (
-    ("selvstendig omsorgsbolig", 55.0, True, False),
-    ("bofellesskap", 40.0, True, True),
-    ("bokollektiv", 30.0, False, True),
-)
 
 DEFINITIONS = {
     "net_m2": "sum of the unit's room polygons (inside wall faces), balconies excluded",
@@ -62,19 +58,6 @@ DEFINITIONS = {
     "slack_mm": "per room and principal axis: free extent of the room − extent of its required zones",
     "type": "Husbanken: selvstendig omsorgsbolig ≥ 55 m² with kitchen; bofellesskap > 40 m² with kitchen; bokollektiv > 30 m²",
 }
-
-
-def classify(net_m2: float, has_kitchen: bool) -> str:
-    """Husbanken unit type for a net area.
-
-    >>> classify(56.2, True), classify(44.0, True), classify(44.0, False), classify(31.6, True), classify(28.0, True)
-    ('selvstendig omsorgsbolig', 'bofellesskap', 'bokollektiv', 'bokollektiv', 'under 30 m²')
-    """
-    for name, limit, kitchen, strict in HUSBANKEN_TYPES:
-        big = net_m2 > limit if strict else net_m2 >= limit
-        if big and (has_kitchen or not kitchen):
-            return name
-    return "under 30 m²"
 
 
 def _extent(geom: BaseGeometry, angle_deg: float) -> float:
@@ -96,18 +79,6 @@ def _slivers(free: BaseGeometry) -> BaseGeometry:
     r = SLIVER_WIDTH_MM / 2
     opened = free.buffer(-r, quad_segs=4).buffer(r, quad_segs=4)
     return free.difference(opened)
-
-
-def _bra_walls(unit_rooms: list[Any]) -> float:
-    """Area of the internal walls between the unit's rooms, in m².
-
-    NS 3940 measures a dwelling's BRA to the inside of its enclosing walls (towards outside, the
-    corridor and the neighbours), internal walls included: the gaps between the unit's rooms that a
-    0.5 m closing fills (walls up to 0.5 m thick).
-    """
-    own = union([r.polygon for r in unit_rooms if r.function != "balcony"])
-    closed = own.buffer(250, join_style="mitre").buffer(-250, join_style="mitre")
-    return closed.difference(own).area / 1e6
 
 
 def unit_metrics(plan: Any, unit: Any, zones: list[tuple[str, BaseGeometry, str | None]], unreachable: BaseGeometry | None) -> dict[str, Any]:
@@ -155,7 +126,7 @@ def unit_metrics(plan: Any, unit: Any, zones: list[tuple[str, BaseGeometry, str 
             "required_zone_m2": round(rz.area / 1e6, 2),
             "slack_mm": slack,
         })
-    bra = net + _bra_walls(rooms)
+    bra = net + internal_walls_m2(rooms)
     share = (lambda v: round(v / net, 4) if net > 0 else None)
     return {
         "id": unit.id,
@@ -213,3 +184,23 @@ def building_metrics(units: list[dict[str, Any]], plan: Any | None = None) -> di
         "average_net_m2": round(net / len(units), 2) if units else None,
         "mix": dict(sorted(mix.items())),
     }
+
+
+def report_area(report: Any) -> dict[str, Any]:
+    """The area block of a judged :class:`~planeval.findings.Report`: the zones its findings claim,
+    the floor its rules measured as unusable, and which units are accessible under its rule set."""
+    from planeval.checks import accessibility_rules
+    from planeval.findings import accessible_units
+
+    area = area_metrics(report.plan, findings=report.findings, ruleset=report.ruleset, unreachable=report.unusable)
+    rules = sorted(accessibility_rules() & {rc.rule for rc in report.ruleset.enabled()})
+    ok = accessible_units(report.plan, report.findings, frozenset(rules))
+    if ok:
+        b = area["building"]
+        b["accessible_units"] = sum(ok.values())
+        b["accessible_share"] = round(sum(ok.values()) / len(ok), 4)
+        b["accessible_by_unit"] = dict(sorted(ok.items()))
+        b["accessibility_rules"] = rules
+        for u in area["units"]:
+            u["accessible"] = ok.get(u["id"])
+    return area

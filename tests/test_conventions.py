@@ -1,4 +1,4 @@
-"""Adding a rule touches four places; this keeps them in step."""
+"""Adding a rule touches four places (docs/architecture.md, "Adding a rule"); this keeps them in step."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from planeval.checks import CHECKS
+from planeval.checks import BY_CODE, CHECKS, Phase, spec_for
+from planeval.checks.base import RuleSpec
+from planeval.findings import ZoneKind
 from planeval.ruleset import load_ruleset
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,8 +23,13 @@ def test_check_module_shape(name):
     doc = m.__doc__ or ""
     for h in HEADINGS:
         assert h in doc, f"{name}: docstring lacks '{h}'"
-    assert re.fullmatch(r"[A-Z]{2}\d{2}", m.CODE)
-    assert m.NAME == name and callable(getattr(m, "check", None))
+    spec = m.SPEC
+    assert isinstance(spec, RuleSpec) and spec.name == name
+    assert all(re.fullmatch(r"[A-Z]{2}\d{2}", c) for c in spec.codes)
+    assert all(isinstance(z, ZoneKind) for z in spec.zone_kinds)
+    entry = "check" if spec.phase is Phase.PLAN else "aggregate"
+    assert callable(getattr(m, entry, None)), f"{name}: phase {spec.phase} needs {entry}()"
+    assert not hasattr(m, "CODE") and not hasattr(m, "NAME"), "the SPEC is the one place for code and name"
     params = m.Params
     assert dataclasses.is_dataclass(params) and params.__dataclass_params__.frozen
     for f in dataclasses.fields(params):
@@ -35,8 +42,15 @@ def test_every_rule_is_configured_in_tek17():
 
 
 def test_codes_are_unique():
-    codes = [m.CODE for m in CHECKS.values()]
-    assert len(codes) == len(set(codes))
+    codes = [c for m in CHECKS.values() for c in m.SPEC.codes]
+    assert len(codes) == len(set(codes)) == len(BY_CODE)
+
+
+def test_sub_codes_resolve_to_their_rule():
+    assert spec_for("DW03").name == "door-clear-width"
+    assert spec_for("ba03").name == "wc-clearance"
+    assert spec_for("turning-space").code == "TS01"
+    assert spec_for("XX99") is None
 
 
 @pytest.mark.parametrize("name", [n for n in CHECKS])

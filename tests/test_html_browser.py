@@ -63,7 +63,7 @@ def browser():
 
 
 def _report(path: Path):
-    from planeval.engine import run
+    from planeval.api import check as run
     from planeval.model import build_plan
     from planeval.read import read_drawing
     from planeval.ruleset import load_ruleset

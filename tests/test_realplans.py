@@ -32,7 +32,7 @@ ANAND_ROOMS = {"Gym": 12.2, "Study": 17.4, "TV Room": 19.9, "WC": 3.9, "Entrance
 
 def test_anand_units_inferred_and_room_polygons_used(realplans):
     plan = plan_of(realplans, ANAND)
-    u = plan.drawing.units
+    u = plan.source.units
     assert (u.drawing_unit, u.source.value) == ("mm", "inferred")  # $INSUNITS 0, geometry mm
     drawn = sorted(r.area_m2 for r in plan.rooms if r.source == "polygon")
     assert drawn == pytest.approx(sorted(ANAND_ROOMS.values()), abs=0.06)
@@ -121,7 +121,7 @@ def test_office_rooms_from_walls_when_polygons_are_off(realplans):
     plan = plan_of(realplans, "ivan-mf-suen__pms-app__building001-0_floor3.dxf")
     # an office floor whose room polygons sit on an OFF layer: rooms come from the walls
     assert len(plan.rooms) >= 15
-    assert plan.drawing.units.drawing_unit == "in"
+    assert plan.source.units.drawing_unit == "in"
 
 
 @pytest.mark.parametrize("name", ["LibreCAD__LibreCAD__Complete-Lib-E.dxf", "oliland__roomsize__two-rooms.dxf", "raumzeitlabor__olymp-2.0__floorplan.dxf"])

@@ -17,8 +17,15 @@ import ezdxf
 import pytest
 from ezdxf import bbox
 
-from planeval.checks.base import Result, Status
-from planeval.engine import Finding, Report, run, run_many
+from planeval.findings import Result, Status
+from planeval.api import check as run
+from planeval.findings import Finding, Report
+
+
+def run_many(plan, rulesets):
+    from planeval.api import check_many
+
+    return check_many([plan], rulesets).reports
 from planeval.model import build_plan
 from planeval.read import read_drawing
 from planeval.report import writer
@@ -214,9 +221,11 @@ def test_html_rows_and_drawings_share_finding_ids():
 def test_html_several_reports_and_building():
     a = report_of("korttid-40-aia")
     b = report_of("omsorg-55-aia")
+    from planeval.api import Batch
+    from planeval.engine import judge_building
     from planeval.multi import building_block
 
-    ctx = {"building": building_block([a, b], [a.ruleset])}
+    ctx = {"building": building_block(Batch([a, b], judge_building([a, b])))}
     page = writer("html")([a, b], ctx)
     assert 'id="report-0"' in page and 'id="report-1"' in page and 'id="plan-1"' in page
     assert "Overview" in page and "Building" in page
@@ -284,7 +293,7 @@ def test_dxf_overlay_layers_and_placement(tmp_path, name):
     for t in texts:  # the summary block sits in the frame's padding above the plan
         assert _inside(bbox.extents([t]), plan_box, 0.6 * span)
     # failing turning circles are drawn with their measured diameter, in drawing units
-    s = runs[0].plan.drawing.units.mm_per_unit
+    s = runs[0].plan.source.units.mm_per_unit
     for f in runs[0].findings:
         if f.code == "TS01" and f.failing:
             radii = [c.dxf.radius for c in msp.query('CIRCLE[layer=="PLANEVAL-FAIL"]')]
@@ -296,7 +305,7 @@ def test_dxf_overlay_layers_and_placement(tmp_path, name):
 
 def test_dxf_overlay_metres_sample_is_in_metres(tmp_path):
     doc, original, runs = _overlay(tmp_path, "bofelles-40-nordic")
-    assert original.header["$INSUNITS"] == 6 and runs[0].plan.drawing.units.mm_per_unit == 1000.0
+    assert original.header["$INSUNITS"] == 6 and runs[0].plan.source.units.mm_per_unit == 1000.0
     circles = doc.modelspace().query('CIRCLE[layer=="PLANEVAL-PASS"]')
     assert circles and all(c.dxf.radius < 5 for c in circles)  # metres, not millimetres
 
@@ -416,9 +425,11 @@ def test_sample_reports_validate(name):
 
 def test_multi_report_and_synthetic_validate():
     a, b = report_of("korttid-40-aia"), report_of("omsorg-55-aia")
+    from planeval.api import Batch
+    from planeval.engine import judge_building
     from planeval.multi import building_block
 
-    ctx = {"building": building_block([a, b], [a.ruleset])}
+    ctx = {"building": building_block(Batch([a, b], judge_building([a, b])))}
     doc = json.loads(writer("json")([a, b], ctx))
     assert "reports" in doc and "building" in doc
     assert validate(doc, SCHEMA) == []
@@ -466,7 +477,7 @@ def odd(base: Report) -> Report:
     """Findings with every geometry type a check might hand back (and none)."""
     from shapely.geometry import GeometryCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon
 
-    from planeval.checks.base import Zone
+    from planeval.findings import Zone
 
     room = base.plan.rooms[0]
     c = room.polygon.representative_point()

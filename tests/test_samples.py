@@ -58,8 +58,8 @@ def test_every_sample_has_an_expected_file():
 def test_units(name):
     expected, plan = load(name)
     if expected["units"].get("insunits"):
-        assert plan.drawing.units.drawing_unit == expected["units"]["drawing_unit"]
-    assert plan.drawing.units.mm_per_unit == pytest.approx(expected["units"]["mm_per_unit"])
+        assert plan.source.units.drawing_unit == expected["units"]["drawing_unit"]
+    assert plan.source.units.mm_per_unit == pytest.approx(expected["units"]["mm_per_unit"])
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -151,7 +151,7 @@ def test_windows(name):
 def test_check_finds_the_intended_defects_and_nothing_else(name):
     """Under each rule set a sample's defects name (tek17 by default): every intended defect fails,
     and nothing fails that is not listed (consequential defects may or may not fail)."""
-    from planeval.engine import run
+    from planeval.api import check as run
     from planeval.ruleset import load_ruleset
 
     expected, plan = load(name)

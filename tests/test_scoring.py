@@ -9,7 +9,7 @@ import pytest
 from ezdxf.math import Matrix44
 
 from builders import door_arc, new, save, text, walls_around
-from planeval.engine import run
+from planeval.api import check as run
 from planeval.model import build_plan
 from planeval.read import read_drawing
 from planeval.ruleset import load_ruleset

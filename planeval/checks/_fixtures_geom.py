@@ -30,7 +30,7 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
-from planeval.engine import Context
+from planeval.measure import Context
 from planeval.geometry import polygons_of, union
 from planeval.model.types import Fixture, Room
 

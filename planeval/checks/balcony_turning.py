@@ -24,12 +24,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
-from planeval.checks.base import Result, Status
+from planeval.checks.base import RuleSpec
+from planeval.findings import Result, Status, ZoneKind
 from planeval.checks.turning import turning_result
-from planeval.engine import Context
+from planeval.measure import Context
 
-CODE = "BT01"
-NAME = "balcony-turning"
+SPEC = RuleSpec(
+    code="BT01",
+    name="balcony-turning",
+    title="a wheelchair turning area fits on the balcony",
+    overlay="turning",
+    zone_kinds=(ZoneKind.TURNING,),
+    measured="diameter",
+)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,12 @@
-"""What a check returns, and the small vocabulary shared by all checks.
+"""What a check module declares: its :class:`RuleSpec`.
 
 A check module has a docstring with the headings *What it checks*, *Why*, *Parameters*,
-*Passes / Fails*; ``CODE`` and ``NAME``; a frozen ``Params`` dataclass whose fields have units in
-their names and **no defaults for regulatory thresholds**; and ``check(ctx, params)`` yielding
-:class:`Result` objects. The engine turns results into findings (adding code, rule, severity and
-the rule set's source clause).
+*Passes / Fails*; a ``SPEC``; a frozen ``Params`` dataclass whose fields have units in their names,
+a one-line ``doc`` in their metadata and **no defaults for regulatory thresholds**; and either
+``check(ctx, params)`` yielding :class:`planeval.findings.Result` objects (phase ``plan``) or
+``aggregate(inputs, params)`` over the first phase's findings of one or many plans (phase
+``aggregate``). The engine turns results into findings (adding code, rule, severity and the rule
+set's source clause); it reads ``SPEC`` and never names a rule.
 """
 
 from __future__ import annotations
@@ -13,67 +15,56 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from shapely.geometry.base import BaseGeometry
+from planeval.findings import ZoneKind
+
+__all__ = ["Phase", "RuleSpec", "param", "PlanFindings", "AggregateInput"]
 
 
-class Status(StrEnum):
-    """The verdict on one subject."""
-
-    PASS = "pass"  #: measured meets required
-    FAIL = "fail"  #: measured misses required
-    NOT_APPLICABLE = "not_applicable"  #: the rule does not apply to this plan/subject
-    NEEDS_REVIEW = "needs_review"  #: 2D geometry cannot decide (threshold height, opening force…) and no attribute says
-    ERROR = "error"  #: the check itself failed (a bug or an unexpected plan); the other checks still ran
-
-
-class Sense(StrEnum):
-    """How measured compares with required."""
-
-    AT_LEAST = ">="  #: measured must be at least required (widths, diameters, areas)
-    AT_MOST = "<="  #: measured must be at most required (threshold heights, opening forces)
-    PRESENT = "present"  #: a yes/no requirement (measured 1 = present)
+class Phase(StrEnum):
+    PLAN = "plan"  #: judged on one plan's measurements
+    AGGREGATE = "aggregate"  #: judged on the plan phase's findings, for one plan or many (a building)
 
 
 @dataclass(frozen=True)
-class Zone:
-    """Floor area a requirement claims (turning circle, WC side space, bed zone, passage…).
+class RuleSpec:
+    """Everything the engine, the reporters and ``rules explain`` need to know about a rule."""
 
-    Used by the area scoring (how much of the unit the rules claim, and how much they overlap) and
-    drawn in reports.
-    """
-
-    kind: str  # turning | wc-side | wc-front | bed | bed-side | kitchen-front | door-side | passage | shower
-    geometry: BaseGeometry
-    room: str | None
-
-
-@dataclass(frozen=True)
-class Result:
-    subject: str  # room / door / unit id as printed by `inspect`, or "plan"
-    status: Status
-    measured: float | None
-    required: float | None
-    unit: str  # "mm", "m²", "N", "" (counts/yes-no)
-    message: str  # states both numbers: "largest free circle Ø1320 mm < Ø1500 mm"
-    location: BaseGeometry | None = None  # where it was measured (for drawing)
-    sense: Sense = Sense.AT_LEAST
-    code: str = ""  # a check with several aspects (DW02 threshold…) sets its own code here
-    zones: tuple[Zone, ...] = ()
-    details: dict[str, Any] = field(default_factory=dict)  # extra, JSON-able facts (centre, placement, source of a width)
-    confidence: str = "high"  # "low" when measured on inferred geometry (a door width from a loose swing)
+    code: str  #: the main finding code, e.g. "DW01"
+    name: str  #: the rule's name in rule-set files, e.g. "door-clear-width"
+    title: str  #: one line: what is checked
+    subcodes: dict[str, str] = field(default_factory=dict)  #: further codes this rule reports, code -> what
+    overlay: str = "other"  #: the report layer its findings are drawn on
+    zone_kinds: tuple[ZoneKind, ...] = ()  #: kinds of floor zone its results claim
+    measured: str = "length"  #: what ``measured`` is: length | diameter | area | share | count | force
+    accessibility: bool = False  #: a failing error finding makes its unit not a "tilgjengelig boenhet"
+    phase: Phase = Phase.PLAN
 
     @property
-    def margin(self) -> float | None:
-        """How far from the threshold, positive when passing (in ``unit``)."""
-        if self.measured is None or self.required is None:
-            return None
-        if self.sense is Sense.AT_MOST:
-            return self.required - self.measured
-        return self.measured - self.required
+    def codes(self) -> tuple[str, ...]:
+        return (self.code, *self.subcodes)
 
 
-def verdict(measured: float, required: float, sense: Sense = Sense.AT_LEAST, eps: float = 0.0) -> Status:
-    """PASS/FAIL for a number against a threshold, with a tolerance ``eps`` for drawing noise."""
-    if sense is Sense.AT_MOST:
-        return Status.PASS if measured <= required + eps else Status.FAIL
-    return Status.PASS if measured + eps >= required else Status.FAIL
+def param(doc: str, **kwargs: Any) -> Any:
+    """A ``Params`` field with its one-line documentation (shown by ``planeval rules explain``)."""
+    return field(metadata={"doc": doc}, **kwargs)
+
+
+@dataclass(frozen=True)
+class PlanFindings:
+    """One plan and the findings its plan-phase rules produced (the input of an aggregate rule)."""
+
+    name: str  #: the plan's file name, used to name units across plans
+    plan: Any  #: planeval.model.types.Plan
+    findings: tuple[Any, ...]  #: planeval.findings.Finding
+
+
+@dataclass(frozen=True)
+class AggregateInput:
+    """What an aggregate rule judges: one or several plans (a building), and which rules make a unit accessible."""
+
+    plans: tuple[PlanFindings, ...]
+    accessibility: frozenset[str]
+
+    @property
+    def building(self) -> bool:
+        return len(self.plans) > 1

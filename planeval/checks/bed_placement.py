@@ -46,12 +46,18 @@ from planeval.checks._fixtures_geom import (
     union,
     wall_edges,
 )
-from planeval.checks.base import Result, Status, Zone
-from planeval.engine import Context
+from planeval.checks.base import RuleSpec
+from planeval.findings import Result, Status, Zone, ZoneKind
+from planeval.measure import Context
 from planeval.model.types import Room
 
-CODE = "BD01"
-NAME = "bed-placement"
+SPEC = RuleSpec(
+    code="BD01",
+    name="bed-placement",
+    title="a bed with its side zones can be placed in the bedroom",
+    overlay="bedroom",
+    zone_kinds=(ZoneKind.BED, ZoneKind.BED_SIDE,),
+)
 
 #: The bed may not stand in front of a door opening: no part of it within this depth (mm) of any
 #: door of the room (its zones may: they are the floor one passes through).
@@ -345,7 +351,7 @@ def judge(ctx: Context, room: Room, p: Params) -> Result:
         unit="mm",
         message=msg,
         location=location,
-        code=CODE,
+        code=SPEC.code,
         zones=tuple(zone_objs),
         details=details,
     )
@@ -369,4 +375,4 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             else:
                 yield Result(r.id, Status.NOT_APPLICABLE, None, p.side_a_mm, "mm",
                              f"{r.display_name} ({r.id}): the unit's bed is placed in {best.display_name} ({best.id}) (one per unit)",
-                             location=r.polygon, code=CODE)
+                             location=r.polygon, code=SPEC.code)

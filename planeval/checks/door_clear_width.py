@@ -33,12 +33,19 @@ from typing import Iterator
 
 from shapely.geometry import LineString
 
-from planeval.checks.base import Result, Sense, Status, verdict
-from planeval.engine import Context
+from planeval.checks.base import RuleSpec
+from planeval.findings import Result, Sense, Status, compare
+from planeval.measure import Context
 from planeval.model.types import DoorKind, DoorRole
 
-CODE = "DW01"
-NAME = "door-clear-width"
+SPEC = RuleSpec(
+    code="DW01",
+    name="door-clear-width",
+    title="door clear width by role; threshold, free height and opening force",
+    subcodes={"DW02": "threshold height at the door", "DW03": "free height of the door", "DW04": "opening force of the door"},
+    overlay="doors",
+    accessibility=True,
+)
 
 
 @dataclass(frozen=True)
@@ -89,7 +96,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             continue
         need = _required(d.role, p)
         where = LineString([d.hinge, d.latch])
-        status = verdict(d.clear_width_mm, need, Sense.AT_LEAST, p.tolerance_mm)
+        status = compare(d.clear_width_mm, need, Sense.AT_LEAST, p.tolerance_mm)
         rel = "≥" if status is Status.PASS else "<"
         yield Result(
             subject=d.id,
@@ -121,7 +128,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
                     location=where, sense=sense, code=code, confidence="low",
                 )
                 continue
-            st = verdict(value, limit, sense)
+            st = compare(value, limit, sense)
             yield Result(
                 d.id, st, value, limit, unit,
                 f"{what} {value:g} {unit} (block attribute) {'≤' if sense is Sense.AT_MOST else '≥'} {limit:g} {unit}" if st is Status.PASS

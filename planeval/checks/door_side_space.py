@@ -34,12 +34,19 @@ from typing import Iterator
 from shapely.geometry import Polygon
 
 from planeval.checks import _reach
-from planeval.checks.base import Result, Status, Zone, verdict
-from planeval.engine import Context
+from planeval.checks.base import RuleSpec
+from planeval.findings import Result, Status, Zone, ZoneKind, compare
+from planeval.measure import Context
 from planeval.model.types import OUTSIDE, Door, DoorKind
 
-CODE = "DS01"
-NAME = "door-side-space"
+SPEC = RuleSpec(
+    code="DS01",
+    name="door-side-space",
+    title="free space beside the latch side of doors",
+    overlay="doors",
+    zone_kinds=(ZoneKind.DOOR_SIDE,),
+    accessibility=True,
+)
 
 
 @dataclass(frozen=True)
@@ -157,7 +164,7 @@ def judge_door(ctx: Context, d: Door, p: Params) -> Result:
                       f"door {d.id}: no side to judge (outdoors, or no side space required for a {d.kind} door)",
                       location=d.opening)
     worst = min(found, key=lambda s: s.margin)
-    status = verdict(worst.measured, worst.required, eps=p.tolerance_mm)
+    status = compare(worst.measured, worst.required, eps=p.tolerance_mm)
     rel = "≥" if status is Status.PASS else "<"
     others = [s for s in found if s is not worst]
     rest = "; ".join(f"{s.label} {_shown(s)} {'≥' if s.margin + p.tolerance_mm >= 0 else '<'} {s.required:.0f} mm" for s in others)

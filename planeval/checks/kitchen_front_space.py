@@ -32,12 +32,18 @@ from planeval.checks._fixtures_geom import (
     gaps,
     rounded,
 )
-from planeval.checks.base import Result, Status, Zone
-from planeval.engine import Context
+from planeval.checks.base import RuleSpec
+from planeval.findings import Result, Status, Zone, ZoneKind
+from planeval.measure import Context
 from planeval.model.types import Fixture, Room
 
-CODE = "KI01"
-NAME = "kitchen-front-space"
+SPEC = RuleSpec(
+    code="KI01",
+    name="kitchen-front-space",
+    title="free space in front of the kitchen counter",
+    overlay="kitchen",
+    zone_kinds=(ZoneKind.KITCHEN_FRONT,),
+)
 
 #: Another counter closer than this (mm) to a counter continues its run (an L or U corner): the
 #: part of the front it covers is the corner, not floor to be kept free.
@@ -108,7 +114,7 @@ def judge(room: Room, fr: Front, p: Params) -> Result:
         unit="mm",
         message=msg,
         location=location,
-        code=CODE,
+        code=SPEC.code,
         zones=zones,
         details={
             "fixture": fr.fixture,
@@ -128,7 +134,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         counters = fixtures_in(ctx, r, ("kitchen_counter",))
         if not counters:
             yield Result(r.id, Status.NOT_APPLICABLE, None, p.depth_mm, "mm",
-                         f"no kitchen counter recognised in {r.display_name} ({r.id})", location=r.polygon, code=CODE)
+                         f"no kitchen counter recognised in {r.display_name} ({r.id})", location=r.polygon, code=SPEC.code)
             continue
         for c in counters:
             yield judge(r, measure(ctx, r, c, p.furnished), p)

@@ -26,11 +26,17 @@ from typing import Iterator
 
 import networkx as nx
 
-from planeval.checks.base import Result, Sense, Status
-from planeval.engine import Context
+from planeval.checks.base import RuleSpec
+from planeval.findings import Result, Sense, Status
+from planeval.measure import Context
 
-CODE = "MF01"
-NAME = "main-functions"
+SPEC = RuleSpec(
+    code="MF01",
+    name="main-functions",
+    title="the unit's main functions are present and reachable",
+    overlay="units",
+    measured="count",
+)
 
 
 @dataclass(frozen=True)

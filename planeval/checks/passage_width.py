@@ -34,11 +34,18 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.checks import _reach
-from planeval.checks.base import Result, Status, Zone, verdict
-from planeval.engine import Context
+from planeval.checks.base import RuleSpec
+from planeval.findings import Result, Status, Zone, ZoneKind, compare
+from planeval.measure import Context
 
-CODE = "PA01"
-NAME = "passage-width"
+SPEC = RuleSpec(
+    code="PA01",
+    name="passage-width",
+    title="free passage to doors and windows in rooms for permanent stay and the entrance",
+    overlay="passages",
+    zone_kinds=(ZoneKind.PASSAGE,),
+    accessibility=True,
+)
 
 
 @dataclass(frozen=True)
@@ -236,7 +243,7 @@ def judge(ctx: Context, rid: str, p: Params) -> Result:
         return Result(rid, Status.NEEDS_REVIEW, None, p.width_mm, "mm", f"{name}: no door recognised, so no passage to judge",
                       location=ctx.room(rid).polygon)
     measured = m.measured
-    status = verdict(measured, p.width_mm, eps=p.tolerance_mm)
+    status = compare(measured, p.width_mm, eps=p.tolerance_mm)
     short = [t for t in m.targets if t.width + p.tolerance_mm < p.width_mm]
     location = ctx.memo(("PA01-neck", rid, p.furnished, p.floor_kinds, p.to_windows), lambda: bottleneck_location(m))
     zone = ctx.memo(("PA01-corridors", rid, p.furnished, p.floor_kinds, p.to_windows, p.width_mm, p.tolerance_mm),
@@ -278,4 +285,4 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         yield judge(ctx, r.id, p)
 
 
-__all__ = ["CODE", "NAME", "Params", "check", "measure", "entry_doors", "RoomPassages", "Target"]
+__all__ = ["SPEC", "Params", "check", "measure", "entry_doors", "RoomPassages", "Target"]

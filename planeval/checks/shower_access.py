@@ -39,16 +39,22 @@ from planeval.checks._fixtures_geom import (
     oriented_rectangle,
     rounded,
 )
-from planeval.checks.base import Result, Sense, Status, Zone
+from planeval.checks.base import RuleSpec
+from planeval.findings import Result, Sense, Status, Zone, ZoneKind
 from planeval.geometry import rect_sides
-from planeval.engine import Context
+from planeval.measure import Context
 from planeval.geometry import edge_angles, polygons_of
 from planeval.model.types import Fixture, Room
 
-CODE = "BA02"
-NAME = "shower-access"
+SPEC = RuleSpec(
+    code="BA02",
+    name="shower-access",
+    title="a step-free shower zone of the required size",
+    subcodes={"BA04": "step-free shower floor"},
+    overlay="bathroom",
+    zone_kinds=(ZoneKind.SHOWER,),
+)
 
-STEP_CODE = "BA04"
 ROOM_FUNCTIONS = ("bathroom",)
 #: Fixture kinds that count as floor for the passage (a step-free shower zone is floor).
 PASSAGE_FLOOR = ("shower",)
@@ -202,7 +208,7 @@ def judge(ctx: Context, room: Room, p: Params) -> tuple[Result, Result | None]:
         unit="mm",
         message=msg,
         location=geom,
-        code=CODE,
+        code=SPEC.code,
         zones=(Zone("shower", z.geometry, room.id),) if not z.geometry.is_empty else (),
         details={
             "zone_source": z.source,
@@ -231,7 +237,7 @@ def _attr(f: Fixture, tags: tuple[str, ...]) -> str | None:
 
 def step_free(room: Room, z: ZoneFit, p: Params) -> Result:
     loc = z.geometry if not z.geometry.is_empty else room.polygon
-    base = dict(subject=room.id, unit="mm", location=loc, sense=Sense.AT_MOST, code=STEP_CODE, required=p.max_threshold_mm)
+    base = dict(subject=room.id, unit="mm", location=loc, sense=Sense.AT_MOST, code="BA04", required=p.max_threshold_mm)
     if z.fixture is None:
         return Result(status=Status.NEEDS_REVIEW, measured=None, message=(
             f"no shower drawn: whether a step-free zone (threshold ≤ {p.max_threshold_mm:.0f} mm) can be arranged "
@@ -283,7 +289,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
                 continue
             msg = (f"{r.display_name} ({r.id}): the unit's accessible bathroom is judged in {best.display_name} "
                    f"({best.id}) (one per unit)")
-            yield Result(r.id, Status.NOT_APPLICABLE, None, p.zone_width_mm, "mm", msg, location=r.polygon, code=CODE)
+            yield Result(r.id, Status.NOT_APPLICABLE, None, p.zone_width_mm, "mm", msg, location=r.polygon, code=SPEC.code)
             if p.check_step_free:
                 yield Result(r.id, Status.NOT_APPLICABLE, None, p.max_threshold_mm, "mm", msg, location=r.polygon,
-                             sense=Sense.AT_MOST, code=STEP_CODE)
+                             sense=Sense.AT_MOST, code="BA04")

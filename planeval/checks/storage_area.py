@@ -27,12 +27,19 @@ from typing import Iterator
 
 import shapely
 
-from planeval.checks.base import Result, Status, Zone, verdict
-from planeval.engine import Context
+from planeval.checks.base import RuleSpec
+from planeval.findings import Result, Status, Zone, ZoneKind, compare
+from planeval.measure import Context
 from planeval.geometry import largest_circle
 
-CODE = "ST01"
-NAME = "storage-area"
+SPEC = RuleSpec(
+    code="ST01",
+    name="storage-area",
+    title="storage (bod) area per unit",
+    overlay="units",
+    zone_kinds=(ZoneKind.STORAGE,),
+    measured="area",
+)
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         usable.sort(key=lambda r: -r.area_m2)
         counted = usable[: p.max_parts]
         area = sum(r.area_m2 for r in counted)
-        status = verdict(area, need, eps=0.005)
+        status = compare(area, need, eps=0.005)
         names = ", ".join(f"{r.label or r.id} {r.area_m2:.2f} m²" for r in counted) or "no storage room"
         dropped = [r for r in stores if r not in counted]
         extra = f"; not counted: {', '.join(r.label or r.id for r in dropped)}" if dropped else ""

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from planeval.checks.base import Result, Status, Zone
-from planeval.engine import Context
+from planeval.findings import Result, Status, Zone
+from planeval.measure import Context
 from planeval.geometry import fits_rectangle
 
 

@@ -30,12 +30,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
-from planeval.checks.base import Result, Status
+from planeval.checks.base import RuleSpec
+from planeval.findings import Result, Status, ZoneKind
 from planeval.checks.turning import turning_result
-from planeval.engine import Context
+from planeval.measure import Context
 
-CODE = "TS01"
-NAME = "turning-space"
+SPEC = RuleSpec(
+    code="TS01",
+    name="turning-space",
+    title="a wheelchair turning circle or rectangle fits in each room's free floor",
+    overlay="turning",
+    zone_kinds=(ZoneKind.TURNING,),
+    measured="diameter",
+    accessibility=True,
+)
 
 SwingMode = Literal["forbid_operated_door", "forbid_all", "allow"]
 

@@ -24,10 +24,18 @@ from typing import Iterator, Literal
 
 import shapely
 
-from planeval.checks.base import Result, Status, verdict
+from planeval.checks.base import RuleSpec
+from planeval.measure import Context
+from planeval.measure.units import unit_areas
+from planeval.findings import Result, Status, compare
 
-CODE = "AR01"
-NAME = "unit-area"
+SPEC = RuleSpec(
+    code="AR01",
+    name="unit-area",
+    title="the unit's net area reaches the minimum for its type",
+    overlay="units",
+    measured="area",
+)
 
 
 @dataclass(frozen=True)
@@ -36,21 +44,19 @@ class Params:
     measure: Literal["net", "bra"]
 
 
-def check(ctx, p: Params) -> Iterator[Result]:
-    from planeval.scoring import unit_metrics
-
+def check(ctx: Context, p: Params) -> Iterator[Result]:
     if not ctx.plan.units:
         yield Result("plan", Status.NOT_APPLICABLE, None, p.min_area_m2, "m²", "no dwelling unit recognised")
         return
     for u in ctx.plan.units:
-        m = ctx.memo(("unit-metrics", u.id), lambda u=u: unit_metrics(ctx.plan, u, [], None))
-        area = m["net_m2"] if p.measure == "net" else m["bra_m2"]
-        st = verdict(area, p.min_area_m2, eps=0.005)
+        a = unit_areas(ctx, u.id)
+        area = a.net_m2 if p.measure == "net" else a.bra_m2
+        st = compare(area, p.min_area_m2, eps=0.005)
         rel = "≥" if st is Status.PASS else "<"
         rooms = [ctx.room(r).polygon for r in u.rooms]
         yield Result(
             u.id, st, area, p.min_area_m2, "m²",
-            f"{p.measure} area {area:.2f} m² {rel} {p.min_area_m2:.2f} m² ({m['type']})",
+            f"{p.measure} area {area:.2f} m² {rel} {p.min_area_m2:.2f} m² ({a.type})",
             location=shapely.union_all(rooms) if rooms else None,
-            details={"type": m["type"], "net_m2": m["net_m2"], "bra_m2": m["bra_m2"]},
+            details={"type": a.type, "net_m2": round(a.net_m2, 2), "bra_m2": round(a.bra_m2, 2)},
         )

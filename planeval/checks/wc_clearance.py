@@ -47,15 +47,22 @@ from planeval.checks._fixtures_geom import (
     rounded,
     union,
 )
-from planeval.checks.base import Result, Status, Zone
+from planeval.checks.base import RuleSpec
+from planeval.findings import Result, Status, Zone, ZoneKind
 from planeval.checks.turning import TurningCase, judge_turning, turning_cases
-from planeval.engine import Context
+from planeval.measure import Context
 from planeval.model.types import Fixture, Room
 
-CODE = "BA01"
-NAME = "wc-clearance"
+SPEC = RuleSpec(
+    code="BA01",
+    name="wc-clearance",
+    title="free space beside and in front of the WC",
+    subcodes={"BA03": "turning circle in front of the WC"},
+    overlay="bathroom",
+    zone_kinds=(ZoneKind.WC_SIDE, ZoneKind.WC_FRONT,),
+    accessibility=True,
+)
 
-FRONT_CODE = "BA03"
 ROOM_FUNCTIONS = ("bathroom", "wc")
 
 
@@ -198,7 +205,7 @@ def judge_sides(room: Room, s: Sides, p: Params) -> Result:
         unit="mm",
         message=msg,
         location=location,
-        code=CODE,
+        code=SPEC.code,
         zones=zones,
         details={
             "fixture": s.fixture,
@@ -230,7 +237,7 @@ def judge_front(room: Room, fr: Front, p: Params) -> Result:
         unit="mm",
         message=msg,
         location=worst.circle() if worst.r > 0 else Point(worst.cx, worst.cy),
-        code=FRONT_CODE,
+        code="BA03",
         zones=(Zone("wc-front", zone, room.id),) if not zone.is_empty else (),
         details={
             "fixture": fr.fixture,
@@ -265,8 +272,8 @@ def _passes(pair: tuple[Result, Result]) -> bool:
 
 
 def _both(room: Room, status: Status, message: str, p: Params) -> Iterator[Result]:
-    yield Result(room.id, status, None, p.side_large_mm, "mm", message, location=room.polygon, code=CODE)
-    yield Result(room.id, status, None, p.front_circle_mm, "mm", message, location=room.polygon, code=FRONT_CODE)
+    yield Result(room.id, status, None, p.side_large_mm, "mm", message, location=room.polygon, code=SPEC.code)
+    yield Result(room.id, status, None, p.front_circle_mm, "mm", message, location=room.polygon, code="BA03")
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:

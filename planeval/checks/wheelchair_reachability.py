@@ -33,13 +33,19 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.checks import _reach
-from planeval.checks.base import Result, Status, verdict
-from planeval.engine import Context
+from planeval.checks.base import RuleSpec
+from planeval.findings import Result, Status, compare
+from planeval.measure import Context
 from planeval.geometry import polygons_of
 from planeval.model.types import OUTSIDE, Door, Unit
 
-CODE = "RE01"
-NAME = "wheelchair-reachability"
+SPEC = RuleSpec(
+    code="RE01",
+    name="wheelchair-reachability",
+    title="every room of the unit reachable by wheelchair from the entrance",
+    overlay="passages",
+    accessibility=True,
+)
 
 
 @dataclass(frozen=True)
@@ -170,7 +176,7 @@ def judge_room(ctx: Context, u: Unit, rid: str, p: Params) -> Result:
         measured = geometric
         why, where, door = ctx.memo(("RE01-bottleneck", u.id, rid, *_floor(p)),
                                     lambda: bottleneck(ctx, u, rid, p, geometric))
-    status = verdict(measured, p.wheelchair_width_mm, eps=p.tolerance_mm)
+    status = compare(measured, p.wheelchair_width_mm, eps=p.tolerance_mm)
     shown = f"≥ {measured:.0f}" if measured >= _reach.CAP_MM else f"{measured:.0f}"
     if status is Status.PASS:
         message = f"widest wheelchair reaching {name} from entrance door {entrance.id} {shown} mm ≥ {p.wheelchair_width_mm:.0f} mm (narrowest: {why})"
@@ -228,3 +234,7 @@ def unreachable_floor(ctx: Context, uid: str, p: Params) -> BaseGeometry:
         return shapely.union_all(big) if big else Polygon()
 
     return ctx.memo(("RE01-unreachable", uid, *_floor(p), round(w, 1)), compute)
+
+
+#: the engine's hook for the area scoring: free floor no wheelchair reaches counts as unusable
+unusable_floor = unreachable_floor

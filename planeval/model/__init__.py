@@ -29,7 +29,7 @@ from planeval.model.graph import door_roles, find_units, room_graph
 from planeval.model.labels import label_rooms
 from planeval.model.linework import Seal, find_seals, group_openings, wall_mass
 from planeval.model.rooms import explicit_faces, faces_from_mass, merge_faces
-from planeval.model.types import OUTSIDE, Door, DoorKind, Fixture, Plan, Room, Unit, Window
+from planeval.model.types import OUTSIDE, Door, DoorKind, Fixture, Plan, Room, SourceInfo, Unit, Window
 from planeval.model.vocabulary import is_common
 from planeval.model.windows import find_windows
 from planeval.read.drawing import Drawing, Role
@@ -301,6 +301,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     bodies = shapely.union_all(wall_bodies) if wall_bodies else Polygon()
     return Plan(
         drawing=drawing,
+        source=SourceInfo.of(drawing),
         rooms=tuple(rooms),
         doors=tuple(doors),
         windows=tuple(windows),

@@ -21,7 +21,33 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from planeval.read.drawing import Drawing
 
+from planeval.read.units import Units
+
 OUTSIDE = "outside"
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """Where a plan came from: what every report prints about its input."""
+
+    path: str  # as given (reports print it relative to the working directory)
+    sha256: str
+    dxfversion: str
+    encoding: str
+    binary: bool
+    recovered: bool
+    units: Units
+    profile: str  # the layer profile used (built-in name or file)
+
+    @property
+    def name(self) -> str:
+        """The file name, which names the plan's units across several plans."""
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    @classmethod
+    def of(cls, drawing: Drawing) -> SourceInfo:
+        return cls(str(drawing.path), drawing.sha256, drawing.dxfversion, drawing.encoding, drawing.binary,
+                   drawing.recovered, drawing.units, drawing.profile)
 
 
 class DoorKind(StrEnum):
@@ -151,6 +177,7 @@ class Plan:
     """A floor plan resolved into rooms, doors, windows, fixtures and units (all lengths in mm)."""
 
     drawing: Drawing
+    source: SourceInfo
     rooms: tuple[Room, ...]
     doors: tuple[Door, ...]
     windows: tuple[Window, ...]
@@ -197,6 +224,17 @@ class Plan:
 
     def windows_of_room(self, room_id: str) -> tuple[Window, ...]:
         return tuple(w for w in self.windows if room_id in w.rooms)
+
+    def units_of_subject(self, subject: str) -> frozenset[str]:
+        """The units a finding's subject belongs to: a unit itself, a room's unit, a door's rooms' units."""
+        obj = self._lookup(subject)
+        if isinstance(obj, Unit):
+            return frozenset({obj.id})
+        if isinstance(obj, Room):
+            return frozenset({obj.unit} if obj.unit else ())
+        if isinstance(obj, Door):
+            return frozenset(r.unit for r in self.rooms if r.id in obj.rooms and r.unit)
+        return frozenset()
 
     def room_at(self, x: float, y: float) -> Room | None:
         p = Point(x, y)

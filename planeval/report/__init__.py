@@ -1,6 +1,6 @@
 """Report writers, one function per format: ``writer(runs, context) -> str | bytes``.
 
-``runs`` is the list of :class:`planeval.engine.Report` (one per plan × rule set) and ``context`` a
+``runs`` is the list of :class:`planeval.findings.Report` (one per plan × rule set) and ``context`` a
 dict with the building block (several plans or units), baseline notes and options. HTML is built
 from the same dict as JSON (``report.json_report.reports_to_dict``).
 """

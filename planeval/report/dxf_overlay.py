@@ -15,7 +15,7 @@ elsewhere. The drawing gets five layers with distinct ACI colours:
   location (check errors, unit-level findings).
 
 The geometry is the same as in the HTML report (:func:`planeval.report.html.finding_overlays`),
-converted from millimetres back to drawing units with ``plan.drawing.units.mm_per_unit``.
+converted from millimetres back to drawing units with ``plan.source.units.mm_per_unit``.
 
 Several rule sets on the same plan: every report of ``runs`` that shares the first report's plan
 is drawn; with more than one, each text is prefixed with ``[<rule-set file stem>]`` (``[tek17]``) (geometry of
@@ -201,7 +201,7 @@ def write_dxf_overlay(runs: list[Any], context: dict[str, Any] | None = None) ->
     if not runs:
         raise InputError("no report to draw")
     plan = runs[0].plan
-    same = [r for r in runs if r.plan is plan or Path(str(r.plan.drawing.path)) == Path(str(plan.drawing.path))]
+    same = [r for r in runs if r.plan is plan or Path(str(r.plan.source.path)) == Path(str(plan.source.path))]
     doc = _read(plan.drawing)
     from ezdxf.lldxf import const
 
@@ -216,7 +216,7 @@ def write_dxf_overlay(runs: list[Any], context: dict[str, Any] | None = None) ->
             doc.layers.get(name).color = colour
         else:
             doc.layers.add(name, color=colour)
-    s = plan.drawing.units.mm_per_unit or 1.0
+    s = plan.source.units.mm_per_unit or 1.0
     if LINETYPE not in doc.linetypes:
         dash, gap = 150.0 / s, 75.0 / s
         doc.linetypes.add(LINETYPE, pattern=[dash + gap, dash, -gap], description="planeval required size __ __ __")
@@ -274,7 +274,7 @@ def write_dxf_overlay(runs: list[Any], context: dict[str, Any] | None = None) ->
     y0 = frame.maxy + 0.5 * frame.pad + 1.6 * small * max(0, len(lines) - 1)
     for k, line in enumerate(lines):
         pen.text(line, x0, y0 - 1.6 * small * k, small if k else height, centre=False)
-    if plan.drawing.binary:
+    if plan.source.binary:
         out = io.BytesIO()
         doc.write(out, fmt="bin")
         return out.getvalue()

@@ -6,7 +6,8 @@ from typing import Any
 
 import click
 
-from planeval.engine import Report, subject_name
+from planeval.findings import Report
+from planeval.report.json_report import subject_name
 
 STATUS_STYLE = {
     "pass": ("PASS", "green"),
@@ -33,7 +34,7 @@ def report_text(report: Report, *, color: bool, verbose: bool = False, quiet: bo
         return click.style(text, fg=fg, bold=bold) if color and (fg or bold) else text
 
     lines: list[str] = []
-    head = f"{report.plan.drawing.path} — {report.ruleset.name}"
+    head = f"{report.plan.source.path} — {report.ruleset.name}"
     lines.append(style(head, None, bold=True))
     if not quiet:
         shown = [f for f in report.findings if verbose or f.status.value in ("fail", "needs_review", "error")]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from planeval.engine import Context, run
+from planeval.api import check as run
+from planeval.measure import Context
 from planeval.ruleset import RuleConfig, load_ruleset
 
 

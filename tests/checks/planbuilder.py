@@ -21,7 +21,7 @@ from shapely.geometry import Polygon, box
 from planeval.diagnostics import DiagnosticLog
 from planeval.geometry import sector
 from planeval.model.graph import door_roles, find_units, room_graph
-from planeval.model.types import OUTSIDE, Door, DoorKind, Fixture, Plan, Room, Window
+from planeval.model.types import SourceInfo, OUTSIDE, Door, DoorKind, Fixture, Plan, Room, Window
 from planeval.read.drawing import Drawing
 from planeval.read.profiles import builtin_profile
 from planeval.read.units import Units, UnitSource
@@ -78,5 +78,5 @@ def make_plan(rooms: list[Room], doors: list[Door] = (), fixtures: list[Fixture]
     units_t = Units("mm", 1.0, UnitSource.HEADER, 4)
     drawing = Drawing(Path("test.dxf"), "0" * 64, "AC1032", "utf-8", False, False, units_t, "plain",
                       (), (), (), (), (), (), (), (), (), options={"profile": builtin_profile("plain")})
-    return Plan(drawing, tuple(rooms), tuple(doors), tuple(windows), tuple(fixtures), tuple(units), Polygon(),
+    return Plan(drawing, SourceInfo.of(drawing), tuple(rooms), tuple(doors), tuple(windows), tuple(fixtures), tuple(units), Polygon(),
                 room_graph(rooms, doors), log.freeze(), np.zeros((0, 4)))

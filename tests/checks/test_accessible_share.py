@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from checks.common import judge
 from checks.planbuilder import box, hinged, make_plan, room
-from planeval.checks.base import Status
-from planeval.engine import run
+from planeval.findings import Status
+from planeval.api import check as run
 from planeval.ruleset import load_ruleset
 from dataclasses import replace
 

@@ -4,7 +4,7 @@ import pytest
 
 from checks.common import judge
 from checks.planbuilder import box, hinged, make_plan, room
-from planeval.checks.base import Status
+from planeval.findings import Status
 
 
 def plan_with_balcony(depth):

@@ -4,7 +4,7 @@ import pytest
 
 from checks.common import by_subject, judge
 from checks.planbuilder import box, hinged, make_plan, opening, room
-from planeval.checks.base import Status
+from planeval.findings import Status
 
 
 def flat(internal_leaf=825, attrs=()):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from shapely.geometry import Polygon
 
-from planeval.checks.base import Status
+from planeval.findings import Status
 from planeval.checks.door_side_space import Params, check
-from planeval.engine import Context
+from planeval.measure import Context
 from planeval.model.types import Door, DoorKind
 
 from .planbuilder import OUTSIDE, box, fixture, hinged, make_plan, opening, room, sliding

@@ -10,9 +10,10 @@ import pytest
 from shapely.affinity import rotate
 
 from checks.planbuilder import box, fixture, make_plan, room
-from planeval.checks.base import Status
+from planeval.findings import Status
 from planeval.checks.kitchen_front_space import Params, check
-from planeval.engine import Context, run
+from planeval.api import check as run
+from planeval.measure import Context
 from planeval.ruleset import load_ruleset
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "dxf"

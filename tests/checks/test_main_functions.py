@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from checks.common import judge
 from checks.planbuilder import box, hinged, make_plan, room
-from planeval.checks.base import Status
+from planeval.findings import Status
 
 
 def flat(bedroom_door_clear=760, with_bedroom=True):

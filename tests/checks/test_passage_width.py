@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from shapely.geometry import LineString
 
-from planeval.checks.base import Status
+from planeval.findings import Status
 from planeval.checks.passage_width import Params, check
-from planeval.engine import Context, run
+from planeval.api import check as run
+from planeval.measure import Context
 from planeval.model import build_plan
 from planeval.read import read_drawing
 from planeval.ruleset import load_ruleset

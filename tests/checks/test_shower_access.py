@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from checks.planbuilder import box, fixture, hinged, make_plan, room
-from planeval.checks.base import Sense, Status
+from planeval.findings import Sense, Status
 from planeval.checks.shower_access import Params, check
-from planeval.engine import Context, run
+from planeval.api import check as run
+from planeval.measure import Context
 from planeval.ruleset import load_ruleset
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "dxf"

@@ -4,7 +4,7 @@ import pytest
 
 from checks.common import judge
 from checks.planbuilder import box, hinged, make_plan, room
-from planeval.checks.base import Status
+from planeval.findings import Status
 
 
 def unit(bod_w, bod_d, living_w=5000):

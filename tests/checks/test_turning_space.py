@@ -4,8 +4,8 @@ import pytest
 
 from checks.common import by_subject, judge
 from checks.planbuilder import box, fixture, hinged, make_plan, room
-from planeval.checks.base import Status
-from planeval.engine import Context
+from planeval.findings import Status
+from planeval.measure import Context
 
 
 def corridor(width):

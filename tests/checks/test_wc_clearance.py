@@ -13,9 +13,10 @@ from shapely.geometry import Point
 from shapely.ops import unary_union
 
 from checks.planbuilder import box, fixture, hinged, make_plan, room
-from planeval.checks.base import Status
+from planeval.findings import Status
 from planeval.checks.wc_clearance import Params, check
-from planeval.engine import Context, run
+from planeval.api import check as run
+from planeval.measure import Context
 from planeval.ruleset import load_ruleset
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "dxf"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from planeval.checks.base import Status
+from planeval.findings import Status
 from planeval.checks.wheelchair_reachability import Params, check
-from planeval.engine import Context
+from planeval.measure import Context
 
 from .planbuilder import OUTSIDE, box, fixture, hinged, make_plan, room
 from .test_passage_width import NAMES, load_sample, run_rule

@@ -1,0 +1,88 @@
+"""The public API: what the CLI, the sweep engine and a notebook call.
+
+>>> import planeval                                              # doctest: +SKIP
+>>> plan = planeval.load_plan("samples/dxf/korttid-40-aia.dxf")  # doctest: +SKIP
+>>> report = planeval.check(plan, "tek17")                        # doctest: +SKIP
+>>> report.verdict().failed, report.area["units"][0]["net_m2"]   # doctest: +SKIP
+(True, 42.2)
+
+Everything here returns plain objects (:class:`~planeval.model.types.Plan`,
+:class:`~planeval.findings.Report`, dicts of area metrics); errors in the input raise
+:class:`~planeval.errors.InputError` with one line naming the file and the cause.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from planeval.engine import judge_building
+from planeval.engine import run as _run
+from planeval.findings import Finding, Report, Verdict, verdict_of
+from planeval.measure import Context
+from planeval.model.types import Plan
+from planeval.ruleset import RuleSet
+from planeval.ruleset import load_ruleset as _load_ruleset
+from planeval.scoring import area_metrics, report_area
+
+__all__ = ["load_plan", "load_ruleset", "check", "check_many", "area", "Batch", "Context"]
+
+
+def load_plan(path: str | Path, *, profile: str | None = None, units: str | None = None, encoding: str | None = None,
+              require_rooms: bool = True) -> Plan:
+    """Read a DXF file and build its plan model (rooms, doors, windows, fixtures, units)."""
+    from planeval.model import build_plan
+    from planeval.read import read_drawing
+
+    drawing = read_drawing(str(path), profile=profile, units=units, encoding=encoding)
+    return build_plan(drawing, require_rooms=require_rooms)
+
+
+def load_ruleset(spec: str | Path | RuleSet) -> RuleSet:
+    """A bundled rule set by name (``"tek17"``), a TOML file, or a loaded :class:`RuleSet` as it is."""
+    if isinstance(spec, RuleSet):
+        return spec
+    return _load_ruleset(str(spec) if isinstance(spec, Path) else spec)
+
+
+def check(plan: Plan, ruleset: str | Path | RuleSet, ctx: Context | None = None) -> Report:
+    """Judge ``plan`` by ``ruleset``, with its area block. Pass the same ``ctx`` (a
+    :class:`Context` of this plan) to judge further rule sets without measuring again."""
+    report = _run(plan, load_ruleset(ruleset), ctx)
+    report.area = report_area(report)
+    return report
+
+
+def area(plan: Plan, ruleset: str | Path | RuleSet | None = None) -> dict[str, Any]:
+    """The area metrics of ``plan``; with a rule set also the zones its rules claim."""
+    if ruleset is None:
+        return area_metrics(plan)
+    return check(plan, ruleset).area or {}
+
+
+@dataclass
+class Batch:
+    """Several plans × rule sets judged together: the reports, and the building-level findings."""
+
+    reports: list[Report]
+    building: list[tuple[RuleSet, list[Finding]]] = field(default_factory=list)
+
+    @property
+    def building_findings(self) -> list[Finding]:
+        return [f for _, fs in self.building for f in fs]
+
+    def verdict(self, strict: bool = False, fail_on_review: bool | None = None) -> Verdict:
+        """Fails when any report fails or a building-level finding fails (the one verdict, over all)."""
+        everything = [f for r in self.reports for f in r.findings] + self.building_findings
+        return verdict_of(everything, strict, fail_on_review)
+
+
+def check_many(plans: Sequence[Plan], rulesets: Sequence[str | Path | RuleSet]) -> Batch:
+    """Every plan under every rule set (each plan measured once), then the building-level rules."""
+    sets = [load_ruleset(r) for r in rulesets]
+    reports: list[Report] = []
+    for plan in plans:
+        ctx = Context(plan)
+        reports += [check(plan, rs, ctx) for rs in sets]
+    return Batch(reports, judge_building(reports))

@@ -1,0 +1,229 @@
+"""What the checks say: statuses, results, findings, reports and the one verdict.
+
+This module is a leaf of the pipeline (it imports only the model's ``Plan`` type for annotations):
+checks produce :class:`Result` objects, the engine wraps them into :class:`Finding` objects with the
+rule set's severity and clause, and every consumer — console, JSON, HTML, Markdown, JUnit and the
+exit code — asks :meth:`Report.verdict` (or :func:`verdict_of`) whether a run failed. Nothing else
+works the verdict out again.
+
+>>> r = Result("R1", Status.FAIL, 1320.0, 1500.0, "mm", "largest free circle Ø1320 mm < Ø1500 mm")
+>>> r.margin
+-180.0
+>>> f = Finding("TS01", "turning-space", Severity.ERROR, "TEK17 §12-7", r)
+>>> verdict_of([f]).failed, verdict_of([f.accept("known")]).failed
+(True, False)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any, Iterable
+
+from shapely.geometry.base import BaseGeometry
+
+if TYPE_CHECKING:  # pragma: no cover
+    from planeval.model.types import Plan
+
+__all__ = [
+    "Status", "Sense", "Severity", "Confidence", "ZoneKind", "Zone", "Result", "Finding", "Verdict", "Report",
+    "compare", "verdict_of", "summary_of", "accessible_units",
+]
+
+
+class Status(StrEnum):
+    """The verdict on one subject."""
+
+    PASS = "pass"  #: measured meets required
+    FAIL = "fail"  #: measured misses required
+    NOT_APPLICABLE = "not_applicable"  #: the rule does not apply to this plan/subject
+    NEEDS_REVIEW = "needs_review"  #: 2D geometry cannot decide (threshold height, opening force…) and no attribute says
+    ERROR = "error"  #: the check itself failed (a bug or an unexpected plan); the other checks still ran
+
+
+class Sense(StrEnum):
+    """How measured compares with required."""
+
+    AT_LEAST = ">="  #: measured must be at least required (widths, diameters, areas)
+    AT_MOST = "<="  #: measured must be at most required (threshold heights, opening forces)
+    PRESENT = "present"  #: a yes/no requirement (measured 1 = present)
+
+
+class Severity(StrEnum):
+    """How much a failing finding weighs: an ``error`` fails the run, a ``warning`` only with ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+class Confidence(StrEnum):
+    """How sure the model is of what was measured."""
+
+    HIGH = "high"  #: explicit data (a drawn room polygon, a door block with a width attribute)
+    MEDIUM = "medium"  #: derived geometry that agrees with the drawing's own evidence
+    LOW = "low"  #: inferred from loose geometry (a door width from a loose swing, a guessed function)
+
+
+class ZoneKind(StrEnum):
+    """The kinds of floor area a requirement claims (drawn in reports, summed by the area scoring)."""
+
+    TURNING = "turning"
+    WC_SIDE = "wc-side"
+    WC_FRONT = "wc-front"
+    BED = "bed"
+    BED_SIDE = "bed-side"
+    KITCHEN_FRONT = "kitchen-front"
+    DOOR_SIDE = "door-side"
+    PASSAGE = "passage"
+    SHOWER = "shower"
+    STORAGE = "storage"
+    UNREACHABLE = "unreachable"  #: free floor no wheelchair reaches (not a claim: scored as unusable)
+
+
+@dataclass(frozen=True)
+class Zone:
+    """Floor area a requirement claims (turning circle, WC side space, bed zone, passage…).
+
+    ``shape`` says how to label it: ``circle`` (a diameter, "Ø"), ``rect`` or ``area``.
+    """
+
+    kind: ZoneKind
+    geometry: BaseGeometry
+    room: str | None
+    shape: str = "area"
+
+
+@dataclass(frozen=True)
+class Result:
+    """One measurement of one subject against one requirement, as a check yields it."""
+
+    subject: str  # room / door / unit id as printed by `inspect`, "plan" or "building"
+    status: Status
+    measured: float | None
+    required: float | None
+    unit: str  # "mm", "m²", "N", "" (counts/yes-no)
+    message: str  # states both numbers: "largest free circle Ø1320 mm < Ø1500 mm"
+    location: BaseGeometry | None = None  # where it was measured (for drawing)
+    sense: Sense = Sense.AT_LEAST
+    code: str = ""  # a check with several aspects (DW02 threshold…) sets its own code here
+    zones: tuple[Zone, ...] = ()
+    details: dict[str, Any] = field(default_factory=dict)  # extra, JSON-able facts (centre, placement, source of a width)
+    confidence: Confidence = Confidence.HIGH
+
+    @property
+    def margin(self) -> float | None:
+        """How far from the threshold, positive when passing (in ``unit``)."""
+        if self.measured is None or self.required is None:
+            return None
+        if self.sense is Sense.AT_MOST:
+            return self.required - self.measured
+        return self.measured - self.required
+
+
+def compare(measured: float, required: float, sense: Sense = Sense.AT_LEAST, eps: float = 0.0) -> Status:
+    """PASS/FAIL for a number against a threshold, with a tolerance ``eps`` for drawing noise.
+
+    >>> compare(1495, 1500, eps=5), compare(30, 25, Sense.AT_MOST)
+    (<Status.PASS: 'pass'>, <Status.FAIL: 'fail'>)
+    """
+    if sense is Sense.AT_MOST:
+        return Status.PASS if measured <= required + eps else Status.FAIL
+    return Status.PASS if measured + eps >= required else Status.FAIL
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A result with the rule set's judgement attached: code, rule, severity and clause."""
+
+    code: str
+    rule: str
+    severity: Severity
+    source: str
+    result: Result
+    accepted: str = ""  # set by a baseline: the reason this known finding is accepted
+
+    @property
+    def status(self) -> Status:
+        return self.result.status
+
+    @property
+    def failing(self) -> bool:
+        return self.result.status is Status.FAIL
+
+    def accept(self, reason: str) -> Finding:
+        return replace(self, accepted=reason or "accepted")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether a run fails, and the counts it was decided on (accepted findings counted apart)."""
+
+    failed: bool
+    failing_errors: int
+    failing_warnings: int
+    needs_review: int
+    check_errors: int
+    accepted: int
+
+    @property
+    def word(self) -> str:
+        return "fail" if self.failed else "pass"
+
+
+def verdict_of(findings: Iterable[Finding], strict: bool = False, fail_on_review: bool | None = None) -> Verdict:
+    """THE verdict. A run fails when a live (not accepted) error-severity finding fails; with
+    ``strict`` also on a failing warning or a check error; with ``fail_on_review`` (default: as
+    ``strict``) also on a needs-review finding."""
+    review = strict if fail_on_review is None else fail_on_review
+    findings = list(findings)
+    live = [f for f in findings if not f.accepted]
+    fe = sum(1 for f in live if f.failing and f.severity == Severity.ERROR)
+    fw = sum(1 for f in live if f.failing and f.severity != Severity.ERROR)
+    nr = sum(1 for f in live if f.status is Status.NEEDS_REVIEW)
+    ce = sum(1 for f in live if f.status is Status.ERROR)
+    failed = fe > 0 or (strict and (fw > 0 or ce > 0)) or (review and nr > 0)
+    return Verdict(failed, fe, fw, nr, ce, len(findings) - len(live))
+
+
+def summary_of(findings: list[Finding], strict: bool = False, fail_on_review: bool | None = None) -> dict[str, Any]:
+    """Counts per status of the live findings, the accepted ones apart, and the verdict."""
+    live = [f for f in findings if not f.accepted]
+    counts: dict[str, Any] = {s.value: 0 for s in Status}
+    for f in live:
+        counts[f.status.value] += 1
+    v = verdict_of(findings, strict, fail_on_review)
+    counts["total"] = len(findings)
+    counts["accepted"] = v.accepted
+    counts["failing_errors"] = v.failing_errors
+    counts["failing_warnings"] = v.failing_warnings
+    counts["verdict"] = v.word
+    return counts
+
+
+@dataclass
+class Report:
+    """One plan judged by one rule set: its findings, area metrics and how much was reused."""
+
+    plan: Plan
+    ruleset: Any  # planeval.ruleset.RuleSet (kept untyped: the rule-set loader sits above this leaf)
+    findings: list[Finding]
+    area: dict[str, Any] | None = None
+    context_stats: dict[str, int] = field(default_factory=dict)
+    unusable: dict[str, BaseGeometry] | None = None  # per unit: free floor a rule measured as unusable
+
+    def verdict(self, strict: bool = False, fail_on_review: bool | None = None) -> Verdict:
+        return verdict_of(self.findings, strict, fail_on_review)
+
+    def summary(self, strict: bool = False, fail_on_review: bool | None = None) -> dict[str, Any]:
+        return summary_of(self.findings, strict, fail_on_review)
+
+
+def accessible_units(plan: Plan, findings: Iterable[Finding], rules: frozenset[str]) -> dict[str, bool]:
+    """Per unit: True unless an error-severity finding of one of ``rules`` fails for it (accepted or not:
+    a baseline accepts a known failure, it does not make the unit accessible)."""
+    ok = {u.id: True for u in plan.units}
+    for f in findings:
+        if f.rule in rules and f.failing and f.severity == Severity.ERROR:
+            for uid in plan.units_of_subject(f.result.subject):
+                ok[uid] = False
+    return ok
