@@ -29,8 +29,8 @@ import hashlib
 import json
 import math
 import os
-import subprocess
 import re
+import subprocess
 import sys
 import tempfile
 from collections import defaultdict
@@ -42,8 +42,8 @@ import shapely
 from ezdxf import bbox as ezbbox
 from ezdxf import path as ezpath
 from shapely import wkt
-from shapely.geometry import LineString, Point, Polygon, box
 from shapely.affinity import rotate, translate
+from shapely.geometry import LineString, Point, Polygon, box
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
