@@ -15,7 +15,7 @@ from typing import Any
 from planeval.findings import Report
 from planeval.report.json_report import finding_to_dict
 from planeval.model.types import OUTSIDE
-from planeval.model.vocabulary import fold
+from planeval.vocabulary import fold
 
 
 def _iou(a: Any, b: Any) -> float:

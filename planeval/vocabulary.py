@@ -3,6 +3,9 @@
 Norwegian (bokmål and nynorsk), Swedish, Danish, English and German, plus a few Chinese and
 Japanese words found in real exports. Matching is case- and accent-insensitive and works on
 combined labels ("Stue/kjøkken", "KITCHEN/LIVING AREA", "Bad/vaskerom").
+
+Shared by the reader (unit evidence, plan views, user profiles' ``[labels]``) and the model (room
+labels), so it depends on neither.
 """
 
 from __future__ import annotations

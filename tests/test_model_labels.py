@@ -6,8 +6,8 @@ import pytest
 
 from builders import new, rect, save, walls_around
 from planeval.model import build_plan
-from planeval.model.vocabulary import functions_of, is_common, stated_area_m2
 from planeval.read import read_drawing
+from planeval.vocabulary import functions_of, is_common, stated_area_m2
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ import pytest
 from shapely import wkt
 
 from planeval.model import OUTSIDE, build_plan
-from planeval.model.vocabulary import fold
 from planeval.read import read_drawing
+from planeval.vocabulary import fold
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "dxf"
 NAMES = sorted(p.stem for p in SAMPLES.glob("*.dxf"))

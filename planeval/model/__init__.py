@@ -30,7 +30,7 @@ from planeval.model.labels import label_rooms
 from planeval.model.linework import Seal, find_seals, group_openings, wall_mass
 from planeval.model.rooms import explicit_faces, faces_from_mass, merge_faces
 from planeval.model.types import OUTSIDE, Door, DoorKind, Fixture, Plan, Room, SourceInfo, Unit, Window
-from planeval.model.vocabulary import is_common
+from planeval.vocabulary import is_common
 from planeval.model.windows import find_windows
 from planeval.read.drawing import Drawing, Role
 from planeval.read.profiles import Profile, builtin_profile
@@ -154,7 +154,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
             if not c.leaves:
                 door_seals.append(Seal(c.hinge, c.latch, "door"))
     texts = [t for t in drawing.texts if in_plan(t.x, t.y)]
-    from planeval.model.vocabulary import functions_of
+    from planeval.vocabulary import functions_of
 
     label_points = [(t.x, t.y) for t in texts if t.role is not Role.IGNORE and functions_of(t.text, profile.labels)]
     derived = faces_from_mass(mass, gap_seals + door_seals, label_points, log)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 import shapely
 from shapely.geometry import Point, Polygon
 
-from planeval.model.vocabulary import functions_of, looks_like_name, stated_area_m2
 from planeval.read.drawing import Role, Text
+from planeval.vocabulary import functions_of, looks_like_name, stated_area_m2
 
 NAME_TAGS = {"NAME", "ROOMNAME", "ROOM_NAME", "NAVN", "ROMNAVN", "RUMNAVN", "RAUMNAME", "BEZEICHNUNG", "ROOM"}
 NUMBER_TAGS = {"NUMBER", "NR", "NO", "NUM", "ROOMNUMBER", "ROOM_NUMBER", "ROMNR", "ROMNUMMER", "RAUMNUMMER"}

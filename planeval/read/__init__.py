@@ -23,6 +23,7 @@ from planeval.read.load import load_dxf
 from planeval.read.profiles import builtin_profile, detect_profile, load_user_profile
 from planeval.read.units import UnitEvidence, UnitSource, decide_units, parse_unit_name
 from planeval.read.views import find_views
+from planeval.vocabulary import functions_of
 
 __all__ = ["read_drawing", "Drawing", "Role"]
 
@@ -98,8 +99,6 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
     inserts = [replace(i, x=i.x * s, y=i.y * s) for i in raw.inserts] if s != 1.0 else raw.inserts
     _check_absurd(path, segments, arcs, shapes)
 
-    from planeval.model.vocabulary import functions_of
-
     label_points = [(t.x, t.y) for t in texts if t.role is not Role.IGNORE and functions_of(t.text, prof.labels)]
     views = find_views(segments, arcs, shapes, label_points)
     _report_views(views, log)
@@ -164,8 +163,6 @@ def _unit_evidence(raw: RawGeometry) -> UnitEvidence:
             area = abs(_shoelace(sh.exterior))
             if area > 0:
                 ev.room_areas.append(area)
-    from planeval.model.vocabulary import functions_of
-
     labels = [t.height for t in raw.texts if t.role is not Role.IGNORE and not t.tag and functions_of(t.text)]
     ev.text_heights = labels
     pts = [(s.x1, s.y1) for s in raw.segments if s.role is Role.WALL] + [(s.x2, s.y2) for s in raw.segments if s.role is Role.WALL]

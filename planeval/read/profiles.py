@@ -18,6 +18,7 @@ from pathlib import Path
 
 from planeval.errors import InputError
 from planeval.read.drawing import Role
+from planeval.vocabulary import FUNCTIONS
 
 BUILTIN_PROFILES = ("aia", "cisfb-uk", "iso13567", "gb-cn", "revit", "archicad", "plain")
 FALLBACKS = ("plain",)
@@ -257,8 +258,6 @@ def load_user_profile(path: str | Path, detected: str) -> Profile:
     labels = data.get("labels") or {}
     if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
         raise InputError("[labels] must map words to functions, e.g. \"tekjøkken\" = \"kitchen\"", p)
-    from planeval.model.vocabulary import FUNCTIONS  # vocabulary is shared with the model
-
     for word, function in labels.items():
         if function not in FUNCTIONS:
             raise InputError(f"[labels] {word!r}: unknown function {function!r}{_suggest(function, FUNCTIONS)}", p)
