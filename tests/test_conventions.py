@@ -58,3 +58,11 @@ def test_every_check_has_tests(name):
     module_file = Path(CHECKS[name].__file__).stem
     candidates = [ROOT / "tests" / "checks" / f"test_{module_file}.py", ROOT / "tests" / "checks" / f"test_{name.replace('-', '_')}.py"]
     assert any(p.exists() for p in candidates), f"no tests/checks/test_{module_file}.py"
+
+
+@pytest.mark.parametrize("name", list(CHECKS))
+def test_every_param_has_a_one_line_doc(name):
+    for f in dataclasses.fields(CHECKS[name].Params):
+        doc = f.metadata.get("doc", "")
+        assert isinstance(doc, str) and doc.strip(), f"{name}.{f.name}: no doc (use base.param)"
+        assert len(doc) <= 120 and "\n" not in doc, f"{name}.{f.name}: the doc is one line of at most 120 characters"

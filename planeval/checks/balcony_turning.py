@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
-from planeval.checks.base import RuleSpec
+from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Status, ZoneKind
 from planeval.checks.turning import turning_result
 from planeval.measure import Context
@@ -41,13 +41,13 @@ SPEC = RuleSpec(
 
 @dataclass(frozen=True)
 class Params:
-    diameter_mm: float
-    rectangle_allowed: bool
-    rectangle_width_mm: float
-    rectangle_length_mm: float
-    door_swing_overlap: Literal["forbid_operated_door", "forbid_all", "allow"]
-    furnished: bool
-    tolerance_mm: float
+    diameter_mm: float = param("diameter of the turning circle that must fit in the balcony's free floor (mm)")
+    rectangle_allowed: bool = param("a turning rectangle of the size below (at any orientation) may replace the circle")
+    rectangle_width_mm: float = param("short side of the turning rectangle allowed instead of the circle (mm)")
+    rectangle_length_mm: float = param("long side of the turning rectangle allowed instead of the circle (mm)")
+    door_swing_overlap: Literal["forbid_operated_door", "forbid_all", "allow"] = param("door swings the turning area must avoid: that of the door being operated, all of them, or none")
+    furnished: bool = param("also subtract drawn furniture from the free floor (fixed fittings always are)")
+    tolerance_mm: float = param("drawing noise (mm): a circle up to 2 × this short of the diameter still passes")
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:

@@ -46,7 +46,7 @@ from planeval.checks._fixtures_geom import (
     union,
     wall_edges,
 )
-from planeval.checks.base import RuleSpec
+from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Status, Zone, ZoneKind
 from planeval.measure import Context
 from planeval.model.types import Room
@@ -71,15 +71,15 @@ DOOR_CLEAR_MM = 300.0
 
 @dataclass(frozen=True)
 class Params:
-    bed_width_mm: float
-    bed_length_mm: float
-    side_a_mm: float
-    side_b_mm: float
-    foot_mm: float
-    side_a_circle: bool
-    avoid_door_swings: bool
-    scope: Literal["every_bedroom", "one_per_unit"]
-    tolerance_mm: float
+    bed_width_mm: float = param("width of the bed placed in each bedroom, head against a wall (mm)")
+    bed_length_mm: float = param("length of the bed, from the head wall to the foot (mm)")
+    side_a_mm: float = param("free zone along one long side: its width, or with side_a_circle a circle's diameter (mm)")
+    side_b_mm: float = param("width of the free zone along the other long side of the bed (mm; 0: none)")
+    foot_mm: float = param("depth of the free zone at the foot of the bed (mm; 0: none)")
+    side_a_circle: bool = param("side A is a turning circle of side_a_mm touching the long side, not a strip")
+    avoid_door_swings: bool = param("the bed must stay outside the swings of doors opening into the bedroom")
+    scope: Literal["every_bedroom", "one_per_unit"] = param("every_bedroom: judge each bedroom; one_per_unit: the unit's best bedroom decides")
+    tolerance_mm: float = param("drawing noise (mm) allowed when comparing side A with side_a_mm")
 
 
 @dataclass(frozen=True)

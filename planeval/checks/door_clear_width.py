@@ -33,7 +33,7 @@ from typing import Iterator
 
 from shapely.geometry import LineString
 
-from planeval.checks.base import RuleSpec
+from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Sense, Status, compare
 from planeval.measure import Context
 from planeval.model.types import DoorKind, DoorRole
@@ -50,19 +50,19 @@ SPEC = RuleSpec(
 
 @dataclass(frozen=True)
 class Params:
-    entrance_min_mm: float
-    internal_min_mm: float
-    balcony_min_mm: float
-    exterior_min_mm: float
-    common_min_mm: float
-    include_openings: bool
-    check_threshold: bool
-    check_height: bool
-    check_opening_force: bool
-    max_threshold_mm: float
-    min_height_mm: float
-    max_opening_force_n: float
-    tolerance_mm: float
+    entrance_min_mm: float = param("minimum clear width of the unit's entrance door (mm)")
+    internal_min_mm: float = param("minimum clear width of doors inside the unit (mm)")
+    balcony_min_mm: float = param("minimum clear width of balcony and terrace doors (mm)")
+    exterior_min_mm: float = param("minimum clear width of other exterior doors (mm)")
+    common_min_mm: float = param("minimum clear width of doors between common rooms (mm)")
+    include_openings: bool = param("also judge plain openings (no leaf), measured as their width")
+    check_threshold: bool = param("judge each door's threshold from its THRESHOLD attribute (DW02; none: needs review)")
+    check_height: bool = param("judge each door's free height from its HEIGHT attribute (DW03; none: needs review)")
+    check_opening_force: bool = param("judge each door's opening force from its OPENING_FORCE attribute (DW04)")
+    max_threshold_mm: float = param("maximum threshold height of a step-free door (mm)")
+    min_height_mm: float = param("minimum free height of a door (mm)")
+    max_opening_force_n: float = param("maximum force needed to open a door (N)")
+    tolerance_mm: float = param("drawing noise (mm) allowed when comparing a clear width with its minimum")
 
 
 def _required(role: DoorRole, p: Params) -> float:

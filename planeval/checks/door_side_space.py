@@ -34,7 +34,7 @@ from typing import Iterator
 from shapely.geometry import Polygon
 
 from planeval.checks import _reach
-from planeval.checks.base import RuleSpec
+from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Status, Zone, ZoneKind, compare
 from planeval.measure import Context
 from planeval.model.types import OUTSIDE, Door, DoorKind
@@ -51,14 +51,14 @@ SPEC = RuleSpec(
 
 @dataclass(frozen=True)
 class Params:
-    pull_side_mm: float
-    push_side_mm: float
-    sliding_side_mm: float
-    depth_mm: float
-    door_roles: tuple[str, ...]
-    furnished: bool
-    floor_kinds: tuple[str, ...]
-    tolerance_mm: float
+    pull_side_mm: float = param("free width beside the latch edge on the side the door opens towards (mm)")
+    push_side_mm: float = param("free width beside the latch edge on the side the door opens away from (mm)")
+    sliding_side_mm: float = param("free width on both sides of a sliding door's opening (mm)")
+    depth_mm: float = param("depth of the free side strip, from the door's wall into the room (mm)")
+    door_roles: tuple[str, ...] = param("door roles checked: entrance, internal, balcony, exterior, common")
+    furnished: bool = param("also subtract drawn furniture from the free floor (fixtures always are)")
+    floor_kinds: tuple[str, ...] = param("fixture kinds counted as floor, e.g. a step-free shower beside a bathroom door")
+    tolerance_mm: float = param("drawing noise (mm) allowed when comparing a side's free width with its requirement")
 
 
 #: Each side is measured up to this multiple of its requirement ("≥ 1000 mm" for 500 mm).

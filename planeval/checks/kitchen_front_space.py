@@ -32,7 +32,7 @@ from planeval.checks._fixtures_geom import (
     gaps,
     rounded,
 )
-from planeval.checks.base import RuleSpec
+from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Status, Zone, ZoneKind
 from planeval.measure import Context
 from planeval.model.types import Fixture, Room
@@ -52,10 +52,10 @@ RUN_JOIN_MM = 20.0
 
 @dataclass(frozen=True)
 class Params:
-    depth_mm: float
-    functions: tuple[str, ...]
-    furnished: bool
-    tolerance_mm: float
+    depth_mm: float = param("free depth required in front of each counter run, along its whole length (mm)")
+    functions: tuple[str, ...] = param("room functions whose counter runs are checked")
+    furnished: bool = param("furniture limits the free depth too (walls, fixtures and opposite counters always do)")
+    tolerance_mm: float = param("drawing noise (mm) allowed when comparing the free depth with depth_mm")
 
 
 @dataclass(frozen=True)

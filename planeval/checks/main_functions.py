@@ -26,7 +26,7 @@ from typing import Iterator
 
 import networkx as nx
 
-from planeval.checks.base import RuleSpec
+from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Sense, Status
 from planeval.measure import Context
 
@@ -41,9 +41,9 @@ SPEC = RuleSpec(
 
 @dataclass(frozen=True)
 class Params:
-    required_functions: tuple[str, ...]
-    min_door_clear_mm: float
-    studio_allowed: bool
+    required_functions: tuple[str, ...] = param("room functions every unit must have and reach from its entrance door")
+    min_door_clear_mm: float = param("doors on the way from the entrance count only with at least this clear width (mm)")
+    studio_allowed: bool = param("a unit without a bedroom passes when its living room is the sleeping room (studio)")
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:

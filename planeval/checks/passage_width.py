@@ -34,7 +34,7 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.checks import _reach
-from planeval.checks.base import RuleSpec
+from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Status, Zone, ZoneKind, compare
 from planeval.measure import Context
 
@@ -50,12 +50,12 @@ SPEC = RuleSpec(
 
 @dataclass(frozen=True)
 class Params:
-    width_mm: float
-    functions: tuple[str, ...]
-    to_windows: bool
-    furnished: bool
-    floor_kinds: tuple[str, ...]
-    tolerance_mm: float
+    width_mm: float = param("width of the free passage (a moving disc) from the room's entry door to every other door (mm)")
+    functions: tuple[str, ...] = param("room functions checked")
+    to_windows: bool = param("the passage must also reach every window of the room")
+    furnished: bool = param("also subtract drawn furniture from the free floor (the passage lies outside the furnishing)")
+    floor_kinds: tuple[str, ...] = param("fixture kinds counted as floor, e.g. a step-free shower")
+    tolerance_mm: float = param("drawing noise (mm) allowed when comparing the passage with width_mm")
 
 
 # -- measurement: independent of ``width_mm``, memoised, shared by every rule set ---------------

@@ -39,7 +39,7 @@ from planeval.checks._fixtures_geom import (
     oriented_rectangle,
     rounded,
 )
-from planeval.checks.base import RuleSpec
+from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Sense, Status, Zone, ZoneKind
 from planeval.geometry import rect_sides
 from planeval.measure import Context
@@ -69,13 +69,13 @@ STEP_FREE_TAGS = ("STEP_FREE", "STEPFREE", "TRINNFRI", "TERSKELFRI")
 
 @dataclass(frozen=True)
 class Params:
-    zone_width_mm: float
-    zone_length_mm: float
-    passage_mm: float
-    check_step_free: bool
-    max_threshold_mm: float
-    scope: Literal["one_per_unit", "all"]
-    tolerance_mm: float
+    zone_width_mm: float = param("short side of the shower zone, drawn or possible in the free floor (mm)")
+    zone_length_mm: float = param("long side of the shower zone (mm)")
+    passage_mm: float = param("width of the free passage from the bathroom door to the shower zone (mm)")
+    check_step_free: bool = param("judge step-free from the shower's THRESHOLD/STEP_FREE attribute (BA04; else needs review)")
+    max_threshold_mm: float = param("maximum threshold or step height of a step-free shower (mm)")
+    scope: Literal["one_per_unit", "all"] = param("one_per_unit: the unit's accessible bathroom; all: every bathroom")
+    tolerance_mm: float = param("drawing noise (mm) allowed when comparing the zone and the passage with their sizes")
 
 
 @dataclass(frozen=True)

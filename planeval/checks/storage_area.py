@@ -27,7 +27,7 @@ from typing import Iterator
 
 import shapely
 
-from planeval.checks.base import RuleSpec
+from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Status, Zone, ZoneKind, compare
 from planeval.measure import Context
 from planeval.geometry import largest_circle
@@ -44,11 +44,11 @@ SPEC = RuleSpec(
 
 @dataclass(frozen=True)
 class Params:
-    min_area_m2: float
-    min_area_small_unit_m2: float
-    small_unit_max_m2: float
-    max_parts: int
-    min_room_width_mm: float
+    min_area_m2: float = param("minimum storage floor area of a unit above small_unit_max_m2 net area (m²)")
+    min_area_small_unit_m2: float = param("minimum storage floor area of a unit of at most small_unit_max_m2 net area (m²)")
+    small_unit_max_m2: float = param("units of at most this net area (m²) need only min_area_small_unit_m2")
+    max_parts: int = param("at most this many storage rooms count, largest first")
+    min_room_width_mm: float = param("storage rooms narrower than this do not count: a wheelchair must drive in (mm)")
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
-from planeval.checks.base import RuleSpec
+from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Status, ZoneKind
 from planeval.checks.turning import turning_result
 from planeval.measure import Context
@@ -50,17 +50,17 @@ SwingMode = Literal["forbid_operated_door", "forbid_all", "allow"]
 
 @dataclass(frozen=True)
 class Params:
-    diameter_mm: float
-    rectangle_allowed: bool
-    rectangle_width_mm: float
-    rectangle_length_mm: float
-    door_swing_overlap: SwingMode
-    functions: tuple[str, ...]
-    furnished: bool
-    floor_kinds: tuple[str, ...]
-    underpass_kinds: tuple[str, ...]
-    underpass_mm: float
-    tolerance_mm: float
+    diameter_mm: float = param("diameter of the turning circle that must fit in the free floor of each room (mm)")
+    rectangle_allowed: bool = param("a turning rectangle of the size below (at any orientation) may replace the circle")
+    rectangle_width_mm: float = param("short side of the turning rectangle allowed instead of the circle (mm)")
+    rectangle_length_mm: float = param("long side of the turning rectangle allowed instead of the circle (mm)")
+    door_swing_overlap: SwingMode = param("door swings the turning area must avoid: that of each door being operated, all of them, or none")
+    functions: tuple[str, ...] = param("room functions checked: each such room needs its own turning area")
+    furnished: bool = param("also subtract drawn furniture from the free floor (fixed fittings always are)")
+    floor_kinds: tuple[str, ...] = param("fixture kinds counted as floor, e.g. a step-free shower")
+    underpass_kinds: tuple[str, ...] = param("fixture kinds with knee space the turning area may reach under, e.g. a wall-hung basin")
+    underpass_mm: float = param("how far the turning area may reach under an underpass_kinds fixture (mm)")
+    tolerance_mm: float = param("drawing noise (mm): a circle up to 2 × this short of the diameter still passes")
 
     def validate(self) -> str:
         if self.diameter_mm <= 0:

@@ -24,7 +24,7 @@ from typing import Iterator, Literal
 
 import shapely
 
-from planeval.checks.base import RuleSpec
+from planeval.checks.base import RuleSpec, param
 from planeval.measure import Context
 from planeval.measure.units import unit_areas
 from planeval.findings import Result, Status, compare
@@ -40,8 +40,8 @@ SPEC = RuleSpec(
 
 @dataclass(frozen=True)
 class Params:
-    min_area_m2: float
-    measure: Literal["net", "bra"]
+    min_area_m2: float = param("minimum area of each dwelling unit, measured as measure says (m²)")
+    measure: Literal["net", "bra"] = param("net: the room polygons without balconies; bra: the BRA approximation")
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:

@@ -47,7 +47,7 @@ from planeval.checks._fixtures_geom import (
     rounded,
     union,
 )
-from planeval.checks.base import RuleSpec
+from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Status, Zone, ZoneKind
 from planeval.checks.turning import TurningCase, judge_turning, turning_cases
 from planeval.measure import Context
@@ -68,18 +68,18 @@ ROOM_FUNCTIONS = ("bathroom", "wc")
 
 @dataclass(frozen=True)
 class Params:
-    side_large_mm: float
-    side_small_mm: float
-    side_depth_mm: float
-    front_circle_mm: float
-    front_strip_mm: float
-    shower_counts_as_side: bool
-    door_swing_overlap: Literal["forbid_operated_door", "forbid_all", "allow"]
-    scope: Literal["one_per_unit", "all"]
-    floor_kinds: tuple[str, ...]
-    underpass_kinds: tuple[str, ...]
-    underpass_mm: float
-    tolerance_mm: float
+    side_large_mm: float = param("free width required beside the WC on one side, to a wall or fixture (mm)")
+    side_small_mm: float = param("free width required beside the WC on the other side (mm)")
+    side_depth_mm: float = param("depth from the WC's back over which the side widths are measured (mm)")
+    front_circle_mm: float = param("diameter of the turning circle in front of the WC that must touch the front strip (mm)")
+    front_strip_mm: float = param("depth of the strip in front of the seat (WC width wide) the circle must touch (mm)")
+    shower_counts_as_side: bool = param("a step-free shower zone beside the WC may serve as side space")
+    door_swing_overlap: Literal["forbid_operated_door", "forbid_all", "allow"] = param("door swings the front circle must avoid: that of each door being operated, all of them, or none")
+    scope: Literal["one_per_unit", "all"] = param("one_per_unit: the unit's accessible bathroom; all: every bathroom with a WC")
+    floor_kinds: tuple[str, ...] = param("fixture kinds counted as floor, e.g. a step-free shower")
+    underpass_kinds: tuple[str, ...] = param("fixture kinds with knee space the front circle may reach under, e.g. a wall-hung basin")
+    underpass_mm: float = param("how far the front circle may reach under an underpass_kinds fixture (mm)")
+    tolerance_mm: float = param("drawing noise (mm) allowed when comparing side widths and the circle with their minimums")
 
 
 @dataclass(frozen=True)

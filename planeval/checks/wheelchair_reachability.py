@@ -33,7 +33,7 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.checks import _reach
-from planeval.checks.base import RuleSpec
+from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Status, compare
 from planeval.measure import Context
 from planeval.geometry import polygons_of
@@ -50,13 +50,13 @@ SPEC = RuleSpec(
 
 @dataclass(frozen=True)
 class Params:
-    wheelchair_width_mm: float
-    functions: tuple[str, ...]
-    furnished: bool
-    floor_kinds: tuple[str, ...]
-    underpass_kinds: tuple[str, ...]
-    underpass_mm: float
-    tolerance_mm: float
+    wheelchair_width_mm: float = param("width of the wheelchair that must reach every listed room from the entrance door (mm)")
+    functions: tuple[str, ...] = param("room functions that must be reached")
+    furnished: bool = param("also subtract drawn furniture from the free floor (fixtures always are)")
+    floor_kinds: tuple[str, ...] = param("fixture kinds counted as floor, e.g. a step-free shower")
+    underpass_kinds: tuple[str, ...] = param("fixture kinds with knee space, e.g. a wall-hung basin")
+    underpass_mm: float = param("how far footrests and knees reach under an underpass_kinds fixture (mm)")
+    tolerance_mm: float = param("drawing noise (mm) allowed when comparing the widest wheelchair with the width")
 
 
 #: The opening of a door reaches this far beyond the wall faces on both sides (mm).
