@@ -27,7 +27,6 @@ Passes / Fails
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -36,6 +35,7 @@ from shapely.geometry import LineString
 from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Sense, Status, compare
 from planeval.measure import Context
+from planeval.model.attributes import DOOR_FACT_NAMES as NAMED
 from planeval.model.types import DoorKind, DoorRole
 
 SPEC = RuleSpec(
@@ -75,20 +75,11 @@ def _required(role: DoorRole, p: Params) -> float:
     }[role]
 
 
-def _number(text: str | None) -> float | None:
-    if text is None:
-        return None
-    m = re.search(r"-?\d+(?:[.,]\d+)?", text)
-    return float(m.group(0).replace(",", ".")) if m else None
-
-
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     doors = [d for d in ctx.plan.doors if p.include_openings or d.kind is not DoorKind.OPENING]
     if not doors:
         yield Result("plan", Status.NOT_APPLICABLE, None, None, "mm", "no doors recognised in the plan")
         return
-    conv = ctx.plan.drawing.options.get("profile")
-    attrs = conv.doors if conv is not None and getattr(conv, "doors", None) else None
     for d in doors:
         if d.role is DoorRole.SERVICE:
             yield Result(d.id, Status.NOT_APPLICABLE, d.clear_width_mm, None, "mm",
@@ -112,14 +103,13 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         if d.kind is DoorKind.OPENING:
             continue
         aspects = [
-            ("DW02", p.check_threshold, "threshold", attrs.threshold_attributes if attrs else ("THRESHOLD",), p.max_threshold_mm, Sense.AT_MOST, "mm"),
-            ("DW03", p.check_height, "free height", attrs.height_attributes if attrs else ("HEIGHT",), p.min_height_mm, Sense.AT_LEAST, "mm"),
-            ("DW04", p.check_opening_force, "opening force", attrs.opening_force_attributes if attrs else ("OPENING_FORCE",), p.max_opening_force_n, Sense.AT_MOST, "N"),
+            ("DW02", p.check_threshold, "threshold", NAMED["threshold"], d.threshold_mm, p.max_threshold_mm, Sense.AT_MOST, "mm"),
+            ("DW03", p.check_height, "free height", NAMED["height"], d.height_mm, p.min_height_mm, Sense.AT_LEAST, "mm"),
+            ("DW04", p.check_opening_force, "opening force", NAMED["opening_force"], d.opening_force_n, p.max_opening_force_n, Sense.AT_MOST, "N"),
         ]
-        for code, enabled, what, tags, limit, sense, unit in aspects:
+        for code, enabled, what, tags, value, limit, sense, unit in aspects:
             if not enabled:
                 continue
-            value = _number(d.attribute(*tags))
             rel_word = "at most" if sense is Sense.AT_MOST else "at least"
             if value is None:
                 yield Result(

@@ -25,7 +25,6 @@ Passes / Fails
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterator, Literal
 
@@ -44,6 +43,7 @@ from planeval.findings import Result, Sense, Status, Zone, ZoneKind
 from planeval.geometry import rect_sides
 from planeval.measure import Context
 from planeval.geometry import edge_angles, polygons_of
+from planeval.model.attributes import STEP_FREE_TAGS, attribute
 from planeval.model.types import Fixture, Room
 
 SPEC = RuleSpec(
@@ -62,9 +62,6 @@ PASSAGE_FLOOR = ("shower",)
 REPLACEABLE = ("shower", "bath")
 #: How deep into the room (beyond half the passage) the disc may stand in front of the door.
 APPROACH_EXTRA_MM = 200.0
-
-THRESHOLD_TAGS = ("THRESHOLD", "THRESHOLD_MM", "TERSKEL", "TERSKELHOYDE")
-STEP_FREE_TAGS = ("STEP_FREE", "STEPFREE", "TRINNFRI", "TERSKELFRI")
 
 
 @dataclass(frozen=True)
@@ -224,17 +221,6 @@ def judge(ctx: Context, room: Room, p: Params) -> tuple[Result, Result | None]:
     return ba02, (step_free(room, z, p) if p.check_step_free else None)
 
 
-_NUM = re.compile(r"[-+]?\d+(?:[.,]\d+)?")
-
-
-def _attr(f: Fixture, tags: tuple[str, ...]) -> str | None:
-    wanted = {t.upper() for t in tags}
-    for tag, value in f.attributes:
-        if tag.upper() in wanted:
-            return value
-    return None
-
-
 def step_free(room: Room, z: ZoneFit, p: Params) -> Result:
     loc = z.geometry if not z.geometry.is_empty else room.polygon
     base = dict(subject=room.id, unit="mm", location=loc, sense=Sense.AT_MOST, code="BA04", required=p.max_threshold_mm)
@@ -243,22 +229,18 @@ def step_free(room: Room, z: ZoneFit, p: Params) -> Result:
             f"no shower drawn: whether a step-free zone (threshold ≤ {p.max_threshold_mm:.0f} mm) can be arranged "
             "cannot be seen in 2D"), details={"source": "none"}, **base)
     f = z.fixture
-    th = _attr(f, THRESHOLD_TAGS)
-    if th is not None and (m := _NUM.search(th)):
-        h = float(m.group().replace(",", "."))
+    if f.threshold_mm is not None:
+        h = f.threshold_mm
         ok = h <= p.max_threshold_mm + 1e-9
         rel = "≤" if ok else ">"
         return Result(status=Status.PASS if ok else Status.FAIL, measured=h, message=(
             f"shower {f.id} threshold {h:.0f} mm {rel} {p.max_threshold_mm:.0f} mm (attribute)"),
             details={"source": "attribute", "fixture": f.id}, **base)
-    sf = _attr(f, STEP_FREE_TAGS)
-    if sf is not None:
-        yes = sf.strip().lower() in ("1", "y", "yes", "true", "ja", "j", "x")
-        no = sf.strip().lower() in ("0", "n", "no", "false", "nei")
-        if yes or no:
-            return Result(status=Status.PASS if yes else Status.FAIL, measured=0.0 if yes else None, message=(
-                f"shower {f.id} {'is' if yes else 'is not'} step-free (attribute {sf!r}); threshold allowed "
-                f"≤ {p.max_threshold_mm:.0f} mm"), details={"source": "attribute", "fixture": f.id}, **base)
+    if f.step_free is not None:
+        yes, sf = f.step_free, attribute(f.attributes, *STEP_FREE_TAGS)  # the attribute's own words for the message
+        return Result(status=Status.PASS if yes else Status.FAIL, measured=0.0 if yes else None, message=(
+            f"shower {f.id} {'is' if yes else 'is not'} step-free (attribute {sf!r}); threshold allowed "
+            f"≤ {p.max_threshold_mm:.0f} mm"), details={"source": "attribute", "fixture": f.id}, **base)
     return Result(status=Status.NEEDS_REVIEW, measured=None, message=(
         f"shower {f.id}: threshold height unknown (no THRESHOLD/STEP_FREE attribute; not visible in 2D), "
         f"required ≤ {p.max_threshold_mm:.0f} mm"), details={"source": "none", "fixture": f.id}, **base)

@@ -23,19 +23,21 @@ from planeval.diagnostics import DiagnosticLog
 from planeval.errors import InputError
 from planeval.perf import gc_paused
 from planeval.geometry import extend_segments, polygon, side_points
+from planeval.model.attributes import with_door_facts, with_fixture_facts
 from planeval.model.doors import DoorCandidate, DoorFinder, Parts, clear_width
 from planeval.model.fixtures import find_fixtures
 from planeval.model.graph import door_roles, find_units, room_graph
 from planeval.model.labels import label_rooms
 from planeval.model.linework import Seal, find_seals, group_openings, wall_mass
 from planeval.model.rooms import explicit_faces, faces_from_mass, merge_faces
-from planeval.model.types import OUTSIDE, Door, DoorKind, Fixture, Plan, Room, SourceInfo, Unit, Window
+from planeval.model.source import reopen
+from planeval.model.types import OUTSIDE, Background, Door, DoorKind, Fixture, Plan, Room, SourceInfo, Unit, Window
 from planeval.vocabulary import is_common
 from planeval.model.windows import find_windows
 from planeval.read.drawing import Drawing, Role
-from planeval.read.profiles import Profile, builtin_profile
+from planeval.read.profiles import Profile
 
-__all__ = ["build_plan", "Plan", "Room", "Door", "Window", "Fixture", "Unit", "OUTSIDE"]
+__all__ = ["build_plan", "reopen", "Plan", "Room", "Door", "Window", "Fixture", "Unit", "OUTSIDE"]
 
 PLAN_MARGIN_MM = 1000.0
 MAX_FALLBACK_SEGMENTS = 20000  # unrecognised linework beyond this is not guessed into walls
@@ -60,7 +62,7 @@ def build_plan(drawing: Drawing, *, require_rooms: bool = True, room_polygons: b
 def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -> Plan:
     log = DiagnosticLog()
     log.extend(drawing.diagnostics)
-    profile: Profile = drawing.options.get("profile") or builtin_profile(drawing.profile)  # type: ignore[assignment]
+    profile: Profile = drawing.layer_profile
     boxes = [
         (b[0] - PLAN_MARGIN_MM, b[1] - PLAN_MARGIN_MM, b[2] + PLAN_MARGIN_MM, b[3] + PLAN_MARGIN_MM)
         for b in drawing.plan_boxes
@@ -245,7 +247,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
             best = max(rooms, key=lambda r: r.polygon.intersection(fc.polygon).area)
             if best.polygon.intersection(fc.polygon).area > 0.3 * fc.polygon.area:
                 rid = best.id
-        fixtures.append(Fixture("", fc.kind, fc.polygon, rid, fc.source, fc.name, fc.movable, fc.attributes))
+        fixtures.append(with_fixture_facts(Fixture("", fc.kind, fc.polygon, rid, fc.source, fc.name, fc.movable, fc.attributes)))
     fixtures.sort(key=lambda f: _position_key(*f.center))
     fixtures = [replace(f, id=f"F{i}") for i, f in enumerate(fixtures, start=1)]
 
@@ -254,7 +256,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     assert conv is not None
     doors: list[Door] = []
     for c in candidates:
-        doors.append(_door(c, conv, sides, room_at, log, finder))
+        doors.append(with_door_facts(_door(c, conv, sides, room_at, log, finder), conv))
     window_zone = shapely.union_all([w.polygon.buffer(150) for w in windows]) if windows else None
     chords = [LineString([d.hinge, d.latch]) for d in doors]
     for group in openings:
@@ -300,7 +302,6 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     graph = room_graph(rooms, doors)
     bodies = shapely.union_all(wall_bodies) if wall_bodies else Polygon()
     return Plan(
-        drawing=drawing,
         source=SourceInfo.of(drawing),
         rooms=tuple(rooms),
         doors=tuple(doors),
@@ -311,7 +312,17 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
         graph=graph,
         diagnostics=log.freeze(),
         wall_segments=segs,
+        background=_background(drawing),
+        views=drawing.views,
+        layers=drawing.layers,
     )
+
+
+def _background(drawing: Drawing) -> Background:
+    """The linework not on ignored layers, for reports to draw under the model."""
+    segs = [(s.x1, s.y1, s.x2, s.y2) for s in drawing.segments if s.role is not Role.IGNORE]
+    arcs = tuple((a.cx, a.cy, a.r, a.start_deg, a.end_deg) for a in drawing.arcs if a.role is not Role.IGNORE)
+    return Background(np.asarray(segs, dtype=float).reshape(-1, 4), arcs, drawing.plan_boxes)
 
 
 def _door(c: DoorCandidate, conv, sides, room_at, log: DiagnosticLog, finder: DoorFinder) -> Door:

@@ -20,6 +20,7 @@ import shapely
 from shapely.geometry import LineString, Point, Polygon
 
 from planeval.geometry import circle_fit, sector
+from planeval.model.attributes import attribute, length_mm
 from planeval.model.types import DoorKind
 from planeval.read.drawing import Arc, Chain, Drawing, Insert, Role, Segment, Shape
 from planeval.read.profiles import DoorConvention
@@ -415,15 +416,14 @@ def _dedupe(leaves: list[Leaf]) -> list[Leaf]:
 
 def clear_width(c: DoorCandidate, conv: DoorConvention) -> tuple[float, float, str]:
     """(leaf width, clear width, source) by the documented rule (README "Door widths")."""
-    attrs = dict((k.upper(), v) for k, v in c.attributes)
     leaf = c.leaf_width_mm
     for tag in conv.leaf_width_attributes:
-        v = _number(attrs.get(tag))
+        v = length_mm(attribute(c.attributes, tag))
         if v is not None and 300 <= v <= 3000:
             leaf = v
             break
     for tag in conv.clear_width_attributes:
-        v = _number(attrs.get(tag))
+        v = length_mm(attribute(c.attributes, tag))
         if v is not None and 300 <= v <= 3000:
             return leaf, v, "attribute"
     m = conv.module_pattern.search(c.block) if c.block else None
@@ -437,15 +437,3 @@ def clear_width(c: DoorCandidate, conv: DoorConvention) -> tuple[float, float, s
     if c.kind is DoorKind.OPENING:
         return leaf, leaf - conv.opening_deduction_mm, "opening" if not c.block else "block"
     return leaf, leaf - n * conv.hinged_deduction_mm, "swing" if leaf == c.leaf_width_mm else "attribute"
-
-
-def _number(text: str | None) -> float | None:
-    if text is None:
-        return None
-    m = re.search(r"-?\d+(?:[.,]\d+)?", text)
-    if not m:
-        return None
-    v = float(m.group(0).replace(",", "."))
-    if "m" in text.lower() and "mm" not in text.lower() and v < 10:
-        v *= 1000.0  # "0.86 m"
-    return v

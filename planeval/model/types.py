@@ -2,6 +2,8 @@
 
 Frozen dataclasses holding shapely geometry. Ids are stable for a given drawing (ordered by
 position) and are the vocabulary shared by ``inspect``, ``check``, ``area`` and ``diff``.
+A :class:`Plan` is self-sufficient: reports and checks need nothing from the reader's drawing
+(where it came from is :class:`SourceInfo`, its linework :class:`Background`).
 """
 
 from __future__ import annotations
@@ -15,13 +17,12 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.diagnostics import Diagnostic
+from planeval.read.units import Units
 
 if TYPE_CHECKING:  # pragma: no cover
     import networkx as nx
 
-    from planeval.read.drawing import Drawing
-
-from planeval.read.units import Units
+    from planeval.read.drawing import Drawing, LayerInfo, View
 
 OUTSIDE = "outside"
 
@@ -48,6 +49,15 @@ class SourceInfo:
     def of(cls, drawing: Drawing) -> SourceInfo:
         return cls(str(drawing.path), drawing.sha256, drawing.dxfversion, drawing.encoding, drawing.binary,
                    drawing.recovered, drawing.units, drawing.profile)
+
+
+@dataclass(frozen=True)
+class Background:
+    """The drawing's own linework (everything not on an ignored layer) in mm, for reports to draw under the model."""
+
+    segments: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))  # (n, 4) x1 y1 x2 y2
+    arcs: tuple[tuple[float, float, float, float, float], ...] = ()  # cx, cy, r, start_deg, end_deg (ccw; a circle 0..360)
+    plan_boxes: tuple[tuple[float, float, float, float], ...] = ()  # bounding boxes of the floor-plan views
 
 
 class DoorKind(StrEnum):
@@ -113,6 +123,11 @@ class Door:
     confidence: str = "high"  # "high" from explicit data; "low" when inferred from loose geometry
     leaves: tuple[tuple[tuple[float, float], tuple[float, float]], ...] = ()  # (hinge, latch) per leaf
     open_ends: tuple[tuple[float, float], ...] = ()  # open leaf end per leaf (for drawing)
+    # what the block's attributes state (see model/attributes.py); None: not stated
+    threshold_mm: float | None = None
+    height_mm: float | None = None
+    opening_force_n: float | None = None
+    leaf_thickness_mm: float | None = None
 
     @property
     def opening(self) -> LineString:
@@ -121,13 +136,6 @@ class Door:
     @property
     def midpoint(self) -> tuple[float, float]:
         return ((self.hinge[0] + self.latch[0]) / 2, (self.hinge[1] + self.latch[1]) / 2)
-
-    def attribute(self, *tags: str) -> str | None:
-        wanted = {t.upper() for t in tags}
-        for tag, value in self.attributes:
-            if tag.upper() in wanted:
-                return value
-        return None
 
 
 @dataclass(frozen=True)
@@ -155,6 +163,9 @@ class Fixture:
     name: str = ""  # block name or layer
     movable: bool = False  # furniture (True) or fixed fitting (False)
     attributes: tuple[tuple[str, str], ...] = ()
+    # what the block's attributes state (see model/attributes.py); None: not stated
+    threshold_mm: float | None = None  # a shower's threshold or step height
+    step_free: bool | None = None  # a shower said to be step-free (True) or not (False)
 
     @property
     def center(self) -> tuple[float, float]:
@@ -176,7 +187,6 @@ class Unit:
 class Plan:
     """A floor plan resolved into rooms, doors, windows, fixtures and units (all lengths in mm)."""
 
-    drawing: Drawing
     source: SourceInfo
     rooms: tuple[Room, ...]
     doors: tuple[Door, ...]
@@ -187,6 +197,9 @@ class Plan:
     graph: nx.Graph
     diagnostics: tuple[Diagnostic, ...]
     wall_segments: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))  # (n, 4) x1 y1 x2 y2 of the wall linework
+    background: Background = field(default_factory=Background)
+    views: tuple[View, ...] = ()  # the modelspace's separate drawings; ``is_plan`` marks the floor plans
+    layers: tuple[LayerInfo, ...] = ()  # every layer with its role, state and entity count
     _index: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _lookup(self, key: str) -> object:

@@ -17,10 +17,10 @@ import numpy as np
 from planeval.diagnostics import DiagnosticLog
 from planeval.errors import InputError
 from planeval.perf import gc_paused
-from planeval.read.drawing import Arc, Chain, Drawing, Insert, LayerInfo, Role, Segment, Shape, Text, View
+from planeval.read.drawing import Arc, Chain, Drawing, LayerInfo, Role, Segment, Shape, View
 from planeval.read.flatten import Flattener, RawGeometry
 from planeval.read.load import load_dxf
-from planeval.read.profiles import builtin_profile, detect_profile, load_user_profile
+from planeval.read.profiles import Profile, builtin_profile, detect_profile, load_user_profile
 from planeval.read.units import UnitEvidence, UnitSource, decide_units, parse_unit_name
 from planeval.read.views import find_views
 from planeval.vocabulary import functions_of
@@ -125,12 +125,12 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
         layers=layers,
         views=tuple(views),
         diagnostics=log.freeze(),
-        options={"profile": prof, "insunits": insunits},
+        layer_profile=prof,
     )
 
 
-def _layer_state(prof: object, raw: RawGeometry, name: str, doc: object) -> tuple[Role, bool, int, str]:
-    role, rule = prof.layer_role(name)  # type: ignore[attr-defined]
+def _layer_state(prof: Profile, raw: RawGeometry, name: str, doc: object) -> tuple[Role, bool, int, str]:
+    role, rule = prof.layer_role(name)
     hidden = raw.hidden.get(name, 0) > 0 or _is_hidden(doc, name)
     return role, hidden, raw.layer_counts.get(name, 0) + raw.hidden.get(name, 0), rule
 
@@ -143,10 +143,10 @@ def _is_hidden(doc: object, name: str) -> bool:
     return bool(layer.is_frozen() or layer.is_off())
 
 
-def _report_layers(raw: RawGeometry, prof: object, log: DiagnosticLog) -> None:
+def _report_layers(raw: RawGeometry, prof: Profile, log: DiagnosticLog) -> None:
     for layer, count in sorted(raw.hidden.items()):
         log.info("layer-hidden", f"layer '{layer}' is frozen or off: {count} entities ignored", subject=layer)
-    unknown = [(layer, n) for layer, n in raw.layer_counts.items() if prof.layer_role(layer)[0] is Role.UNKNOWN and layer not in raw.hidden]  # type: ignore[attr-defined]
+    unknown = [(layer, n) for layer, n in raw.layer_counts.items() if prof.layer_role(layer)[0] is Role.UNKNOWN and layer not in raw.hidden]
     for layer, n in sorted(unknown, key=lambda kv: -kv[1]):
         log.info("layer-role-unknown", f"layer '{layer}' ({n} entities) matches no profile rule; its blocks and shapes are judged by their names and geometry", subject=layer)
     for what, n in sorted(raw.skipped.items()):

@@ -6,12 +6,16 @@ nothing downstream sees an ezdxf entity.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planeval.diagnostics import Diagnostic
 from planeval.read.units import Units
+
+if TYPE_CHECKING:  # pragma: no cover - profiles.py imports Role from here
+    from planeval.read.profiles import Profile
 
 
 class Role(StrEnum):
@@ -120,13 +124,6 @@ class Insert:
     handle: str
     block_path: tuple[str, ...] = ()  # names of nested blocks inside it (for classification)
 
-    def attrib(self, *tags: str) -> str | None:
-        wanted = {t.upper() for t in tags}
-        for tag, value in self.attribs:
-            if tag.upper() in wanted:
-                return value
-        return None
-
     @property
     def mirrored(self) -> bool:
         return (self.xscale < 0) != (self.yscale < 0)
@@ -163,7 +160,7 @@ class Drawing:
     binary: bool
     recovered: bool
     units: Units
-    profile: str
+    profile: str  # the layer profile's name (built-in name or user file stem)
     segments: tuple[Segment, ...]
     arcs: tuple[Arc, ...]
     chains: tuple[Chain, ...]
@@ -173,7 +170,7 @@ class Drawing:
     layers: tuple[LayerInfo, ...]
     views: tuple[View, ...]
     diagnostics: tuple[Diagnostic, ...]
-    options: dict[str, object] = field(default_factory=dict)
+    layer_profile: Profile  # the layer profile the roles were read with (the model reads its door and label conventions)
 
     @property
     def plan_boxes(self) -> tuple[tuple[float, float, float, float], ...]:

@@ -49,6 +49,7 @@ class DoorConvention:
     threshold_attributes: tuple[str, ...]
     height_attributes: tuple[str, ...]
     opening_force_attributes: tuple[str, ...]
+    leaf_thickness_attributes: tuple[str, ...]
     hinged_deduction_mm: float
     sliding_deduction_mm: float
     opening_deduction_mm: float

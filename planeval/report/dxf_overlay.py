@@ -38,6 +38,8 @@ from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.errors import InputError
+from planeval.model import reopen
+from planeval.model.types import SourceInfo
 
 LAYERS = {
     "PLANEVAL-PASS": 3,
@@ -50,27 +52,11 @@ LINETYPE = "PLANEVAL_DASHED"
 STATUS_LAYER = {"pass": "PLANEVAL-PASS", "fail": "PLANEVAL-FAIL", "needs_review": "PLANEVAL-REVIEW", "error": "PLANEVAL-REVIEW"}
 
 
-def _read(drawing: Any) -> Any:
-    import ezdxf
-    from ezdxf import recover
-    from ezdxf.lldxf.const import DXFError
-
-    path = Path(drawing.path)
-    if drawing.recovered:
-        doc, _ = recover.readfile(path)
-        return doc
+def _read(source: SourceInfo) -> Any:
     try:
-        if not drawing.binary and drawing.encoding:
-            return ezdxf.readfile(path, encoding=drawing.encoding)
-        return ezdxf.readfile(path)
-    except (DXFError, UnicodeDecodeError, ValueError, IndexError, KeyError, TypeError, AttributeError):
-        try:
-            doc, _ = recover.readfile(path)
-        except (DXFError, UnicodeDecodeError, ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
-            raise InputError(f"cannot re-read the plan for the DXF overlay ({exc})", path) from None
-        return doc
-    except OSError as exc:
-        raise InputError(f"cannot re-read the plan for the DXF overlay ({exc.strerror or exc})", path) from None
+        return reopen(source)
+    except InputError as exc:
+        raise InputError(f"cannot re-read the plan for the DXF overlay ({exc.message})", source.path) from None
 
 
 class _Pen:
@@ -202,7 +188,7 @@ def write_dxf_overlay(runs: list[Any], context: dict[str, Any] | None = None) ->
         raise InputError("no report to draw")
     plan = runs[0].plan
     same = [r for r in runs if r.plan is plan or Path(str(r.plan.source.path)) == Path(str(plan.source.path))]
-    doc = _read(plan.drawing)
+    doc = _read(plan.source)
     from ezdxf.lldxf import const
 
     if doc.dxfversion not in const.versions_supported_by_save:

@@ -31,12 +31,12 @@ def pt(p: tuple[float, float] | None) -> list[float] | None:
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
-    d = plan.drawing
+    d = plan.source
     return {
         "schema_version": SCHEMA_VERSION,
         "planeval_version": __version__,
         "file": {
-            "path": str(d.path),
+            "path": d.path,
             "sha256": d.sha256,
             "dxfversion": d.dxfversion,
             "encoding": d.encoding,
@@ -47,7 +47,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "units": d.units.to_dict(),
         "views": [
             {"index": v.index, "bbox_mm": [round(c) for c in v.bbox], "is_plan": v.is_plan, "reason": v.reason}
-            for v in d.views
+            for v in plan.views
         ],
         "units_in_plan": [
             {"id": u.id, "rooms": list(u.rooms), "entrance_door": u.entrance_door, "label": u.label} for u in plan.units
@@ -120,7 +120,7 @@ def _node_key(n: str) -> tuple[str, int]:
 
 
 def plan_to_text(plan: Plan, *, verbose: bool = False) -> str:
-    d = plan.drawing
+    d = plan.source
     u = d.units
     lines = [
         f"{d.path}",

@@ -17,7 +17,6 @@ from shapely.geometry.base import BaseGeometry
 
 from planeval.geometry import polygons_of
 from planeval.model.types import Plan
-from planeval.read.drawing import Role
 
 FUNCTION_COLOURS = {
     "living": "#f6d8ae",
@@ -128,15 +127,19 @@ def _arc_path(f: Frame, cx: float, cy: float, r: float, a0: float, a1: float) ->
     return f"M{_fmt(f.x(x0))} {_fmt(f.y(y0))} A{_fmt(r)} {_fmt(r)} 0 {large} 0 {_fmt(f.x(x1))} {_fmt(f.y(y1))}"
 
 
+def _full_circle(start_deg: float, end_deg: float) -> bool:
+    """A background arc that goes all the way round (a CIRCLE is drawn 0..360)."""
+    return (end_deg - start_deg) % 360.0 == 0.0 and end_deg != start_deg
+
+
 def plan_frame(plan: Plan) -> Frame:
     geoms = [r.polygon for r in plan.rooms]
     if geoms:
         xs = [g.bounds for g in geoms]
         minx, miny = min(b[0] for b in xs), min(b[1] for b in xs)
         maxx, maxy = max(b[2] for b in xs), max(b[3] for b in xs)
-    elif plan.drawing.plan_boxes:
-        b = plan.drawing.plan_boxes[0]
-        minx, miny, maxx, maxy = b
+    elif plan.background.plan_boxes:
+        minx, miny, maxx, maxy = plan.background.plan_boxes[0]
     else:
         minx, miny, maxx, maxy = 0.0, 0.0, 10000.0, 10000.0
     for d in plan.doors:
@@ -163,13 +166,14 @@ def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = 
 
     if background:
         out.append('<g class="pe-layer" data-layer="drawing">')
-        segs = [s for s in plan.drawing.segments if s.role is not Role.IGNORE and (inside(s.x1, s.y1) or inside(s.x2, s.y2))]
+        bg = plan.background
+        segs = [s for s in bg.segments.tolist() if inside(s[0], s[1]) or inside(s[2], s[3])]
         if len(segs) <= MAX_BACKGROUND_SEGMENTS:
-            d = " ".join(f"M{_fmt(f.x(s.x1))} {_fmt(f.y(s.y1))} L{_fmt(f.x(s.x2))} {_fmt(f.y(s.y2))}" for s in segs)
+            d = " ".join(f"M{_fmt(f.x(x1))} {_fmt(f.y(y1))} L{_fmt(f.x(x2))} {_fmt(f.y(y2))}" for x1, y1, x2, y2 in segs)
             if d:
                 out.append(f'<path class="pe-bg" d="{d}"/>')
-        arcs = [a for a in plan.drawing.arcs if a.role is not Role.IGNORE and inside(a.cx, a.cy)]
-        d = " ".join(_arc_path(f, a.cx, a.cy, a.r, a.start_deg, a.end_deg if a.sweep_deg < 360 else a.start_deg + 359.9) for a in arcs[:5000])
+        arcs = [a for a in bg.arcs if inside(a[0], a[1])]
+        d = " ".join(_arc_path(f, cx, cy, r, a0, a0 + 359.9 if _full_circle(a0, a1) else a1) for cx, cy, r, a0, a1 in arcs[:5000])
         if d:
             out.append(f'<path class="pe-bg" d="{d}"/>')
         out.append("</g>")
@@ -256,7 +260,7 @@ def _scale_bar(f: Frame, font: float) -> str:
     span = f.maxx - f.minx
     step = 1000.0 if span < 12000 else (2000.0 if span < 30000 else 5000.0)
     x0, y0 = f.pad * 0.5, f.height - f.pad * 0.45
-    parts = [f'<g class="pe-layer" data-layer="scale">']
+    parts = ['<g class="pe-layer" data-layer="scale">']
     for i in range(5):
         fill = "#000" if i % 2 == 0 else "#fff"
         parts.append(

@@ -6,23 +6,23 @@
         fixtures=[fixture("F1", "wc", box(4600, 0, 5000, 700), "R2")],
     )
 
-Units, door roles and the entrance are derived as the model does (``find_units``/``door_roles``).
-A door to "outside" is the entrance unless told otherwise.
+Units, door roles and the entrance are derived as the model does (``find_units``/``door_roles``),
+and so are the facts doors and fixtures carry from their attributes (``model.attributes``, with the
+plain profile's door tags). A door to "outside" is the entrance unless told otherwise.
 """
 
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import numpy as np
 from shapely.geometry import Polygon, box
 
 from planeval.diagnostics import DiagnosticLog
 from planeval.geometry import sector
+from planeval.model.attributes import with_door_facts, with_fixture_facts
 from planeval.model.graph import door_roles, find_units, room_graph
-from planeval.model.types import SourceInfo, OUTSIDE, Door, DoorKind, Fixture, Plan, Room, Window
-from planeval.read.drawing import Drawing
+from planeval.model.types import OUTSIDE, Door, DoorKind, Fixture, Plan, Room, SourceInfo, Window
 from planeval.read.profiles import builtin_profile
 from planeval.read.units import Units, UnitSource
 
@@ -74,9 +74,10 @@ def make_plan(rooms: list[Room], doors: list[Door] = (), fixtures: list[Fixture]
     unit_of, units = find_units(list(rooms), doors, log)
     rooms = [Room(**{**r.__dict__, "unit": unit_of.get(r.id)}) for r in rooms]
     roles, units = door_roles({r.id: r for r in rooms}, doors, units)
-    doors = [Door(**{**d.__dict__, "role": roles[d.id]}) for d in doors]
-    units_t = Units("mm", 1.0, UnitSource.HEADER, 4)
-    drawing = Drawing(Path("test.dxf"), "0" * 64, "AC1032", "utf-8", False, False, units_t, "plain",
-                      (), (), (), (), (), (), (), (), (), options={"profile": builtin_profile("plain")})
-    return Plan(drawing, SourceInfo.of(drawing), tuple(rooms), tuple(doors), tuple(windows), tuple(fixtures), tuple(units), Polygon(),
+    conv = builtin_profile("plain").doors
+    assert conv is not None
+    doors = [with_door_facts(Door(**{**d.__dict__, "role": roles[d.id]}), conv) for d in doors]
+    fixtures = [with_fixture_facts(f) for f in fixtures]
+    source = SourceInfo("test.dxf", "0" * 64, "AC1032", "utf-8", False, False, Units("mm", 1.0, UnitSource.HEADER, 4), "plain")
+    return Plan(source, tuple(rooms), tuple(doors), tuple(windows), tuple(fixtures), tuple(units), Polygon(),
                 room_graph(rooms, doors), log.freeze(), np.zeros((0, 4)))
