@@ -14,7 +14,7 @@ elsewhere. The drawing gets five layers with distinct ACI colours:
   stacked), and a summary block above the plan listing the counts and the findings that have no
   location (check errors, unit-level findings).
 
-The geometry is the same as in the HTML report (:func:`planeval.report.html.finding_overlays`),
+The geometry is the same as in the HTML report (:func:`planeval.report.overlays.finding_overlays`),
 converted from millimetres back to drawing units with ``plan.source.units.mm_per_unit``.
 
 Several rule sets on the same plan: every report of ``runs`` that shares the first report's plan
@@ -40,6 +40,7 @@ from shapely.geometry.base import BaseGeometry
 from planeval.errors import InputError
 from planeval.model import reopen
 from planeval.model.types import SourceInfo
+from planeval.report.overlays import finding_id, finding_overlays, measures_diameter
 
 LAYERS = {
     "PLANEVAL-PASS": 3,
@@ -94,12 +95,11 @@ class _Pen:
             attribs["linetype"] = LINETYPE
         self.msp.add_circle(self.pt(cx, cy), self.u(r), dxfattribs=attribs)
 
-    def geometry(self, g: BaseGeometry, layer: str, dashed: bool = False) -> None:
-        from planeval.report.html import _is_circle
-
+    def geometry(self, g: BaseGeometry, layer: str, dashed: bool = False, circle: bool = False) -> None:
+        """Draw ``g``; ``circle`` (the overlay's ``shape``) draws a polygon as one CIRCLE of its width."""
         if g is None or g.is_empty:
             return
-        if _is_circle(g):
+        if circle and isinstance(g, Polygon):
             c = g.centroid
             self.circle(c.x, c.y, (g.bounds[2] - g.bounds[0]) / 2, layer, dashed)
         elif isinstance(g, Polygon):
@@ -141,7 +141,7 @@ def _short(f: Any) -> str:
         nums = ""
     else:
         m = _value(r.measured, r.unit)
-        if f.code.startswith(("TS", "BT")) or ("center" in (r.details or {}) and r.unit == "mm"):
+        if measures_diameter(f):
             m = "Ø" + m
         nums = f" {m}/{_value(r.required, r.unit)} {r.unit}".rstrip()
     status = {"pass": "ok", "fail": "FAIL", "needs_review": "review", "error": "ERROR", "not_applicable": "n/a"}[r.status.value]
@@ -181,7 +181,6 @@ def _clean(s: str) -> str:
 
 def write_dxf_overlay(runs: list[Any], context: dict[str, Any] | None = None) -> bytes:
     """Bytes of a DXF copy of ``runs[0]``'s plan with the findings of every run on that plan."""
-    from planeval.report.html import finding_id, finding_overlays
     from planeval.report.svg import plan_frame
 
     if not runs:
@@ -223,10 +222,12 @@ def write_dxf_overlay(runs: list[Any], context: dict[str, Any] | None = None) ->
             if f is None:
                 continue
             status = f.result.status.value
+            circle = o.shape == "circle"
             if "pe-zone" in o.css.split():
-                pen.geometry(o.geometry, "PLANEVAL-ZONES")
+                pen.geometry(o.geometry, "PLANEVAL-ZONES", circle=circle)
             elif o.geometry is not None and not o.geometry.is_empty:
-                pen.geometry(o.geometry, STATUS_LAYER.get(status, "PLANEVAL-REVIEW"), dashed="pe-required" in o.css.split())
+                pen.geometry(o.geometry, STATUS_LAYER.get(status, "PLANEVAL-REVIEW"), dashed="pe-required" in o.css.split(),
+                             circle=circle)
             if o.finding in labelled:
                 continue
             anchor = o.text_at

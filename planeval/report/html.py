@@ -12,59 +12,23 @@ filters), the plan as inline SVG with the findings drawn on toggleable layers be
 detail panel, the findings table grouped by subject, the area block and the diagnostics. With
 several reports an overview table (and the building block, when there is one) comes first.
 
-The overlays are built here from the findings (:func:`finding_overlays`); the DXF overlay writer
-reuses them so that both drawings show the same geometry.
+The overlays (what each finding draws) are :func:`planeval.report.overlays.finding_overlays`, shared
+with the DXF overlay writer so that both drawings show the same geometry; they are computed once per
+report.
 """
 
 from __future__ import annotations
 
-import math
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from shapely.geometry import LineString, MultiLineString, Point, Polygon
-from shapely.geometry.base import BaseGeometry
-
 from planeval import __version__
 from planeval.report.fmt import margin, number
 from planeval.report.json_report import reports_to_dict
-from planeval.report.svg import FUNCTION_COLOURS, Overlay, plan_frame, plan_svg
+from planeval.report.overlays import OVERLAY_LAYERS, ZONE_COLOURS, finding_id, finding_overlays
+from planeval.report.svg import FUNCTION_COLOURS, Overlay, plan_svg
 
-# ---------------------------------------------------------------------------------------------
-# Overlays: what each finding draws
-# ---------------------------------------------------------------------------------------------
-
-#: rule name -> overlay layer (unknown rules go to "other")
-LAYER_OF_RULE = {
-    "turning-space": "turning",
-    "balcony-turning": "turning",
-    "door-clear-width": "doors",
-    "door-side-space": "doors",
-    "passage-width": "passages",
-    "wheelchair-reachability": "passages",
-    "wc-clearance": "bathroom",
-    "shower-access": "bathroom",
-    "bed-placement": "bedroom",
-    "kitchen-front-space": "kitchen",
-    "storage-area": "units",
-    "main-functions": "units",
-    "unit-area": "units",
-    "accessible-share": "units",
-}
-#: overlay layers in drawing order (later on top) with their checkbox labels
-OVERLAY_LAYERS = {
-    "zones": "Zones claimed (passing)",
-    "units": "Unit findings",
-    "kitchen": "Kitchen",
-    "bedroom": "Bedroom",
-    "bathroom": "Bathroom",
-    "passages": "Passages",
-    "doors": "Doors",
-    "turning": "Turning circles",
-    "other": "Other findings",
-    "review": "Needs review",
-}
 #: layers that start hidden: review markers (not measured geometry) and the zones claimed by passing
 #: findings (they tile most of the floor; the area block sums them)
 HIDDEN_LAYERS = ("review", "zones")
@@ -76,7 +40,6 @@ BASE_LAYERS = {
     "labels": "Labels",
     "drawing": "Original linework",
 }
-STATUS_CSS = {"pass": "pe-pass", "fail": "pe-fail", "needs_review": "pe-review", "error": "pe-review"}
 STATUS_LABEL = {
     "pass": "Pass",
     "fail": "Fail",
@@ -85,157 +48,6 @@ STATUS_LABEL = {
     "error": "Error",
     "accepted": "Accepted",
 }
-ZONE_COLOURS = {
-    "turning": "#2e86c1",
-    "wc-side": "#8e44ad",
-    "wc-front": "#6c3483",
-    "bed": "#5d6d7e",
-    "bed-side": "#d35400",
-    "kitchen-front": "#b7950b",
-    "passage": "#17a589",
-    "door-side": "#cb4335",
-    "storage": "#a04000",
-    "shower": "#2874a6",
-}
-
-
-def finding_id(report_index: int, finding_index: int) -> str:
-    """The id linking a table row, its drawing and its DXF text: ``r<report>f<finding>``."""
-    return f"r{report_index}f{finding_index}"
-
-
-def _is_circle(g: BaseGeometry) -> bool:
-    if not isinstance(g, Polygon) or g.is_empty:
-        return False
-    minx, miny, maxx, maxy = g.bounds
-    w, h = maxx - minx, maxy - miny
-    if w <= 0 or abs(w - h) > 0.02 * w:
-        return False
-    return g.area / (math.pi * (w / 2) ** 2) > 0.95
-
-
-def _same_area(a: BaseGeometry, b: BaseGeometry | None) -> bool:
-    if b is None or b.is_empty or a.area <= 0 or b.area <= 0:
-        return False
-    try:
-        return a.symmetric_difference(b).area < 0.02 * max(a.area, b.area)
-    except Exception:  # noqa: BLE001 - invalid drawn geometry: just draw both
-        return False
-
-
-def _xy(v: Any) -> tuple[float, float] | None:
-    if isinstance(v, (list, tuple)) and len(v) == 2 and all(isinstance(c, (int, float)) for c in v):
-        return float(v[0]), float(v[1])
-    return None
-
-
-def _num(v: float | None, unit: str) -> str:
-    return number(v, unit)
-
-
-def finding_overlays(report: Any, report_index: int = 0, font: float | None = None) -> list[Overlay]:
-    """Overlays (geometry in mm) for every finding of ``report`` that has something to draw.
-
-    * turning circles (a circular ``location``): the measured circle coloured by status and
-      labelled ``Ø<diameter>``, plus the required circle (dashed, ``pe-required``) at
-      ``details.required_center`` / ``details.center``;
-    * doors (a door subject with a line ``location``): a thick bar, failing ones labelled with
-      their clear width;
-    * bottlenecks (``details.bottleneck`` or a point ``location``): a disc of the required width;
-    * zones (``result.zones``): on the ``zones`` layer, one CSS class per kind (``pe-z-<kind>``);
-    * needs-review and check errors: a small marker on the hidden ``review`` layer;
-    * unit-level locations (whole rooms): outlines only.
-    """
-    plan = report.plan
-    if font is None:
-        f = plan_frame(plan)
-        font = max(120.0, min(400.0, max(f.width, f.height) / 60.0))
-    door_ids = {d.id for d in plan.doors}
-    unit_ids = {u.id for u in plan.units}
-    out: list[Overlay] = []
-    for i, f in enumerate(report.findings):
-        r = f.result
-        status = r.status.value
-        if status == "not_applicable":
-            continue
-        fid = finding_id(report_index, i)
-        title = f"{f.code} {r.subject}: {r.message}"
-        accepted = " pe-accepted" if f.accepted else ""
-        geom = r.location
-        details = r.details or {}
-        if status in ("needs_review", "error"):
-            if geom is None or geom.is_empty:
-                continue
-            p = geom.centroid if not isinstance(geom, (LineString, MultiLineString)) else geom.interpolate(0.5, normalized=True)
-            out.append(Overlay("review", Point(p.x, p.y).buffer(0.45 * font, quad_segs=12), "pe-review pe-marker" + accepted, fid,
-                               text="?", text_at=(p.x, p.y - 0.3 * font), title=title))
-            continue
-        css = STATUS_CSS.get(status, "pe-review") + accepted
-        layer = LAYER_OF_RULE.get(f.rule, "other")
-        drew_circle = False
-        if geom is not None and not geom.is_empty:
-            if _is_circle(geom):
-                c = geom.centroid
-                centre = _xy(details.get("required_center")) or _xy(details.get("center")) or (c.x, c.y)
-                diameter = r.measured if (r.unit == "mm" and r.measured) else geom.bounds[2] - geom.bounds[0]
-                if r.required and r.unit == "mm":
-                    out.append(Overlay(layer, Point(centre).buffer(r.required / 2, quad_segs=32), "pe-required" + accepted, fid, title=title))
-                radius = (geom.bounds[2] - geom.bounds[0]) / 2
-                ty = c.y + 0.45 * radius if radius > 2.5 * font else c.y - 0.3 * font
-                out.append(Overlay(layer, geom, css, fid, text=f"Ø{diameter:.0f}", text_at=(c.x, ty), title=title))
-                drew_circle = True
-            elif r.subject in door_ids and isinstance(geom, (LineString, MultiLineString)):
-                text = ""
-                if status == "fail" and r.measured is not None:
-                    text = f"{_num(r.measured, r.unit)} < {_num(r.required, r.unit)}" if r.required is not None else _num(r.measured, r.unit)
-                mid = geom.interpolate(0.5, normalized=True)
-                out.append(Overlay(layer, geom, css + " pe-bar", fid, text=text, text_at=(mid.x, mid.y - 1.2 * font), title=title))
-            elif isinstance(geom, Point):
-                radius = (r.required / 2) if (r.unit == "mm" and r.required) else 0.5 * font
-                out.append(Overlay(layer, geom.buffer(radius, quad_segs=16), css, fid, text=_num(r.measured, r.unit) if status == "fail" else "",
-                                   text_at=(geom.x, geom.y - 0.3 * font), title=title))
-            elif r.subject in unit_ids or geom.geom_type in ("MultiPolygon", "GeometryCollection"):
-                out.append(Overlay(layer, geom, css + " pe-outline", fid, title=title))
-            else:
-                line = isinstance(geom, (LineString, MultiLineString))
-                text = ""
-                if status == "fail" and r.measured is not None and r.required is not None:
-                    text = f"{_num(r.measured, r.unit)} < {_num(r.required, r.unit)}"
-                at = geom.interpolate(0.5, normalized=True) if line else geom.representative_point()
-                out.append(Overlay(layer, geom, css + (" pe-bar" if line else ""), fid, text=text,
-                                   text_at=(at.x, at.y - (1.2 if line else 0.3) * font), title=title))
-        bottleneck = _xy(details.get("bottleneck"))
-        if bottleneck is not None:
-            radius = (r.required / 2) if (r.unit == "mm" and r.required) else 0.5 * font
-            out.append(Overlay(layer, Point(bottleneck).buffer(radius, quad_segs=16), css + " pe-bottleneck", fid,
-                               text=f"{_num(r.measured, r.unit)}" if r.measured is not None else "",
-                               text_at=(bottleneck[0], bottleneck[1] - 0.3 * font), title=title))
-        for z in r.zones:
-            if z.geometry is None or z.geometry.is_empty:
-                continue
-            if z.kind == "turning" and drew_circle:
-                continue
-            if _same_area(z.geometry, geom):
-                continue  # the zone is what was drawn already (e.g. the measured circle of a failing room)
-            kind = "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in z.kind)
-            zcss = f"pe-zone pe-z-{kind}" + (" pe-zone-fail" if status == "fail" else "") + accepted
-            # a failing finding's zones show with it; the others wait on the (hidden) zones layer
-            out.append(Overlay(layer if status == "fail" else "zones", z.geometry, zcss, fid, title=f"{z.kind} zone — {title}"))
-    # texts go on text-only overlays (empty geometry) whose class is the bare status class:
-    # plan_svg colours a text by its overlay's class, and labels should sit above every shape
-    shapes, labels = [], []
-    for o in out:
-        if o.text:
-            base = o.css.split()[0]
-            labels.append(Overlay(o.layer, Polygon(), base if base in ("pe-pass", "pe-fail", "pe-review") else "pe-review",
-                                  o.finding, text=o.text, text_at=o.text_at))
-            o.text, o.text_at = "", None
-        shapes.append(o)
-    order = {name: k for k, name in enumerate(OVERLAY_LAYERS)}
-    rank = {"pe-zone": 0, "pe-required": 1, "pe-pass": 2, "pe-review": 3, "pe-fail": 4}
-    shapes.sort(key=lambda o: (order.get(o.layer, 99), rank.get(o.css.split()[0], 1)))
-    labels.sort(key=lambda o: (order.get(o.layer, 99), rank.get(o.css.split()[0], 1)))
-    return shapes + labels
 
 
 # ---------------------------------------------------------------------------------------------
@@ -392,8 +204,7 @@ def _legend() -> str:
     )
 
 
-def _plan_block(report: Any, ri: int) -> str:
-    overlays = finding_overlays(report, ri)
+def _plan_block(report: Any, ri: int, overlays: list[Overlay]) -> str:
     svg = plan_svg(report.plan, overlays, element_id=f"plan-{ri}")
     present = {o.layer for o in overlays}
     boxes = []
@@ -845,7 +656,7 @@ def write_html(runs: list[Any], context: dict[str, Any] | None = None) -> str:
         drawn = {o.finding for o in overlays}
         body.append(f'<section class="report" id="report-{ri}">')
         body.append(_header(d, ri, baseline.get(id(report)) if isinstance(baseline, dict) else None))
-        body.append(_plan_block(report, ri))
+        body.append(_plan_block(report, ri, overlays))
         body.append("<h3>Findings</h3>" + _findings_table(d, ri, drawn))
         body.append(_area_block(d.get("area")))
         body.append(_diagnostics(d))
