@@ -100,7 +100,8 @@ def _suite_for(d: dict[str, Any], parent: ET.Element) -> dict[str, int]:
         text = _details(fd, d)
         if fd.get("accepted"):
             counts["skipped"] += 1
-            el = ET.SubElement(case, "skipped", {"type": "accepted", "message": f"accepted (baseline): {fd['accepted']} — was {status}: {fd.get('message', '')}"})
+            msg = f"accepted (baseline): {fd['accepted']} — was {status}: {fd.get('message', '')}"
+            el = ET.SubElement(case, "skipped", {"type": "accepted", "message": msg})
             el.text = text
         elif status == "fail":
             counts["failures"] += 1
@@ -140,8 +141,8 @@ def _building_suite(b: dict[str, Any], parent: ET.Element) -> dict[str, int]:
         if f.get("status") == "fail":
             counts["failures"] += 1
             warning = f.get("severity") == "warning"
-            el = ET.SubElement(case, "failure", {"type": "warning" if warning else str(f.get("code", "")),
-                                                 "message": f"{'(warning) ' if warning else ''}{numbers(f)}: {f.get('message', '')}"})
+            msg = f"{'(warning) ' if warning else ''}{numbers(f)}: {f.get('message', '')}"
+            el = ET.SubElement(case, "failure", {"type": "warning" if warning else str(f.get("code", "")), "message": msg})
             el.text = f"{f.get('message', '')}\nsource: {f.get('source', '')}"
         elif f.get("status") in ("not_applicable", "needs_review"):
             counts["skipped"] += 1

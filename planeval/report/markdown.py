@@ -1,9 +1,11 @@
 """The check report as Markdown for a merge-request comment (GitLab/GitHub flavoured).
 
-Per plan × rule set: a status line (✅ no failing error-severity finding, ❌ otherwise; failing
-warnings, check errors and accepted findings are counted on the line), a table of the failing
-findings, the needs-review items and check errors folded in ``<details>`` blocks, and the area per
-unit in one small table. Every text that may come from the DXF is escaped (:func:`md_escape`):
+Per plan × rule set: a status line (✅ or ❌ by the report's ``summary["verdict"]``, i.e. ❌ when a
+live error-severity finding fails; failing warnings, check errors and accepted findings are counted
+on the line, all from the ``summary``), a table of the failing findings, the needs-review items and
+check errors folded in ``<details>`` blocks, and the area per unit in one small table. With several
+reports a first line gives the overall verdict (the top-level ``summary["verdict"]``, which also
+counts a failing building rule). Every text that may come from the DXF is escaped (:func:`md_escape`):
 ``|`` cannot break a table, ``<``/``>``/``&`` cannot open HTML, and ``[``, ``]``, ``` ` ```, ``*``,
 ``_`` cannot start links or emphasis.
 """
@@ -42,8 +44,14 @@ def _subject(fd: dict[str, Any]) -> str:
     return md_escape(s if not n or n == s else f"{s} {n}")
 
 
+def _icon(summary: dict[str, Any]) -> str:
+    """❌ when the summary's verdict (worked out once, in :mod:`planeval.findings`) is ``fail``, else ✅."""
+    return "❌" if summary.get("verdict") == "fail" else "✅"
+
+
 def _report_md(d: dict[str, Any], baseline: dict[str, Any] | None = None) -> list[str]:
     findings = d.get("findings", [])
+    s = d.get("summary", {})
     live = [f for f in findings if not f.get("accepted")]
     failing = [f for f in live if f["status"] == "fail"]
     fail_err = [f for f in failing if f.get("severity") == "error"]
@@ -51,20 +59,20 @@ def _report_md(d: dict[str, Any], baseline: dict[str, Any] | None = None) -> lis
     review = [f for f in live if f["status"] == "needs_review"]
     errors = [f for f in live if f["status"] == "error"]
     accepted = [f for f in findings if f.get("accepted")]
-    passed = sum(1 for f in findings if f["status"] == "pass")
-    na = sum(1 for f in findings if f["status"] == "not_applicable")
     name = Path(str(d.get("file", {}).get("path", ""))).name
-    icon = "❌" if fail_err else "✅"
-    parts = [f"{len(fail_err)} failing"]
-    if fail_warn:
-        parts.append(f"⚠️ {len(fail_warn)} failing warning{'s' if len(fail_warn) != 1 else ''}")
-    parts += [f"{passed} pass", f"{len(review)} need review", f"{na} not applicable"]
-    if errors:
-        parts.append(f"{len(errors)} check error{'s' if len(errors) != 1 else ''}")
-    if accepted:
-        parts.append(f"{len(accepted)} accepted by baseline")
+    # the counts on the status line are the summary's (live findings; the accepted ones apart)
+    n_warn, n_err, n_acc = s.get("failing_warnings", 0), s.get("error", 0), s.get("accepted", 0)
+    parts = [f"{s.get('failing_errors', 0)} failing"]
+    if n_warn:
+        parts.append(f"⚠️ {n_warn} failing warning{'s' if n_warn != 1 else ''}")
+    parts += [f"{s.get('pass', 0)} pass", f"{s.get('needs_review', 0)} need review",
+              f"{s.get('not_applicable', 0)} not applicable"]
+    if n_err:
+        parts.append(f"{n_err} check error{'s' if n_err != 1 else ''}")
+    if n_acc:
+        parts.append(f"{n_acc} accepted by baseline")
     out = [
-        f"### {icon} {md_escape(name)} — {md_escape(d.get('ruleset', {}).get('name', ''))}",
+        f"### {_icon(s)} {md_escape(name)} — {md_escape(d.get('ruleset', {}).get('name', ''))}",
         "",
         " · ".join(parts),
         "",
@@ -78,7 +86,8 @@ def _report_md(d: dict[str, Any], baseline: dict[str, Any] | None = None) -> lis
             unit = f.get("unit", "")
             mark = "❌" if f.get("severity") == "error" else "⚠️"
             out.append(
-                f"| {mark} | {md_escape(f.get('code'))} | {_subject(f)} | {_num(f.get('measured'), unit)} | {_num(f.get('required'), unit)} "
+                f"| {mark} | {md_escape(f.get('code'))} | {_subject(f)} "
+                f"| {_num(f.get('measured'), unit)} | {_num(f.get('required'), unit)} "
                 f"| {_margin(f.get('margin'), unit)} | {md_escape(f.get('message'))} |"
             )
         out.append("")
@@ -95,19 +104,22 @@ def _report_md(d: dict[str, Any], baseline: dict[str, Any] | None = None) -> lis
     if accepted:
         out += [f"<details><summary>{len(accepted)} accepted by the baseline</summary>", "",
                 "| Code | Subject | Was | Reason |", "|---|---|---|---|"]
-        out += [f"| {md_escape(f.get('code'))} | {_subject(f)} | {md_escape(f.get('status'))} | {md_escape(f.get('accepted'))} |" for f in accepted]
+        out += [f"| {md_escape(f.get('code'))} | {_subject(f)} | {md_escape(f.get('status'))} | {md_escape(f.get('accepted'))} |"
+                for f in accepted]
         out += ["", "</details>", ""]
     if baseline and baseline.get("expired"):
         out += ["Expired baseline entries (counted again): " + md_escape(", ".join(map(str, baseline["expired"]))), ""]
     units = (d.get("area") or {}).get("units") or []
     if units:
-        out += ["| Unit | Type | Net m² | BRA m² ≈ | Circulation | Storage m² | Efficiency index |", "|---|---|---:|---:|---:|---:|---:|"]
+        out += ["| Unit | Type | Net m² | BRA m² ≈ | Circulation | Storage m² | Efficiency index |",
+                "|---|---|---:|---:|---:|---:|---:|"]
         for u in units:
             share = u.get("circulation_share")
             eff = u.get("efficiency_index")
             out.append(
                 f"| {md_escape(u.get('id'))} | {md_escape(u.get('type'))} | {u.get('net_m2', 0):.2f} | {u.get('bra_m2', 0):.2f} "
-                f"| {'—' if share is None else f'{share:.0%}'} | {u.get('storage_m2', 0):.2f} | {'—' if eff is None else f'{eff:.2f}'} |"
+                f"| {'—' if share is None else f'{share:.0%}'} | {u.get('storage_m2', 0):.2f} "
+                f"| {'—' if eff is None else f'{eff:.2f}'} |"
             )
         out.append("")
     return out
@@ -119,10 +131,10 @@ def write_markdown(runs: list[Any], context: dict[str, Any] | None = None) -> st
     dicts = data["reports"] if "reports" in data else [data]
     out = ["## planeval check", ""]
     if len(dicts) > 1:
-        bad = sum(1 for d in dicts if any(f["status"] == "fail" and f.get("severity") == "error" and not f.get("accepted") for f in d.get("findings", [])))
-        out += [f"{'❌' if bad else '✅'} {len(dicts) - bad} of {len(dicts)} plan × rule-set reports pass", ""]
+        passing = sum(1 for d in dicts if d.get("summary", {}).get("verdict") != "fail")
+        out += [f"{_icon(data.get('summary', {}))} {passing} of {len(dicts)} plan × rule-set reports pass", ""]
     baseline = context.get("baseline", {}) if isinstance(context.get("baseline"), dict) else {}
-    for r, d in zip(runs, dicts):
+    for r, d in zip(runs, dicts, strict=True):
         out += _report_md(d, baseline.get(id(r)))
     b = data.get("building")
     if b:
@@ -131,7 +143,8 @@ def write_markdown(runs: list[Any], context: dict[str, Any] | None = None) -> st
                 f"BRA ≈ {b.get('bra_m2', 0):.2f} m²; {mix}", ""]
         for f in b.get("findings", []):
             icon = {"pass": "✅", "fail": "❌" if f.get("severity") == "error" else "⚠️"}.get(f.get("status"), "➖")
-            out.append(f"- {icon} {md_escape(f.get('code'))} {md_escape(f.get('rule'))} [{md_escape(f.get('ruleset'))}]: {md_escape(f.get('message'))}")
+            out.append(f"- {icon} {md_escape(f.get('code'))} {md_escape(f.get('rule'))} [{md_escape(f.get('ruleset'))}]: "
+                       f"{md_escape(f.get('message'))}")
         out.append("")
     out.append(f"<sub>planeval {md_escape(data.get('planeval_version', ''))}</sub>")
     return "\n".join(out) + "\n"
