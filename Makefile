@@ -1,13 +1,13 @@
 # Two commands for a fresh machine with Python 3.11+ and make:
-#   make demo   - set up .venv, check a bundled sample, print where the reports went
-#   make test   - set up .venv, run the test suite
+#   make demo   - set up .venv (planeval installed in .venv/bin/), check a bundled sample, print where the reports went
+#   make test   - set up .venv, then ruff, mypy, the test suite with the package's doctests, and the samples' self-check
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 OUT    := out
 
-.PHONY: demo test bench samples clean
+.PHONY: demo test lint bench samples clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else 1)' || \
@@ -29,8 +29,17 @@ demo: $(STAMP)
 	@echo "  $(abspath $(OUT))/demo.html   <- open in a browser: the plan with every finding drawn"
 	@echo "  $(abspath $(OUT))/demo.json, demo.xml (JUnit), demo.md, demo-inspect.svg, demo-inspect.txt"
 
+# pytest runs tests/ and the doctests of planeval/ (testpaths and --doctest-modules in pyproject.toml)
 test: $(STAMP)
+	$(BIN)/ruff check planeval tests samples bench
+	$(BIN)/mypy planeval
 	$(BIN)/python -m pytest -q
+	$(BIN)/python samples/verify.py --quick
+
+# the static checks of `make test` alone
+lint: $(STAMP)
+	$(BIN)/ruff check planeval tests samples bench
+	$(BIN)/mypy planeval
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_inspect.py
@@ -39,4 +48,4 @@ samples: $(STAMP)
 	$(BIN)/python samples/generate.py
 
 clean:
-	rm -rf $(VENV) $(OUT) .pytest_cache
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache .hypothesis
