@@ -16,6 +16,10 @@ from planeval.cli import main
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "dxf"
 
 
+# Tests marked ``cli_reads_samples_once`` get the bundled samples' plans from the session's cache (see
+# tests/conftest.py); the tests of reading itself (bad input, determinism, config, a real process) read.
+
+
 def cli(*args, **kw):
     return CliRunner().invoke(main, [str(a) for a in args], catch_exceptions=False, **kw)
 
@@ -25,6 +29,7 @@ def test_version():
     assert r.exit_code == 0 and "planeval" in r.output
 
 
+@pytest.mark.usefixtures("cli_reads_samples_once")  # the samples' plans from the session cache
 def test_inspect_text_json_svg(tmp_path):
     plan = SAMPLES / "omsorg-55-aia.dxf"
     r = cli("inspect", plan)
@@ -42,8 +47,13 @@ def test_inspect_text_json_svg(tmp_path):
 
 
 def test_inspect_json_is_deterministic():
+    from planeval.cli import dumps
+    from planeval.report.plan import plan_to_dict
+    from sampleplans import sample_plan
+
+    # this run reads the file; the session's cached plan was read by another read of the same file
     a = cli("inspect", SAMPLES / "familie-70-revit.dxf", "--format", "json").output
-    b = cli("inspect", SAMPLES / "familie-70-revit.dxf", "--format", "json").output
+    b = dumps(plan_to_dict(sample_plan("familie-70-revit")))
     assert a == b
 
 
@@ -78,6 +88,7 @@ def test_no_traceback_in_a_real_process(tmp_path):
         assert len(r.stderr.strip().splitlines()) == 1 and "broken.dxf" in r.stderr
 
 
+@pytest.mark.usefixtures("cli_reads_samples_once")  # the samples' plans from the session cache
 def test_check_exit_codes_and_json(tmp_path):
     r = cli("check", SAMPLES / "omsorg-tightbath-nordic.dxf", "--rules", "tek17", "--format", "json")
     assert r.exit_code == 1
@@ -92,9 +103,12 @@ def test_check_exit_codes_and_json(tmp_path):
     assert f["subject"] in room_ids  # the same ids as `inspect`
 
 
+@pytest.mark.usefixtures("cli_reads_samples_once")  # the samples' plans from the session cache
 def test_check_relaxed_ruleset_changes_the_verdict(tmp_path):
     strict = json.loads(cli("check", SAMPLES / "omsorg-tightbath-nordic.dxf", "--rules", "tek17", "--format", "json").output)
-    loose = json.loads(cli("check", SAMPLES / "omsorg-tightbath-nordic.dxf", "--rules", "trial-turning-1300", "--format", "json").output)
+    loose = json.loads(
+        cli("check", SAMPLES / "omsorg-tightbath-nordic.dxf", "--rules", "trial-turning-1300", "--format", "json").output
+    )
 
     def ts(d):
         return {f["subject"]: f for f in d["findings"] if f["code"] == "TS01"}
@@ -104,6 +118,7 @@ def test_check_relaxed_ruleset_changes_the_verdict(tmp_path):
     assert ts(loose)[bath]["measured"] == ts(strict)[bath]["measured"]  # measured once, judged twice
 
 
+@pytest.mark.usefixtures("cli_reads_samples_once")  # the samples' plans from the session cache
 def test_check_input_error_and_missing_rules(tmp_path):
     assert CliRunner().invoke(main, ["check", str(SAMPLES / "omsorg-55-aia.dxf")]).exit_code == 2
     r = CliRunner().invoke(main, ["check", str(SAMPLES / "omsorg-55-aia.dxf"), "--rules", "tek71"])
@@ -128,6 +143,7 @@ def test_rules_commands():
     assert "diameter_mm = 1400" in r.output and "tek17.toml" in r.output
 
 
+@pytest.mark.usefixtures("cli_reads_samples_once")  # the samples' plans from the session cache
 def test_area_command_formats():
     plan = SAMPLES / "korridor-4units-aia.dxf"
     d = json.loads(cli("area", plan, "--format", "json").output)
@@ -137,6 +153,7 @@ def test_area_command_formats():
     assert csv_text.splitlines()[0].startswith("file,unit,type,net_m2") and len(csv_text.splitlines()) == 5
 
 
+@pytest.mark.usefixtures("cli_reads_samples_once")  # the samples' plans from the session cache
 def test_baseline_round_trip(tmp_path):
     plan = SAMPLES / "omsorg-tightbath-nordic.dxf"
     base = tmp_path / "baseline.toml"

@@ -67,8 +67,10 @@ def _report(path: Path):
     from planeval.model import build_plan
     from planeval.read import read_drawing
     from planeval.ruleset import load_ruleset
+    from sampleplans import SAMPLES, sample_plan
 
-    return run(build_plan(read_drawing(path)), load_ruleset("tek17"))
+    plan = sample_plan(path.stem) if path.parent == SAMPLES else build_plan(read_drawing(path))
+    return run(plan, load_ruleset("tek17"))
 
 
 def _open(browser, html: str, tmp_path: Path, name: str):
@@ -102,7 +104,10 @@ def test_report_renders_and_links(browser, tmp_path):
         assert cbox and cbox["width"] > 10 and abs(cbox["width"] - cbox["height"]) < 0.1 * cbox["width"]
         assert circle.evaluate("el => getComputedStyle(el).stroke") == "rgb(192, 57, 43)"
         assert page.locator(f'#plan-0 path.pe-required[data-finding="{fid}"]').count() == 1
-        assert page.locator(f'#plan-0 text[data-finding="{fid}"]').first.text_content() == f"Ø{report.findings[fail_idx].result.measured:.0f}"
+        assert (
+            page.locator(f'#plan-0 text[data-finding="{fid}"]').first.text_content()
+            == f"Ø{report.findings[fail_idx].result.measured:.0f}"
+        )
 
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
         page.set_viewport_size({"width": 1440, "height": 1240})  # header, summary and the whole plan
@@ -132,13 +137,15 @@ def test_report_renders_and_links(browser, tmp_path):
         page.locator('input[data-layer-toggle="turning"]').check()
         assert layer.is_visible()
         # the review layer starts hidden; highlighting a review finding shows it
-        review = next((i for i, f in enumerate(report.findings) if f.status.value == "needs_review" and f.result.location is not None), None)
+        review = next(
+            (i for i, f in enumerate(report.findings) if f.status.value == "needs_review" and f.result.location is not None), None
+        )
         if review is not None:
             assert page.locator('#plan-0 g.pe-overlay[data-layer="review"]').is_hidden()
             page.locator(f"#row-r0f{review}").click()
             assert page.locator('#plan-0 g.pe-overlay[data-layer="review"]').is_visible()
         # status filter chips hide rows
-        page.locator('.chip.st-pass').click()
+        page.locator(".chip.st-pass").click()
         assert page.locator('tr.frow[data-status="pass"]').first.is_hidden()
 
         page.locator("table.findings").scroll_into_view_if_needed()

@@ -6,55 +6,39 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
-import sys
 import xml.etree.ElementTree as ET
 from dataclasses import replace
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import ezdxf
+import jsonschema
 import pytest
 from ezdxf import bbox
 
-from planeval.findings import Result, Status
+import builders
 from planeval.api import check as run
-from planeval.findings import Finding, Report
+from planeval.findings import Finding, Report, Result, Status
+from planeval.model import build_plan
+from planeval.read import read_drawing
+from planeval.report import writer
+from planeval.report.json_report import reports_to_dict
+from sampleplans import NAMES, ROOT, SAMPLES, ruleset, sample_path, sample_plan
+from sampleplans import sample_report as report_of
+
+SCHEMA = json.loads((ROOT / "planeval" / "report" / "schema.json").read_text(encoding="utf-8"))
+EVIL = "<script>alert(1)</script>|x"
 
 
 def run_many(plan, rulesets):
     from planeval.api import check_many
 
     return check_many([plan], rulesets).reports
-from planeval.model import build_plan
-from planeval.read import read_drawing
-from planeval.report import writer
-from planeval.report.json_report import reports_to_dict
-from planeval.ruleset import load_ruleset
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import builders  # noqa: E402
-
-ROOT = Path(__file__).resolve().parent.parent
-SAMPLES = ROOT / "samples" / "dxf"
-NAMES = sorted(p.stem for p in SAMPLES.glob("*.dxf"))
-SCHEMA = json.loads((ROOT / "planeval" / "report" / "schema.json").read_text(encoding="utf-8"))
-EVIL = "<script>alert(1)</script>|x"
 
 
-@lru_cache(maxsize=None)
-def plan_of(path: str):
+def plan_of(path: Path):
+    """A plan a test drew itself (the bundled samples come from the session's cache: ``sample_plan``)."""
     return build_plan(read_drawing(path))
-
-
-@lru_cache(maxsize=None)
-def ruleset(name: str):
-    return load_ruleset(name)
-
-
-@lru_cache(maxsize=None)
-def report_of(name: str, rules: str = "tek17") -> Report:
-    return run(plan_of(str(SAMPLES / f"{name}.dxf")), ruleset(rules))
 
 
 def synthetic(base: Report) -> Report:
@@ -67,13 +51,34 @@ def synthetic(base: Report) -> Report:
         return Finding(code, rule, severity, "TEK17 §12-x", result, accepted)
 
     findings = [
-        f("TS01", "turning-space", "error", Result(room, Status.PASS, 1600.0, 1500.0, "mm", "largest free circle Ø1600 mm ≥ Ø1500 mm")),
-        f("TS01", "turning-space", "error", Result(door, Status.FAIL, 1316.0, 1500.0, "mm", "largest free circle Ø1316 mm < Ø1500 mm")),
+        f(
+            "TS01",
+            "turning-space",
+            "error",
+            Result(room, Status.PASS, 1600.0, 1500.0, "mm", "largest free circle Ø1600 mm ≥ Ø1500 mm"),
+        ),
+        f(
+            "TS01",
+            "turning-space",
+            "error",
+            Result(door, Status.FAIL, 1316.0, 1500.0, "mm", "largest free circle Ø1316 mm < Ø1500 mm"),
+        ),
         f("DS01", "door-side-space", "warning", Result(door, Status.FAIL, 175.0, 300.0, "mm", "side space 175 mm < 300 mm")),
         f("DW02", "door-clear-width", "error", Result(door, Status.NEEDS_REVIEW, None, 25.0, "mm", "threshold not shown")),
         f("BT01", "balcony-turning", "error", Result("plan", Status.NOT_APPLICABLE, None, 1500.0, "mm", "no balcony")),
-        f("KI01", "kitchen-front-space", "error", Result("plan", Status.ERROR, None, None, "", "kitchen-front-space: the check failed (ValueError: x)")),
-        f("DW01", "door-clear-width", "error", Result(door, Status.FAIL, 660.0, 760.0, "mm", "clear width 660 mm < 760 mm"), accepted="M8 door kept for the trial"),
+        f(
+            "KI01",
+            "kitchen-front-space",
+            "error",
+            Result("plan", Status.ERROR, None, None, "", "kitchen-front-space: the check failed (ValueError: x)"),
+        ),
+        f(
+            "DW01",
+            "door-clear-width",
+            "error",
+            Result(door, Status.FAIL, 660.0, 760.0, "mm", "clear width 660 mm < 760 mm"),
+            accepted="M8 door kept for the trial",
+        ),
     ]
     return Report(base.plan, rs, findings, area=base.area)
 
@@ -86,7 +91,7 @@ EXPECTED_CHILD = {"pass": None, "fail": "failure", "error": "error", "needs_revi
 
 
 def test_junit_one_suite_per_report_and_one_case_per_finding():
-    plan = plan_of(str(SAMPLES / "korttid-40-aia.dxf"))
+    plan = sample_plan("korttid-40-aia")
     runs = run_many(plan, [ruleset("tek17"), ruleset("husbanken-omsorg")])
     xml = writer("junit")(runs, {})
     root = ET.fromstring(xml)
@@ -94,12 +99,12 @@ def test_junit_one_suite_per_report_and_one_case_per_finding():
     suites = root.findall("testsuite")
     assert len(suites) == 2
     total = 0
-    for suite, report in zip(suites, runs):
+    for suite, report in zip(suites, runs, strict=True):
         assert suite.get("name") == f"korttid-40-aia.dxf [{report.ruleset.name}]"
         cases = suite.findall("testcase")
         assert len(cases) == len(report.findings)
         total += len(cases)
-        for case, fnd in zip(cases, report.findings):
+        for case, fnd in zip(cases, report.findings, strict=True):
             assert case.get("classname") == f"planeval.{fnd.rule}"
             assert case.get("name").startswith(f"{fnd.code} {fnd.result.subject}")
             assert case.get("time") == "0"
@@ -181,7 +186,7 @@ def test_markdown_status_line_and_accepted():
 
 def test_markdown_escapes_dxf_text(tmp_path):
     path = evil_plan(tmp_path)
-    rep = run(plan_of(str(path)), ruleset("tek17"))
+    rep = run(plan_of(path), ruleset("tek17"))
     assert rep.plan.rooms[0].label == EVIL
     md = writer("md")([rep], {})
     assert "<script>" not in md
@@ -199,7 +204,7 @@ def test_markdown_escapes_dxf_text(tmp_path):
 
 def test_html_escapes_labels_and_is_self_contained(tmp_path):
     path = evil_plan(tmp_path, "<script>window.__pwned=1</script>")
-    rep = run(plan_of(str(path)), ruleset("tek17"))
+    rep = run(plan_of(path), ruleset("tek17"))
     page = writer("html")([rep], {})
     assert "<script>window.__pwned" not in page
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in page
@@ -253,10 +258,9 @@ PLANEVAL_LAYERS = ("PLANEVAL-PASS", "PLANEVAL-FAIL", "PLANEVAL-REVIEW", "PLANEVA
 
 
 def _overlay(tmp_path: Path, name: str, rules: tuple[str, ...] = ("tek17",)):
-    src = tmp_path / f"{name}.dxf"
-    shutil.copyfile(SAMPLES / f"{name}.dxf", src)
+    src = sample_path(name)  # the writer re-reads the plan's own source file: the bundled sample
     before = hashlib.sha256(src.read_bytes()).hexdigest()
-    plan = plan_of(str(src))
+    plan = sample_plan(name)
     runs = run_many(plan, [ruleset(r) for r in rules])
     data = writer("dxf")(runs, {})
     assert isinstance(data, bytes)
@@ -267,8 +271,12 @@ def _overlay(tmp_path: Path, name: str, rules: tuple[str, ...] = ("tek17",)):
 
 
 def _inside(box, outer, slack: float) -> bool:
-    return (box.extmin.x >= outer.extmin.x - slack and box.extmin.y >= outer.extmin.y - slack
-            and box.extmax.x <= outer.extmax.x + slack and box.extmax.y <= outer.extmax.y + slack)
+    return (
+        box.extmin.x >= outer.extmin.x - slack
+        and box.extmin.y >= outer.extmin.y - slack
+        and box.extmax.x <= outer.extmax.x + slack
+        and box.extmax.y <= outer.extmax.y + slack
+    )
 
 
 @pytest.mark.parametrize("name", ["bofelles-40-nordic", "omsorg-tightbath-nordic", "korttid-40-aia"])
@@ -289,7 +297,10 @@ def test_dxf_overlay_layers_and_placement(tmp_path, name):
     for e in geometry:
         assert _inside(bbox.extents([e]), plan_box, 0.02 * span), (e.dxf.layer, e.dxftype(), bbox.extents([e]))
     texts = msp.query('TEXT[layer=="PLANEVAL-TEXT"]')
-    assert len(texts) >= len([f for f in runs[0].findings if f.result.location is not None and f.status.value != "not_applicable"]) // 2
+    assert (
+        len(texts)
+        >= len([f for f in runs[0].findings if f.result.location is not None and f.status.value != "not_applicable"]) // 2
+    )
     for t in texts:  # the summary block sits in the frame's padding above the plan
         assert _inside(bbox.extents([t]), plan_box, 0.6 * span)
     # failing turning circles are drawn with their measured diameter, in drawing units
@@ -322,14 +333,14 @@ def test_dxf_overlay_r12_and_rerun(tmp_path):
     builders.door_arc(msp, (1000, -100), 0, 270, 900)
     builders.text(msp, 1500, 1250, "Bad")
     src = builders.save(doc, tmp_path, "r12.dxf")
-    rep = run(plan_of(str(src)), ruleset("tek17"))
+    rep = run(plan_of(src), ruleset("tek17"))
     out = tmp_path / "r12.overlay.dxf"
     out.write_bytes(writer("dxf")([rep], {}))
     copy = ezdxf.readfile(out)
     assert copy.dxfversion == "AC1009"
     assert len(copy.modelspace().query('*[layer=="PLANEVAL-TEXT"]')) > 0
     # an overlay fed back in does not accumulate PLANEVAL entities
-    rep2 = run(plan_of(str(out)), ruleset("tek17"))
+    rep2 = run(plan_of(out), ruleset("tek17"))
     again = tmp_path / "again.dxf"
     again.write_bytes(writer("dxf")([rep2], {}))
     n1 = len(copy.modelspace().query('*[layer=="PLANEVAL-TEXT"]'))
@@ -338,83 +349,48 @@ def test_dxf_overlay_r12_and_rerun(tmp_path):
 
 
 # ---------------------------------------------------------------------------------------------
-# JSON Schema (a tiny validator for the subset schema.json uses)
+# JSON Schema (validated with jsonschema, by the draft schema.json declares)
 # ---------------------------------------------------------------------------------------------
 
-KEYWORDS = {"$schema", "$id", "title", "description", "$defs", "$ref", "type", "required", "properties", "items", "enum",
-            "oneOf", "additionalProperties"}
-TYPES = {
-    "object": lambda v: isinstance(v, dict),
-    "array": lambda v: isinstance(v, list),
-    "string": lambda v: isinstance(v, str),
-    "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
-    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
-    "boolean": lambda v: isinstance(v, bool),
-    "null": lambda v: v is None,
-}
+VALIDATOR = jsonschema.validators.validator_for(SCHEMA)(SCHEMA)
 
 
-def validate(inst: Any, schema: Any, root: dict[str, Any] = SCHEMA, path: str = "$") -> list[str]:
-    """Errors of ``inst`` against ``schema`` (type, required, properties, items, enum, oneOf,
-    additionalProperties, local $ref)."""
-    if schema is True:
-        return []
-    if schema is False:
-        return [f"{path}: not allowed"]
-    errors: list[str] = []
-    if "$ref" in schema:
-        target: Any = root
-        for part in schema["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        errors += validate(inst, target, root, path)
-    if "type" in schema:
-        types = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
-        if not any(TYPES[t](inst) for t in types):
-            return errors + [f"{path}: expected {'/'.join(types)}, got {type(inst).__name__}"]
-    if "enum" in schema and not any(inst == v and type(inst) is type(v) or (TYPES["number"](inst) and TYPES["number"](v) and inst == v)
-                                    for v in schema["enum"]):
-        errors.append(f"{path}: {inst!r} not in {schema['enum']}")
-    if "oneOf" in schema:
-        branches = [validate(inst, s, root, path) for s in schema["oneOf"]]
-        ok = [b for b in branches if not b]
-        if len(ok) != 1:
-            errors.append(f"{path}: matches {len(ok)} of oneOf (expected exactly 1)")
-            if not ok:  # say why the nearest branch failed
-                errors += min(branches, key=len)
-    if isinstance(inst, dict):
-        for key in schema.get("required", []):
-            if key not in inst:
-                errors.append(f"{path}: missing '{key}'")
-        props = schema.get("properties", {})
-        for key, value in inst.items():
-            if key in props:
-                errors += validate(value, props[key], root, f"{path}.{key}")
-            elif "additionalProperties" in schema:
-                errors += validate(value, schema["additionalProperties"], root, f"{path}.{key}")
-    if isinstance(inst, list) and "items" in schema:
-        for i, item in enumerate(inst):
-            errors += validate(item, schema["items"], root, f"{path}[{i}]")
-    return errors
+def _errors(error: jsonschema.ValidationError) -> list[str]:
+    """``"<json path>: <message>"`` for an error and, for oneOf/anyOf, the errors of its branches."""
+    return [f"{error.json_path}: {error.message}"] + [e for sub in error.context or () for e in _errors(sub)]
 
 
-def _walk(schema: Any):
-    if isinstance(schema, dict):
-        yield schema
-        for key, value in schema.items():
-            if key in ("properties", "$defs"):
-                for sub in value.values():
-                    yield from _walk(sub)
-            elif key in ("items", "additionalProperties"):
-                yield from _walk(value)
-            elif key == "oneOf":
-                for sub in value:
-                    yield from _walk(sub)
+def validate(inst: Any, schema: Any = SCHEMA) -> list[str]:
+    """Every way ``inst`` breaks ``schema`` (empty when it validates)."""
+    validator = VALIDATOR if schema is SCHEMA else jsonschema.validators.validator_for(schema)(schema)
+    return [e for error in validator.iter_errors(inst) for e in _errors(error)]
 
 
-def test_schema_uses_only_what_the_test_validator_knows():
+def test_schema_is_a_valid_draft_2020_12_schema():
     assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    for node in _walk(SCHEMA):
-        assert set(node) <= KEYWORDS, set(node) - KEYWORDS
+    assert type(VALIDATOR) is jsonschema.Draft202012Validator
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    # every local $ref resolves
+    refs = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("$ref"), str):
+                refs.append(node["$ref"])
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(SCHEMA)
+    assert refs
+    for ref in refs:
+        assert ref.startswith("#/"), f"{ref}: schema.json is self-contained"
+        target: Any = SCHEMA
+        for part in ref.removeprefix("#/").split("/"):
+            target = target[part]
+        assert isinstance(target, dict), ref
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -493,9 +469,17 @@ def odd(base: Report) -> Report:
     ]
     findings = []
     for i, g in enumerate(geoms):
-        res = Result(room.id, [Status.FAIL, Status.PASS, Status.NEEDS_REVIEW][i % 3], 600.0 + i, 900.0, "mm", f"odd geometry {i} <b>",
-                     location=g, zones=(Zone("passage", box, room.id), Zone("empty", Polygon(), None)),
-                     details={"bottleneck": [c.x, c.y], "center": "not a point"})
+        res = Result(
+            room.id,
+            [Status.FAIL, Status.PASS, Status.NEEDS_REVIEW][i % 3],
+            600.0 + i,
+            900.0,
+            "mm",
+            f"odd geometry {i} <b>",
+            location=g,
+            zones=(Zone("passage", box, room.id), Zone("empty", Polygon(), None)),
+            details={"bottleneck": [c.x, c.y], "center": "not a point"},
+        )
         findings.append(Finding("PA01", "passage-width", "error", "", res))
     return Report(base.plan, base.ruleset, findings, area=None)
 

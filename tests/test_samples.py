@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import json
 import math
-from functools import lru_cache
-from pathlib import Path
 
 import pytest
 from shapely import wkt
 
-from planeval.model import OUTSIDE, build_plan
-from planeval.read import read_drawing
+from planeval.model import OUTSIDE
 from planeval.vocabulary import fold
-
-SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "dxf"
-NAMES = sorted(p.stem for p in SAMPLES.glob("*.dxf"))
+from sampleplans import NAMES, SAMPLES, sample_expected, sample_plan
 
 
-@lru_cache(maxsize=None)
 def load(name: str):
-    expected = json.loads((SAMPLES / f"{name}.expected.json").read_text(encoding="utf-8"))
-    plan = build_plan(read_drawing(SAMPLES / f"{name}.dxf"))
-    return expected, plan
+    return sample_expected(name), sample_plan(name)
 
 
 def match_rooms(expected, plan) -> dict[int, str]:
@@ -92,8 +83,13 @@ def test_doors(name):
     for ed in expected["doors"]:
         ends = (tuple(ed["hinge"]), tuple(ed["latch"]))
         cands = [
-            d for d in plan.doors
-            if min(math.dist(d.hinge, ends[0]) + math.dist(d.latch, ends[1]), math.dist(d.hinge, ends[1]) + math.dist(d.latch, ends[0])) < 400
+            d
+            for d in plan.doors
+            if min(
+                math.dist(d.hinge, ends[0]) + math.dist(d.latch, ends[1]),
+                math.dist(d.hinge, ends[1]) + math.dist(d.latch, ends[0]),
+            )
+            < 400
         ]
         assert cands, f"door {ed['id']} ({ed['kind']}, {ed['rooms']}) not found"
         d = cands[0]
