@@ -13,9 +13,10 @@ Everything here returns plain objects (:class:`~planeval.model.types.Plan`,
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from planeval.engine import judge_building
 from planeval.engine import run as _run

@@ -21,9 +21,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from planeval.errors import InputError
 from planeval.findings import Report
 from planeval.report.json_report import subject_name
-from planeval.errors import InputError
 
 KEYS = {"file", "rule", "code", "subject", "subject_name", "reason", "expires"}
 

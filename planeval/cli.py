@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import click
 
@@ -52,7 +53,10 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
                 tb = tb.tb_next
             if tb is not None:
                 where = f" at {Path(tb.tb_frame.f_code.co_filename).name}:{tb.tb_lineno}"
-            _fail(f"internal error: {type(exc).__name__}: {exc}{where} (a bug: run with --debug for the traceback)", ExitCode.INTERNAL_ERROR)
+            _fail(
+                f"internal error: {type(exc).__name__}: {exc}{where} (a bug: run with --debug for the traceback)",
+                ExitCode.INTERNAL_ERROR,
+            )
 
     return wrapper
 
@@ -79,10 +83,17 @@ def main(debug: bool) -> None:
 
 
 profile_option = click.option(
-    "--profile", "profile", metavar="NAME|FILE", help="Layer profile: a built-in name (aia, cisfb-uk, iso13567, gb-cn, revit, archicad, plain) or a TOML file."
+    "--profile",
+    "profile",
+    metavar="NAME|FILE",
+    help="Layer profile: a built-in name (aia, cisfb-uk, iso13567, gb-cn, revit, archicad, plain) or a TOML file.",
 )
-units_option = click.option("--units", metavar="UNIT", help="Drawing unit, overriding $INSUNITS and inference: mm, cm, dm, m, in, ft.")
-encoding_option = click.option("--encoding", metavar="CODEC", help="Text encoding for old DXF files without $DWGCODEPAGE (e.g. cp1252, cp932, gbk).")
+units_option = click.option(
+    "--units", metavar="UNIT", help="Drawing unit, overriding $INSUNITS and inference: mm, cm, dm, m, in, ft."
+)
+encoding_option = click.option(
+    "--encoding", metavar="CODEC", help="Text encoding for old DXF files without $DWGCODEPAGE (e.g. cp1252, cp932, gbk)."
+)
 
 
 def load_plan(path: str, profile: str | None, units: str | None, encoding: str | None) -> Any:
@@ -97,11 +108,24 @@ def load_plan(path: str, profile: str | None, units: str | None, encoding: str |
 @units_option
 @encoding_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--svg", "svg_out", type=click.Path(dir_okay=False, path_type=str), help="Also draw what was recognised over the drawing.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write the text/JSON here instead of stdout.")
+@click.option(
+    "--svg", "svg_out", type=click.Path(dir_okay=False, path_type=str), help="Also draw what was recognised over the drawing."
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write the text/JSON here instead of stdout."
+)
 @click.option("-v", "--verbose", is_flag=True, help="Text: list windows, fixtures and informational diagnostics too.")
 @guarded
-def inspect(plan: str, profile: str | None, units: str | None, encoding: str | None, fmt: str, svg_out: str | None, output: str | None, verbose: bool) -> None:
+def inspect(
+    plan: str,
+    profile: str | None,
+    units: str | None,
+    encoding: str | None,
+    fmt: str,
+    svg_out: str | None,
+    output: str | None,
+    verbose: bool,
+) -> None:
     """Print what planeval recognised in PLAN: units, rooms, doors, windows, fixtures, units, diagnostics."""
     from planeval.report.plan import plan_to_dict, plan_to_text
 
@@ -136,31 +160,72 @@ def _use_color(no_color: bool) -> bool:
 
 @main.command()
 @click.argument("plans", nargs=-1, type=click.Path(path_type=str))
-@click.option("--rules", "rules", multiple=True, metavar="NAME|FILE", help="Rule set: a bundled name (planeval rules list) or a TOML file. Repeat to judge several.")
+@click.option(
+    "--rules",
+    "rules",
+    multiple=True,
+    metavar="NAME|FILE",
+    help="Rule set: a bundled name (planeval rules list) or a TOML file. Repeat to judge several.",
+)
 @profile_option
 @units_option
 @encoding_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="What goes to stdout.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="What goes to stdout."
+)
 @click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=str), help="Write the JSON report here.")
-@click.option("--html", "html_out", type=click.Path(dir_okay=False, path_type=str), help="Write a self-contained HTML report here.")
+@click.option(
+    "--html", "html_out", type=click.Path(dir_okay=False, path_type=str), help="Write a self-contained HTML report here."
+)
 @click.option("--junit", "junit_out", type=click.Path(dir_okay=False, path_type=str), help="Write JUnit XML here.")
 @click.option("--md", "md_out", type=click.Path(dir_okay=False, path_type=str), help="Write a Markdown summary here.")
-@click.option("--dxf", "dxf_out", type=click.Path(dir_okay=False, path_type=str), help="Write a copy of the (single) plan with the findings on PLANEVAL-* layers.")
-@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, path_type=str), help="Accept the known findings listed in this file.")
+@click.option(
+    "--dxf",
+    "dxf_out",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Write a copy of the (single) plan with the findings on PLANEVAL-* layers.",
+)
+@click.option(
+    "--baseline",
+    "baseline_path",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Accept the known findings listed in this file.",
+)
 @click.option("--strict", is_flag=True, help="Also fail (exit 1) on warnings, needs-review and check errors.")
 @click.option("--no-color", is_flag=True, help="No colours even on a terminal.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the summary line per plan.")
 @click.option("-v", "--verbose", is_flag=True, help="List passing findings too.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="Project config (default: planeval.toml or [tool.planeval] in pyproject.toml, searched upwards).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=str),
+    help="Project config (default: planeval.toml or [tool.planeval] in pyproject.toml, searched upwards).",
+)
 @guarded
-def check(plans: tuple[str, ...], rules: tuple[str, ...], profile: str | None, units: str | None, encoding: str | None, fmt: str,
-          json_out: str | None, html_out: str | None, junit_out: str | None, md_out: str | None, dxf_out: str | None,
-          baseline_path: str | None, strict: bool, no_color: bool, quiet: bool, verbose: bool, config_path: str | None) -> None:
+def check(
+    plans: tuple[str, ...],
+    rules: tuple[str, ...],
+    profile: str | None,
+    units: str | None,
+    encoding: str | None,
+    fmt: str,
+    json_out: str | None,
+    html_out: str | None,
+    junit_out: str | None,
+    md_out: str | None,
+    dxf_out: str | None,
+    baseline_path: str | None,
+    strict: bool,
+    no_color: bool,
+    quiet: bool,
+    verbose: bool,
+    config_path: str | None,
+) -> None:
     """Check PLAN(s) against rule set(s); exit 1 when an error-severity finding fails."""
     from planeval.api import Batch, check_many
     from planeval.config import load_config
-    from planeval.report import writer
     from planeval.engine import judge_building
+    from planeval.report import writer
     from planeval.report.text import report_text
     from planeval.ruleset import load_ruleset
 
@@ -173,7 +238,9 @@ def check(plans: tuple[str, ...], rules: tuple[str, ...], profile: str | None, u
     if not plans:
         raise InputError("no plan given (name DXF files, or list them in planeval.toml: plans = [...])")
     if not rules:
-        raise InputError("no rule set given: use --rules tek17 (see 'planeval rules list'), or set rules = [...] in planeval.toml")
+        raise InputError(
+            "no rule set given: use --rules tek17 (see 'planeval rules list'), or set rules = [...] in planeval.toml"
+        )
     rulesets = [load_ruleset(r) for r in rules]
     runs = []
     with _progress(list(plans), "checking") as bar:
@@ -227,14 +294,27 @@ def build_context(batch: Any) -> dict[str, Any]:
 
 @main.command()
 @click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--rules", "rules", metavar="NAME|FILE", help="Also compute the zones this rule set claims (required-zone area, efficiency index).")
+@click.option(
+    "--rules",
+    "rules",
+    metavar="NAME|FILE",
+    help="Also compute the zones this rule set claims (required-zone area, efficiency index).",
+)
 @profile_option
 @units_option
 @encoding_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str))
 @guarded
-def area(plans: tuple[str, ...], rules: str | None, profile: str | None, units: str | None, encoding: str | None, fmt: str, output: str | None) -> None:
+def area(
+    plans: tuple[str, ...],
+    rules: str | None,
+    profile: str | None,
+    units: str | None,
+    encoding: str | None,
+    fmt: str,
+    output: str | None,
+) -> None:
     """Area metrics per unit and per building: net, BRA, by function, circulation, storage, unusable, efficiency."""
     from planeval.api import Batch
     from planeval.api import check as api_check
@@ -252,7 +332,7 @@ def area(plans: tuple[str, ...], rules: str | None, profile: str | None, units: 
         if ruleset is not None:
             r = api_check(p, ruleset)
             runs.append(r)
-            blocks.append((path, r.area))
+            blocks.append((path, r.area or {}))
         else:
             blocks.append((path, area_metrics(p)))
     building = building_block(Batch(runs, judge_building(runs)), areas=[b for _, b in blocks])
@@ -369,7 +449,14 @@ def rules_show(ruleset: str, fmt: str) -> None:
 @encoding_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write here instead of stdout.")
 @guarded
-def baseline_cmd(plans: tuple[str, ...], rules: tuple[str, ...], profile: str | None, units: str | None, encoding: str | None, output: str | None) -> None:
+def baseline_cmd(
+    plans: tuple[str, ...],
+    rules: tuple[str, ...],
+    profile: str | None,
+    units: str | None,
+    encoding: str | None,
+    output: str | None,
+) -> None:
     """Write a baseline accepting every current failure and needs-review finding of PLAN(s)."""
     from planeval.api import check_many
     from planeval.baseline import write_baseline
@@ -392,10 +479,26 @@ def baseline_cmd(plans: tuple[str, ...], rules: tuple[str, ...], profile: str | 
 @units_option
 @encoding_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "md"]), default="text", show_default=True)
-@click.option("--fail-on", type=click.Choice(["new", "any"]), default="new", show_default=True, help="Exit 1 on new failures only, or on any failure in NEW.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["new", "any"]),
+    default="new",
+    show_default=True,
+    help="Exit 1 on new failures only, or on any failure in NEW.",
+)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str))
 @guarded
-def diff(old: str, new: str, rules: str, profile: str | None, units: str | None, encoding: str | None, fmt: str, fail_on: str, output: str | None) -> None:
+def diff(
+    old: str,
+    new: str,
+    rules: str,
+    profile: str | None,
+    units: str | None,
+    encoding: str | None,
+    fmt: str,
+    fail_on: str,
+    output: str | None,
+) -> None:
     """Compare two revisions of a plan: new, fixed and changed findings, area changes per room and function."""
     from planeval.api import check as api_check
     from planeval.diff import diff_markdown, diff_reports, diff_text

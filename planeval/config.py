@@ -20,6 +20,7 @@ import glob
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from planeval.errors import InputError
 
@@ -37,7 +38,7 @@ class Config:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
-def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
+def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
     here = (start or Path.cwd()).resolve()
     for d in [here, *here.parents]:
         own = d / "planeval.toml"
@@ -52,7 +53,7 @@ def find_config(start: Path | None = None) -> tuple[Path, dict] | None:
     return None
 
 
-def _read(path: Path) -> dict:
+def _read(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -62,6 +63,7 @@ def _read(path: Path) -> dict:
 
 
 def load_config(explicit: str | None = None) -> Config:
+    found: tuple[Path, dict[str, Any]] | None
     if explicit:
         p = Path(explicit)
         if not p.is_file():

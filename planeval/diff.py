@@ -13,8 +13,8 @@ import math
 from typing import Any
 
 from planeval.findings import Report
-from planeval.report.json_report import finding_to_dict
 from planeval.model.types import OUTSIDE
+from planeval.report.json_report import finding_to_dict
 from planeval.vocabulary import fold
 
 
@@ -73,7 +73,7 @@ def match_units(old: Any, new: Any, rooms: dict[str, str]) -> dict[str, str]:
                 if o in uo.rooms:
                     votes[uo.id] = votes.get(uo.id, 0) + 1
         if votes:
-            out[un.id] = max(votes, key=votes.get)
+            out[un.id] = max(votes, key=votes.__getitem__)
     return out
 
 
@@ -106,51 +106,97 @@ def diff_reports(a: Report, b: Report) -> dict[str, Any]:
         if key not in matched_old and fo.failing:
             od = finding_to_dict(fo, a.plan)
             fixed.append({**od, "was": od["status"], "status": "gone", "old_subject": fo.result.subject})
-    room_changes = []
+    room_changes: list[dict[str, Any]] = []
     new_rooms = {r.id: r for r in b.plan.rooms}
     old_rooms = {r.id: r for r in a.plan.rooms}
     for nid, r in new_rooms.items():
         oid = rooms.get(nid)
         if oid is None:
-            room_changes.append({"new": nid, "old": None, "label": r.label, "old_m2": None, "new_m2": round(r.area_m2, 2), "delta_m2": round(r.area_m2, 2)})
+            room_changes.append(
+                {
+                    "new": nid,
+                    "old": None,
+                    "label": r.label,
+                    "old_m2": None,
+                    "new_m2": round(r.area_m2, 2),
+                    "delta_m2": round(r.area_m2, 2),
+                }
+            )
             continue
         ro = old_rooms[oid]
         delta = r.area_m2 - ro.area_m2
         if abs(delta) >= 0.01 or r.function != ro.function:
-            room_changes.append({"new": nid, "old": oid, "label": r.label, "old_m2": round(ro.area_m2, 2), "new_m2": round(r.area_m2, 2),
-                                 "delta_m2": round(delta, 2), **({"function": [ro.function, r.function]} if r.function != ro.function else {})})
+            room_changes.append(
+                {
+                    "new": nid,
+                    "old": oid,
+                    "label": r.label,
+                    "old_m2": round(ro.area_m2, 2),
+                    "new_m2": round(r.area_m2, 2),
+                    "delta_m2": round(delta, 2),
+                    **({"function": [ro.function, r.function]} if r.function != ro.function else {}),
+                }
+            )
     for oid, ro in old_rooms.items():
         if oid not in rooms.values():
-            room_changes.append({"new": None, "old": oid, "label": ro.label, "old_m2": round(ro.area_m2, 2), "new_m2": None, "delta_m2": round(-ro.area_m2, 2)})
+            room_changes.append(
+                {
+                    "new": None,
+                    "old": oid,
+                    "label": ro.label,
+                    "old_m2": round(ro.area_m2, 2),
+                    "new_m2": None,
+                    "delta_m2": round(-ro.area_m2, 2),
+                }
+            )
     functions: dict[str, dict[str, float]] = {}
-    for plan, key in ((a.plan, "old_m2"), (b.plan, "new_m2")):
+    for plan, column in ((a.plan, "old_m2"), (b.plan, "new_m2")):
         for r in plan.rooms:
-            functions.setdefault(r.function, {"old_m2": 0.0, "new_m2": 0.0})[key] += r.area_m2
-    fn = {k: {"old_m2": round(v["old_m2"], 2), "new_m2": round(v["new_m2"], 2), "delta_m2": round(v["new_m2"] - v["old_m2"], 2)}
-          for k, v in sorted(functions.items()) if abs(v["new_m2"] - v["old_m2"]) >= 0.01}
+            functions.setdefault(r.function, {"old_m2": 0.0, "new_m2": 0.0})[column] += r.area_m2
+    fn = {
+        k: {"old_m2": round(v["old_m2"], 2), "new_m2": round(v["new_m2"], 2), "delta_m2": round(v["new_m2"] - v["old_m2"], 2)}
+        for k, v in sorted(functions.items())
+        if abs(v["new_m2"] - v["old_m2"]) >= 0.01
+    }
     return {
         "old": str(a.plan.source.path),
         "new": str(b.plan.source.path),
         "ruleset": a.ruleset.name,
-        "matches": {"rooms": dict(sorted(rooms.items())), "doors": dict(sorted(doors.items())), "units": dict(sorted(units.items()))},
+        "matches": {
+            "rooms": dict(sorted(rooms.items())),
+            "doors": dict(sorted(doors.items())),
+            "units": dict(sorted(units.items())),
+        },
         "new_failures": new_failures,
         "fixed": fixed,
         "changed": changed,
         "area": {"rooms": room_changes, "functions": fn},
-        "summary": {"new_failures": len(new_failures), "fixed": len(fixed), "changed": len(changed),
-                    "old_failing": sum(1 for f in a.findings if f.failing), "new_failing": sum(1 for f in b.findings if f.failing)},
+        "summary": {
+            "new_failures": len(new_failures),
+            "fixed": len(fixed),
+            "changed": len(changed),
+            "old_failing": sum(1 for f in a.findings if f.failing),
+            "new_failing": sum(1 for f in b.findings if f.failing),
+        },
     }
 
 
 def _line(f: dict[str, Any]) -> str:
-    was = f" (was {f['was']}{', ' + str(f['was_measured']) + ' ' + f['unit'] if f.get('was_measured') is not None else ''})" if f.get("was") else ""
+    was = (
+        f" (was {f['was']}{', ' + str(f['was_measured']) + ' ' + f['unit'] if f.get('was_measured') is not None else ''})"
+        if f.get("was")
+        else ""
+    )
     return f"{f['code']} {f['rule']} {f['subject']} {f['subject_name']}: {f['message']}{was}"
 
 
 def diff_text(d: dict[str, Any]) -> str:
     s = d["summary"]
-    out = [f"{d['old']} → {d['new']} ({d['ruleset']})",
-           f"  {s['new_failures']} new failures, {s['fixed']} fixed, {s['changed']} changed; failing {s['old_failing']} → {s['new_failing']}"]
+    out = [
+        f"{d['old']} → {d['new']} ({d['ruleset']})",
+        f"  {s['new_failures']} new failures, {s['fixed']} fixed, {s['changed']} changed; "
+        f"failing {s['old_failing']} → {s['new_failing']}",
+    ]
     for title, key in (("New failures", "new_failures"), ("Fixed", "fixed"), ("Changed", "changed")):
         if d[key]:
             out.append(f"  {title}:")
@@ -166,8 +212,12 @@ def diff_text(d: dict[str, Any]) -> str:
 
 def diff_markdown(d: dict[str, Any]) -> str:
     s = d["summary"]
-    out = [f"### planeval diff: `{d['old']}` → `{d['new']}`", "",
-           f"**{s['new_failures']} new failures**, {s['fixed']} fixed, {s['changed']} changed (rule set: {d['ruleset']}).", ""]
+    out = [
+        f"### planeval diff: `{d['old']}` → `{d['new']}`",
+        "",
+        f"**{s['new_failures']} new failures**, {s['fixed']} fixed, {s['changed']} changed (rule set: {d['ruleset']}).",
+        "",
+    ]
     for title, key in (("New failures", "new_failures"), ("Fixed", "fixed"), ("Changed", "changed")):
         if d[key]:
             out += [f"#### {title}", "", "| code | subject | message |", "|---|---|---|"]
@@ -175,7 +225,10 @@ def diff_markdown(d: dict[str, Any]) -> str:
             out.append("")
     if d["area"]["rooms"]:
         out += ["#### Area changes", "", "| room | old m² | new m² | Δ |", "|---|---|---|---|"]
-        out += [f"| {_md(r['label'] or str(r['new'] or r['old']))} | {r['old_m2']} | {r['new_m2']} | {r['delta_m2']:+.2f} |" for r in d["area"]["rooms"]]
+        out += [
+            f"| {_md(r['label'] or str(r['new'] or r['old']))} | {r['old_m2']} | {r['new_m2']} | {r['delta_m2']:+.2f} |"
+            for r in d["area"]["rooms"]
+        ]
     return "\n".join(out) + "\n"
 
 

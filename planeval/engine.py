@@ -17,8 +17,9 @@ results it yielded before, and the other checks, still count. The engine reads e
 from __future__ import annotations
 
 import traceback
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from shapely.geometry.base import BaseGeometry
 

@@ -41,14 +41,17 @@ def building_block(batch: Batch, areas: list[dict[str, Any]] | None = None) -> d
                 acc = f.result.details.get("accessible", {})
                 small = f.result.details["small_units"]
                 block.setdefault("accessible_share", {})[rs.name] = {
-                    "accessible": sum(1 for k in small if acc.get(k)), "small_units": len(small), "share": round(f.result.measured or 0.0, 3)}
+                    "accessible": sum(1 for k in small if acc.get(k)),
+                    "small_units": len(small),
+                    "share": round(f.result.measured or 0.0, 3),
+                }
     block["findings"] = findings
     block["verdict"] = verdict_of(batch.building_findings).word
     return block
 
 
-COLUMNS = ("file", "unit", "type", "net_m2", "bra_m2", "balcony_m2", "circulation_m2", "circulation_share", "storage_m2",
-           "wet_m2", "unusable_m2", "required_zone_m2", "zone_overlap_m2", "efficiency_index")
+COLUMNS = ("file", "unit", "type", "net_m2", "bra_m2", "balcony_m2", "circulation_m2", "circulation_share",
+           "storage_m2", "wet_m2", "unusable_m2", "required_zone_m2", "zone_overlap_m2", "efficiency_index")
 
 
 def area_rows(blocks: list[tuple[str, dict[str, Any]]]) -> str:

@@ -99,7 +99,9 @@ def resolve(spec: str, relative_to: Path | None = None) -> Path:
     if "/" not in spec and "\\" not in spec and not spec.endswith(".toml"):
         path = bundled_dir() / f"{spec}.toml"
         if not path.is_file():
-            raise InputError(f"no bundled rule set '{spec}'{_suggest(spec, bundled_names())}; bundled: {', '.join(bundled_names())}")
+            raise InputError(
+                f"no bundled rule set '{spec}'{_suggest(spec, bundled_names())}; bundled: {', '.join(bundled_names())}"
+            )
         return path
     p = Path(spec)
     if relative_to is not None and not p.is_absolute():
@@ -198,7 +200,10 @@ def _validate(rule: str, values: dict[str, Any], module: Any, origin: dict[tuple
         raise InputError(f"[rules.{rule}] enabled: expected true or false, got {enabled!r}", where("enabled"))
     severity = values.get("severity", "error")
     if severity not in SEVERITIES:
-        raise InputError(f"[rules.{rule}] severity: expected 'error' or 'warning', got {severity!r}{_suggest(str(severity), SEVERITIES)}", where("severity"))
+        raise InputError(
+            f"[rules.{rule}] severity: expected 'error' or 'warning', got {severity!r}{_suggest(str(severity), SEVERITIES)}",
+            where("severity"),
+        )
     source = values.get("source", "")
     if not isinstance(source, str):
         raise InputError(f"[rules.{rule}] source: expected text (the clause), got {source!r}", where("source"))
@@ -245,7 +250,9 @@ def _coerce(rule: str, key: str, value: Any, hint: Any, where: Path) -> Any:
     if origin is typing.Literal:
         choices = typing.get_args(hint)
         if value not in choices:
-            raise InputError(f"{label}: expected one of {', '.join(map(repr, choices))}, got {value!r}{_suggest(str(value), choices)}", where)
+            raise InputError(
+                f"{label}: expected one of {', '.join(map(repr, choices))}, got {value!r}{_suggest(str(value), choices)}", where
+            )
         return value
     if origin is tuple:
         (item,) = [a for a in typing.get_args(hint) if a is not Ellipsis][:1] or [str]

@@ -29,14 +29,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from typing import Any, Iterable
+from typing import Any
 
-import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.geometry import edge_angles, polygons_of, union
-from planeval.measure.units import HUSBANKEN_TYPES, classify, internal_walls_m2
+from planeval.measure.units import classify, internal_walls_m2
 
 SLIVER_WIDTH_MM = 600.0
 CIRCULATION = ("entrance", "hall")
@@ -46,12 +45,14 @@ WET = ("bathroom", "wc", "laundry")
 
 DEFINITIONS = {
     "net_m2": "sum of the unit's room polygons (inside wall faces), balconies excluded",
-    "bra_m2": "net area + area of the internal walls between the unit's rooms (walls ≤ 0.5 m thick); enclosing walls towards outside, corridors and neighbours excluded — NS 3940 BRA approximation",
+    "bra_m2": "net area + area of the internal walls between the unit's rooms (walls ≤ 0.5 m thick); enclosing walls towards "
+              "outside, corridors and neighbours excluded — NS 3940 BRA approximation",
     "by_function": "net area per canonical function; a combined room counts for its first function",
     "circulation_share": "(entrance + hall) / net",
     "storage_m2": "area of storage rooms",
     "wet_m2": "area of bathroom, WC and laundry rooms",
-    "unusable_m2": "slivers narrower than 0.6 m (free floor minus its opening by a 0.3 m disc) + free floor a wheelchair cannot reach from the entrance (when checked)",
+    "unusable_m2": "slivers narrower than 0.6 m (free floor minus its opening by a 0.3 m disc) + free floor a wheelchair "
+                   "cannot reach from the entrance (when checked)",
     "required_zone_m2": "union of the zones claimed by the rule set's checks, clipped to the unit's rooms",
     "zone_overlap_m2": "sum of zone areas − their union: floor shared by several requirements",
     "efficiency_index": "required_zone_m2 / net_m2",
@@ -81,7 +82,9 @@ def _slivers(free: BaseGeometry) -> BaseGeometry:
     return free.difference(opened)
 
 
-def unit_metrics(plan: Any, unit: Any, zones: list[tuple[str, BaseGeometry, str | None]], unreachable: BaseGeometry | None) -> dict[str, Any]:
+def unit_metrics(
+    plan: Any, unit: Any, zones: list[tuple[str, BaseGeometry, str | None]], unreachable: BaseGeometry | None
+) -> dict[str, Any]:
     rooms = [r for r in plan.rooms if r.unit == unit.id]
     floor = [r for r in rooms if r.function != "balcony"]
     net = sum(r.area_m2 for r in floor)
@@ -127,7 +130,10 @@ def unit_metrics(plan: Any, unit: Any, zones: list[tuple[str, BaseGeometry, str 
             "slack_mm": slack,
         })
     bra = net + internal_walls_m2(rooms)
-    share = (lambda v: round(v / net, 4) if net > 0 else None)
+
+    def share(v: float) -> float | None:
+        return round(v / net, 4) if net > 0 else None
+
     return {
         "id": unit.id,
         "rooms": list(unit.rooms),
@@ -159,7 +165,9 @@ def unit_metrics(plan: Any, unit: Any, zones: list[tuple[str, BaseGeometry, str 
     }
 
 
-def area_metrics(plan: Any, findings: list[Any] | None = None, ruleset: Any = None, unreachable: dict[str, BaseGeometry] | None = None) -> dict[str, Any]:
+def area_metrics(
+    plan: Any, findings: list[Any] | None = None, ruleset: Any = None, unreachable: dict[str, BaseGeometry] | None = None
+) -> dict[str, Any]:
     """The area block of a report: per unit and for the whole plan (a floor or a building)."""
     zones: list[tuple[str, BaseGeometry, str | None]] = []
     for f in findings or []:

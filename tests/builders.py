@@ -64,7 +64,12 @@ def walls_around(msp, x0, y0, x1, y1, t=100, layer="A-WALL", gaps=(), s=1.0, sty
                     msp.add_line((cx * s, py0 * s), (cx * s, py1 * s), dxfattribs={"layer": layer})
             elif style == "double":
                 # two face lines and two jambs, as LINEs
-                for a, b in (((px0, py0), (px1, py0)), ((px1, py0), (px1, py1)), ((px1, py1), (px0, py1)), ((px0, py1), (px0, py0))):
+                for a, b in (
+                    ((px0, py0), (px1, py0)),
+                    ((px1, py0), (px1, py1)),
+                    ((px1, py1), (px0, py1)),
+                    ((px0, py1), (px0, py0)),
+                ):
                     msp.add_line((a[0] * s, a[1] * s), (b[0] * s, b[1] * s), dxfattribs={"layer": layer})
 
 
@@ -92,7 +97,9 @@ def door_block(doc, name="DOOR-M9", r=825):
 
 
 def text(msp, x, y, s, layer="A-ANNO-TEXT", h=200.0):
-    msp.add_text(s, dxfattribs={"layer": layer, "height": h}).set_placement((x, y), align=ezdxf.enums.TextEntityAlignment.MIDDLE_CENTER)
+    msp.add_text(s, dxfattribs={"layer": layer, "height": h}).set_placement(
+        (x, y), align=ezdxf.enums.TextEntityAlignment.MIDDLE_CENTER
+    )
 
 
 def save(doc, tmp_path: Path, name: str = "plan.dxf") -> Path:
@@ -101,7 +108,9 @@ def save(doc, tmp_path: Path, name: str = "plan.dxf") -> Path:
     return p
 
 
-def two_rooms(tmp_path: Path, style: str = "bodies", s: float = 1.0, insunits: int | None = 4, labels=("Stue", "Soverom"), door="arc"):
+def two_rooms(
+    tmp_path: Path, style: str = "bodies", s: float = 1.0, insunits: int | None = 4, labels=("Stue", "Soverom"), door="arc"
+):
     """Room A 0..3000 × 0..4000, room B 3100..6000 × 0..4000 (interior), 100 mm walls, a 900 door
     between them at y 1000..1900 hinged at (3000, 1000), swinging into B; entrance door in A's west
     wall at y 2000..2900."""

@@ -56,7 +56,10 @@ def test_sub_codes_resolve_to_their_rule():
 @pytest.mark.parametrize("name", [n for n in CHECKS])
 def test_every_check_has_tests(name):
     module_file = Path(CHECKS[name].__file__).stem
-    candidates = [ROOT / "tests" / "checks" / f"test_{module_file}.py", ROOT / "tests" / "checks" / f"test_{name.replace('-', '_')}.py"]
+    candidates = [
+        ROOT / "tests" / "checks" / f"test_{module_file}.py",
+        ROOT / "tests" / "checks" / f"test_{name.replace('-', '_')}.py",
+    ]
     assert any(p.exists() for p in candidates), f"no tests/checks/test_{module_file}.py"
 
 

@@ -3,7 +3,7 @@ room polygons a file states, door leaf widths, layer state, encodings. Skips wit
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -16,7 +16,7 @@ from planeval.read.drawing import Role
 pytestmark = pytest.mark.realworld
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read(path: str):
     return read_drawing(path)
 
@@ -27,7 +27,8 @@ def plan_of(realplans, name, **kw):
 
 ANAND = "anandkothartrdl__Plans__plan.dxf"
 #: the file's own "Room - …" polygons (README of realplans), m²
-ANAND_ROOMS = {"Gym": 12.2, "Study": 17.4, "TV Room": 19.9, "WC": 3.9, "Entrance Porch": 5.3, "Cloak Room": 5.5, "Utility": 24.0, "Hallway": 18.6, "Kitchen": 74.5}
+ANAND_ROOMS = {"Gym": 12.2, "Study": 17.4, "TV Room": 19.9, "WC": 3.9, "Entrance Porch": 5.3, "Cloak Room": 5.5,
+               "Utility": 24.0, "Hallway": 18.6, "Kitchen": 74.5}
 
 
 def test_anand_units_inferred_and_room_polygons_used(realplans):
@@ -102,7 +103,7 @@ def test_encodings(realplans):
     cn = _read(str(realplans / "SunJ1ayu__cad-to-3d__input.dxf"))  # ANSI_936
     assert any("墙" in layer.name for layer in cn.layers)
     assert cn.profile == "gb-cn"
-    assert next(l for l in cn.layers if "墙" in l.name).role is Role.WALL
+    assert next(layer for layer in cn.layers if "墙" in layer.name).role is Role.WALL
 
 
 def test_chinese_entrance_door(realplans):
@@ -124,7 +125,10 @@ def test_office_rooms_from_walls_when_polygons_are_off(realplans):
     assert plan.source.units.drawing_unit == "in"
 
 
-@pytest.mark.parametrize("name", ["LibreCAD__LibreCAD__Complete-Lib-E.dxf", "oliland__roomsize__two-rooms.dxf", "raumzeitlabor__olymp-2.0__floorplan.dxf"])
+@pytest.mark.parametrize(
+    "name",
+    ["LibreCAD__LibreCAD__Complete-Lib-E.dxf", "oliland__roomsize__two-rooms.dxf", "raumzeitlabor__olymp-2.0__floorplan.dxf"],
+)
 def test_hard_files_never_crash(realplans, name):
     """A block library, a cropped office plan and a timber framing drawing: a model or a clear InputError."""
     try:

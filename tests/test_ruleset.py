@@ -25,7 +25,11 @@ def test_every_bundled_set_loads_with_sources():
 
 
 def test_extends_merges_per_rule(tmp_path):
-    p = write(tmp_path, "a.toml", 'name = "A"\nextends = "tek17"\n[rules.turning-space]\ndiameter_mm = 1400\n[rules.storage-area]\nenabled = false\n')
+    p = write(
+        tmp_path,
+        "a.toml",
+        'name = "A"\nextends = "tek17"\n[rules.turning-space]\ndiameter_mm = 1400\n[rules.storage-area]\nenabled = false\n',
+    )
     rs = load_ruleset(p)
     ts = rs.rules["turning-space"]
     assert ts.params.diameter_mm == 1400.0
@@ -48,13 +52,22 @@ def test_extends_by_relative_path_and_cycles(tmp_path):
 @pytest.mark.parametrize(
     "text, message",
     [
-        ('extends = "tek17"\n[rules.turning-spac]\ndiameter_mm = 1\n', "unknown rule 'turning-spac' (did you mean 'turning-space'?)"),
-        ('extends = "tek17"\n[rules.turning-space]\ndiametr_mm = 1\n', "[rules.turning-space] unknown key 'diametr_mm' (did you mean 'diameter_mm'?)"),
-        ('extends = "tek17"\n[rules.turning-space]\ndiameter_mm = "big"\n', "[rules.turning-space] diameter_mm: expected a number"),
+        (
+            'extends = "tek17"\n[rules.turning-spac]\ndiameter_mm = 1\n',
+            "unknown rule 'turning-spac' (did you mean 'turning-space'?)",
+        ),
+        (
+            'extends = "tek17"\n[rules.turning-space]\ndiametr_mm = 1\n',
+            "[rules.turning-space] unknown key 'diametr_mm' (did you mean 'diameter_mm'?)",
+        ),
+        (
+            'extends = "tek17"\n[rules.turning-space]\ndiameter_mm = "big"\n',
+            "[rules.turning-space] diameter_mm: expected a number",
+        ),
         ('extends = "tek17"\n[rules.turning-space]\nrectangle_allowed = 1\n', "expected true or false"),
         ('extends = "tek17"\n[rules.turning-space]\ndoor_swing_overlap = "forbid_al"\n', "did you mean 'forbid_all'"),
         ('extends = "tek17"\n[rules.turning-space]\nseverity = "fatal"\n', "severity: expected 'error' or 'warning'"),
-        ('[rules.turning-space]\ndiameter_mm = 1500\n', "missing parameters"),
+        ("[rules.turning-space]\ndiameter_mm = 1500\n", "missing parameters"),
         ('extends = "tek71"\n', "did you mean 'tek17'"),
         ('extend = "tek17"\n', "unknown top-level key 'extend' (did you mean 'extends'?)"),
         ("this = is = broken", "not valid TOML"),
@@ -76,5 +89,5 @@ def test_missing_file_and_unknown_bundled_name(tmp_path):
 
 
 def test_disabled_rule_may_omit_parameters(tmp_path):
-    p = write(tmp_path, "d.toml", '[rules.storage-area]\nenabled = false\n')
+    p = write(tmp_path, "d.toml", "[rules.storage-area]\nenabled = false\n")
     assert load_ruleset(p).enabled() == []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 
-import ezdxf
 import pytest
 from ezdxf.math import Matrix44
 
@@ -21,11 +20,17 @@ def flat(tmp_path, name="flat.dxf"):
     Bod 1.0 × 2.0 = 2.00 (all interior, 100 mm inner walls, 200 mm outer)."""
     doc, msp = new()
     walls_around(msp, 0, 0, 4000, 5000, t=100, gaps=[("E", 500, 1400), ("E", 3600, 4500)])              # Stue
-    walls_around(msp, 4100, 1500, 7100, 5000, t=100, gaps=[("W", 2100, 3000)])                      # Soverom (x 4100..7100, y 1500..5000)
-    walls_around(msp, 4100, -2500, 6100, -100, t=100, gaps=[("N", 200, 1000)])                       # Bad
-    walls_around(msp, 4100, 0, 6100, 1400, t=100, gaps=[("W", 500, 1400), ("S", 200, 1000), ("E", 300, 1100)])  # Entré... shares walls
-    walls_around(msp, 6200, 0, 7200, 1400, t=100, gaps=[("W", 300, 1100)])                           # Bod 1.0 × 1.4
-    for x, y, label in ((2000, 2500, "Stue"), (5600, 3200, "Soverom"), (5100, -1300, "Bad"), (5100, 700, "Entré"), (6700, 700, "Bod")):
+    walls_around(msp, 4100, 1500, 7100, 5000, t=100, gaps=[("W", 2100, 3000)])  # Soverom (x 4100..7100, y 1500..5000)
+    walls_around(msp, 4100, -2500, 6100, -100, t=100, gaps=[("N", 200, 1000)])  # Bad
+    walls_around(msp, 4100, 0, 6100, 1400, t=100, gaps=[("W", 500, 1400), ("S", 200, 1000), ("E", 300, 1100)])  # Entré
+    walls_around(msp, 6200, 0, 7200, 1400, t=100, gaps=[("W", 300, 1100)])  # Bod 1.0 × 1.4
+    for x, y, label in (
+        (2000, 2500, "Stue"),
+        (5600, 3200, "Soverom"),
+        (5100, -1300, "Bad"),
+        (5100, 700, "Entré"),
+        (6700, 700, "Bod"),
+    ):
         text(msp, x, y, label)
     door_arc(msp, (4000, 500), 90, 180, 900)
     door_arc(msp, (4100, 3600), 90, 0, 900)

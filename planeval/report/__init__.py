@@ -7,8 +7,9 @@ from the same dict as JSON (``report.json_report.reports_to_dict``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import import_module
-from typing import Any, Callable
+from typing import Any
 
 #: format -> "module:function" (imported when used, so that the CLI starts fast)
 WRITERS: dict[str, str] = {

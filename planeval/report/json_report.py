@@ -81,18 +81,20 @@ def reports_to_dict(runs: list[Report], context: dict[str, Any] | None = None) -
     """One report: the report dict itself. Several (plans × rule sets): ``{"reports": [...], ...}``."""
     context = context or {}
     dicts = [report_to_dict(r) for r in runs]
-    for d, r in zip(dicts, runs):
+    for d, r in zip(dicts, runs, strict=True):
         notes = context.get("baseline", {}).get(id(r))
         if notes:
             d["baseline"] = notes
     if len(dicts) == 1 and not context.get("building"):
         return dicts[0]
-    total: dict[str, int] = {}
+    total: dict[str, Any] = {}
     for d in dicts:
         for k, v in d["summary"].items():
             if isinstance(v, int):
                 total[k] = total.get(k, 0) + v
-    total["verdict"] = "fail" if any(d["summary"].get("verdict") == "fail" for d in dicts) or context.get("building_failed") else "pass"
+    total["verdict"] = (
+        "fail" if any(d["summary"].get("verdict") == "fail" for d in dicts) or context.get("building_failed") else "pass"
+    )
     out: dict[str, Any] = {
         "schema_version": SCHEMA_VERSION,
         "planeval_version": __version__,

@@ -75,16 +75,20 @@ def report_text(report: Report, *, color: bool, verbose: bool = False, quiet: bo
 def area_text(area: dict[str, Any], path: str) -> str:
     lines = [path]
     for u in area.get("units", []):
-        lines.append(f"  {u['id']}  {u['type']}: net {u['net_m2']:.2f} m², BRA ≈ {u['bra_m2']:.2f} m², balcony {u['balcony_m2']:.2f} m²")
+        lines.append(
+            f"  {u['id']}  {u['type']}: net {u['net_m2']:.2f} m², BRA ≈ {u['bra_m2']:.2f} m², balcony {u['balcony_m2']:.2f} m²"
+        )
         funcs = ", ".join(f"{k} {v:.2f}" for k, v in u["by_function"].items())
         lines.append(f"      by function (m²): {funcs}")
         lines.append(
-            f"      circulation {u['circulation_m2']:.2f} m² ({(u['circulation_share'] or 0):.0%}), storage {u['storage_m2']:.2f} m², "
+            f"      circulation {u['circulation_m2']:.2f} m² ({(u['circulation_share'] or 0):.0%}), "
+            f"storage {u['storage_m2']:.2f} m², "
             f"wet {u['wet_m2']:.2f} m², unusable {u['unusable_m2']:.2f} m² ({(u['unusable_share'] or 0):.0%})"
         )
         if u.get("efficiency_index") is not None:
             lines.append(
-                f"      required zones {u['required_zone_m2']:.2f} m² ({u['required_zone_share']:.0%} of net; overlap {u['zone_overlap_m2']:.2f} m²), "
+                f"      required zones {u['required_zone_m2']:.2f} m² ({u['required_zone_share']:.0%} of net; "
+                f"overlap {u['zone_overlap_m2']:.2f} m²), "
                 f"efficiency index {u['efficiency_index']:.2f}"
             )
     b = area.get("building") or {}
