@@ -1,12 +1,11 @@
-"""Doors from door blocks, loose swing arcs, bulge polylines, segmented polylines and plain gaps.
+"""Doors from door blocks, loose swings and plain gaps: assembling the candidates, then the doors.
 
-A swing is an arc of 60–120° with a radius of 0.35–1.3 m. It is a door when the evidence is
-strong enough: a door layer or block, a leaf line from the centre to one arc end, the centre at a
-wall. Arcs on furniture, fixture, stair or ignored layers never become doors; loose arcs on
-unknown layers need both a leaf and a wall (that is what keeps trees and callouts out).
-
-The *hinge* is the arc centre, the *open end* is where the leaf is drawn, the *latch* (closed
-leaf's free end) is the other arc end. Two leaves whose latches meet form a double door.
+Leaves come from :mod:`planeval.model.swings`. Two leaves whose latches meet form a double door,
+every other leaf a hinged door. Door blocks without a swing and thin leaf rectangles on door layers
+(sliding leaves) take the wall opening they stand in. Once the rooms are known, each candidate
+becomes a :class:`Door` between the rooms on either side of its chord, with the room its leaf
+swings into and its width (:mod:`planeval.model.door_width`); seals of wall openings that no door
+or window claims become plain openings.
 """
 
 from __future__ import annotations
@@ -19,38 +18,18 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon
 
-from planeval.geometry import circle_fit, sector
-from planeval.model.attributes import attribute, length_mm
-from planeval.model.types import DoorKind
-from planeval.read.drawing import Arc, Chain, Drawing, Insert, Role, Segment, Shape
+from planeval.diagnostics import DiagnosticLog
+from planeval.model.door_width import clear_width
+from planeval.model.layout import InPlan
+from planeval.model.linework import Seal
+from planeval.model.rooms import RoomIndex
+from planeval.model.swings import NEAR_WALL_MM, Leaf, SwingEvidence, dedupe
+from planeval.model.types import OUTSIDE, Door, DoorKind, Window
+from planeval.read.drawing import Drawing, Insert, Role, Shape
 from planeval.read.profiles import DoorConvention
 
-R_MIN_MM = 350.0
-R_MAX_MM = 1300.0
-SWEEP_MIN = 60.0
-SWEEP_MAX = 120.0
-NEAR_WALL_MM = 300.0
-LEAF_TOL = 0.15  # relative tolerance of a leaf's length against the radius
-EXCLUDED_ROLES = frozenset({Role.FURNITURE, Role.FIXTURE, Role.STAIR, Role.IGNORE, Role.LABEL, Role.ROOM, Role.WINDOW})
 SLIDING_RE = re.compile(r"slid|skyve|skjut|schiebe|pocket|lomme|glide", re.IGNORECASE)
-
-
-@dataclass
-class Leaf:
-    hinge: tuple[float, float]
-    latch: tuple[float, float]
-    open_end: tuple[float, float]
-    radius: float
-    start_deg: float
-    sweep_deg: float
-    group: int | None
-    layer: str
-    evidence: list[str] = field(default_factory=list)
-    parts: list[object] = field(default_factory=list)  # primitives that draw this leaf (kept out of walls)
-
-    @property
-    def swing(self) -> Polygon:
-        return sector(self.hinge, self.radius, self.start_deg, self.sweep_deg)
+NOT_IN_WALL_MM = 400.0  # a door with no wall this close to either end of its opening is reported
 
 
 @dataclass
@@ -105,161 +84,40 @@ class Parts:
         return bool(src.handle) and src.handle in self.handles
 
 
-def _arc_point(cx: float, cy: float, r: float, deg: float) -> tuple[float, float]:
-    a = math.radians(deg)
-    return (cx + r * math.cos(a), cy + r * math.sin(a))
-
-
 class DoorFinder:
     """Collects door candidates from one drawing (restricted to the floor-plan views)."""
 
-    def __init__(self, drawing: Drawing, in_plan, wall_tree: shapely.STRtree | None, wall_geoms: np.ndarray, convention: DoorConvention) -> None:
+    def __init__(self, drawing: Drawing, in_plan: InPlan, wall_tree: shapely.STRtree | None, wall_geoms: np.ndarray,
+                 convention: DoorConvention) -> None:
         self.d = drawing
         self.in_plan = in_plan
-        self.wall_tree = wall_tree
-        self.wall_geoms = wall_geoms
         self.conv = convention
-        self.inserts = {i.index: i for i in drawing.inserts}
-        # leaf evidence: straight segments and polygon edges near arc ends
-        segs = [s for s in drawing.segments if s.role not in EXCLUDED_ROLES]
-        self.seg_objs: list[Segment | Shape] = list(segs)
-        coords = [((s.x1, s.y1), (s.x2, s.y2)) for s in segs]
-        for sh in drawing.shapes:
-            if sh.role in EXCLUDED_ROLES or len(sh.exterior) > 8:
-                continue
-            ring = list(sh.exterior)
-            for a, b in zip(ring, ring[1:] + ring[:1]):
-                coords.append((a, b))
-                self.seg_objs.append(sh)
-        self.seg_coords = np.asarray(coords, dtype=float).reshape(-1, 2, 2) if coords else np.zeros((0, 2, 2))
-        self.seg_tree = shapely.STRtree(shapely.linestrings(self.seg_coords)) if len(coords) else None
+        self.swings = SwingEvidence(drawing, in_plan, wall_tree, wall_geoms)
+        self.inserts = self.swings.inserts
 
-    # -- evidence ---------------------------------------------------------------------------
     def near_wall(self, p: tuple[float, float], dist: float = NEAR_WALL_MM) -> float | None:
-        if self.wall_tree is None:
-            return None
-        pt = Point(p)
-        idx = self.wall_tree.query(pt, predicate="dwithin", distance=dist)
-        if len(idx) == 0:
-            return None
-        return float(min(self.wall_geoms[i].distance(pt) for i in idx))
+        """Distance from ``p`` to the nearest wall line within ``dist``, else None."""
+        return self.swings.near_wall(p, dist)
 
-    def leaf_to(self, hinge: tuple[float, float], end: tuple[float, float], r: float) -> list[object]:
-        """Primitives that draw a leaf from the hinge towards ``end`` (a line, or a thin rectangle's edge)."""
-        if self.seg_tree is None:
-            return []
-        line = LineString([hinge, end])
-        found = []
-        for i in self.seg_tree.query(line.buffer(max(60.0, 0.08 * r)), predicate="intersects"):
-            (ax, ay), (bx, by) = self.seg_coords[i]
-            length = math.hypot(bx - ax, by - ay)
-            if not (0.7 * r <= length <= 1.15 * r):
-                continue
-            # starting near the hinge and running towards the arc end (not away from it)
-            if math.dist((bx, by), hinge) < math.dist((ax, ay), hinge):
-                ax, ay, bx, by = bx, by, ax, ay
-            if math.dist((ax, ay), hinge) > max(80.0, 0.1 * r):
-                continue
-            ux, uy = (end[0] - hinge[0]) / r, (end[1] - hinge[1]) / r
-            vx, vy = (bx - ax) / length, (by - ay) / length
-            if ux * vx + uy * vy >= 0.97:
-                found.append(self.seg_objs[i])
-        return found
-
-    # -- candidates -------------------------------------------------------------------------
-    def arcs(self) -> list[Leaf]:
-        leaves: list[Leaf] = []
-        for a in self.d.arcs:
-            if a.role in EXCLUDED_ROLES or a.role is Role.WALL and a.src.group is None:
-                continue
-            if not (R_MIN_MM <= a.r <= R_MAX_MM and SWEEP_MIN <= a.sweep_deg <= SWEEP_MAX):
-                continue
-            if not self.in_plan(a.cx, a.cy):
-                continue
-            leaf = self._leaf(a.cx, a.cy, a.r, a.start_deg, a.sweep_deg, a.role, a.src.group, a.layer, a)
-            if leaf is not None:
-                leaves.append(leaf)
-        for ch in self.d.chains:
-            if ch.role in EXCLUDED_ROLES:
-                continue
-            leaf = self._chain_leaf(ch)
-            if leaf is not None:
-                leaves.append(leaf)
-        return leaves
-
-    def _chain_leaf(self, ch: Chain) -> Leaf | None:
-        pts = list(ch.points)
-        if len(pts) < 4:
-            return None
-        for lo, hi in ((0, len(pts)), (1, len(pts)), (0, len(pts) - 1), (1, len(pts) - 1)):
-            part = pts[lo:hi]
-            if len(part) < 4:
-                continue
-            cx, cy, r, rms = circle_fit(part)
-            if not (R_MIN_MM <= r <= R_MAX_MM) or rms > 0.02 * r:
-                continue
-            a0 = math.degrees(math.atan2(part[0][1] - cy, part[0][0] - cx))
-            a1 = math.degrees(math.atan2(part[-1][1] - cy, part[-1][0] - cx))
-            # orientation: walk the chain's direction
-            mid = part[len(part) // 2]
-            am = math.degrees(math.atan2(mid[1] - cy, mid[0] - cx))
-            ccw = (am - a0) % 360.0 < (a1 - a0) % 360.0
-            start, end = (a0, a1) if ccw else (a1, a0)
-            sweep = (end - start) % 360.0
-            if not (SWEEP_MIN <= sweep <= SWEEP_MAX) or not self.in_plan(cx, cy):
-                continue
-            if (lo, hi) != (0, len(pts)):
-                dropped = [pts[0]] if lo else []
-                dropped += [pts[-1]] if hi < len(pts) else []
-                if any(math.dist(p, (cx, cy)) > 0.15 * r for p in dropped):
-                    continue  # only a leaf back to the hinge may be dropped
-            return self._leaf(cx, cy, r, start % 360.0, sweep, ch.role, ch.src.group, ch.layer, ch, segmented=True)
-        return None
-
-    def _leaf(self, cx: float, cy: float, r: float, start: float, sweep: float, role: Role, group: int | None,
-              layer: str, part: object, segmented: bool = False) -> Leaf | None:
-        e0 = _arc_point(cx, cy, r, start)
-        e1 = _arc_point(cx, cy, r, start + sweep)
-        ins = self.inserts.get(group) if group is not None else None
-        door_role = role in (Role.DOOR, Role.OPENING) or (ins is not None and ins.role is Role.DOOR)
-        leaf0 = self.leaf_to((cx, cy), e0, r)
-        leaf1 = self.leaf_to((cx, cy), e1, r)
-        hinge_wall = self.near_wall((cx, cy))
-        evidence = []
-        if door_role:
-            evidence.append("door layer/block")
-        if leaf0 or leaf1:
-            evidence.append("leaf line")
-        if hinge_wall is not None:
-            evidence.append("hinge at wall")
-        if door_role:
-            ok = bool(leaf0 or leaf1 or hinge_wall is not None or ins is not None)
-        else:
-            ok = bool(leaf0 or leaf1) and hinge_wall is not None
-        if not ok:
-            return None
-        # which end is open (leaf drawn there) and which is the latch (closed position)?
-        if leaf0 and not leaf1:
-            open_end, latch, parts = e0, e1, leaf0
-        elif leaf1 and not leaf0:
-            open_end, latch, parts = e1, e0, leaf1
-        else:
-            d0 = self.near_wall(e0, 2 * NEAR_WALL_MM)
-            d1 = self.near_wall(e1, 2 * NEAR_WALL_MM)
-            d0 = 1e9 if d0 is None else d0
-            d1 = 1e9 if d1 is None else d1
-            if d0 <= d1:
-                latch, open_end = e0, e1
-            else:
-                latch, open_end = e1, e0
-            parts = leaf0 + leaf1
-        return Leaf((cx, cy), latch, open_end, r, start, sweep, group, layer, evidence, [part, *parts])
+    def door_parts(self, candidates: list[DoorCandidate]) -> tuple[Parts, list[Shape]]:
+        """What draws doors (kept out of walls and windows), and the loose sliding leaves among it."""
+        parts = Parts()
+        for c in candidates:
+            for prim in c.parts:
+                parts.add(prim)
+        leaf_shapes = self.leaf_shapes(parts)
+        for sh in leaf_shapes:
+            parts.add(sh)
+        for ins in self.d.inserts:  # door blocks never draw walls or windows
+            if ins.role is Role.DOOR:
+                parts.groups.add(ins.index)
+        return parts, leaf_shapes
 
     # -- assembling doors -------------------------------------------------------------------
     def swing_doors(self) -> list[DoorCandidate]:
         """Hinged and double doors, from swings."""
-        leaves = self.arcs()
-        leaves = _dedupe(leaves)
+        leaves = self.swings.leaves()
+        leaves = dedupe(leaves)
         used = [False] * len(leaves)
         out: list[DoorCandidate] = []
         # double doors: two leaves whose latches meet and whose hinges are r1 + r2 apart
@@ -404,36 +262,97 @@ class DoorFinder:
         )
 
 
-def _dedupe(leaves: list[Leaf]) -> list[Leaf]:
-    """The same swing drawn twice (an arc and a polyline copy, or a block exploded beside itself)."""
-    out: list[Leaf] = []
-    for lf in sorted(leaves, key=lambda lf: (lf.group is None, -len(lf.evidence))):
-        if any(math.dist(lf.hinge, o.hinge) < 30 and math.dist(lf.latch, o.latch) < 60 and abs(lf.radius - o.radius) < 30 for o in out):
+def door_seals(candidates: list[DoorCandidate]) -> list[Seal]:
+    """The chords that close each door's opening for the room faces: one per leaf (a double door: one)."""
+    seals = []
+    for c in candidates:
+        if c.kind is DoorKind.DOUBLE:
+            seals.append(Seal(c.hinge, c.latch, "door"))
+        else:
+            for lf in c.leaves:
+                seals.append(Seal(lf.hinge, lf.latch, "door"))
+            if not c.leaves:
+                seals.append(Seal(c.hinge, c.latch, "door"))
+    return seals
+
+
+def to_door(c: DoorCandidate, conv: DoorConvention, index: RoomIndex) -> Door:
+    """The door of a candidate: its rooms, the room its leaves swing into, its widths (id assigned later)."""
+    leaf, clear, source = clear_width(c, conv)
+    a, b = index.sides(c.hinge, c.latch)
+    swing = c.swing
+    swing_room = None
+    if swing is not None:
+        # the room holding most of the swept area's middle
+        pts = []
+        for lf in c.leaves:
+            mid_angle = math.radians(lf.start_deg + lf.sweep_deg / 2)
+            pts.append(Point(lf.hinge[0] + 0.6 * lf.radius * math.cos(mid_angle), lf.hinge[1] + 0.6 * lf.radius * math.sin(mid_angle)))
+        hits = [index.at(p) for p in pts]
+        swing_room = next((h for h in hits if h), None) or OUTSIDE
+    leaves = tuple((lf.hinge, lf.latch) for lf in c.leaves)
+    return Door(
+        id="",
+        kind=c.kind,
+        hinge=c.hinge,
+        latch=c.latch,
+        leaf_width_mm=leaf,
+        clear_width_mm=clear,
+        width_source=source,
+        rooms=(a, b),
+        swing_room=swing_room,
+        swing=swing,
+        block=c.block,
+        layer=c.layer,
+        attributes=c.attributes,
+        confidence=c.confidence,
+        leaves=leaves,
+        open_ends=tuple(lf.open_end for lf in c.leaves),
+    )
+
+
+def plain_openings(openings: list[list[Seal]], doors: list[Door], windows: list[Window], index: RoomIndex,
+                   conv: DoorConvention) -> list[Door]:
+    """Wall openings between two rooms that no door or window claims: doors of kind OPENING.
+
+    Skipped: an opening within 0.4 m of a door chord (or of an opening already taken), one where a
+    window stands, a gap with the same room on both sides (a wall stub) and a gap to the outside
+    (most likely a window drawn without lines).
+    """
+    window_zone = shapely.union_all([w.polygon.buffer(150) for w in windows]) if windows else None
+    chords = [LineString([d.hinge, d.latch]) for d in doors]
+    out: list[Door] = []
+    for group in openings:
+        seal = min(group, key=lambda s: s.length)
+        mid = Point((seal.a[0] + seal.b[0]) / 2, (seal.a[1] + seal.b[1]) / 2)
+        if any(ch.distance(mid) < 400 for ch in chords):
             continue
-        out.append(lf)
+        if window_zone is not None and window_zone.contains(mid):
+            continue
+        a_room, b_room = index.sides(seal.a, seal.b)
+        if a_room == b_room:
+            continue  # a gap inside one room (a wall stub), not an opening between rooms
+        if OUTSIDE in (a_room, b_room):
+            continue  # a gap in an exterior wall without a door: most likely a window drawn without lines
+        width = seal.length
+        out.append(
+            Door(
+                id="", kind=DoorKind.OPENING, hinge=seal.a, latch=seal.b, leaf_width_mm=width,
+                clear_width_mm=width - conv.opening_deduction_mm, width_source="opening",
+                rooms=(a_room, b_room), swing_room=None, swing=None, confidence="low",
+            )
+        )
+        chords.append(seal.line)
     return out
 
 
-def clear_width(c: DoorCandidate, conv: DoorConvention) -> tuple[float, float, str]:
-    """(leaf width, clear width, source) by the documented rule (README "Door widths")."""
-    leaf = c.leaf_width_mm
-    for tag in conv.leaf_width_attributes:
-        v = length_mm(attribute(c.attributes, tag))
-        if v is not None and 300 <= v <= 3000:
-            leaf = v
-            break
-    for tag in conv.clear_width_attributes:
-        v = length_mm(attribute(c.attributes, tag))
-        if v is not None and 300 <= v <= 3000:
-            return leaf, v, "attribute"
-    m = conv.module_pattern.search(c.block) if c.block else None
-    if m and c.kind in (DoorKind.HINGED, DoorKind.SLIDING):
-        module = int(m.group(1) or m.group(2))
-        if 6 <= module <= 12:
-            return leaf, module * 100.0 - conv.module_frame_deduction_mm, "module"
-    n = max(1, len(c.leaves))
-    if c.kind is DoorKind.SLIDING:
-        return leaf, leaf - conv.sliding_deduction_mm, c.width_source if c.width_source != "swing" else "block"
-    if c.kind is DoorKind.OPENING:
-        return leaf, leaf - conv.opening_deduction_mm, "opening" if not c.block else "block"
-    return leaf, leaf - n * conv.hinged_deduction_mm, "swing" if leaf == c.leaf_width_mm else "attribute"
+def door_diagnostics(doors: list[Door], finder: DoorFinder, log: DiagnosticLog) -> None:
+    """Doors that connect a room with itself, and doors in no wall."""
+    walls = finder.swings.wall_tree is not None
+    for d in doors:
+        if d.rooms[0] == d.rooms[1]:
+            log.warning("door-within-room", f"door {d.id} has the same room on both sides ({d.rooms[0]}): not between two rooms",
+                        subject=d.id)
+        if walls and finder.near_wall(d.hinge, NOT_IN_WALL_MM) is None and finder.near_wall(d.latch, NOT_IN_WALL_MM) is None:
+            log.warning("door-not-in-wall", f"door {d.id} ({d.kind}) is not in a wall: no wall within 0.4 m of its opening",
+                        subject=d.id)

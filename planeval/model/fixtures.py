@@ -5,18 +5,27 @@ block name, then the layer name (profile ``[kinds]``). Loose linework on fixture
 stair layers is grouped into touching clusters; a cluster whose layer names no kind is classified
 by its size (a 0.4 × 0.7 m object with a round bowl is a WC, a 0.6 m deep run over 1.2 m long a
 kitchen counter, …), with low confidence.
+
+Each fixture belongs to the room holding its centre, else to the room holding most (over 30 %) of
+its footprint; ids (F1 …) follow the position. What its block's attributes state is resolved by
+:func:`planeval.model.attributes.with_fixture_facts`.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
+from planeval.diagnostics import DiagnosticLog
 from planeval.geometry import polygon, rect_sides
+from planeval.model.attributes import with_fixture_facts
+from planeval.model.layout import InPlan, by_position
+from planeval.model.rooms import RoomIndex
+from planeval.model.types import Fixture
 from planeval.read.drawing import Arc, Drawing, Role
 from planeval.read.profiles import Profile
 
@@ -70,7 +79,20 @@ def kind_by_size(poly: Polygon, role: Role, round_part: bool) -> str:
     return "fixture"
 
 
-def find_fixtures(drawing: Drawing, profile: Profile, in_plan, log=None) -> list[FixtureCandidate]:
+def place_fixtures(drawing: Drawing, profile: Profile, in_plan: InPlan, log: DiagnosticLog, index: RoomIndex) -> list[Fixture]:
+    """The plan's fixtures and furniture in their rooms, numbered by position."""
+    fixtures: list[Fixture] = []
+    for fc in find_fixtures(drawing, profile, in_plan, log):
+        rid = index.at(fc.polygon.centroid)
+        if rid is None and index.rooms:
+            best = max(index.rooms, key=lambda r: r.polygon.intersection(fc.polygon).area)
+            if best.polygon.intersection(fc.polygon).area > 0.3 * fc.polygon.area:
+                rid = best.id
+        fixtures.append(with_fixture_facts(Fixture("", fc.kind, fc.polygon, rid, fc.source, fc.name, fc.movable, fc.attributes)))
+    return [replace(f, id=f"F{i}") for i, f in enumerate(by_position(fixtures, lambda f: f.center), start=1)]
+
+
+def find_fixtures(drawing: Drawing, profile: Profile, in_plan: InPlan, log: DiagnosticLog | None = None) -> list[FixtureCandidate]:
     inserts = {i.index: i for i in drawing.inserts}
     out: list[FixtureCandidate] = []
     roles = (Role.FIXTURE, Role.FURNITURE, Role.STAIR)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import networkx as nx
 import shapely
 
@@ -125,3 +127,16 @@ def door_roles(rooms: dict[str, Room], doors: list[Door], units: list[Unit]) -> 
             roles[d.id] = DoorRole.INTERNAL
     new_units = [Unit(u.id, u.rooms, entrance_of.get(u.id), u.label) for u in units]
     return roles, new_units
+
+
+def connect(rooms: list[Room], doors: list[Door], log: DiagnosticLog
+            ) -> tuple[list[Room], list[Door], list[Unit], nx.MultiGraph]:
+    """Rooms given their unit, doors their role, the units (each with its entrance door) and the graph."""
+    unit_of, units = find_units(rooms, doors, log)
+    rooms = [replace(r, unit=unit_of.get(r.id)) for r in rooms]
+    roles, units = door_roles({r.id: r for r in rooms}, doors, units)
+    doors = [replace(d, role=roles[d.id]) for d in doors]
+    for u in units:
+        if u.entrance_door is None:
+            log.warning("no-entrance", f"unit {u.id}: no entrance door found (no door from outside or a common corridor)", subject=u.id)
+    return rooms, doors, units, room_graph(rooms, doors)

@@ -1,29 +1,37 @@
-"""Room polygons: drawn room boundaries where the drawing has them, else faces of the wall linework.
+"""Rooms: drawn room boundaries where the drawing has them, else faces of the wall linework.
 
 Derived rooms are the regions enclosed by the wall mass (lines thickened by a few mm, so that
 near misses meet, united with wall hatches) once openings and door chords are sealed. Enclosed
 regions narrower than 0.35 m (the inside of double-line walls), long strips under 0.65 m and
-slivers under 1 m² are dropped, each counted in a diagnostic.
+slivers under 1 m² are dropped, each counted in a diagnostic. Rooms are numbered by position and
+named from their labels; a :class:`RoomIndex` answers which room a point, or each side of a line,
+lies in. Small unlabelled regions without a door (window bays, recesses) are dropped at the end.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import shapely
-from shapely.geometry import Polygon
-
-from planeval.diagnostics import DiagnosticLog
+from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from planeval.geometry import largest_polygon, polygon, polygons_of
+from planeval.diagnostics import DiagnosticLog
+from planeval.geometry import extend_segments, largest_polygon, polygon, polygons_of, side_points
+from planeval.model.labels import label_rooms
+from planeval.model.layout import InPlan, position_key
 from planeval.model.linework import EPS_MM, Seal
+from planeval.model.types import OUTSIDE, Door, DoorKind, Fixture, Room, Window
+from planeval.read.drawing import Drawing, Role, Text
+from planeval.vocabulary import functions_of, is_common
 
 MIN_ROOM_M2 = 1.0
 THIN_MM = 350.0  # narrower than this everywhere: a wall body
 STRIP_MM = 650.0  # narrower than this and long: a wall body (insulated walls drawn with several lines)
 STRIP_RATIO = 12.0
+SIDE_OFFSETS_MM = (150.0, 300.0, 500.0, 800.0)  # how far from a line its sides are looked at, nearest first
+RECESS_M2 = 2.0  # unlabelled wall-derived regions smaller than this without a door are no rooms
 
 
 @dataclass(frozen=True)
@@ -154,3 +162,147 @@ def merge_faces(explicit: list[Face], derived: list[Face], log: DiagnosticLog) -
     if added:
         log.info("rooms-derived-added", f"{added} rooms derived from walls where the drawing has no room polygon")
     return out
+
+
+def find_faces(drawing: Drawing, in_plan: InPlan, mass: BaseGeometry, seals: list[Seal], texts: list[Text],
+               labels: dict[str, str], room_polygons: bool, log: DiagnosticLog) -> tuple[list[Face], int]:
+    """The room faces (drawn room polygons first, faces of the sealed wall mass elsewhere) and how
+    many room polygons the drawing has. ``room_polygons=False`` ignores the drawn ones."""
+    label_points = [(t.x, t.y) for t in texts if t.role is not Role.IGNORE and functions_of(t.text, labels)]
+    derived = faces_from_mass(mass, seals, label_points, log)
+    room_shapes = [
+        (sh.exterior, sh.holes, sh.layer, sh.kind)
+        for sh in drawing.shapes
+        if room_polygons and sh.role is Role.ROOM and in_plan(*sh.exterior[0])
+    ]
+    room_shapes += room_linework(drawing, in_plan) if room_polygons else []
+    explicit = explicit_faces(room_shapes, log)
+    faces = merge_faces(explicit, derived, log)
+    if explicit:
+        log.info("rooms-explicit", f"{len(explicit)} rooms from room polygons on room layers")
+    return faces, len(room_shapes)
+
+
+def room_linework(drawing: Drawing, in_plan: InPlan) -> list[tuple]:
+    """Room boundaries drawn as open polylines and lines on room layers, closed by polygonising per layer."""
+    by_layer: dict[str, list] = {}
+    for s in drawing.segments:
+        if s.role is Role.ROOM and s.src.dxftype in ("LINE", "LWPOLYLINE", "POLYLINE") and in_plan(s.x1, s.y1):
+            by_layer.setdefault(s.layer, []).append(((s.x1, s.y1), (s.x2, s.y2)))
+    closed_layers = {sh.layer for sh in drawing.shapes if sh.role is Role.ROOM}
+    out = []
+    for layer, segs in by_layer.items():
+        if layer in closed_layers and len(segs) < 2:
+            continue
+        ext = extend_segments(np.asarray([[*a, *b] for a, b in segs], dtype=float), 10.0)
+        lines = shapely.linestrings(ext.reshape(-1, 2, 2))
+        faces = shapely.get_parts(shapely.polygonize(shapely.get_parts(shapely.union_all(lines))))
+        for f in faces:
+            if f.area > 0.5e6:
+                out.append((tuple(f.exterior.coords)[:-1], tuple(tuple(h.coords)[:-1] for h in f.interiors), layer, "lines"))
+    return out
+
+
+def make_rooms(faces: list[Face], texts: list[Text], labels: dict[str, str], log: DiagnosticLog) -> list[Room]:
+    """Rooms of the faces, numbered by position (R1 …), named and given functions by their labels."""
+    polys = [f.polygon for f in faces]
+    found, unplaced = label_rooms(polys, [f.label_hint for f in faces], texts, labels)
+    for t in unplaced:
+        log.info("label-outside-rooms", f"label '{t.text[:40]}' lies in no recognised room", subject=t.text[:40])
+    order = sorted(range(len(faces)), key=lambda i: position_key(polys[i].centroid.x, polys[i].centroid.y))
+    rooms: list[Room] = []
+    for n, i in enumerate(order, start=1):
+        lab = found[i]
+        functions = lab.functions or ("other",)
+        rooms.append(
+            Room(
+                id=f"R{n}",
+                polygon=polys[i],
+                label=lab.label,
+                function=functions[0],
+                functions=functions,
+                source=faces[i].source,
+                label_source=lab.source,
+                number=lab.number,
+                stated_area_m2=lab.stated_area_m2,
+                common=bool(lab.label) and is_common(lab.label),
+                labels_found=lab.all_labels,
+            )
+        )
+    return rooms
+
+
+class RoomIndex:
+    """Which room a point lies in, and which rooms lie on either side of a line."""
+
+    def __init__(self, rooms: list[Room]) -> None:
+        self.rooms = rooms
+        self.tree = shapely.STRtree([r.polygon for r in rooms]) if rooms else None
+
+    def at(self, p: Point) -> str | None:
+        """The id of the room holding ``p`` (or touching it), else None."""
+        if self.tree is None:
+            return None
+        idx = self.tree.query(p, predicate="within")
+        if len(idx):
+            return self.rooms[int(idx[0])].id
+        idx = self.tree.query(p, predicate="intersects")
+        return self.rooms[int(idx[0])].id if len(idx) else None
+
+    def sides(self, a: tuple[float, float], b: tuple[float, float]) -> tuple[str, str]:
+        """The rooms to the left and to the right of a → b (``OUTSIDE`` where none), looked for ever further out."""
+        found: list[str | None] = [None, None]
+        for off in SIDE_OFFSETS_MM:
+            left, right = side_points(a, b, off)
+            if found[0] is None:
+                found[0] = self.at(left)
+            if found[1] is None:
+                found[1] = self.at(right)
+            if found[0] and found[1]:
+                break
+        return (found[0] or OUTSIDE, found[1] or OUTSIDE)
+
+
+def drop_recesses(rooms: list[Room], doors: list[Door], windows: list[Window], fixtures: list[Fixture], log: DiagnosticLog
+                  ) -> tuple[list[Room], list[Door], list[Window], list[Fixture]]:
+    """Drop small unlabelled wall-derived regions reached by no real door (window bays, recesses),
+    then renumber the rooms so that ids stay consecutive."""
+    real = {r for d in doors if d.kind is not DoorKind.OPENING for r in d.rooms}
+    drop = {r.id for r in rooms if r.source == "walls" and not r.label and r.area_m2 < RECESS_M2 and r.id not in real}
+    if not drop:
+        return rooms, doors, windows, fixtures
+    log.info("recesses-dropped", f"{len(drop)} small unlabelled regions without a door (window bays, recesses) not counted as rooms")
+    keep = [r for r in rooms if r.id not in drop]
+    new_id = {r.id: f"R{i}" for i, r in enumerate(keep, start=1)}
+    new_id.update({r: OUTSIDE for r in drop})
+    new_id[OUTSIDE] = OUTSIDE
+
+    def m(x: str | None) -> str | None:
+        return None if x is None else new_id.get(x, x)
+
+    rooms = [replace(r, id=new_id[r.id]) for r in keep]
+    doors = [
+        replace(d, rooms=(m(d.rooms[0]), m(d.rooms[1])), swing_room=m(d.swing_room))  # type: ignore[arg-type]
+        for d in doors
+        if not (d.kind is DoorKind.OPENING and (d.rooms[0] in drop or d.rooms[1] in drop))
+    ]
+    windows = [replace(w, rooms=tuple(dict.fromkeys(m(x) for x in w.rooms))) for w in windows]  # type: ignore[misc]
+    fixtures = [replace(f, room=m(f.room) if f.room not in drop else None) for f in fixtures]
+    # diagnostics already logged with the old ids stay valid for the rooms kept only if unchanged
+    return rooms, doors, windows, fixtures
+
+
+def room_diagnostics(rooms: list[Room], log: DiagnosticLog) -> None:
+    """Rooms without a label, with a label naming no function, or with several labels (maybe merged)."""
+    for r in rooms:
+        if not r.label:
+            log.warning("room-unlabelled", f"room {r.id} ({r.area_m2:.1f} m²) has no label: function unknown ('other')", subject=r.id)
+        elif r.functions == ("other",) and r.label_source:
+            log.info("room-function-unknown", f"room {r.id} label '{r.label}' names no known function ('other')", subject=r.id)
+        if len(r.labels_found) > 1 and r.label_source == "text":
+            log.warning(
+                "room-several-labels",
+                f"room {r.id} holds several labels ({', '.join(r.labels_found[:4])}): "
+                "rooms may be merged where an opening was not sealed",
+                subject=r.id,
+            )

@@ -1,18 +1,24 @@
 """Windows: window blocks, and loose linework on window (or doors-and-windows) layers.
 
 Each window block, or each touching cluster of loose window lines, becomes one window whose
-footprint is the minimum rotated rectangle of its geometry; its width is the long side.
+footprint is the minimum rotated rectangle of its geometry; its width is the long side. Its rooms
+are those on either side of its axis; ids (W1 …) follow the position.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 
 import numpy as np
 import shapely
 from shapely.geometry import Polygon
 
 from planeval.geometry import rect_sides
+from planeval.model.doors import Parts
+from planeval.model.layout import InPlan, by_position
+from planeval.model.rooms import RoomIndex
+from planeval.model.types import Window
 from planeval.read.drawing import Drawing, Role
 
 MIN_WIDTH_MM = 300.0
@@ -40,7 +46,24 @@ def _rect(points: list[tuple[float, float]]) -> tuple[Polygon, float, float] | N
     return r, long, short
 
 
-def find_windows(drawing: Drawing, in_plan, door_parts) -> list[WindowCandidate]:
+def place_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, index: RoomIndex) -> list[Window]:
+    """The plan's windows with the rooms on either side, numbered by position."""
+    windows: list[Window] = []
+    for wc in find_windows(drawing, in_plan, door_parts):
+        c = list(wc.polygon.exterior.coords)
+        e0, e1 = (c[0], c[1]) if math.dist(c[0], c[1]) >= math.dist(c[1], c[2]) else (c[1], c[2])
+        # axis through the middle of the window, along its width
+        mx, my = wc.polygon.centroid.x, wc.polygon.centroid.y
+        ux, uy = (e1[0] - e0[0]) / wc.width_mm, (e1[1] - e0[1]) / wc.width_mm
+        a = (mx - ux * wc.width_mm / 2, my - uy * wc.width_mm / 2)
+        b = (mx + ux * wc.width_mm / 2, my + uy * wc.width_mm / 2)
+        left, right = index.sides(a, b)
+        rs = tuple(r for r in dict.fromkeys((left, right)))
+        windows.append(Window("", wc.polygon, wc.width_mm, rs, wc.block, wc.layer))
+    return [replace(w, id=f"W{i}") for i, w in enumerate(by_position(windows, lambda w: w.center), start=1)]
+
+
+def find_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts) -> list[WindowCandidate]:
     """Windows in the plan; ``door_parts`` are ids of primitives already used by doors."""
     out: list[WindowCandidate] = []
     by_group: dict[int, list[tuple[float, float]]] = {}

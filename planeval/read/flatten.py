@@ -2,8 +2,10 @@
 
 Blocks are flattened with their full transform (rotation, mirroring, non-uniform scale, nesting);
 children on layer ``0`` take their INSERT's layer; polyline bulges become arcs; hatches, solids and
-closed polylines become shapes; TEXT/MTEXT/ATTRIB become texts placed at their visual centre.
-Entities on frozen or off layers are skipped unless the profile asks for them.
+closed polylines become shapes (outlines: :mod:`planeval.read.outlines`); TEXT/MTEXT/ATTRIB become
+texts placed at their visual centre (:mod:`planeval.read.text`). Each entity type has its handler
+(``Flattener.handlers``); types without one are counted as skipped. Entities on frozen or off layers
+are skipped unless the profile asks for them.
 """
 
 from __future__ import annotations
@@ -11,23 +13,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from planeval.read.drawing import Arc, Chain, Insert, Role, Segment, Shape, Source, Text
+from planeval.read.outlines import CURVE_TOLERANCE, bulge_outline, hatch_areas, path_size
 from planeval.read.profiles import Profile
+from planeval.read.text import read_text
 
-#: Entity types that carry no plan geometry for us (counted, then skipped).
-SKIPPED_TYPES = frozenset(
-    {
-        "DIMENSION", "ARC_DIMENSION", "LARGE_RADIAL_DIMENSION", "LEADER", "MULTILEADER", "MLEADER", "VIEWPORT",
-        "IMAGE", "WIPEOUT", "POINT", "3DFACE", "MESH", "3DSOLID", "REGION", "BODY", "ACAD_TABLE", "XLINE",
-        "RAY", "OLE2FRAME", "OLEFRAME", "HELIX", "TOLERANCE", "SHAPE", "ATTDEF", "UNDERLAY", "PDFUNDERLAY",
-        "DWFUNDERLAY", "DGNUNDERLAY", "ACAD_PROXY_ENTITY", "SURFACE", "PLANESURFACE", "EXTRUDEDSURFACE",
-        "LOFTEDSURFACE", "REVOLVEDSURFACE", "SWEPTSURFACE", "MLINE", "SECTION", "LIGHT", "SUN",
-    }
-)
-CURVE_TOLERANCE = 0.01  # relative to the entity size, for flattening splines/ellipses/hatch edges
-ARC_STEP_DEG = 10.0  # flattening of polyline bulges
+#: ``handler(entity, layer, role, source)``: adds the primitives of one entity to the raw geometry.
+Handler = Callable[[Any, str, Role, Source], None]
 #: Blocks with these roles are reduced to their footprint (their detail has no meaning for the plan).
 FOOTPRINT_ROLES = frozenset({Role.FIXTURE, Role.FURNITURE, Role.STAIR})
 MAX_BLOCK_DEPTH = 16
@@ -69,6 +63,13 @@ class Flattener:
             name = layer.dxf.name
             if layer.is_frozen() or layer.is_off():
                 self._hidden_layers.add(name.lower())
+        #: the geometry handler of each entity type (INSERT is traversed apart; any other type is skipped)
+        self.handlers: dict[str, Handler] = {
+            "LINE": self._line, "ARC": self._arc, "CIRCLE": self._arc, "LWPOLYLINE": self._lwpolyline,
+            "POLYLINE": self._polyline_entity, "HATCH": self._hatch, "MPOLYGON": self._hatch, "SOLID": self._solid,
+            "TRACE": self._solid, "ELLIPSE": self._curve, "SPLINE": self._curve, "TEXT": self._text, "MTEXT": self._text,
+            "ATTRIB": self._text,
+        }
 
     # -- roles ------------------------------------------------------------------------------
     def layer(self, name: str) -> tuple[Role, bool]:
@@ -131,41 +132,11 @@ class Flattener:
         role = block_role if block_role is not None else layer_role
         src = Source(str(e.dxf.handle or ""), dxftype, group)
         try:
-            if dxftype == "LINE":
-                s, t = e.dxf.start, e.dxf.end
-                if not _finite(s.x, s.y, t.x, t.y):
-                    self.raw.nonfinite += 1
-                    return
-                if (s.x, s.y) != (t.x, t.y):
-                    self.raw.segments.append(Segment(s.x, s.y, t.x, t.y, layer, role, src))
-            elif dxftype in ("ARC", "CIRCLE"):
-                self._arc(e, layer, role, src, dxftype == "CIRCLE")
-            elif dxftype == "LWPOLYLINE":
-                pts = [(x, y, b) for x, y, b in e.get_points("xyb")]
-                self._polyline(e, pts, bool(e.closed), layer, role, src)
-            elif dxftype == "POLYLINE":
-                if e.is_2d_polyline or e.is_3d_polyline:
-                    pts = [(v.dxf.location.x, v.dxf.location.y, v.dxf.bulge if v.dxf.hasattr("bulge") else 0.0) for v in e.vertices]
-                    self._polyline(e, pts, bool(e.is_closed), layer, role, src)
-                else:
-                    self.raw.skipped["POLYLINE (mesh/polyface)"] += 1
-            elif dxftype in ("HATCH", "MPOLYGON"):
-                self._hatch(e, layer, role, src)
-            elif dxftype in ("SOLID", "TRACE"):
-                v = [e.dxf.get(f"vtx{i}") for i in range(4)]
-                pts = [(p.x, p.y) for p in (v[0], v[1], v[3], v[2]) if p is not None]
-                pts = list(dict.fromkeys(pts))
-                if len(pts) >= 3 and _finite(*[c for p in pts for c in p]):
-                    self.raw.shapes.append(Shape(tuple(pts), (), layer, role, src, "solid"))
-            elif dxftype in ("ELLIPSE", "SPLINE"):
-                self._curve(e, layer, role, src, dxftype)
-            elif dxftype in ("TEXT", "MTEXT", "ATTRIB"):
-                self._text(e, layer, role, src)
-            elif dxftype == "INSERT":
+            if dxftype == "INSERT":
                 self._insert(e, layer, layer_role, block_role, group, depth)
-            elif dxftype in SKIPPED_TYPES:
-                self.raw.skipped[dxftype] += 1
-            else:
+            elif (handler := self.handlers.get(dxftype)) is not None:
+                handler(e, layer, role, src)
+            else:  # dimensions, leaders, images, 3D solids …: no plan geometry for us
                 self.raw.skipped[dxftype] += 1
         except (AttributeError, ValueError, ZeroDivisionError, TypeError, IndexError, KeyError) as exc:
             # One malformed entity must not stop the reading: count it, name it in diagnostics.
@@ -176,7 +147,34 @@ class Flattener:
         ext = e.dxf.get("extrusion")
         return ext is not None and ext.z < -0.5
 
-    def _arc(self, e: Any, layer: str, role: Role, src: Source, circle: bool) -> None:
+    def _line(self, e: Any, layer: str, role: Role, src: Source) -> None:
+        s, t = e.dxf.start, e.dxf.end
+        if not _finite(s.x, s.y, t.x, t.y):
+            self.raw.nonfinite += 1
+            return
+        if (s.x, s.y) != (t.x, t.y):
+            self.raw.segments.append(Segment(s.x, s.y, t.x, t.y, layer, role, src))
+
+    def _lwpolyline(self, e: Any, layer: str, role: Role, src: Source) -> None:
+        pts = [(x, y, b) for x, y, b in e.get_points("xyb")]
+        self._polyline(e, pts, bool(e.closed), layer, role, src)
+
+    def _polyline_entity(self, e: Any, layer: str, role: Role, src: Source) -> None:
+        if e.is_2d_polyline or e.is_3d_polyline:
+            pts = [(v.dxf.location.x, v.dxf.location.y, v.dxf.bulge if v.dxf.hasattr("bulge") else 0.0) for v in e.vertices]
+            self._polyline(e, pts, bool(e.is_closed), layer, role, src)
+        else:
+            self.raw.skipped["POLYLINE (mesh/polyface)"] += 1
+
+    def _solid(self, e: Any, layer: str, role: Role, src: Source) -> None:
+        v = [e.dxf.get(f"vtx{i}") for i in range(4)]
+        pts = [(p.x, p.y) for p in (v[0], v[1], v[3], v[2]) if p is not None]
+        pts = list(dict.fromkeys(pts))
+        if len(pts) >= 3 and _finite(*[c for p in pts for c in p]):
+            self.raw.shapes.append(Shape(tuple(pts), (), layer, role, src, "solid"))
+
+    def _arc(self, e: Any, layer: str, role: Role, src: Source) -> None:
+        circle = e.dxftype() == "CIRCLE"
         c = e.dxf.center
         r = float(e.dxf.radius)
         if not _finite(c.x, c.y, r) or r <= 0:
@@ -225,14 +223,17 @@ class Flattener:
             else:
                 self.raw.segments.append(Segment(x1, y1, x2, y2, layer, role, src))
         if closed and n >= 3:
-            outline = _bulge_outline(pts) if has_bulge else [(x, y) for x, y, _ in pts]
+            outline = bulge_outline(pts) if has_bulge else [(x, y) for x, y, _ in pts]
             if len(outline) >= 3:
                 self.raw.shapes.append(Shape(tuple(outline), (), layer, role, src, "polyline"))
         elif not has_bulge and n >= 3:
             self.raw.chains.append(Chain(tuple((x, y) for x, y, _ in pts), layer, role, src))
 
-    def _curve(self, e: Any, layer: str, role: Role, src: Source, dxftype: str) -> None:
+    def _curve(self, e: Any, layer: str, role: Role, src: Source, dxftype: str | None = None) -> None:
+        """ELLIPSE and SPLINE (and a tilted ARC: ``dxftype`` "ARC") as segments, a chain and, closed, a shape."""
         from ezdxf import path as ezpath
+
+        dxftype = dxftype or e.dxftype()
 
         if dxftype == "ELLIPSE" and abs(float(e.dxf.ratio) - 1.0) < 1e-3:
             # A circular ellipse (what a non-uniformly scaled block makes of an arc, or vice versa).
@@ -260,7 +261,7 @@ class Flattener:
             pts = [(v.x, v.y) for v in e.flattening(size * CURVE_TOLERANCE, segments=2)]
         else:
             p = ezpath.make_path(e)
-            size = _path_size(p)
+            size = path_size(p)
             if size <= 0 or not math.isfinite(size):
                 return
             pts = [(v.x, v.y) for v in p.flattening(distance=size * CURVE_TOLERANCE, segments=4)]
@@ -276,33 +277,8 @@ class Flattener:
             self.raw.chains.append(Chain(tuple(pts), layer, role, src))
 
     def _hatch(self, e: Any, layer: str, role: Role, src: Source) -> None:
-        from ezdxf import path as ezpath
-
-        rings: list[list[tuple[float, float]]] = []
-        for p in ezpath.from_hatch(e):
-            size = _path_size(p)
-            if size <= 0 or not math.isfinite(size):
-                continue
-            pts = [(v.x, v.y) for v in p.flattening(distance=size * CURVE_TOLERANCE, segments=4)]
-            if len(pts) >= 4 and pts[0] == pts[-1]:
-                pts = pts[:-1]
-            if len(pts) >= 3:
-                rings.append(pts)
-        if not rings:
-            return
-        # The largest ring is the outline; rings inside it are holes; the others separate islands.
-        rings.sort(key=lambda r: -abs(_ring_area(r)))
-        used = [False] * len(rings)
-        for i, outer in enumerate(rings):
-            if used[i]:
-                continue
-            used[i] = True
-            holes = []
-            for j in range(i + 1, len(rings)):
-                if not used[j] and _point_in_ring(rings[j][0], outer):
-                    holes.append(tuple(rings[j]))
-                    used[j] = True
-            self.raw.shapes.append(Shape(tuple(outer), tuple(holes), layer, role, src, "hatch"))
+        for outer, holes in hatch_areas(e):
+            self.raw.shapes.append(Shape(tuple(outer), tuple(tuple(h) for h in holes), layer, role, src, "hatch"))
 
     def block_box(self, name: str) -> tuple[float, float, float, float] | None:
         """Bounding box of a block definition in block coordinates (cached per block)."""
@@ -334,21 +310,9 @@ class Flattener:
             self.raw.shapes.append(Shape(tuple(corners), (), layer, role, src, "footprint"))
 
     def _text(self, e: Any, layer: str, role: Role, src: Source) -> None:
-        dxftype = e.dxftype()
-        if dxftype == "MTEXT":
-            text = e.plain_text(split=False)
-            h = float(e.dxf.char_height or 1.0)
-            x, y = _mtext_center(e, text, h)
-            tag = ""
-        else:
-            text = e.plain_text()
-            h = float(e.dxf.height or 1.0)
-            x, y = _text_center(e, text, h)
-            tag = str(e.dxf.tag) if dxftype == "ATTRIB" else ""
-        text = text.strip()
-        if not text or not _finite(x, y, h):
-            return
-        self.raw.texts.append(Text(x, y, text, abs(h), layer, role, src, tag))
+        t = read_text(e, layer, role, src)
+        if t is not None:
+            self.raw.texts.append(t)
 
     def _insert(self, e: Any, layer: str, layer_role: Role, parent_role: Role | None, group: int | None, depth: int) -> None:
         if depth >= MAX_BLOCK_DEPTH:
@@ -418,105 +382,3 @@ class Flattener:
 
 def _transform(m: Any, pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return [(v.x, v.y) for v in m.transform_vertices([(x, y, 0.0) for x, y in pts])]
-
-
-def _bulge_outline(pts: list[tuple[float, float, float]]) -> list[tuple[float, float]]:
-    """Closed polyline with bulges -> points, arcs flattened every ``ARC_STEP_DEG``."""
-    from ezdxf.math import bulge_to_arc
-
-    out: list[tuple[float, float]] = []
-    n = len(pts)
-    for i in range(n):
-        x1, y1, b = pts[i]
-        x2, y2, _ = pts[(i + 1) % n]
-        out.append((x1, y1))
-        if abs(b) > 1e-9 and (x1, y1) != (x2, y2):
-            center, a0, a1, r = bulge_to_arc((x1, y1), (x2, y2), b)
-            sweep = (a1 - a0) % (2 * math.pi)
-            steps = max(1, int(math.degrees(sweep) / ARC_STEP_DEG))
-            angles = [a0 + sweep * k / steps for k in range(1, steps)]
-            if b < 0:  # clockwise: walk from the end angle back
-                angles = angles[::-1]
-            out.extend((center.x + r * math.cos(a), center.y + r * math.sin(a)) for a in angles)
-    return out
-
-
-def _path_size(p: Any) -> float:
-    try:
-        box = p.control_vertices()
-    except AttributeError:  # pragma: no cover - older ezdxf
-        box = list(p.flattening(1.0))
-    if not box:
-        return 0.0
-    xs = [v.x for v in box]
-    ys = [v.y for v in box]
-    return max(max(xs) - min(xs), max(ys) - min(ys))
-
-
-def _ring_area(pts: list[tuple[float, float]]) -> float:
-    a = 0.0
-    for (x1, y1), (x2, y2) in zip(pts, pts[1:] + pts[:1]):
-        a += x1 * y2 - x2 * y1
-    return a / 2.0
-
-
-def _point_in_ring(pt: tuple[float, float], ring: list[tuple[float, float]]) -> bool:
-    x, y = pt
-    inside = False
-    n = len(ring)
-    for i in range(n):
-        x1, y1 = ring[i]
-        x2, y2 = ring[(i + 1) % n]
-        if (y1 > y) != (y2 > y):
-            xi = x1 + (y - y1) * (x2 - x1) / (y2 - y1)
-            if xi > x:
-                inside = not inside
-    return inside
-
-
-def _rotate(dx: float, dy: float, deg: float) -> tuple[float, float]:
-    a = math.radians(deg)
-    return dx * math.cos(a) - dy * math.sin(a), dx * math.sin(a) + dy * math.cos(a)
-
-
-def _text_center(e: Any, text: str, h: float) -> tuple[float, float]:
-    """Visual centre of a TEXT/ATTRIB from its alignment (width estimated at 0.6 h per character)."""
-    width = 0.6 * h * max(1, len(text)) * float(e.dxf.get("width", 1.0) or 1.0)
-    halign = int(e.dxf.get("halign", 0) or 0)
-    valign = int(e.dxf.get("valign", 0) or 0)
-    rot = float(e.dxf.get("rotation", 0.0) or 0.0)
-    if halign == 0 and valign == 0:
-        base = e.dxf.insert
-    else:
-        base = e.dxf.get("align_point") or e.dxf.insert
-    # offset from the base point to the centre, in text coordinates
-    dx = {0: width / 2, 1: 0.0, 2: -width / 2, 3: 0.0, 4: 0.0, 5: 0.0}.get(halign, width / 2)
-    if halign in (3, 5):  # aligned / fit: the base is the start point
-        base = e.dxf.insert
-        dx = width / 2
-    dy = {0: h / 2, 1: h / 2, 2: 0.0, 3: -h / 2}.get(valign, h / 2)
-    if halign == 4:  # middle: centre of the text box
-        dy = 0.0
-    ox, oy = _rotate(dx, dy, rot)
-    return base.x + ox, base.y + oy
-
-
-def _mtext_center(e: Any, text: str, h: float) -> tuple[float, float]:
-    lines = text.split("\n") if text else [""]
-    width = float(e.dxf.get("width", 0.0) or 0.0) or 0.6 * h * max(len(line) for line in lines)
-    width = min(width, 0.6 * h * max(1, max(len(line) for line in lines)) * 1.2) if width else width
-    height = h * (1 + 1.4 * (len(lines) - 1))
-    ap = int(e.dxf.get("attachment_point", 1) or 1)
-    col = (ap - 1) % 3  # 0 left, 1 centre, 2 right
-    row = (ap - 1) // 3  # 0 top, 1 middle, 2 bottom
-    dx = (0.5 - col * 0.5) * width
-    dy = (-0.5 + row * 0.5) * height
-    rot = 0.0
-    if e.dxf.hasattr("text_direction"):
-        d = e.dxf.text_direction
-        rot = math.degrees(math.atan2(d.y, d.x))
-    elif e.dxf.hasattr("rotation"):
-        rot = float(e.dxf.rotation)
-    ox, oy = _rotate(dx, dy, rot)
-    ins = e.dxf.insert
-    return ins.x + ox, ins.y + oy

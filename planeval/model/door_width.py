@@ -1,0 +1,46 @@
+"""Door widths: the leaf width and the clear width of a door, and where they come from.
+
+The documented rule (README "Door widths"), in order: a clear-width attribute; a leaf-width
+attribute or the drawn leaf (swing radius, opening) minus the profile's deduction for the kind of
+door; a Norwegian module in the block name (``M9``, ``10M``: module × 100 mm minus the frame).
+Attribute tags and deductions come from the profile's ``[doors]`` table.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from planeval.model.attributes import attribute, length_mm
+from planeval.model.types import DoorKind
+from planeval.read.profiles import DoorConvention
+
+if TYPE_CHECKING:  # pragma: no cover - doors.py uses this module
+    from planeval.model.doors import DoorCandidate
+
+#: Widths (mm) an attribute may state; outside this range the attribute is not a width.
+ATTRIBUTE_RANGE_MM = (300.0, 3000.0)
+
+
+def clear_width(c: DoorCandidate, conv: DoorConvention) -> tuple[float, float, str]:
+    """(leaf width, clear width, source) by the documented rule (README "Door widths")."""
+    leaf = c.leaf_width_mm
+    for tag in conv.leaf_width_attributes:
+        v = length_mm(attribute(c.attributes, tag))
+        if v is not None and ATTRIBUTE_RANGE_MM[0] <= v <= ATTRIBUTE_RANGE_MM[1]:
+            leaf = v
+            break
+    for tag in conv.clear_width_attributes:
+        v = length_mm(attribute(c.attributes, tag))
+        if v is not None and ATTRIBUTE_RANGE_MM[0] <= v <= ATTRIBUTE_RANGE_MM[1]:
+            return leaf, v, "attribute"
+    m = conv.module_pattern.search(c.block) if c.block else None
+    if m and c.kind in (DoorKind.HINGED, DoorKind.SLIDING):
+        module = int(m.group(1) or m.group(2))
+        if 6 <= module <= 12:
+            return leaf, module * 100.0 - conv.module_frame_deduction_mm, "module"
+    n = max(1, len(c.leaves))
+    if c.kind is DoorKind.SLIDING:
+        return leaf, leaf - conv.sliding_deduction_mm, c.width_source if c.width_source != "swing" else "block"
+    if c.kind is DoorKind.OPENING:
+        return leaf, leaf - conv.opening_deduction_mm, "opening" if not c.block else "block"
+    return leaf, leaf - n * conv.hinged_deduction_mm, "swing" if leaf == c.leaf_width_mm else "attribute"

@@ -1,0 +1,211 @@
+"""Swing evidence: door leaves from arcs, bulges and segmented polylines.
+
+A swing is an arc of 60–120° with a radius of 0.35–1.3 m. It is a door leaf when the evidence is
+strong enough: a door layer or block, a leaf line from the centre to one arc end, the centre at a
+wall. Arcs on furniture, fixture, stair or ignored layers never become leaves; loose arcs on
+unknown layers need both a leaf line and a wall (that is what keeps trees and callouts out).
+
+The *hinge* is the arc centre, the *open end* is where the leaf is drawn, the *latch* (closed
+leaf's free end) is the other arc end. How leaves become doors is in :mod:`planeval.model.doors`.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from shapely.geometry import LineString, Point, Polygon
+
+from planeval.geometry import circle_fit, sector
+from planeval.model.layout import InPlan
+from planeval.read.drawing import Chain, Drawing, Role, Segment, Shape
+
+R_MIN_MM = 350.0
+R_MAX_MM = 1300.0
+SWEEP_MIN = 60.0
+SWEEP_MAX = 120.0
+NEAR_WALL_MM = 300.0
+LEAF_TOL = 0.15  # relative tolerance of a leaf's length against the radius
+EXCLUDED_ROLES = frozenset({Role.FURNITURE, Role.FIXTURE, Role.STAIR, Role.IGNORE, Role.LABEL, Role.ROOM, Role.WINDOW})
+
+
+@dataclass
+class Leaf:
+    hinge: tuple[float, float]
+    latch: tuple[float, float]
+    open_end: tuple[float, float]
+    radius: float
+    start_deg: float
+    sweep_deg: float
+    group: int | None
+    layer: str
+    evidence: list[str] = field(default_factory=list)
+    parts: list[object] = field(default_factory=list)  # primitives that draw this leaf (kept out of walls)
+
+    @property
+    def swing(self) -> Polygon:
+        return sector(self.hinge, self.radius, self.start_deg, self.sweep_deg)
+
+
+def _arc_point(cx: float, cy: float, r: float, deg: float) -> tuple[float, float]:
+    a = math.radians(deg)
+    return (cx + r * math.cos(a), cy + r * math.sin(a))
+
+
+class SwingEvidence:
+    """Door leaves in one drawing (restricted to the floor-plan views), and the evidence for them."""
+
+    def __init__(self, drawing: Drawing, in_plan: InPlan, wall_tree: shapely.STRtree | None, wall_geoms: np.ndarray) -> None:
+        self.d = drawing
+        self.in_plan = in_plan
+        self.wall_tree = wall_tree
+        self.wall_geoms = wall_geoms
+        self.inserts = {i.index: i for i in drawing.inserts}
+        # leaf evidence: straight segments and polygon edges near arc ends
+        segs = [s for s in drawing.segments if s.role not in EXCLUDED_ROLES]
+        self.seg_objs: list[Segment | Shape] = list(segs)
+        coords = [((s.x1, s.y1), (s.x2, s.y2)) for s in segs]
+        for sh in drawing.shapes:
+            if sh.role in EXCLUDED_ROLES or len(sh.exterior) > 8:
+                continue
+            ring = list(sh.exterior)
+            for a, b in zip(ring, ring[1:] + ring[:1]):
+                coords.append((a, b))
+                self.seg_objs.append(sh)
+        self.seg_coords = np.asarray(coords, dtype=float).reshape(-1, 2, 2) if coords else np.zeros((0, 2, 2))
+        self.seg_tree = shapely.STRtree(shapely.linestrings(self.seg_coords)) if len(coords) else None
+
+    # -- evidence ---------------------------------------------------------------------------
+    def near_wall(self, p: tuple[float, float], dist: float = NEAR_WALL_MM) -> float | None:
+        if self.wall_tree is None:
+            return None
+        pt = Point(p)
+        idx = self.wall_tree.query(pt, predicate="dwithin", distance=dist)
+        if len(idx) == 0:
+            return None
+        return float(min(self.wall_geoms[i].distance(pt) for i in idx))
+
+    def leaf_to(self, hinge: tuple[float, float], end: tuple[float, float], r: float) -> list[object]:
+        """Primitives that draw a leaf from the hinge towards ``end`` (a line, or a thin rectangle's edge)."""
+        if self.seg_tree is None:
+            return []
+        line = LineString([hinge, end])
+        found = []
+        for i in self.seg_tree.query(line.buffer(max(60.0, 0.08 * r)), predicate="intersects"):
+            (ax, ay), (bx, by) = self.seg_coords[i]
+            length = math.hypot(bx - ax, by - ay)
+            if not (0.7 * r <= length <= 1.15 * r):
+                continue
+            # starting near the hinge and running towards the arc end (not away from it)
+            if math.dist((bx, by), hinge) < math.dist((ax, ay), hinge):
+                ax, ay, bx, by = bx, by, ax, ay
+            if math.dist((ax, ay), hinge) > max(80.0, 0.1 * r):
+                continue
+            ux, uy = (end[0] - hinge[0]) / r, (end[1] - hinge[1]) / r
+            vx, vy = (bx - ax) / length, (by - ay) / length
+            if ux * vx + uy * vy >= 0.97:
+                found.append(self.seg_objs[i])
+        return found
+
+    # -- leaves -----------------------------------------------------------------------------
+    def leaves(self) -> list[Leaf]:
+        """Every swing with enough evidence: arcs (and bulges), then segmented polylines."""
+        leaves: list[Leaf] = []
+        for a in self.d.arcs:
+            if a.role in EXCLUDED_ROLES or a.role is Role.WALL and a.src.group is None:
+                continue
+            if not (R_MIN_MM <= a.r <= R_MAX_MM and SWEEP_MIN <= a.sweep_deg <= SWEEP_MAX):
+                continue
+            if not self.in_plan(a.cx, a.cy):
+                continue
+            leaf = self._leaf(a.cx, a.cy, a.r, a.start_deg, a.sweep_deg, a.role, a.src.group, a.layer, a)
+            if leaf is not None:
+                leaves.append(leaf)
+        for ch in self.d.chains:
+            if ch.role in EXCLUDED_ROLES:
+                continue
+            leaf = self._chain_leaf(ch)
+            if leaf is not None:
+                leaves.append(leaf)
+        return leaves
+
+    def _chain_leaf(self, ch: Chain) -> Leaf | None:
+        pts = list(ch.points)
+        if len(pts) < 4:
+            return None
+        for lo, hi in ((0, len(pts)), (1, len(pts)), (0, len(pts) - 1), (1, len(pts) - 1)):
+            part = pts[lo:hi]
+            if len(part) < 4:
+                continue
+            cx, cy, r, rms = circle_fit(part)
+            if not (R_MIN_MM <= r <= R_MAX_MM) or rms > 0.02 * r:
+                continue
+            a0 = math.degrees(math.atan2(part[0][1] - cy, part[0][0] - cx))
+            a1 = math.degrees(math.atan2(part[-1][1] - cy, part[-1][0] - cx))
+            # orientation: walk the chain's direction
+            mid = part[len(part) // 2]
+            am = math.degrees(math.atan2(mid[1] - cy, mid[0] - cx))
+            ccw = (am - a0) % 360.0 < (a1 - a0) % 360.0
+            start, end = (a0, a1) if ccw else (a1, a0)
+            sweep = (end - start) % 360.0
+            if not (SWEEP_MIN <= sweep <= SWEEP_MAX) or not self.in_plan(cx, cy):
+                continue
+            if (lo, hi) != (0, len(pts)):
+                dropped = [pts[0]] if lo else []
+                dropped += [pts[-1]] if hi < len(pts) else []
+                if any(math.dist(p, (cx, cy)) > 0.15 * r for p in dropped):
+                    continue  # only a leaf back to the hinge may be dropped
+            return self._leaf(cx, cy, r, start % 360.0, sweep, ch.role, ch.src.group, ch.layer, ch, segmented=True)
+        return None
+
+    def _leaf(self, cx: float, cy: float, r: float, start: float, sweep: float, role: Role, group: int | None,
+              layer: str, part: object, segmented: bool = False) -> Leaf | None:
+        e0 = _arc_point(cx, cy, r, start)
+        e1 = _arc_point(cx, cy, r, start + sweep)
+        ins = self.inserts.get(group) if group is not None else None
+        door_role = role in (Role.DOOR, Role.OPENING) or (ins is not None and ins.role is Role.DOOR)
+        leaf0 = self.leaf_to((cx, cy), e0, r)
+        leaf1 = self.leaf_to((cx, cy), e1, r)
+        hinge_wall = self.near_wall((cx, cy))
+        evidence = []
+        if door_role:
+            evidence.append("door layer/block")
+        if leaf0 or leaf1:
+            evidence.append("leaf line")
+        if hinge_wall is not None:
+            evidence.append("hinge at wall")
+        if door_role:
+            ok = bool(leaf0 or leaf1 or hinge_wall is not None or ins is not None)
+        else:
+            ok = bool(leaf0 or leaf1) and hinge_wall is not None
+        if not ok:
+            return None
+        # which end is open (leaf drawn there) and which is the latch (closed position)?
+        if leaf0 and not leaf1:
+            open_end, latch, parts = e0, e1, leaf0
+        elif leaf1 and not leaf0:
+            open_end, latch, parts = e1, e0, leaf1
+        else:
+            d0 = self.near_wall(e0, 2 * NEAR_WALL_MM)
+            d1 = self.near_wall(e1, 2 * NEAR_WALL_MM)
+            d0 = 1e9 if d0 is None else d0
+            d1 = 1e9 if d1 is None else d1
+            if d0 <= d1:
+                latch, open_end = e0, e1
+            else:
+                latch, open_end = e1, e0
+            parts = leaf0 + leaf1
+        return Leaf((cx, cy), latch, open_end, r, start, sweep, group, layer, evidence, [part, *parts])
+
+
+def dedupe(leaves: list[Leaf]) -> list[Leaf]:
+    """The same swing drawn twice (an arc and a polyline copy, or a block exploded beside itself)."""
+    out: list[Leaf] = []
+    for lf in sorted(leaves, key=lambda lf: (lf.group is None, -len(lf.evidence))):
+        if any(math.dist(lf.hinge, o.hinge) < 30 and math.dist(lf.latch, o.latch) < 60 and abs(lf.radius - o.radius) < 30 for o in out):
+            continue
+        out.append(lf)
+    return out
+
