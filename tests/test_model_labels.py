@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from builders import new, rect, save, walls_around
+from builders import new, save, walls_around
 from planeval.model import build_plan
 from planeval.read import read_drawing
 from planeval.vocabulary import functions_of, is_common, stated_area_m2
@@ -19,7 +19,8 @@ from planeval.vocabulary import functions_of, is_common, stated_area_m2
         ("Vaskerom", ("laundry",)), ("Balkong", ("balcony",)), ("Tek. rom", ("technical",)),
         ("Vardagsrum", ("living",)), ("Sovrum", ("bedroom",)), ("Badeværelse", ("bathroom",)), ("Køkken", ("kitchen",)),
         ("Wohnzimmer", ("living",)), ("Schlafzimmer", ("bedroom",)), ("Küche", ("kitchen",)),
-        ("MASTER BED ROOM", ("bedroom",)), ("KITCHEN/LIVING AREA", ("kitchen", "living")), ("Stue/kjøkken", ("living", "kitchen")),
+        ("MASTER BED ROOM", ("bedroom",)), ("KITCHEN/LIVING AREA", ("kitchen", "living")),
+        ("Stue/kjøkken", ("living", "kitchen")),
         ("UTILITY", ("laundry",)), ("PANTRY", ("storage",)), ("Parkering", ()),
     ],
 )
@@ -76,7 +77,8 @@ def test_unlabelled_room_is_reported(tmp_path):
 
 
 def test_fixtures_from_blocks_with_kind_and_room(tmp_path):
-    plan = _room(tmp_path, ("text", ("Bad", (1500, 3500))), ("block", ("WC", (100, 100), (400, 700))), ("block", ("Servant", (1000, 100), (550, 450))))
+    plan = _room(tmp_path, ("text", ("Bad", (1500, 3500))), ("block", ("WC", (100, 100), (400, 700))),
+                 ("block", ("Servant", (1000, 100), (550, 450))))
     kinds = {f.kind: f for f in plan.fixtures}
     assert set(kinds) == {"wc", "basin"}
     assert kinds["wc"].room == plan.rooms[0].id

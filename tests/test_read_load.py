@@ -89,8 +89,8 @@ def test_input_never_modified(tmp_path):
 
 def test_encoding_sniffing():
     assert detect_encoding("0\nTEXT\n1\nKjøkken\n".encode("cp1252")) is None
-    assert detect_encoding("0\nLAYER\n2\n".encode() + "基準線グリッド".encode("cp932")) == "cp932"
-    assert detect_encoding("0\nLAYER\n2\n".encode() + "墙体门窗".encode("gbk")) == "gbk"
+    assert detect_encoding(b"0\nLAYER\n2\n" + "基準線グリッド".encode("cp932")) == "cp932"
+    assert detect_encoding(b"0\nLAYER\n2\n" + "墙体门窗".encode("gbk")) == "gbk"
     declared = b"  9\n$DWGCODEPAGE\n  3\nANSI_1252\n" + "Kjøkken".encode("cp1252")
     assert detect_encoding(declared) is None
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from builders import save, two_rooms
+from builders import two_rooms
 from planeval.read import read_drawing
 from planeval.read.units import UnitEvidence, UnitSource, decide_units
 

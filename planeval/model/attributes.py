@@ -16,8 +16,8 @@ threshold and step-free flag (tags below).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
-from typing import Iterable
 
 from planeval.model.types import Door, Fixture
 from planeval.read.profiles import DoorConvention

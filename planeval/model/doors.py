@@ -157,7 +157,8 @@ class DoorFinder:
                 out.append(sh)
         return out
 
-    def leafless_doors(self, with_swing: list[DoorCandidate], leaf_shapes: list[Shape], openings: list[list[object]]) -> list[DoorCandidate]:
+    def leafless_doors(self, with_swing: list[DoorCandidate], leaf_shapes: list[Shape], openings: list[list[Seal]]
+                       ) -> list[DoorCandidate]:
         """Sliding doors and door blocks without a swing, placed on the wall opening they stand in.
 
         ``openings`` are groups of seals (see ``linework.group_openings``); a block or a loose
@@ -189,15 +190,16 @@ class DoorFinder:
             foot = self._group_footprint(ins.index)
             kind = DoorKind.SLIDING if SLIDING_RE.search(ins.name) else DoorKind.OPENING
             k = nearest(foot if foot is not None else Point(ins.x, ins.y))
-            parts = [x for x in self.d.segments if x.src.group == ins.index]
+            parts: list[object] = [x for x in self.d.segments if x.src.group == ins.index]
             if k is not None:
                 taken.add(k)
                 seal = reps[k]
-                out.append(DoorCandidate(kind, [], seal.a, seal.b, seal.length, ins.name, ins.layer, ins.attribs, "high", parts, width_source="opening"))
+                out.append(DoorCandidate(kind, [], seal.a, seal.b, seal.length, ins.name, ins.layer, ins.attribs, "high", parts,
+                                         width_source="opening"))
                 continue
-            c = self._block_door(ins, kind)
-            if c is not None:
-                out.append(c)
+            block_door = self._block_door(ins, kind)
+            if block_door is not None:
+                out.append(block_door)
         for sh in leaf_shapes:
             (a, b, c, _) = sh.exterior
             e = (a, b) if math.dist(a, b) >= math.dist(b, c) else (b, c)
@@ -208,7 +210,8 @@ class DoorFinder:
                 continue
             taken.add(k)
             seal = reps[k]
-            out.append(DoorCandidate(DoorKind.SLIDING, [], seal.a, seal.b, seal.length, "", sh.layer, (), "low", [sh], width_source="opening"))
+            out.append(DoorCandidate(DoorKind.SLIDING, [], seal.a, seal.b, seal.length, "", sh.layer, (), "low", [sh],
+                                     width_source="opening"))
         return out
 
     def _group_footprint(self, group: int) -> Polygon | None:
@@ -287,7 +290,8 @@ def to_door(c: DoorCandidate, conv: DoorConvention, index: RoomIndex) -> Door:
         pts = []
         for lf in c.leaves:
             mid_angle = math.radians(lf.start_deg + lf.sweep_deg / 2)
-            pts.append(Point(lf.hinge[0] + 0.6 * lf.radius * math.cos(mid_angle), lf.hinge[1] + 0.6 * lf.radius * math.sin(mid_angle)))
+            r = 0.6 * lf.radius
+            pts.append(Point(lf.hinge[0] + r * math.cos(mid_angle), lf.hinge[1] + r * math.sin(mid_angle)))
         hits = [index.at(p) for p in pts]
         swing_room = next((h for h in hits if h), None) or OUTSIDE
     leaves = tuple((lf.hinge, lf.latch) for lf in c.leaves)

@@ -92,7 +92,8 @@ def place_fixtures(drawing: Drawing, profile: Profile, in_plan: InPlan, log: Dia
     return [replace(f, id=f"F{i}") for i, f in enumerate(by_position(fixtures, lambda f: f.center), start=1)]
 
 
-def find_fixtures(drawing: Drawing, profile: Profile, in_plan: InPlan, log: DiagnosticLog | None = None) -> list[FixtureCandidate]:
+def find_fixtures(drawing: Drawing, profile: Profile, in_plan: InPlan, log: DiagnosticLog | None = None
+                  ) -> list[FixtureCandidate]:
     inserts = {i.index: i for i in drawing.inserts}
     out: list[FixtureCandidate] = []
     roles = (Role.FIXTURE, Role.FURNITURE, Role.STAIR)
@@ -140,10 +141,10 @@ def _loose(drawing: Drawing, profile: Profile, in_plan, roles, log=None) -> list
     tree = shapely.STRtree(parts)
     member = tree.query(arr, predicate="intersects")
     clusters: dict[int, list[int]] = {}
-    for gi, pi in zip(*member):
+    for gi, pi in zip(*member, strict=False):
         clusters.setdefault(int(pi), []).append(int(gi))
     out = []
-    for pi, members in clusters.items():
+    for members in clusters.values():
         hull = shapely.union_all(arr[members]).convex_hull
         if not isinstance(hull, Polygon) or hull.area < 0.05e6 or hull.area > 20e6:
             continue
@@ -157,7 +158,8 @@ def _loose(drawing: Drawing, profile: Profile, in_plan, roles, log=None) -> list
         elif not _plausible(foot, kind):
             dropped += 1
             continue
-        out.append(FixtureCandidate(kind, foot if isinstance(foot, Polygon) else hull, "layer" if profile.kind(layer) else "shape", layer))
+        source = "layer" if profile.kind(layer) else "shape"
+        out.append(FixtureCandidate(kind, foot if isinstance(foot, Polygon) else hull, source, layer))
     if dropped and log is not None:
         log.info("fixtures-unclear", f"{dropped} clusters of loose lines on fixture/furniture layers are too large for one "
                  "fixture (several fixtures drawn touching, or leader lines): not used as obstacles")
@@ -180,7 +182,8 @@ def _arc_line(a: Arc) -> object:
     sweep = a.sweep_deg
     n = max(2, int(sweep / 10))
     pts = [
-        (a.cx + a.r * math.cos(math.radians(a.start_deg + sweep * i / n)), a.cy + a.r * math.sin(math.radians(a.start_deg + sweep * i / n)))
+        (a.cx + a.r * math.cos(math.radians(a.start_deg + sweep * i / n)),
+         a.cy + a.r * math.sin(math.radians(a.start_deg + sweep * i / n)))
         for i in range(n + 1)
     ]
     return shapely.linestrings(pts)

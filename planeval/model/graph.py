@@ -40,7 +40,8 @@ def find_units(rooms: list[Room], doors: list[Door], log: DiagnosticLog) -> tupl
         comps = [set(g.nodes)] if private else []
         lonely = [n for n in g.nodes if g.degree(n) == 0 and not any(n in d.rooms for d in doors)]
         for n in lonely:
-            log.warning("room-without-door", f"room {n} ({by_id[n].display_name}) has no door: it may be closed off, or its door was not recognised", subject=n)
+            log.warning("room-without-door", f"room {n} ({by_id[n].display_name}) has no door: it may be closed off, "
+                        "or its door was not recognised", subject=n)
     else:
         comps = [set(c) for c in nx.connected_components(g)]
         living = {"living", "bedroom", "kitchen"}
@@ -51,14 +52,17 @@ def find_units(rooms: list[Room], doors: list[Door], log: DiagnosticLog) -> tupl
             if any(n in d.rooms for d in doors):
                 # a room with its own door to the corridor or outside (a technical room, a common
                 # store): building service, in no unit
-                log.info("room-common", f"room {n} ({by_id[n].display_name}) opens only to common space or outside: counted in no unit", subject=n)
+                log.info("room-common", f"room {n} ({by_id[n].display_name}) opens only to common space or outside: "
+                         "counted in no unit", subject=n)
                 continue
             near = [m for m in main if min(by_id[n].polygon.distance(by_id[x].polygon) for x in m) < 500.0]
             if near:
                 near[0].add(n)
-                log.info("room-attached", f"room {n} ({by_id[n].display_name}) has no door of its own; attached to the neighbouring unit", subject=n)
+                log.info("room-attached", f"room {n} ({by_id[n].display_name}) has no door of its own; "
+                         "attached to the neighbouring unit", subject=n)
             else:
-                log.warning("room-without-unit", f"room {n} ({by_id[n].display_name}) belongs to no unit (no door to one, not beside one)", subject=n)
+                log.warning("room-without-unit", f"room {n} ({by_id[n].display_name}) belongs to no unit "
+                            "(no door to one, not beside one)", subject=n)
         comps = main
     keyed = []
     for c in comps:
@@ -138,5 +142,6 @@ def connect(rooms: list[Room], doors: list[Door], log: DiagnosticLog
     doors = [replace(d, role=roles[d.id]) for d in doors]
     for u in units:
         if u.entrance_door is None:
-            log.warning("no-entrance", f"unit {u.id}: no entrance door found (no door from outside or a common corridor)", subject=u.id)
+            log.warning("no-entrance", f"unit {u.id}: no entrance door found (no door from outside or a common corridor)",
+                        subject=u.id)
     return rooms, doors, units, room_graph(rooms, doors)

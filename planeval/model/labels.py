@@ -62,7 +62,7 @@ def label_rooms(
     if pts is not None:
         hit = tree.query(pts, predicate="within")
         placed = set()
-        for ti, fi in zip(*hit):
+        for ti, fi in zip(*hit, strict=False):
             inside[int(fi)].append(candidates[int(ti)])
             placed.add(int(ti))
         for ti, t in enumerate(candidates):
@@ -102,8 +102,7 @@ def _choose(texts: list[Text], hint: str, extra: dict[str, str]) -> RoomLabel:
     all_labels = tuple(dict.fromkeys([s for s, _ in named] + [_clean(s) for s, _ in vocab]))
     if named:
         s, f = named[0]
-        funcs = f or (functions_of(hint, extra) if hint else ())
-        return RoomLabel(_clean(s), funcs, "attribute", number, area, all_labels)
+        return RoomLabel(_clean(s), f or (functions_of(hint, extra) if hint else ()), "attribute", number, area, all_labels)
     if vocab:
         labels = [_clean(_first_line(s)) if functions_of(_first_line(s), extra) else _clean(s) for s, _ in vocab]
         funcs: tuple[str, ...] = ()

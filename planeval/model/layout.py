@@ -7,7 +7,8 @@ bottom and left to right on a 100 mm grid, so that they survive small edits of t
 
 from __future__ import annotations
 
-from typing import Callable, TypeVar
+from collections.abc import Callable
+from typing import TypeVar
 
 from planeval.read.drawing import Drawing
 

@@ -132,7 +132,7 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
     best: dict[int, tuple[float, tuple[float, float], int]] = {}
     if len(ri):
         hits = shapely.intersection(ray_lines[ri], edge_lines[ei])
-        for k, (i, e, g) in enumerate(zip(ri.tolist(), ei.tolist(), hits)):
+        for i, e, g in zip(ri.tolist(), ei.tolist(), hits, strict=False):
             px, py = origins[i]
             for part in shapely.get_parts(g):
                 for cx, cy in shapely.get_coordinates(part):
@@ -191,7 +191,7 @@ def group_openings(seals: list[Seal], max_offset: float = 700.0) -> list[list[Se
         return i
 
     left, right = tree.query(shapely.points(mid), predicate="dwithin", distance=max_offset)
-    for i, j in zip(left.tolist(), right.tolist()):
+    for i, j in zip(left.tolist(), right.tolist(), strict=False):
         if i >= j:
             continue
         if abs(float(u[i] @ u[j])) < 0.95 or abs(length[i] - length[j]) > 0.25 * max(length[i], length[j]) + 50:

@@ -42,7 +42,8 @@ class Face:
     label_hint: str = ""  # from a room layer name: "Room - Kitchen" -> "Kitchen"
 
 
-def faces_from_mass(mass: BaseGeometry, seals: list[Seal], keep_points: list[tuple[float, float]], log: DiagnosticLog) -> list[Face]:
+def faces_from_mass(mass: BaseGeometry, seals: list[Seal], keep_points: list[tuple[float, float]], log: DiagnosticLog
+                    ) -> list[Face]:
     """Rooms as the enclosed regions left free by the wall mass and the seals.
 
     The free space inside a frame around the plan is split into parts; the part reaching the
@@ -103,24 +104,26 @@ def explicit_faces(shapes: list[tuple[tuple, tuple, str, str]], log: DiagnosticL
     outlines that merely enclose other room polygons (gross-area outlines) dropped."""
     polys: list[Face] = []
     boxes: list[tuple[float, float, float, float]] = []
-    for exterior, holes, layer, kind in shapes:
+    for exterior, holes, layer, _kind in shapes:
         p = polygon(exterior, holes)
         if p is None or p.area < 0.5e6:
             continue
         hint = _layer_label(layer)
         b = p.bounds
         # the same room drawn twice (a polyline and its colour hatches): keep the first
-        if any(q == b or (_overlap(q, b) and _iou(p, f.polygon) > 0.9) for q, f in zip(boxes, polys)):
+        if any(q == b or (_overlap(q, b) and _iou(p, f.polygon) > 0.9) for q, f in zip(boxes, polys, strict=False)):
             continue
         polys.append(Face(p, "polygon", layer, hint))
         boxes.append(b)
     keep: list[Face] = []
     for f in polys:
-        inner = [g.polygon for g in polys if g is not f and g.polygon.area < 0.9 * f.polygon.area and f.polygon.contains(g.polygon.representative_point())]
+        inner = [g.polygon for g in polys
+                 if g is not f and g.polygon.area < 0.9 * f.polygon.area and f.polygon.contains(g.polygon.representative_point())]
         if len(inner) >= 2:
             covered = shapely.union_all(inner).intersection(f.polygon).area
             if covered > 0.6 * f.polygon.area:
-                log.info("room-outline-dropped", f"a room polygon on layer '{f.layer}' ({f.polygon.area / 1e6:.1f} m²) encloses {len(inner)} other rooms: taken as an outline, not a room")
+                log.info("room-outline-dropped", f"a room polygon on layer '{f.layer}' ({f.polygon.area / 1e6:.1f} m²) "
+                         f"encloses {len(inner)} other rooms: taken as an outline, not a room")
                 continue
         keep.append(f)
     return keep
@@ -271,7 +274,8 @@ def drop_recesses(rooms: list[Room], doors: list[Door], windows: list[Window], f
     drop = {r.id for r in rooms if r.source == "walls" and not r.label and r.area_m2 < RECESS_M2 and r.id not in real}
     if not drop:
         return rooms, doors, windows, fixtures
-    log.info("recesses-dropped", f"{len(drop)} small unlabelled regions without a door (window bays, recesses) not counted as rooms")
+    log.info("recesses-dropped",
+             f"{len(drop)} small unlabelled regions without a door (window bays, recesses) not counted as rooms")
     keep = [r for r in rooms if r.id not in drop]
     new_id = {r.id: f"R{i}" for i, r in enumerate(keep, start=1)}
     new_id.update({r: OUTSIDE for r in drop})
@@ -296,7 +300,8 @@ def room_diagnostics(rooms: list[Room], log: DiagnosticLog) -> None:
     """Rooms without a label, with a label naming no function, or with several labels (maybe merged)."""
     for r in rooms:
         if not r.label:
-            log.warning("room-unlabelled", f"room {r.id} ({r.area_m2:.1f} m²) has no label: function unknown ('other')", subject=r.id)
+            log.warning("room-unlabelled", f"room {r.id} ({r.area_m2:.1f} m²) has no label: function unknown ('other')",
+                        subject=r.id)
         elif r.functions == ("other",) and r.label_source:
             log.info("room-function-unknown", f"room {r.id} label '{r.label}' names no known function ('other')", subject=r.id)
         if len(r.labels_found) > 1 and r.label_source == "text":

@@ -71,7 +71,7 @@ class SwingEvidence:
             if sh.role in EXCLUDED_ROLES or len(sh.exterior) > 8:
                 continue
             ring = list(sh.exterior)
-            for a, b in zip(ring, ring[1:] + ring[:1]):
+            for a, b in zip(ring, ring[1:] + ring[:1], strict=False):
                 coords.append((a, b))
                 self.seg_objs.append(sh)
         self.seg_coords = np.asarray(coords, dtype=float).reshape(-1, 2, 2) if coords else np.zeros((0, 2, 2))
@@ -204,7 +204,8 @@ def dedupe(leaves: list[Leaf]) -> list[Leaf]:
     """The same swing drawn twice (an arc and a polyline copy, or a block exploded beside itself)."""
     out: list[Leaf] = []
     for lf in sorted(leaves, key=lambda lf: (lf.group is None, -len(lf.evidence))):
-        if any(math.dist(lf.hinge, o.hinge) < 30 and math.dist(lf.latch, o.latch) < 60 and abs(lf.radius - o.radius) < 30 for o in out):
+        if any(math.dist(lf.hinge, o.hinge) < 30 and math.dist(lf.latch, o.latch) < 60 and abs(lf.radius - o.radius) < 30
+               for o in out):
             continue
         out.append(lf)
     return out

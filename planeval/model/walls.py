@@ -26,6 +26,7 @@ Line = tuple[tuple[float, float], tuple[float, float]]
 
 MIN_WALL_MM = 3000.0  # less wall linework than this: no wall layer was recognised
 MAX_FALLBACK_SEGMENTS = 20000  # unrecognised linework beyond this is not guessed into walls
+NOT_POCHE = (Role.ROOM, Role.FIXTURE, Role.FURNITURE, Role.STAIR, Role.LABEL)  # hatches on these layers are no walls
 
 
 @dataclass(frozen=True)
@@ -62,18 +63,19 @@ def find_walls(drawing: Drawing, in_plan: InPlan, log: DiagnosticLog) -> Walls:
     wall_bodies: list[Polygon] = []
     for sh in wall_shapes:
         ring = list(sh.exterior)
-        wall_lines.extend(zip(ring, ring[1:] + ring[:1]))
+        wall_lines.extend(zip(ring, ring[1:] + ring[:1], strict=False))
         p = polygon(sh.exterior, sh.holes)
         if p is not None and (sh.kind in ("hatch", "solid") or shapely.buffer(p, -350).is_empty):
             wall_bodies.append(p)
     poche = _wall_hatches(drawing, in_plan, wall_role)
     if poche:
         layers = sorted({layer for _, layer in poche})
-        log.info("walls-from-hatches", f"{len(poche)} wall-like hatches (thin, elongated) used as wall bodies, on layers: {', '.join(layers[:5])}")
+        log.info("walls-from-hatches",
+                 f"{len(poche)} wall-like hatches (thin, elongated) used as wall bodies, on layers: {', '.join(layers[:5])}")
         for p, _ in poche:
             for ring in [p.exterior, *p.interiors]:
                 c = list(ring.coords)
-                wall_lines.extend(zip(c, c[1:]))
+                wall_lines.extend(zip(c, c[1:], strict=False))
             wall_bodies.append(p)
     wall_geoms = shapely.linestrings(np.asarray(wall_lines)) if wall_lines else np.asarray([])
     wall_tree = shapely.STRtree(wall_geoms) if len(wall_geoms) else None
@@ -125,7 +127,7 @@ def _wall_hatches(drawing: Drawing, in_plan: InPlan, wall_role: Role) -> list[tu
     """
     out = []
     for sh in drawing.shapes:
-        if sh.kind not in ("hatch", "solid") or sh.role in (wall_role, Role.ROOM, Role.FIXTURE, Role.FURNITURE, Role.STAIR, Role.LABEL):
+        if sh.kind not in ("hatch", "solid") or sh.role in (wall_role, *NOT_POCHE):
             continue
         if not in_plan(*sh.exterior[0]):
             continue
@@ -139,11 +141,11 @@ def _wall_hatches(drawing: Drawing, in_plan: InPlan, wall_role: Role) -> list[tu
 
 
 def _perimeter(pts: tuple[tuple[float, float], ...]) -> float:
-    return sum(math.dist(a, b) for a, b in zip(pts, pts[1:] + pts[:1]))
+    return sum(math.dist(a, b) for a, b in zip(pts, pts[1:] + pts[:1], strict=False))
 
 
 def _arc_chords(cx: float, cy: float, r: float, start: float, sweep: float) -> list[Line]:
     n = max(2, int(sweep / 10))
     pts = [(cx + r * math.cos(math.radians(start + sweep * i / n)), cy + r * math.sin(math.radians(start + sweep * i / n)))
            for i in range(n + 1)]
-    return list(zip(pts, pts[1:]))
+    return list(zip(pts, pts[1:], strict=False))

@@ -83,7 +83,7 @@ def find_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts) -> list[W
             by_group.setdefault(sh.src.group, []).extend(sh.exterior)
         else:
             ring = list(sh.exterior)
-            loose.extend((a, b, sh.layer) for a, b in zip(ring, ring[1:] + ring[:1]))
+            loose.extend((a, b, sh.layer) for a, b in zip(ring, ring[1:] + ring[:1], strict=False))
     inserts = {i.index: i for i in drawing.inserts}
     for g, pts in by_group.items():
         got = _rect(pts)
@@ -101,7 +101,7 @@ def find_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts) -> list[W
         tree = shapely.STRtree(parts)
         member = tree.query(lines, predicate="intersects")
         clusters: dict[int, list[int]] = {}
-        for li, pi in zip(*member):
+        for li, pi in zip(*member, strict=False):
             clusters.setdefault(int(pi), []).append(int(li))
         for members in clusters.values():
             pts = [p for i in members for p in loose[i][:2]]

@@ -11,6 +11,7 @@ import math
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -56,11 +57,12 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
         except ValueError as exc:
             raise InputError(str(exc)) from None
     loaded = load_dxf(path, encoding=encoding, log=log)
-    doc = loaded.doc
+    doc: Any = loaded.doc  # ezdxf.document.Drawing
     msp = doc.modelspace()
     layer_counts = Counter(e.dxf.layer for e in msp)
     if not layer_counts:
-        why = "truncated DXF (no EOF tag) with no entities before the cut" if loaded.truncated else "the modelspace is empty: nothing to read"
+        why = ("truncated DXF (no EOF tag) with no entities before the cut" if loaded.truncated
+               else "the modelspace is empty: nothing to read")
         raise InputError(why, path)
 
     detected, scores = detect_profile(dict(layer_counts))
@@ -146,9 +148,11 @@ def _is_hidden(doc: object, name: str) -> bool:
 def _report_layers(raw: RawGeometry, prof: Profile, log: DiagnosticLog) -> None:
     for layer, count in sorted(raw.hidden.items()):
         log.info("layer-hidden", f"layer '{layer}' is frozen or off: {count} entities ignored", subject=layer)
-    unknown = [(layer, n) for layer, n in raw.layer_counts.items() if prof.layer_role(layer)[0] is Role.UNKNOWN and layer not in raw.hidden]
+    unknown = [(layer, n) for layer, n in raw.layer_counts.items()
+               if prof.layer_role(layer)[0] is Role.UNKNOWN and layer not in raw.hidden]
     for layer, n in sorted(unknown, key=lambda kv: -kv[1]):
-        log.info("layer-role-unknown", f"layer '{layer}' ({n} entities) matches no profile rule; its blocks and shapes are judged by their names and geometry", subject=layer)
+        log.info("layer-role-unknown", f"layer '{layer}' ({n} entities) matches no profile rule; "
+                 "its blocks and shapes are judged by their names and geometry", subject=layer)
     for what, n in sorted(raw.skipped.items()):
         log.info("entities-skipped", f"{n} {what} entities not used (no floor-plan meaning)", subject=what)
 
@@ -165,15 +169,17 @@ def _unit_evidence(raw: RawGeometry) -> UnitEvidence:
                 ev.room_areas.append(area)
     labels = [t.height for t in raw.texts if t.role is not Role.IGNORE and not t.tag and functions_of(t.text)]
     ev.text_heights = labels
-    pts = [(s.x1, s.y1) for s in raw.segments if s.role is Role.WALL] + [(s.x2, s.y2) for s in raw.segments if s.role is Role.WALL]
+    walls = [s for s in raw.segments if s.role is Role.WALL]
+    pts = [(s.x1, s.y1) for s in walls] + [(s.x2, s.y2) for s in walls]
     if len(pts) < 4:
-        pts = [(s.x1, s.y1) for s in raw.segments if s.role is not Role.IGNORE] + [(s.x2, s.y2) for s in raw.segments if s.role is not Role.IGNORE]
+        kept = [s for s in raw.segments if s.role is not Role.IGNORE]
+        pts = [(s.x1, s.y1) for s in kept] + [(s.x2, s.y2) for s in kept]
     if len(pts) < 4:
         pts = [p for sh in raw.shapes for p in sh.exterior]
     if len(pts) >= 2:
-        a = np.asarray(pts)
-        lo = np.percentile(a, 2, axis=0)
-        hi = np.percentile(a, 98, axis=0)
+        arr = np.asarray(pts)
+        lo = np.percentile(arr, 2, axis=0)
+        hi = np.percentile(arr, 98, axis=0)
         diag = float(np.hypot(*(hi - lo)))
         if diag > 0:
             ev.extent = diag

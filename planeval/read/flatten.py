@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from planeval.read.drawing import Arc, Chain, Insert, Role, Segment, Shape, Source, Text
 from planeval.read.outlines import CURVE_TOLERANCE, bulge_outline, hatch_areas, path_size
@@ -25,6 +26,10 @@ Handler = Callable[[Any, str, Role, Source], None]
 #: Blocks with these roles are reduced to their footprint (their detail has no meaning for the plan).
 FOOTPRINT_ROLES = frozenset({Role.FIXTURE, Role.FURNITURE, Role.STAIR})
 MAX_BLOCK_DEPTH = 16
+#: An unnamed block on a layer of these roles takes the layer's role (a block on a door layer is a door).
+BLOCK_ROLE_FROM_LAYER = frozenset(
+    {Role.DOOR, Role.WINDOW, Role.FIXTURE, Role.FURNITURE, Role.STAIR, Role.OPENING, Role.IGNORE, Role.LABEL}
+)
 
 
 @dataclass
@@ -193,7 +198,8 @@ class Flattener:
             cx = -cx
             if not circle:
                 start, end = (180.0 - end) % 360.0, (180.0 - start) % 360.0
-        self.raw.arcs.append(Arc(cx, cy, r, start % 360.0 if not circle else 0.0, end % 360.0 if not circle else 360.0, layer, role, src))
+        a0, a1 = (0.0, 360.0) if circle else (start % 360.0, end % 360.0)
+        self.raw.arcs.append(Arc(cx, cy, r, a0, a1, layer, role, src))
         if circle:
             n = 48
             pts = tuple((cx + r * math.cos(2 * math.pi * i / n), cy + r * math.sin(2 * math.pi * i / n)) for i in range(n))
@@ -219,7 +225,8 @@ class Flattener:
                 continue
             if abs(b) > 1e-9:
                 center, a0, a1, radius = bulge_to_arc((x1, y1), (x2, y2), b)
-                self.raw.arcs.append(Arc(center.x, center.y, radius, math.degrees(a0) % 360.0, math.degrees(a1) % 360.0, layer, role, src))
+                start, end = math.degrees(a0) % 360.0, math.degrees(a1) % 360.0
+                self.raw.arcs.append(Arc(center.x, center.y, radius, start, end, layer, role, src))
             else:
                 self.raw.segments.append(Segment(x1, y1, x2, y2, layer, role, src))
         if closed and n >= 3:
@@ -245,11 +252,13 @@ class Flattener:
                 a1 = math.degrees(float(e.dxf.end_param)) + rot
                 r = math.hypot(major.x, major.y)
                 full = abs(float(e.dxf.end_param) - float(e.dxf.start_param)) >= 2 * math.pi - 1e-6
-                self.raw.arcs.append(Arc(c.x, c.y, r, 0.0 if full else a0 % 360.0, 360.0 if full else a1 % 360.0, layer, role, src))
+                start, end = (0.0, 360.0) if full else (a0 % 360.0, a1 % 360.0)
+                self.raw.arcs.append(Arc(c.x, c.y, r, start, end, layer, role, src))
                 if full:
                     n = 48
-                    pts = tuple((c.x + r * math.cos(2 * math.pi * i / n), c.y + r * math.sin(2 * math.pi * i / n)) for i in range(n))
-                    self.raw.shapes.append(Shape(pts, (), layer, role, src, "circle"))
+                    ring = tuple((c.x + r * math.cos(2 * math.pi * i / n), c.y + r * math.sin(2 * math.pi * i / n))
+                                 for i in range(n))
+                    self.raw.shapes.append(Shape(ring, (), layer, role, src, "circle"))
                 return
         if dxftype == "SPLINE":
             ctrl = list(e.control_points) or list(e.fit_points)
@@ -270,7 +279,7 @@ class Flattener:
         closed = math.dist(pts[0], pts[-1]) < size * 1e-6
         if closed and len(pts) >= 4:
             self.raw.shapes.append(Shape(tuple(pts[:-1]), (), layer, role, src, dxftype.lower()))
-        for (x1, y1), (x2, y2) in zip(pts, pts[1:]):
+        for (x1, y1), (x2, y2) in zip(pts, pts[1:], strict=False):
             if (x1, y1) != (x2, y2):
                 self.raw.segments.append(Segment(x1, y1, x2, y2, layer, role, src))
         if not closed and len(pts) >= 3:
@@ -328,7 +337,7 @@ class Flattener:
             role: Role | None = parent_role
         elif own_role is not Role.UNKNOWN:
             role = own_role
-        elif layer_role in (Role.DOOR, Role.WINDOW, Role.FIXTURE, Role.FURNITURE, Role.STAIR, Role.OPENING, Role.IGNORE, Role.LABEL):
+        elif layer_role in BLOCK_ROLE_FROM_LAYER:
             role = layer_role  # an unnamed block on a door layer is a door
         else:
             role = None  # children keep the roles of their own layers

@@ -85,7 +85,7 @@ def path_size(p: Any) -> float:
 def ring_area(pts: list[tuple[float, float]]) -> float:
     """Signed area (shoelace): positive when counter-clockwise."""
     a = 0.0
-    for (x1, y1), (x2, y2) in zip(pts, pts[1:] + pts[:1]):
+    for (x1, y1), (x2, y2) in zip(pts, pts[1:] + pts[:1], strict=False):
         a += x1 * y2 - x2 * y1
     return a / 2.0
 

@@ -12,7 +12,7 @@ import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -142,7 +142,8 @@ def _role_rules(table: object, where: str, origin: str) -> list[Rule]:
     rules: list[Rule] = []
     for role, patterns in table.items():
         if role not in _ROLE_NAMES:
-            raise InputError(f"[{where}] unknown role {role!r}{_suggest(role, _ROLE_NAMES)}; roles: {', '.join(sorted(_ROLE_NAMES))}", origin)
+            roles = ", ".join(sorted(_ROLE_NAMES))
+            raise InputError(f"[{where}] unknown role {role!r}{_suggest(role, _ROLE_NAMES)}; roles: {roles}", origin)
         rules.extend(_compile(patterns, where, role, origin))
     return rules
 
@@ -178,7 +179,7 @@ def _read_toml(path: Path | None, text: str | None, origin: str) -> dict[str, ob
     return data
 
 
-@lru_cache(maxsize=None)
+@cache
 def _builtin_data(name: str) -> dict[str, object]:
     text = resources.files("planeval.read").joinpath("profiles", f"{name}.toml").read_text(encoding="utf-8")
     return _read_toml(None, text, f"{name}.toml")
@@ -215,7 +216,7 @@ def _door_convention(data: dict[str, object], origin: str, base: DoorConvention 
     return DoorConvention(**values)  # type: ignore[arg-type]
 
 
-@lru_cache(maxsize=None)
+@cache
 def builtin_profile(name: str) -> Profile:
     """A built-in profile followed by the fallbacks (``plain``) and the common block rules."""
     if name not in BUILTIN_PROFILES:
@@ -229,7 +230,7 @@ def builtin_profile(name: str) -> Profile:
         data = _builtin_data(part)
         layer_rules += _role_rules(data.get("layers"), "layers", f"{part}.toml")
         block_rules += _role_rules(data.get("blocks"), "blocks", f"{part}.toml")
-        for kind, patterns in (data.get("kinds") or {}).items():  # type: ignore[union-attr]
+        for kind, patterns in (data.get("kinds") or {}).items():  # type: ignore[attr-defined]
             kinds += [(kind, r.pattern) for r in _compile(patterns, "kinds", "fixture", f"{part}.toml")]
         if part == "common":
             doors = _door_convention(data, "common.toml", None)
@@ -266,7 +267,7 @@ def load_user_profile(path: str | Path, detected: str) -> Profile:
     if not isinstance(hidden, bool):
         raise InputError("include_hidden_layers must be true or false", p)
     kinds = list(base.kind_rules)
-    for kind, patterns in (data.get("kinds") or {}).items():  # type: ignore[union-attr]
+    for kind, patterns in (data.get("kinds") or {}).items():  # type: ignore[attr-defined]
         kinds = [(kind, r.pattern) for r in _compile(patterns, "kinds", "fixture", str(p))] + kinds
     return Profile(
         name=str(data.get("name", p.stem)),
@@ -283,7 +284,7 @@ def load_user_profile(path: str | Path, detected: str) -> Profile:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _own_layer_rules(name: str) -> tuple[Rule, ...]:
     return tuple(_role_rules(_builtin_data(name).get("layers"), "layers", f"{name}.toml"))
 

@@ -38,7 +38,8 @@ def find_views(
             xs = [p[0] for p in sh.exterior]
             ys = [p[1] for p in sh.exterior]
             boxes.append((min(xs), min(ys), max(xs), max(ys)))
-            perimeter = sum(np.hypot(x2 - x1, y2 - y1) for (x1, y1), (x2, y2) in zip(sh.exterior, sh.exterior[1:] + sh.exterior[:1]))
+            edges = zip(sh.exterior, sh.exterior[1:] + sh.exterior[:1], strict=True)
+            perimeter = sum(np.hypot(x2 - x1, y2 - y1) for (x1, y1), (x2, y2) in edges)
             weights.append(perimeter / 2000.0 if sh.role is Role.WALL else (2.0 if sh.role is Role.ROOM else 0.0))
             doors.append(0.0)
     if not boxes:
@@ -93,7 +94,7 @@ def _grid_clusters(boxes: np.ndarray, gap: float) -> np.ndarray:
     c1 = np.floor((boxes[:, 2:] - (ox, oy)) / gap).astype(np.int64)
     cells: dict[tuple[int, int], int] = {}
     first_cell = []
-    for (i0, j0), (i1, j1) in zip(c0.tolist(), c1.tolist()):
+    for (i0, j0), (i1, j1) in zip(c0.tolist(), c1.tolist(), strict=False):
         first_cell.append((i0, j0))
         if (i1 - i0 + 1) * (j1 - j0 + 1) > 4096:  # a huge box (site boundary): mark its outline only
             for i in range(i0, i1 + 1):

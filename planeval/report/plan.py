@@ -89,7 +89,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             for x in plan.doors
         ],
         "windows": [
-            {"id": w.id, "width_mm": mm(w.width_mm), "rooms": list(w.rooms), "block": w.block, "layer": w.layer, "polygon": wkt(w.polygon)}
+            {"id": w.id, "width_mm": mm(w.width_mm), "rooms": list(w.rooms), "block": w.block, "layer": w.layer,
+             "polygon": wkt(w.polygon)}
             for w in plan.windows
         ],
         "fixtures": [
@@ -141,7 +142,8 @@ def plan_to_text(plan: Plan, *, verbose: bool = False) -> str:
     for x in plan.doors:
         swing = f", swings into {x.swing_room}" if x.swing_room else ""
         lines.append(
-            f"    {x.id:<5} {x.kind:<8} {x.role:<9} leaf {x.leaf_width_mm:5.0f} mm, clear {x.clear_width_mm:5.0f} mm ({x.width_source})"
+            f"    {x.id:<5} {x.kind:<8} {x.role:<9} leaf {x.leaf_width_mm:5.0f} mm, "
+            f"clear {x.clear_width_mm:5.0f} mm ({x.width_source})"
             f"  {x.rooms[0]} ↔ {x.rooms[1]}{swing}"
         )
     if plan.units:
@@ -154,7 +156,7 @@ def plan_to_text(plan: Plan, *, verbose: bool = False) -> str:
     shown = [x for x in plan.diagnostics if verbose or x.level != "info"]
     if shown:
         lines += ["", "  Diagnostics"]
-        for x in shown:
-            count = f" (×{x.count})" if x.count > 1 else ""
-            lines.append(f"    {x.level:<7} {x.code}: {x.message}{count}")
+        for diag in shown:
+            count = f" (×{diag.count})" if diag.count > 1 else ""
+            lines.append(f"    {diag.level:<7} {diag.code}: {diag.message}{count}")
     return "\n".join(lines) + "\n"

@@ -8,9 +8,9 @@ drawn. Every text that comes from the DXF is escaped.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from html import escape
-from typing import Iterable
 
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -169,13 +169,14 @@ def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = 
         bg = plan.background
         segs = [s for s in bg.segments.tolist() if inside(s[0], s[1]) or inside(s[2], s[3])]
         if len(segs) <= MAX_BACKGROUND_SEGMENTS:
-            d = " ".join(f"M{_fmt(f.x(x1))} {_fmt(f.y(y1))} L{_fmt(f.x(x2))} {_fmt(f.y(y2))}" for x1, y1, x2, y2 in segs)
-            if d:
-                out.append(f'<path class="pe-bg" d="{d}"/>')
+            path = " ".join(f"M{_fmt(f.x(x1))} {_fmt(f.y(y1))} L{_fmt(f.x(x2))} {_fmt(f.y(y2))}" for x1, y1, x2, y2 in segs)
+            if path:
+                out.append(f'<path class="pe-bg" d="{path}"/>')
         arcs = [a for a in bg.arcs if inside(a[0], a[1])]
-        d = " ".join(_arc_path(f, cx, cy, r, a0, a0 + 359.9 if _full_circle(a0, a1) else a1) for cx, cy, r, a0, a1 in arcs[:5000])
-        if d:
-            out.append(f'<path class="pe-bg" d="{d}"/>')
+        path = " ".join(_arc_path(f, cx, cy, r, a0, a0 + 359.9 if _full_circle(a0, a1) else a1)
+                        for cx, cy, r, a0, a1 in arcs[:5000])
+        if path:
+            out.append(f'<path class="pe-bg" d="{path}"/>')
         out.append("</g>")
 
     out.append('<g class="pe-layer" data-layer="rooms">')
@@ -193,16 +194,18 @@ def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = 
         out.append(f'<path class="pe-wallbody" fill-rule="evenodd" d="{path_of(plan.walls, f)}"/>')
     ws = plan.wall_segments
     if len(ws) and len(ws) <= MAX_BACKGROUND_SEGMENTS:
-        d = " ".join(f"M{_fmt(f.x(a))} {_fmt(f.y(b))} L{_fmt(f.x(c))} {_fmt(f.y(e))}" for a, b, c, e in ws)
-        out.append(f'<path class="pe-wall" d="{d}"/>')
+        path = " ".join(f"M{_fmt(f.x(a))} {_fmt(f.y(b))} L{_fmt(f.x(c))} {_fmt(f.y(e))}" for a, b, c, e in ws)
+        out.append(f'<path class="pe-wall" d="{path}"/>')
     out.append("</g>")
 
     out.append('<g class="pe-layer" data-layer="fixtures">')
     for fx in plan.fixtures:
         css = "pe-furniture" if fx.movable else "pe-fixture"
-        out.append(f'<path class="{css}" d="{path_of(fx.polygon, f)}"><title>{escape(f"{fx.id} {fx.kind} {fx.name}")}</title></path>')
+        title = escape(f"{fx.id} {fx.kind} {fx.name}")
+        out.append(f'<path class="{css}" d="{path_of(fx.polygon, f)}"><title>{title}</title></path>')
     for w in plan.windows:
-        out.append(f'<path class="pe-window" d="{path_of(w.polygon, f)}"><title>{escape(f"{w.id} window {w.width_mm:.0f} mm")}</title></path>')
+        title = escape(f"{w.id} window {w.width_mm:.0f} mm")
+        out.append(f'<path class="pe-window" d="{path_of(w.polygon, f)}"><title>{title}</title></path>')
     out.append("</g>")
 
     out.append('<g class="pe-layer" data-layer="doors">')
@@ -210,16 +213,18 @@ def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = 
         title = f"{d.id} {d.kind} door, leaf {d.leaf_width_mm:.0f} mm, clear {d.clear_width_mm:.0f} mm ({d.width_source})"
         out.append(f'<g data-door="{escape(d.id)}"><title>{escape(title)}</title>')
         out.append(f'<path class="pe-door" d="{path_of(LineString([d.hinge, d.latch]), f)}"/>')
-        for (hinge, latch), open_end in zip(d.leaves, d.open_ends):
-            r = math.dist(hinge, latch)
+        for (hinge, latch), open_end in zip(d.leaves, d.open_ends, strict=False):
+            radius = math.dist(hinge, latch)
             a_latch = math.degrees(math.atan2(latch[1] - hinge[1], latch[0] - hinge[0]))
             a_open = math.degrees(math.atan2(open_end[1] - hinge[1], open_end[0] - hinge[0]))
             ccw = (a_open - a_latch) % 360.0 <= 180.0
             a0, a1 = (a_latch, a_open) if ccw else (a_open, a_latch)
-            out.append(f'<path class="pe-swing" d="{_arc_path(f, hinge[0], hinge[1], r, a0, a1)} L{_fmt(f.x(hinge[0]))} {_fmt(f.y(hinge[1]))} Z"/>')
+            arc = _arc_path(f, hinge[0], hinge[1], radius, a0, a1)
+            out.append(f'<path class="pe-swing" d="{arc} L{_fmt(f.x(hinge[0]))} {_fmt(f.y(hinge[1]))} Z"/>')
             out.append(f'<path class="pe-door" d="{path_of(LineString([hinge, open_end]), f)}"/>')
         mx, my = d.midpoint
-        out.append(f'<text class="pe-doorw" x="{_fmt(f.x(mx))}" y="{_fmt(f.y(my) - 0.4 * font)}" font-size="{_fmt(0.7 * font)}">{d.id} {d.clear_width_mm:.0f}</text>')
+        out.append(f'<text class="pe-doorw" x="{_fmt(f.x(mx))}" y="{_fmt(f.y(my) - 0.4 * font)}" font-size="{_fmt(0.7 * font)}">'
+                   f"{d.id} {d.clear_width_mm:.0f}</text>")
         out.append("</g>")
     out.append("</g>")
 
@@ -237,7 +242,8 @@ def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = 
                 tx, ty = o.text_at or (o.geometry.centroid.x, o.geometry.centroid.y)
                 colour = {"pe-pass": "#1e8449", "pe-fail": "#c0392b", "pe-review": "#b9770e"}.get(o.css, "#333")
                 out.append(
-                    f'<text class="pe-ftext"{fid} x="{_fmt(f.x(tx))}" y="{_fmt(f.y(ty))}" font-size="{_fmt(0.8 * font)}" fill="{colour}">{escape(o.text)}</text>'
+                    f'<text class="pe-ftext"{fid} x="{_fmt(f.x(tx))}" y="{_fmt(f.y(ty))}" font-size="{_fmt(0.8 * font)}" '
+                    f'fill="{colour}">{escape(o.text)}</text>'
                 )
         out.append("</g>")
 
@@ -246,7 +252,8 @@ def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = 
         p = r.polygon.representative_point() if not r.polygon.contains(r.polygon.centroid) else r.polygon.centroid
         name = r.label or r.id
         out.append(
-            f'<text class="pe-label" x="{_fmt(f.x(p.x))}" y="{_fmt(f.y(p.y))}" font-size="{_fmt(font)}">{escape(name[:30])}</text>'
+            f'<text class="pe-label" x="{_fmt(f.x(p.x))}" y="{_fmt(f.y(p.y))}" font-size="{_fmt(font)}">'
+            f"{escape(name[:30])}</text>"
             f'<text class="pe-small" x="{_fmt(f.x(p.x))}" y="{_fmt(f.y(p.y) + 1.1 * font)}" font-size="{_fmt(0.75 * font)}">'
             f"{escape(r.id)} · {r.area_m2:.1f} m²</text>"
         )
@@ -264,11 +271,13 @@ def _scale_bar(f: Frame, font: float) -> str:
     for i in range(5):
         fill = "#000" if i % 2 == 0 else "#fff"
         parts.append(
-            f'<rect x="{_fmt(x0 + i * step)}" y="{_fmt(y0)}" width="{_fmt(step)}" height="{_fmt(0.35 * font)}" fill="{fill}" class="pe-scale"/>'
+            f'<rect x="{_fmt(x0 + i * step)}" y="{_fmt(y0)}" width="{_fmt(step)}" height="{_fmt(0.35 * font)}" '
+            f'fill="{fill}" class="pe-scale"/>'
         )
     parts.append(f'<text class="pe-small" x="{_fmt(x0)}" y="{_fmt(y0 - 0.3 * font)}" font-size="{_fmt(0.7 * font)}">0</text>')
     parts.append(
-        f'<text class="pe-small" x="{_fmt(x0 + 5 * step)}" y="{_fmt(y0 - 0.3 * font)}" font-size="{_fmt(0.7 * font)}">{5 * step / 1000:g} m</text>'
+        f'<text class="pe-small" x="{_fmt(x0 + 5 * step)}" y="{_fmt(y0 - 0.3 * font)}" font-size="{_fmt(0.7 * font)}">'
+        f"{5 * step / 1000:g} m</text>"
     )
     nx, ny = f.width - f.pad * 0.5, f.pad * 0.6
     parts.append(
