@@ -1,0 +1,227 @@
+"""Critical values: where a finding's verdict flips as one varied parameter moves.
+
+Computed from the measurements, not by judging more variants. Most varied thresholds are the
+finding's ``required``: a check measures something independent of the threshold (the largest
+free circle, a door's clear width, the widest passage) and compares
+
+* ``Sense.AT_LEAST``: passes while ``measured + eps ≥ required`` → for every value ≤ measured + eps;
+* ``Sense.AT_MOST``: passes while ``measured ≤ required + eps`` → for every value ≥ measured − eps;
+
+with ``eps`` the rule's tolerance times a factor (2 for diameters: ``judge_turning`` lets a circle
+be 2 × tolerance short). A finding may pass by an alternative the parameter does not touch: a
+turning rectangle passes "whatever the diameter" — exactly, door case by door case: the diameter
+may grow up to the smallest circle (+ 2 × tolerance) among the cases where the rectangle does not
+fit, and without limit when it fits in all (computed on the plan's memoised free floor).
+
+Which ``Params`` field is the ``required`` of which findings is declared here, in :data:`CRITICAL`,
+not in the check modules (their authors may add an optional ``CRITICAL`` attribute later; this
+module would then read it — kept here for now because the check modules are being refactored).
+A parameter not listed (a swing mode, a rectangle size, a bed size, door-side spaces whose
+measurement is capped by the requirement) gets no critical value. Each computed value is checked
+against the finding's own verdict at the variant's value; one that disagrees is dropped (the
+check chose differently, e.g. another WC of the unit), so a published value is never contradicted.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from planeval.checks import CHECKS, Phase
+from planeval.findings import Finding, Sense, Status
+from planeval.measure import Context, FloorSpec
+from planeval.measure.fit import fits_rectangle
+from planeval.measure.turning import turning_cases
+
+__all__ = ["Threshold", "Critical", "CRITICAL", "solve", "critical_rows", "statement"]
+
+
+@dataclass(frozen=True)
+class Critical:
+    """The verdict of one finding as a function of one parameter."""
+
+    kind: str  #: "threshold" (flips at ``value``), "any" (passes whatever the value), "none" (fails whatever)
+    value: float | None
+    passes_when: str  #: "<=": passes for values ≤ ``value``; ">=": for values ≥ ``value``
+    via: str = ""  #: what decides it: "measured", "circle", "rectangle", "narrow side", "wide side"
+
+    def passes(self, x: float) -> bool:
+        if self.kind == "any":
+            return True
+        if self.kind == "none" or self.value is None:
+            return False
+        return x <= self.value if self.passes_when == "<=" else x >= self.value
+
+
+Governs = Callable[[Context, Finding, Any], bool]
+Solver = Callable[[Context, Finding, Any, "Threshold", str], "Critical | None"]
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A parameter that is the ``required`` of some findings of its rule."""
+
+    codes: tuple[str, ...]  #: finding codes it governs
+    tolerance: str | float = "tolerance_mm"  #: the Params field holding the tolerance, or the fixed eps the check uses
+    factor: float = 1.0  #: eps = factor × tolerance
+    governs: Governs | None = None  #: which of those findings (default: all)
+    solver: Solver | None = None  #: a rule-specific solution (default: :func:`from_required`)
+
+
+def from_required(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
+    """The generic case: the parameter is ``required``, ``measured`` does not depend on it."""
+    r = f.result
+    if r.measured is None:
+        return None
+    eps = spec.factor * (getattr(p, spec.tolerance) if isinstance(spec.tolerance, str) else spec.tolerance)
+    if r.sense is Sense.AT_MOST:
+        return Critical("threshold", r.measured - eps, ">=", "measured")
+    if r.sense is Sense.AT_LEAST:
+        return Critical("threshold", r.measured + eps, "<=", "measured")
+    return None
+
+
+def _turning(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
+    """Turning circle or rectangle (turning-space, balcony-turning), over every door case."""
+    if not p.rectangle_allowed:
+        return from_required(ctx, f, p, spec, param)
+    rid = f.result.subject
+    floor = FloorSpec.of(p)
+    w, length, tol = p.rectangle_width_mm, p.rectangle_length_mm, p.tolerance_mm
+    limits = []
+    for c in turning_cases(ctx, rid, p.door_swing_overlap, floor):
+        key = ("sweep-rectangle-fits", rid, p.door_swing_overlap, floor, c.door, w, length, tol)
+
+        def fits(free: Any = c.free) -> bool:
+            return fits_rectangle(free, w, length, eps=tol)[0]
+
+        if not ctx.memo(key, fits):
+            limits.append(c.diameter + 2 * tol)
+    if not limits:
+        return Critical("any", None, "<=", "rectangle")
+    return Critical("threshold", min(limits), "<=", "circle")
+
+
+def _wc_sides(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
+    """WC side space: the wider side needs max(large, small), the narrower min(large, small)."""
+    from planeval.checks.wc_clearance import measure_sides  # the check's own call: the same memo entry
+
+    wc = next((x for x in ctx.plan.fixtures if x.id == f.result.details.get("fixture")), None)
+    if wc is None:
+        return None
+    s = measure_sides(ctx, ctx.room(f.result.subject), wc, p)
+    wide, narrow = max(s.widths) + p.tolerance_mm, min(s.widths) + p.tolerance_mm
+    other = p.side_small_mm if param == "side_large_mm" else p.side_large_mm
+    if other <= narrow:
+        return Critical("threshold", wide, "<=", "wide side")
+    if other <= wide:
+        return Critical("threshold", narrow, "<=", "narrow side")
+    return Critical("none", None, "<=", "wide side")
+
+
+def _role(role: str) -> Governs:
+    return lambda ctx, f, p: f.result.details.get("role") == role
+
+
+def _unit_net(ctx: Context, uid: str) -> float:
+    return sum(ctx.room(r).area_m2 for r in ctx.plan.unit(uid).rooms if ctx.room(r).function != "balcony")
+
+
+def _small_unit(small: bool) -> Governs:
+    return lambda ctx, f, p: (_unit_net(ctx, f.result.subject) <= p.small_unit_max_m2) == small
+
+
+DOOR_ROLES = ("entrance", "internal", "balcony", "exterior", "common")
+
+#: rule -> varied Params field -> how it sets the ``required`` of the rule's findings
+CRITICAL: dict[str, dict[str, Threshold]] = {
+    "turning-space": {"diameter_mm": Threshold(("TS01",), factor=2.0, solver=_turning)},
+    "balcony-turning": {"diameter_mm": Threshold(("BT01",), factor=2.0, solver=_turning)},
+    "door-clear-width": {
+        **{f"{role}_min_mm": Threshold(("DW01",), governs=_role(role)) for role in DOOR_ROLES},
+        "max_threshold_mm": Threshold(("DW02",), tolerance=0.0),
+        "min_height_mm": Threshold(("DW03",), tolerance=0.0),
+        "max_opening_force_n": Threshold(("DW04",), tolerance=0.0),
+    },
+    "passage-width": {"width_mm": Threshold(("PA01",))},
+    "wheelchair-reachability": {"wheelchair_width_mm": Threshold(("RE01",))},
+    "wc-clearance": {
+        "front_circle_mm": Threshold(("BA03",), factor=2.0),
+        "side_large_mm": Threshold(("BA01",), solver=_wc_sides),
+        "side_small_mm": Threshold(("BA01",), solver=_wc_sides),
+    },
+    "kitchen-front-space": {"depth_mm": Threshold(("KI01",))},
+    "storage-area": {
+        "min_area_m2": Threshold(("ST01",), tolerance=0.005, governs=_small_unit(False)),
+        "min_area_small_unit_m2": Threshold(("ST01",), tolerance=0.005, governs=_small_unit(True)),
+    },
+    "unit-area": {"min_area_m2": Threshold(("AR01",), tolerance=0.005)},
+    "accessible-share": {"min_share": Threshold(("AR02",), tolerance=1e-9)},
+}
+
+
+def solve(ctx: Context, f: Finding, params: Any, rule: str, param: str) -> Critical | None:
+    """The critical value of ``param`` for finding ``f`` (judged with ``params``); None when unknown."""
+    spec = CRITICAL.get(rule, {}).get(param)
+    if spec is None or f.rule != rule or f.code not in spec.codes or f.status not in (Status.PASS, Status.FAIL):
+        return None
+    if spec.governs is not None and not spec.governs(ctx, f, params):
+        return None
+    c = (spec.solver or from_required)(ctx, f, params, spec, param)
+    if c is None or c.passes(float(getattr(params, param))) != (f.status is Status.PASS):
+        return None  # the check decided otherwise (another subject chosen): no claim
+    return c
+
+
+_WHAT = {
+    "diameter_mm": "turning circle", "front_circle_mm": "turning circle in front of the WC", "width_mm": "passage width",
+    "wheelchair_width_mm": "wheelchair width", "depth_mm": "free depth", "side_large_mm": "larger WC side space",
+    "side_small_mm": "smaller WC side space", "max_threshold_mm": "maximum threshold", "min_height_mm": "minimum door height",
+    "max_opening_force_n": "maximum opening force", "min_area_m2": "minimum area", "min_area_small_unit_m2": "minimum area",
+    "min_share": "minimum share", **{f"{r}_min_mm": f"{r} door clear width" for r in DOOR_ROLES},
+}
+
+
+def statement(label: str, param: str, c: Critical, unit: str, params: Any = None) -> str:
+    """One sentence: "Soverom passes for any turning circle ≤ 1450 mm"."""
+    what = _WHAT.get(param, param)
+    if c.kind == "any":
+        if c.via == "rectangle" and params is not None:
+            size = f"{params.rectangle_width_mm / 1000:.2f} × {params.rectangle_length_mm / 1000:.2f} m rectangle"
+            return f"{label} passes by the {size} whatever the {what}"
+        return f"{label} passes whatever the {what}"
+    if c.kind == "none":
+        return f"{label} fails whatever the {what}"
+    value = f"{c.value:.0f}" if unit == "mm" else f"{c.value:.4g}"
+    return f"{label} passes for any {what} {'≤' if c.passes_when == '<=' else '≥'} {value} {unit}".rstrip()
+
+
+def critical_rows(ctx: Context, findings: list[Finding], ruleset: Any, point: tuple[tuple[str, Any], ...],
+                  describe: Callable[[Finding], dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows of the ``critical`` table for one variant: every varied parameter × every finding it governs.
+
+    ``fixed`` holds the other varied parameters (the critical value holds with them fixed); rows
+    of variants that differ only in the parameter itself are the same and deduplicated by the caller.
+    """
+    rows = []
+    for key, _ in point:
+        rule, param = key.split(".", 1)
+        rc = ruleset.rules.get(rule)
+        if rc is None or not rc.enabled or rc.params is None or param not in CRITICAL.get(rule, {}):
+            continue
+        aggregate = CHECKS[rule].SPEC.phase is Phase.AGGREGATE  # judges the other rules' findings: all of the point matters
+        fixed = json.dumps({k: v for k, v in point if k != key and (aggregate or k.split(".", 1)[0] == rule)}, sort_keys=True)
+        for f in findings:
+            c = solve(ctx, f, rc.params, rule, param)
+            if c is None:
+                continue
+            info = describe(f)
+            rows.append({
+                **info, "rule": rule, "code": f.code, "param": key, "fixed": fixed, "kind": c.kind,
+                "critical": c.value, "passes_when": c.passes_when, "via": c.via, "measured": f.result.measured,
+                "measure_unit": f.result.unit,
+                "statement": statement(info.get("subject_label") or f.result.subject, param, c, f.result.unit, rc.params),
+            })
+    return rows

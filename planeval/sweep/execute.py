@@ -1,0 +1,229 @@
+"""Running a sweep: plans × variants on a local process pool or a Dask cluster, into a store.
+
+* **Local** (default): ``concurrent.futures.ProcessPoolExecutor`` with ``jobs`` workers (all cores
+  by default), started by a fork server (the main process holds DuckDB's threads; forking it would
+  be unsafe). A worker that dies (a crash in a native library) breaks the pool: the plans it took
+  down are re-run one by one in fresh pools, and the one that kills its worker again is reported
+  (stage ``worker``) — the sweep goes on.
+* **Dask** (``scheduler``): the same :func:`~planeval.sweep.worker.run_task` submitted to a
+  ``distributed`` cluster. The plan's bytes travel with the task, so workers need not share the
+  file system; they need planeval installed. The per-plan time limit is checked between variants
+  there (worker threads cannot take SIGALRM).
+
+Results are stored as each plan finishes; (plan sha256, variant) pairs already in the store are
+skipped, so a re-run resumes. Progress (with an ETA) goes to stderr.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from planeval.errors import InputError
+from planeval.sweep.store import Store
+from planeval.sweep.variants import Variant
+from planeval.sweep.worker import PlanResult, PlanTask, file_sha256, run_task
+
+__all__ = ["collect_plans", "run_sweep", "Progress", "SweepSummary"]
+
+
+def collect_plans(paths: Iterable[str]) -> list[str]:
+    """DXF files named, and the ``*.dxf`` files of the folders named (sorted, not recursive)."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            found = sorted(str(f) for f in path.iterdir() if f.is_file() and f.suffix.lower() == ".dxf")
+            if not found:
+                raise InputError("no .dxf files in this folder", path)
+            out += found
+        elif path.exists():
+            out.append(str(path))
+        else:
+            raise InputError("plan file not found", path)
+    return list(dict.fromkeys(out))
+
+
+def _duration(s: float) -> str:
+    s = max(0, int(round(s)))
+    if s < 60:
+        return f"{s}s"
+    if s < 3600:
+        return f"{s // 60}m{s % 60:02d}s"
+    return f"{s // 3600}h{(s % 3600) // 60:02d}m"
+
+
+class Progress:
+    """Plans and runs done, with an ETA: one updating line on a terminal, plain lines otherwise."""
+
+    def __init__(self, plans: int, runs: int, stream: TextIO | None = None, tty: bool | None = None, quiet: bool = False) -> None:
+        self.plans, self.runs = plans, runs
+        self.done_plans = self.done_runs = self.errors = 0
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty() if tty is None else tty
+        self.quiet = quiet
+        self.start = time.monotonic()
+
+    def eta(self) -> str:
+        if not self.done_runs:
+            return "?"
+        elapsed = time.monotonic() - self.start
+        return _duration(elapsed / self.done_runs * (self.runs - self.done_runs))
+
+    def line(self, last: str = "") -> str:
+        pct = 100.0 * self.done_runs / self.runs if self.runs else 100.0
+        err = f", {self.errors} failed" if self.errors else ""
+        return (f"sweep: {self.done_plans}/{self.plans} plans, {self.done_runs}/{self.runs} runs ({pct:.0f}%){err}, "
+                f"elapsed {_duration(time.monotonic() - self.start)}, ETA {self.eta()}" + (f" — {last}" if last else ""))
+
+    def update(self, result: PlanResult, runs: int) -> None:
+        self.done_plans += 1
+        self.done_runs += runs
+        self.errors += result.error is not None
+        if self.quiet:
+            return
+        name = Path(result.path).name
+        last = f"{name}: {result.error['stage']} error" if result.error else f"{name} {result.seconds:.1f}s"
+        if self.tty:
+            width = 24
+            filled = int(width * self.done_runs / self.runs) if self.runs else width
+            self.stream.write("\r\x1b[2K[" + "#" * filled + "." * (width - filled) + "] " + self.line(last))
+        else:
+            self.stream.write(self.line(last) + "\n")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.tty and not self.quiet and self.done_plans:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
+@dataclass(frozen=True)
+class SweepSummary:
+    plans: int
+    variants: int
+    runs: int  #: (plan, variant) pairs judged now
+    skipped: int  #: pairs already in the store
+    errors: int  #: plans reported in the errors table
+    seconds: float
+
+
+def _tasks(plans: Sequence[str], variants: Sequence[Variant], done: set[tuple[str, str]], time_limit: float | None,
+           send_data: bool, options: tuple[tuple[str, Any], ...], store: Store) -> tuple[list[PlanTask], int, int]:
+    tasks, skipped, errors = [], 0, 0
+    for path in plans:
+        try:
+            sha = file_sha256(path)
+            data = Path(path).read_bytes() if send_data else None
+        except OSError as exc:
+            store.add_error({"plan": path, "sha256": None, "stage": "read", "error": type(exc).__name__,
+                             "message": exc.strerror or str(exc), "seconds": 0.0})
+            errors += 1
+            continue
+        todo = tuple(v for v in variants if (sha, v.id) not in done)
+        skipped += len(variants) - len(todo)
+        if todo:
+            tasks.append(PlanTask(path, sha, todo, time_limit, data, options))
+    return tasks, skipped, errors
+
+
+def _pool(jobs: int) -> ProcessPoolExecutor:
+    ctx = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
+    if ctx.get_start_method() == "forkserver":
+        ctx.set_forkserver_preload(["planeval.sweep.worker", "planeval.api"])
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+
+
+def _local(tasks: list[PlanTask], jobs: int, on_result: Callable[[PlanTask, PlanResult], None]) -> None:
+    retry: list[PlanTask] = []
+    with _pool(min(jobs, len(tasks))) as pool:
+        futures: dict[Future[PlanResult], PlanTask] = {pool.submit(run_task, t): t for t in tasks}
+        for fut in as_completed(futures):
+            try:
+                on_result(futures[fut], fut.result())
+            except BrokenProcessPool:
+                retry.append(futures[fut])
+    for task in retry:  # one by one: the plan that kills its worker again is the broken one
+        with _pool(1) as pool:
+            try:
+                result = pool.submit(run_task, task).result()
+            except BrokenProcessPool:
+                result = PlanResult(task.path, task.sha256, error={
+                    "plan": task.path, "sha256": task.sha256, "stage": "worker", "error": "BrokenProcessPool",
+                    "message": "the worker process died while judging this plan (a crash in native code, or out of memory)",
+                    "seconds": 0.0})
+        on_result(task, result)
+
+
+def _dask(tasks: list[PlanTask], scheduler: Any, on_result: Callable[[PlanTask, PlanResult], None]) -> None:
+    try:
+        from distributed import Client
+        from distributed import as_completed as dask_completed
+    except ImportError:
+        raise InputError("--scheduler needs Dask: pip install 'planeval[sweep]' (dask[distributed])") from None
+    own = isinstance(scheduler, str)
+    try:
+        client = Client(scheduler, timeout="20s") if own else scheduler
+    except Exception as exc:  # noqa: BLE001 - unreachable scheduler: one line
+        raise InputError(f"cannot connect to the Dask scheduler at {scheduler} ({type(exc).__name__}: {exc})") from None
+    try:
+        futures = {client.submit(run_task, t, pure=False): t for t in tasks}
+        for fut in dask_completed(list(futures)):
+            task = futures[fut]
+            try:
+                result = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a killed worker, a lost task: that plan only
+                result = PlanResult(task.path, task.sha256, error={
+                    "plan": task.path, "sha256": task.sha256, "stage": "worker", "error": type(exc).__name__,
+                    "message": str(exc) or type(exc).__name__, "seconds": 0.0})
+            on_result(task, result)
+    finally:
+        if own:
+            client.close()
+
+
+def run_sweep(plans: Sequence[str], variants: Sequence[Variant], store: Store, *, jobs: int | None = None,
+              scheduler: Any = None, time_limit: float | None = None, options: tuple[tuple[str, Any], ...] = (),
+              progress: Progress | None = None, quiet: bool = False) -> SweepSummary:
+    """Judge every plan under every variant not yet in ``store``.
+
+    ``jobs``: worker processes (default: all cores; 0: in this process, without the isolation of a
+    pool — for notebooks and tests); ``scheduler``: a Dask address or ``distributed.Client``.
+    """
+    t0 = time.monotonic()
+    if jobs is not None and jobs < 0:
+        raise InputError(f"--jobs must be 0 (in this process) or more, got {jobs}")
+    if time_limit is not None and time_limit <= 0:
+        raise InputError(f"--time-limit must be positive, got {time_limit:g}")
+    store.add_variants(variants)
+    tasks, skipped, errors = _tasks(plans, variants, store.done(), time_limit, scheduler is not None, options, store)
+    total_runs = sum(len(t.variants) for t in tasks)
+    bar = progress or Progress(len(tasks), total_runs, quiet=quiet)
+    counts = {"runs": 0, "errors": errors}
+
+    def on_result(task: PlanTask, result: PlanResult) -> None:
+        store.add(result)
+        counts["runs"] += result.runs
+        counts["errors"] += result.error is not None
+        bar.update(result, len(task.variants))
+
+    try:
+        if tasks and scheduler is not None:
+            _dask(tasks, scheduler, on_result)
+        elif tasks and jobs == 0:
+            for task in tasks:
+                on_result(task, run_task(task))
+        elif tasks:
+            _local(tasks, jobs or os.cpu_count() or 1, on_result)
+    finally:
+        bar.close()
+        store.flush()
+    return SweepSummary(len(plans), len(variants), counts["runs"], skipped, counts["errors"], time.monotonic() - t0)

@@ -1,0 +1,102 @@
+"""Critical values, computed from the measurements, against brute force over grids on the samples."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from planeval.engine import run
+from planeval.findings import Status
+from planeval.measure import Context
+from planeval.ruleset import load_ruleset
+from planeval.sweep.critical import CRITICAL, Critical, solve, statement
+from planeval.sweep.variants import derive
+from sweep.helpers import brute_force_plans
+
+#: (rule, param, grid of values); the grid is joined by every critical value and the value 0.001 beyond it
+CASES = [
+    ("turning-space", "diameter_mm", [900.0 + 50 * i for i in range(25)]),
+    ("balcony-turning", "diameter_mm", [1000.0 + 100 * i for i in range(12)]),
+    ("door-clear-width", "internal_min_mm", [700.0 + 20 * i for i in range(12)]),
+    ("door-clear-width", "entrance_min_mm", [760.0 + 20 * i for i in range(12)]),
+    ("passage-width", "width_mm", [600.0, 800.0, 1000.0, 1300.0]),
+    ("wheelchair-reachability", "wheelchair_width_mm", [600.0, 750.0, 900.0]),
+    ("wc-clearance", "front_circle_mm", [1000.0 + 100 * i for i in range(9)]),
+    ("wc-clearance", "side_large_mm", [200.0 + 100 * i for i in range(12)]),
+    ("wc-clearance", "side_small_mm", [100.0 + 100 * i for i in range(12)]),
+    ("kitchen-front-space", "depth_mm", [900.0 + 100 * i for i in range(10)]),
+    ("storage-area", "min_area_m2", [1.0 * i for i in range(1, 9)]),
+    ("storage-area", "min_area_small_unit_m2", [0.5 * i for i in range(1, 12)]),
+    ("unit-area", "min_area_m2", [20.0 + 10 * i for i in range(8)]),
+]
+
+
+def only(rs, rule):
+    """The rule set with only ``rule`` enabled: brute force judges just that rule."""
+    rules = {name: dataclasses.replace(rc, enabled=(name == rule)) for name, rc in rs.rules.items()}
+    return dataclasses.replace(rs, rules=rules)
+
+
+#: passages and reachability measure many widths per room: judged under one base set (the measurement is the same)
+SLOW = ("passage-width", "wheelchair-reachability")
+RUNS = [(b, *c) for c in CASES for b in ("tek17", "husbanken-omsorg") if b == "tek17" or c[0] not in SLOW]
+
+
+@pytest.mark.parametrize(("base_name", "rule", "param", "grid"), RUNS, ids=[f"{b}-{r}.{p}" for b, r, p, _ in RUNS])
+def test_critical_values_match_brute_force(base_name, rule, param, grid):
+    base = only(load_ruleset(base_name), rule)
+    if not base.rules[rule].enabled or base.rules[rule].params is None:
+        pytest.skip(f"{rule} not configured in {base_name}")
+    checked = 0
+    for name, plan in brute_force_plans().items():
+        ctx = Context(plan)
+        p = base.rules[rule].params
+        crit: dict[tuple[str, str], Critical] = {}
+        for f in run(plan, base, ctx).findings:
+            c = solve(ctx, f, p, rule, param)
+            if c is not None:
+                crit[(f.code, f.result.subject)] = c
+        edges = [c.value + e for c in crit.values() if c.value is not None
+                 for e in ((0.0, 1e-3) if c.passes_when == "<=" else (0.0, -1e-3))]
+        values = sorted({v for v in grid + edges if v > 0})
+        statuses: dict[tuple[str, str], set[str]] = {}
+        for v in values:
+            for f in run(plan, derive(base, ((f"{rule}.{param}", v),)), ctx).findings:
+                key = (f.code, f.result.subject)
+                if f.code not in CRITICAL[rule][param].codes or f.status not in (Status.PASS, Status.FAIL):
+                    continue
+                if key in crit:
+                    assert crit[key].passes(v) == (f.status is Status.PASS), (name, key, v, crit[key], f.result.message)
+                    checked += 1
+                else:  # no critical value: the parameter does not govern it, so its verdict never moves
+                    statuses.setdefault(key, set()).add(f.status.value)
+        moving = {k: s for k, s in statuses.items() if len(s) > 1}
+        assert not moving, (name, moving)
+    if rule != "balcony-turning":
+        assert checked > 0
+
+
+def test_rectangle_passes_whatever_the_diameter():
+    base = only(load_ruleset("tek17"), "turning-space")
+    plan = brute_force_plans()["korttid-40-aia"]
+    ctx = Context(plan)
+    big = derive(base, (("turning-space.diameter_mm", 5000.0),))
+    p = big.rules["turning-space"].params
+    kinds = {}
+    for f in run(plan, big, ctx).findings:
+        c = solve(ctx, f, p, "turning-space", "diameter_mm")
+        kinds[f.result.subject] = (c.kind, f.result.details["fits_by"], f.status.value)
+    assert ("any", "rectangle", "pass") in kinds.values()
+    assert all(k != "any" or s == "pass" for k, _, s in kinds.values())
+
+
+def test_statements():
+    says = statement("Soverom", "diameter_mm", Critical("threshold", 1450.4, "<="), "mm")
+    assert says == "Soverom passes for any turning circle ≤ 1450 mm"
+    says = statement("Bad", "max_threshold_mm", Critical("threshold", 20.0, ">="), "mm")
+    assert says == "Bad passes for any maximum threshold ≥ 20 mm"
+    rect = type("P", (), {"rectangle_width_mm": 1300.0, "rectangle_length_mm": 1800.0})()
+    assert statement("Stue", "diameter_mm", Critical("any", None, "<=", "rectangle"), "mm", rect) == \
+        "Stue passes by the 1.30 × 1.80 m rectangle whatever the turning circle"
+    assert not Critical("none", None, "<=").passes(0.0) and Critical("any", None, "<=").passes(1e9)

@@ -1,0 +1,112 @@
+"""Sweeps end to end: tables, resume, broken plans, time limits, Parquet/CSV and Dask equal to local."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from planeval.errors import InputError
+from planeval.sweep import sweep
+from planeval.sweep.execute import collect_plans
+from planeval.sweep.store import connect_results
+from sweep.helpers import SAMPLES, contents
+
+VARY = ["turning-space.diameter_mm=1300,1500"]
+
+
+@pytest.fixture(scope="module")
+def shared(tmp_path_factory):
+    """Two small samples in a folder, and their sweep on a local pool of two workers (made once)."""
+    d = tmp_path_factory.mktemp("sweep")
+    (d / "plans").mkdir()
+    for name in ("ungdom-30-nordic", "omsorg-tightbath-nordic"):
+        shutil.copy(SAMPLES / f"{name}.dxf", d / "plans" / f"{name}.dxf")
+    s = sweep([str(d / "plans")], ["tek17"], VARY, d / "local.duckdb", jobs=2)
+    return d, s
+
+
+@pytest.fixture
+def folder(shared, tmp_path):
+    d = tmp_path / "plans"
+    shutil.copytree(shared[0] / "plans", d)
+    return d
+
+
+def test_sweep_fills_the_tables_and_resumes(shared, folder, tmp_path):
+    s = shared[1]
+    assert (s.plans, s.variants, s.runs, s.skipped, s.errors) == (2, 2, 4, 0, 0)
+    out = tmp_path / "r.duckdb"
+    shutil.copy(shared[0] / "local.duckdb", out)
+    con = connect_results(out)
+    runs = con.execute("SELECT plan_name, params, verdict, units, computed, reused FROM runs ORDER BY ALL").fetchall()
+    assert len(runs) == 4 and {json.loads(r[1])["turning-space.diameter_mm"] for r in runs} == {1300.0, 1500.0}
+    # measure once, judge many: per plan, one variant computes the geometry, the other reuses nearly all of it
+    for plan in ("ungdom-30-nordic.dxf", "omsorg-tightbath-nordic.dxf"):
+        first, second = sorted((r[4], r[5]) for r in runs if r[0] == plan)
+        assert first[0] < 0.1 * second[0] and first[1] > 0
+    n_findings = con.execute("SELECT count(*) FROM findings").fetchone()[0]
+    assert n_findings > 40
+    ts = con.execute("SELECT DISTINCT status FROM findings WHERE rule = 'turning-space' AND subject LIKE 'R%'").fetchall()
+    assert ts and con.execute("SELECT count(*) FROM areas").fetchone()[0] == 4
+    crit = con.execute("SELECT param, kind, statement FROM critical WHERE rule = 'turning-space'").fetchall()
+    assert crit and all(p == "turning-space.diameter_mm" for p, _, _ in crit)
+    # one critical row per plan and subject: the two variants differ only in the varied value
+    sql = "SELECT count(*) FROM (SELECT sha256, subject, count(*) n FROM critical GROUP BY ALL) WHERE n > 1"
+    assert con.execute(sql).fetchone()[0] == 0
+    con.close()
+    again = sweep([str(folder)], ["tek17"], VARY, out, jobs=2)
+    assert (again.runs, again.skipped) == (0, 4)
+    more = sweep([str(folder)], ["tek17"], ["turning-space.diameter_mm=1300,1500,1400"], out, jobs=0)
+    assert (more.runs, more.skipped) == (2, 4)
+    assert contents(out)["runs"].__len__() == 6
+
+
+def test_a_broken_plan_is_reported_and_skipped(folder, tmp_path):
+    (folder / "broken.dxf").write_text("0\nSECTION\n2\nENTITIES\n0\nLINE\n")
+    out = tmp_path / "r.duckdb"
+    s = sweep([str(folder)], ["tek17"], [], out, jobs=0)
+    assert (s.runs, s.errors) == (2, 1)
+    t = contents(out)
+    assert len(t["errors"]) == 1 and t["errors"][0][0].endswith("broken.dxf") and t["errors"][0][2] == "read"
+    assert {r[1] for r in t["runs"]} == {"ungdom-30-nordic.dxf", "omsorg-tightbath-nordic.dxf"}
+
+
+def test_time_limit(folder, tmp_path):
+    out = tmp_path / "r.duckdb"
+    s = sweep([str(folder / "ungdom-30-nordic.dxf")], ["tek17"], VARY, out, jobs=0, time_limit=0.001)
+    assert (s.runs, s.errors) == (0, 1)
+    err = contents(out)["errors"][0]
+    assert err[2] == "timeout" and "time limit" in err[4]
+
+
+def test_files_hold_the_same_tables(folder, tmp_path):
+    plan = [str(folder / "ungdom-30-nordic.dxf")]
+    sweep(plan, ["tek17"], VARY, tmp_path / "r.duckdb", jobs=0)
+    reference = contents(tmp_path / "r.duckdb")
+    for fmt in ("parquet", "csv"):
+        sweep(plan, ["tek17"], VARY, tmp_path / fmt, fmt=fmt, jobs=0)
+        assert sorted(p.name for p in (tmp_path / fmt).iterdir()) == sorted(
+            f"{t}.{fmt}" for t in ("runs", "findings", "areas", "critical", "variants", "errors"))
+        assert contents(tmp_path / fmt) == reference, fmt
+        assert sweep(plan, ["tek17"], VARY, tmp_path / fmt, fmt=fmt, jobs=0).skipped == 2  # read back: resumes
+
+
+def test_input_errors(folder, tmp_path):
+    with pytest.raises(InputError, match="plan file not found"):
+        collect_plans([str(folder / "nope.dxf")])
+    with pytest.raises(InputError, match="no .dxf files"):
+        collect_plans([str(tmp_path)])
+    with pytest.raises(InputError, match="does not configure|unknown rule"):
+        sweep([str(folder)], ["tek17"], ["no-such-rule.x=1"], tmp_path / "r.duckdb")
+
+
+def test_dask_cluster_gives_the_same_tables(shared, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    folder = shared[0] / "plans"
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            s = sweep([str(folder)], ["tek17"], VARY, tmp_path / "dask.duckdb", scheduler=client)
+    assert (s.runs, s.errors) == (4, 0)
+    assert contents(shared[0] / "local.duckdb") == contents(tmp_path / "dask.duckdb")
