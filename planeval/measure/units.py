@@ -1,4 +1,4 @@
-"""Unit areas as NS 3940 measures them, and which unit a finding's subject belongs to.
+"""Unit areas as NS 3940 measures them, and rooms grouped by their dwelling unit.
 
 * ``net_m2`` — the unit's rooms without balconies (inside the wall faces);
 * ``bra_m2`` — net plus the internal walls between the unit's rooms (a 0.5 m closing fills walls up
@@ -7,13 +7,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from planeval.geometry import union
 from planeval.measure.context import Context
 from planeval.model.types import Plan, Room
 
-__all__ = ["UnitAreas", "unit_areas", "unit_net_m2", "internal_walls_m2", "floor_rooms", "classify", "HUSBANKEN_TYPES"]
+__all__ = [
+    "UnitAreas", "unit_areas", "unit_net_m2", "internal_walls_m2", "floor_rooms", "classify", "HUSBANKEN_TYPES", "groups_by_unit",
+]
 
 BRA_CLOSING_MM = 250.0  # half of the thickest internal wall counted into BRA (0.5 m)
 HUSBANKEN_TYPES = (
@@ -71,3 +74,11 @@ def unit_areas(ctx: Context, unit_id: str) -> UnitAreas:
         return UnitAreas(net, net + walls, walls, classify(net, has_kitchen))
 
     return ctx.memo(("unit-areas", unit_id), compute)
+
+
+def groups_by_unit(rooms: Iterable[Room]) -> dict[str, list[Room]]:
+    """Rooms grouped by dwelling unit (a room outside any unit is its own group), in plan order."""
+    out: dict[str, list[Room]] = {}
+    for r in rooms:
+        out.setdefault(r.unit or r.id, []).append(r)
+    return out
