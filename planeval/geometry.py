@@ -8,18 +8,18 @@ All lengths in millimetres. Doctests show the contract:
 1400
 >>> fits_circle(box(0, 0, 1400, 3000), 1500)
 False
->>> fits_rectangle(box(0, 0, 1400, 3000), 1300, 1800)[0]
-True
+
+Rectangle fits (Minkowski erosion by a turned rectangle) are in :mod:`planeval.measure.fit`.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 import shapely
-from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+from shapely.geometry import MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import unary_union
 
@@ -94,22 +94,6 @@ def fits_circle(free: BaseGeometry, diameter: float, eps: float = EPS_MM) -> boo
     return largest_circle(free)[2] * 2 + 2 * eps >= diameter
 
 
-def rectangle(cx: float, cy: float, w: float, h: float, angle_deg: float) -> Polygon:
-    """A w × h rectangle centred at (cx, cy), its w side turned by ``angle_deg``."""
-    a = math.radians(angle_deg)
-    ux, uy = math.cos(a), math.sin(a)
-    vx, vy = -uy, ux
-    hw, hh = w / 2, h / 2
-    return Polygon(
-        [
-            (cx - ux * hw - vx * hh, cy - uy * hw - vy * hh),
-            (cx + ux * hw - vx * hh, cy + uy * hw - vy * hh),
-            (cx + ux * hw + vx * hh, cy + uy * hw + vy * hh),
-            (cx - ux * hw + vx * hh, cy - uy * hw + vy * hh),
-        ]
-    )
-
-
 def edge_angles(geom: BaseGeometry, extra: Iterable[float] = (0.0, 90.0)) -> list[float]:
     """Directions (0–180°) of the longest edges of a polygon, plus ``extra``: where rectangles are tried."""
     lengths: dict[int, float] = {}
@@ -125,67 +109,6 @@ def edge_angles(geom: BaseGeometry, extra: Iterable[float] = (0.0, 90.0)) -> lis
         angles.add(float(a))
         angles.add(float((a + 90) % 180))
     return sorted(angles)
-
-
-def fits_rectangle(
-    free: BaseGeometry, w: float, h: float, angles: Iterable[float] | None = None, eps: float = EPS_MM
-) -> tuple[bool, Polygon | None]:
-    """Whether a w × h rectangle fits in ``free`` at one of ``angles`` (default: the room's own
-    directions and 0/90°); returns one placement that fits.
-
-    The test is exact for each angle: the free region is eroded by the rectangle (Minkowski
-    difference, as an erosion by its half-sides along its axes) and must stay non-empty.
-    """
-    if free.is_empty:
-        return False, None
-    for ang in angles if angles is not None else edge_angles(free):
-        placed = _fit_rectangle_at(free, w - 2 * eps, h - 2 * eps, ang)
-        if placed is not None:
-            cx, cy = placed
-            return True, rectangle(cx, cy, w, h, ang)
-    return False, None
-
-
-def erode_by_rectangle(free: BaseGeometry, w: float, h: float, angle_deg: float) -> BaseGeometry:
-    """Where the centre of a w × h rectangle (turned by ``angle_deg``) can stand inside ``free``.
-
-    Exact Minkowski erosion for any polygon: a centre p is allowed when p is in ``free`` and the
-    rectangle at p crosses no boundary edge, i.e. p lies outside every edge ⊕ rectangle (the
-    convex hull of the rectangle placed at both ends of the edge).
-    """
-    if w <= 0 or h <= 0 or free.is_empty:
-        return Polygon()
-    a = math.radians(angle_deg)
-    ux, uy = math.cos(a), math.sin(a)
-    vx, vy = -uy, ux
-    hw, hh = w / 2, h / 2
-    corners = np.array(
-        [
-            (-ux * hw - vx * hh, -uy * hw - vy * hh),
-            (ux * hw - vx * hh, uy * hw - vy * hh),
-            (ux * hw + vx * hh, uy * hw + vy * hh),
-            (-ux * hw + vx * hh, -uy * hw + vy * hh),
-        ]
-    )
-    edges = []
-    for p in polygons_of(free):
-        for ring in [p.exterior, *p.interiors]:
-            c = np.asarray(ring.coords)
-            edges.append(np.stack([c[:-1], c[1:]], axis=1))
-    if not edges:
-        return Polygon()
-    e = np.concatenate(edges)  # (n, 2, 2)
-    pts = (e[:, :, None, :] + corners[None, None, :, :]).reshape(len(e), 8, 2)
-    hulls = shapely.convex_hull(shapely.multipoints(pts))
-    return free.difference(shapely.union_all(hulls))
-
-
-def _fit_rectangle_at(free: BaseGeometry, w: float, h: float, angle_deg: float) -> tuple[float, float] | None:
-    core = erode_by_rectangle(free, w, h, angle_deg)
-    if core.is_empty or core.area <= 0 and core.length <= 0:
-        return None
-    p = core.representative_point()
-    return (p.x, p.y)
 
 
 def sector(center: tuple[float, float], radius: float, start_deg: float, sweep_deg: float, steps: int = 24) -> Polygon:

@@ -21,13 +21,14 @@ Passes / Fails
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Literal
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, ZoneKind
 from planeval.checks.turning import turning_result
-from planeval.measure import Context
+from planeval.findings import Result, Status, ZoneKind
+from planeval.measure import Context, FloorSpec
 
 SPEC = RuleSpec(
     code="BT01",
@@ -58,4 +59,4 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
     rect = (p.rectangle_width_mm, p.rectangle_length_mm) if p.rectangle_allowed else None
     for b in balconies:
         yield turning_result(ctx, b.id, diameter_mm=p.diameter_mm, rectangle=rect, mode=p.door_swing_overlap,
-                             furnished=p.furnished, tolerance_mm=p.tolerance_mm)
+                             floor=FloorSpec(p.furnished), tolerance_mm=p.tolerance_mm)

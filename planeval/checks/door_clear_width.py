@@ -105,7 +105,8 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         aspects = [
             ("DW02", p.check_threshold, "threshold", NAMED["threshold"], d.threshold_mm, p.max_threshold_mm, Sense.AT_MOST, "mm"),
             ("DW03", p.check_height, "free height", NAMED["height"], d.height_mm, p.min_height_mm, Sense.AT_LEAST, "mm"),
-            ("DW04", p.check_opening_force, "opening force", NAMED["opening_force"], d.opening_force_n, p.max_opening_force_n, Sense.AT_MOST, "N"),
+            ("DW04", p.check_opening_force, "opening force", NAMED["opening_force"], d.opening_force_n, p.max_opening_force_n,
+             Sense.AT_MOST, "N"),
         ]
         for code, enabled, what, tags, value, limit, sense, unit in aspects:
             if not enabled:

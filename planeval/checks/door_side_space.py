@@ -26,17 +26,16 @@ Passes / Fails
 
 from __future__ import annotations
 
-import dataclasses
-import math
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from shapely.geometry import Polygon
 
-from planeval.checks import _reach
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, Zone, ZoneKind, compare
-from planeval.measure import Context
+from planeval.findings import Confidence, Result, Status, Zone, ZoneKind, compare
+from planeval.geometry import unit
+from planeval.measure import Context, FloorSpec
+from planeval.measure.doors import SideSpace, latch_edge, side_space
 from planeval.model.types import OUTSIDE, Door, DoorKind
 
 SPEC = RuleSpec(
@@ -61,18 +60,18 @@ class Params:
     tolerance_mm: float = param("drawing noise (mm) allowed when comparing a side's free width with its requirement")
 
 
-#: Each side is measured up to this multiple of its requirement ("≥ 1000 mm" for 500 mm).
+#: Each side is shown up to this multiple of its requirement ("≥ 1000 mm" for 500 mm).
 CAP_FACTOR = 2.0
 
 
 @dataclass(frozen=True)
 class Side:
-    """The free strip beside one jamb of a door, on one side of its wall."""
+    """The free strip beside one jamb of a door, on one side of its wall, with its requirement."""
 
     room: str
     label: str  # "pull side in Bod", "push side in Entré", "latch end in Bad", "parking end in Bad"
     required: float
-    measured: float
+    measured: float  # the free width, up to CAP_FACTOR × required
     depth: float  # depth the strip was measured over (depth_mm, or less where the room is shallower)
     strip: Polygon  # the free strip found (measured wide)
     zone: Polygon  # the strip the requirement claims (required wide)
@@ -82,53 +81,19 @@ class Side:
         return self.measured - self.required
 
 
-def measure_side(ctx: Context, d: Door, rid: str, jamb: tuple[float, float], away: tuple[float, float],
-                 required: float, p: Params) -> Side:
-    """Free width beside ``jamb`` along the wall (direction ``away``), ``depth_mm`` into room ``rid``.
-
-    The strip starts at the room's own wall face (the door chord may lie on the other face, see
-    ``_reach.face_offset``). Its depth is ``depth_mm``, or the free depth of the room in front of
-    the opening where that is less (a 1.1 m bod cannot offer 1.2 m anywhere). The width is the
-    distance from the jamb to the first obstacle (wall, fixture, furniture when furnished) inside
-    the strip, exact to the vertex, capped at ``CAP_FACTOR`` × the requirement.
-    """
-    room = ctx.room(rid).polygon
-    n = _reach.side_normal(d.hinge, d.latch, room)
-    t = _reach.face_offset(jamb, room)
-    o = (jamb[0] + n[0] * t, jamb[1] + n[1] * t)  # the jamb on this room's face
-    back = (-away[0], -away[1])
-    # the room's depth in front of the opening (from 20 mm: the seal of the opening is not a wall)
-    span = max(math.dist(jamb, d.hinge), math.dist(jamb, d.latch), 1.0)
-    opening = _reach.frame_rect(o, back, n, 0.0, span, 20.0, p.depth_mm)
-    hit = _reach.first_hit(opening, room, o, n)
-    depth = p.depth_mm if hit is None else max(min(hit, p.depth_mm), 1.0)
-    free = ctx.free_floor(rid, furnished=p.furnished, floor_kinds=p.floor_kinds)
-    cap = CAP_FACTOR * required
-    region = _reach.frame_rect(o, away, n, 0.0, cap, 1.0, depth)
-    hit = _reach.first_hit(region, free, o, away)
-    width = cap if hit is None else min(hit, cap)
-    width = width if width > 0 else 0.0
-    strip = _reach.frame_rect(o, away, n, 0.0, max(width, 1.0), 0.0, depth)
-    zone = _reach.frame_rect(o, away, n, 0.0, required, 0.0, depth)
-    return Side(rid, "", required, width, depth, strip, zone)
-
-
-def _latch(d: Door) -> tuple[tuple[float, float], tuple[float, float]]:
-    """(latch point, direction away from the hinge along the wall) of the leaf that is operated.
-
-    A single leaf: ``door.latch``. A double door: the first leaf is taken as the active one; its
-    latch edge is the meeting point in the middle, and the side space lies in front of the other
-    (closed) leaf.
-    """
-    hinge, latch = d.leaves[0] if d.kind is DoorKind.DOUBLE and d.leaves else (d.hinge, d.latch)
-    return latch, _reach.unit_vec(hinge, latch)
+def _side(space: SideSpace, label: str, required: float) -> Side:
+    """A measured side space judged against ``required`` (its width shown up to ``CAP_FACTOR`` × that)."""
+    width = min(space.width, CAP_FACTOR * required)
+    f = space.frame
+    return Side(space.room, label, required, width, space.depth, f.box(0.0, max(width, 1.0), 0.0, space.depth),
+                f.box(0.0, required, 0.0, space.depth))
 
 
 def sides(ctx: Context, d: Door, p: Params) -> list[Side]:
     """Every side of the door the rule set asks about (rooms, not outdoors; requirement > 0)."""
-    along = _reach.unit_vec(d.hinge, d.latch)  # hinge -> latch: beyond the latch, away from the hinge
+    along = unit(*d.hinge, *d.latch)  # hinge -> latch: beyond the latch, away from the hinge
     back = (-along[0], -along[1])
-    latch, away = _latch(d)
+    latch, away = latch_edge(d)
     cases: list[tuple[str, str, tuple[float, float], tuple[float, float], float]] = []
     if d.kind is DoorKind.SLIDING:
         for rid in d.rooms:
@@ -139,14 +104,9 @@ def sides(ctx: Context, d: Door, p: Params) -> list[Side]:
             pull = rid == d.swing_room
             label = f"{'pull' if pull else 'push'} side in {_name(ctx, rid)}"
             cases.append((rid, label, latch, away, p.pull_side_mm if pull else p.push_side_mm))
-    out = []
-    for rid, label, jamb, away, required in cases:
-        if rid == OUTSIDE or required <= 0:
-            continue
-        key = ("DS01", d.id, rid, jamb, away, required, p.depth_mm, p.furnished, p.floor_kinds)
-        side = ctx.memo(key, lambda rid=rid, jamb=jamb, away=away, required=required: measure_side(ctx, d, rid, jamb, away, required, p))
-        out.append(dataclasses.replace(side, label=label))
-    return out
+    floor = FloorSpec.of(p)
+    return [_side(side_space(ctx, d, rid, jamb, direction, p.depth_mm, floor), label, required)
+            for rid, label, jamb, direction, required in cases if rid != OUTSIDE and required > 0]
 
 
 def _name(ctx: Context, rid: str) -> str:
@@ -167,7 +127,8 @@ def judge_door(ctx: Context, d: Door, p: Params) -> Result:
     status = compare(worst.measured, worst.required, eps=p.tolerance_mm)
     rel = "≥" if status is Status.PASS else "<"
     others = [s for s in found if s is not worst]
-    rest = "; ".join(f"{s.label} {_shown(s)} {'≥' if s.margin + p.tolerance_mm >= 0 else '<'} {s.required:.0f} mm" for s in others)
+    rest = "; ".join(f"{s.label} {_shown(s)} {'≥' if s.margin + p.tolerance_mm >= 0 else '<'} {s.required:.0f} mm"
+                     for s in others)
     shallow = [s for s in found if s.depth < p.depth_mm - 1.0]
     note = "".join(f"; depth limited to {s.depth:.0f} mm by the room ({s.label})" for s in shallow)
     message = (f"free side space beside the {'opening' if d.kind is DoorKind.SLIDING else 'latch'} {_shown(worst)} {rel} "
@@ -180,12 +141,12 @@ def judge_door(ctx: Context, d: Door, p: Params) -> Result:
         unit="mm",
         message=message,
         location=worst.strip if worst.measured >= 1.0 else worst.zone,
-        zones=tuple(Zone("door-side", s.zone, s.room) for s in found),
+        zones=tuple(Zone(ZoneKind.DOOR_SIDE, s.zone, s.room) for s in found),
         details={
             "sides": [{"room": s.room, "side": s.label, "measured_mm": round(s.measured), "required_mm": round(s.required),
                        "depth_mm": round(s.depth)} for s in found],
         },
-        confidence=d.confidence,
+        confidence=Confidence(d.confidence),
     )
 
 

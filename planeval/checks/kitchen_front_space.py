@@ -21,21 +21,15 @@ Passes / Fails
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
-from planeval.checks._fixtures_geom import (
-    Footprint,
-    clear_distance,
-    fixture_footprint,
-    fixtures_in,
-    gaps,
-    rounded,
-)
 from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Status, Zone, ZoneKind
-from planeval.measure import Context
-from planeval.model.types import Fixture, Room
+from planeval.measure import Context, FloorSpec
+from planeval.measure.fixtures import CounterFront, counter_front, fixtures_in
+from planeval.measure.frames import rounded
+from planeval.model.types import Room
 
 SPEC = RuleSpec(
     code="KI01",
@@ -45,11 +39,6 @@ SPEC = RuleSpec(
     zone_kinds=(ZoneKind.KITCHEN_FRONT,),
 )
 
-#: Another counter closer than this (mm) to a counter continues its run (an L or U corner): the
-#: part of the front it covers is the corner, not floor to be kept free.
-RUN_JOIN_MM = 20.0
-
-
 @dataclass(frozen=True)
 class Params:
     depth_mm: float = param("free depth required in front of each counter run, along its whole length (mm)")
@@ -58,44 +47,7 @@ class Params:
     tolerance_mm: float = param("drawing noise (mm) allowed when comparing the free depth with depth_mm")
 
 
-@dataclass(frozen=True)
-class Front:
-    fixture: str
-    fp: Footprint
-    depth: float  # free depth in front of the counter over the measured length
-    spans: tuple[tuple[float, float], ...]  # local u-intervals of the front that were measured
-    corner: tuple[tuple[float, float], ...]  # local u-intervals taken by a joining counter (not measured)
-
-
-def _reach(ctx: Context, room: Room) -> float:
-    x0, y0, x1, y1 = room.polygon.bounds
-    return ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5 + 100.0
-
-
-def measure(ctx: Context, room: Room, f: Fixture, furnished: bool) -> Front:
-    """Free depth in front of a counter (the long side away from the wall), over its length."""
-
-    def compute() -> Front:
-        fp = fixture_footprint(ctx, room, f, "long")
-        free = ctx.free_floor(room.id, furnished=furnished)
-        h, d = fp.half, fp.depth
-        # joining counters (an L/U run) cover part of the front: leave that part out
-        corner = []
-        for other in fixtures_in(ctx, room, ("kitchen_counter",)):
-            if other.id == f.id or other.polygon.distance(f.polygon) > RUN_JOIN_MM:
-                continue
-            loc = fp.frame.local(list(other.polygon.exterior.coords))
-            if loc[:, 1].min() <= d + RUN_JOIN_MM and loc[:, 1].max() > d + RUN_JOIN_MM:
-                corner.append((float(loc[:, 0].min()), float(loc[:, 0].max())))
-        spans = [s for s in gaps(corner, -h, h) if s[1] - s[0] > 1.0] if corner else [(-h, h)]
-        reach = _reach(ctx, room)
-        depth = min((clear_distance(free, fp.frame, a, b, d, reach) for a, b in spans), default=0.0)
-        return Front(f.id, fp, depth, tuple(spans), tuple(corner))
-
-    return ctx.memo(("kitchen-front", room.id, f.id, furnished), compute)
-
-
-def judge(room: Room, fr: Front, p: Params) -> Result:
+def judge(room: Room, fr: CounterFront, p: Params) -> Result:
     ok = fr.depth + p.tolerance_mm >= p.depth_mm
     rel = "≥" if ok else "<"
     length = sum(b - a for a, b in fr.spans)
@@ -105,7 +57,7 @@ def judge(room: Room, fr: Front, p: Params) -> Result:
     f, d = fr.fp.frame, fr.fp.depth
     shown = min(fr.depth, 2 * p.depth_mm)
     location = fr.fp.polygon if shown <= 0 else f.box(min(a for a, _ in fr.spans), max(b for _, b in fr.spans), d, d + shown)
-    zones = tuple(Zone("kitchen-front", f.box(a, b, d, d + p.depth_mm), room.id) for a, b in fr.spans)
+    zones = tuple(Zone(ZoneKind.KITCHEN_FRONT, f.box(a, b, d, d + p.depth_mm), room.id) for a, b in fr.spans)
     return Result(
         subject=room.id,
         status=Status.PASS if ok else Status.FAIL,
@@ -118,7 +70,7 @@ def judge(room: Room, fr: Front, p: Params) -> Result:
         zones=zones,
         details={
             "fixture": fr.fixture,
-            "front_edge": rounded([f.point(-fr.fp.half, d), f.point(fr.fp.half, d)]),
+            "front_edge": rounded([f.world(-fr.fp.half, d), f.world(fr.fp.half, d)]),
             "measured_length_mm": round(length),
             "furnished": p.furnished,
         },
@@ -137,4 +89,4 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
                          f"no kitchen counter recognised in {r.display_name} ({r.id})", location=r.polygon, code=SPEC.code)
             continue
         for c in counters:
-            yield judge(r, measure(ctx, r, c, p.furnished), p)
+            yield judge(r, counter_front(ctx, r, c, FloorSpec.of(p)), p)

@@ -25,24 +25,21 @@ Passes / Fails
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Literal
 
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
-from planeval.checks._fixtures_geom import (
-    fixtures_in,
-    groups_by_unit,
-    largest_rectangle_scale,
-    oriented_rectangle,
-    rounded,
-)
 from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Sense, Status, Zone, ZoneKind
 from planeval.geometry import rect_sides
-from planeval.measure import Context
-from planeval.geometry import edge_angles, polygons_of
+from planeval.measure import Context, FloorSpec
+from planeval.measure.bathroom import possible_shower_zone, zone_passages
+from planeval.measure.fixtures import fixtures_in, oriented_rectangle
+from planeval.measure.frames import rounded
+from planeval.measure.units import groups_by_unit
 from planeval.model.attributes import STEP_FREE_TAGS, attribute
 from planeval.model.types import Fixture, Room
 
@@ -60,8 +57,6 @@ ROOM_FUNCTIONS = ("bathroom",)
 PASSAGE_FLOOR = ("shower",)
 #: Fixture kinds that a possible shower zone may replace (a bath can give way to a shower zone).
 REPLACEABLE = ("shower", "bath")
-#: How deep into the room (beyond half the passage) the disc may stand in front of the door.
-APPROACH_EXTRA_MM = 200.0
 
 
 @dataclass(frozen=True)
@@ -105,18 +100,10 @@ def _drawn_fit(f: Fixture, p: Params) -> ZoneFit:
 
 
 def _possible_fit(ctx: Context, room: Room, p: Params) -> ZoneFit:
-    swings = tuple(d.id for d in ctx.doors_swinging_into(room.id))
+    """The largest zone of the required proportions the free floor holds (a bath may give way)."""
     zw, zl = _req(p)
-
-    def compute() -> ZoneFit:
-        free = ctx.free_floor(room.id, furnished=False, floor_kinds=REPLACEABLE, minus_swings=swings)
-        angles = edge_angles(room.polygon)
-        hi = 2.0
-        s, placed = largest_rectangle_scale(free, zw, zl, angles, hi)
-        geom = placed if placed is not None else Polygon()
-        return ZoneFit("possible", None, geom, (s * zw, s * zl), s * zw)
-
-    return ctx.memo(("shower-possible", room.id, zw, zl, swings), compute)
+    s, geom = possible_shower_zone(ctx, room, FloorSpec(False, REPLACEABLE), zl / zw)
+    return ZoneFit("possible", None, geom, (s, s * zl / zw), s)
 
 
 def measure_zone(ctx: Context, room: Room, p: Params) -> ZoneFit:
@@ -126,44 +113,18 @@ def measure_zone(ctx: Context, room: Room, p: Params) -> ZoneFit:
     return _possible_fit(ctx, room, p)
 
 
-def _reaches(ctx: Context, room: Room, zone: BaseGeometry, width: float, floor: tuple[str, ...]) -> tuple[bool, str | None]:
-    """Can a disc of ``width`` go from every door of the room to touch ``zone``?"""
-    r = max(width / 2, 0.5)
-    free = ctx.free_floor(room.id, furnished=False, floor_kinds=floor)
-    key = ("free", room.id, False, floor, (), 0.0, ())
-    core = ctx.eroded(key, free, r)
-    comps = polygons_of(core)
-    target = zone.buffer(r, quad_segs=16)
-    for d in ctx.doors_of(room.id):
-        approach = ctx.door_approach(d, room.id, r + APPROACH_EXTRA_MM)
-        if not any(c.intersects(approach) and c.intersects(target) for c in comps):
-            return False, d.id
-    return True, None
-
-
 def measure_passage(ctx: Context, room: Room, zone: ZoneFit, p: Params) -> Passage:
-    if zone.geometry.is_empty:
+    """Whether a passage of ``passage_mm`` (less the tolerance on both sides) goes from every door
+    of the room to the zone; the first door it does not, and the widest passage that does."""
+    if zone.geometry.is_empty or not ctx.doors_of(room.id):
         return Passage(None, None, None)
-    if not ctx.doors_of(room.id):
-        return Passage(None, None, None)
-    floor = REPLACEABLE if zone.source == "possible" else PASSAGE_FLOOR
+    floor = FloorSpec(False, REPLACEABLE if zone.source == "possible" else PASSAGE_FLOOR)
+    widths = zone_passages(ctx, room, zone.geometry, floor)
     need = p.passage_mm - 2 * p.tolerance_mm
-    zkey = tuple(round(v) for v in zone.geometry.bounds)
-
-    def compute() -> Passage:
-        ok, door = _reaches(ctx, room, zone.geometry, need, floor)
-        if ok:
-            return Passage(True, None, None)
-        lo, hi = 0.0, need
-        while hi - lo > 5.0:
-            mid = (lo + hi) / 2
-            if _reaches(ctx, room, zone.geometry, mid, floor)[0]:
-                lo = mid
-            else:
-                hi = mid
-        return Passage(False, lo, door)
-
-    return ctx.memo(("shower-passage", room.id, zone.source, zkey, floor, need), compute)
+    blocked = next((did for did, w in widths.items() if w < need), None)
+    if blocked is None:
+        return Passage(True, None, None)
+    return Passage(False, min(widths.values()), blocked)
 
 
 def judge(ctx: Context, room: Room, p: Params) -> tuple[Result, Result | None]:
@@ -206,16 +167,18 @@ def judge(ctx: Context, room: Room, p: Params) -> tuple[Result, Result | None]:
         message=msg,
         location=geom,
         code=SPEC.code,
-        zones=(Zone("shower", z.geometry, room.id),) if not z.geometry.is_empty else (),
+        zones=(Zone(ZoneKind.SHOWER, z.geometry, room.id),) if not z.geometry.is_empty else (),
         details={
             "zone_source": z.source,
             "fixture": z.fixture.id if z.fixture else None,
             "zone_size_mm": [round(z.size[0]), round(z.size[1])],
-            "zone_polygon": rounded(list(z.geometry.exterior.coords)[:-1]) if isinstance(z.geometry, Polygon) and not z.geometry.is_empty else [],
+            "zone_polygon": rounded(list(z.geometry.exterior.coords)[:-1])
+            if isinstance(z.geometry, Polygon) and not z.geometry.is_empty else [],
             "passage_ok": passage.ok,
             "passage_widest_mm": None if passage.widest_mm is None else round(passage.widest_mm),
             "passage_blocked_door": passage.blocked_door,
-            "measurement": "drawn shower footprint" if z.source == "drawn" else "largest zone of the required proportions in the free floor (bisection on its size)",
+            "measurement": "drawn shower footprint" if z.source == "drawn"
+            else "largest zone of the required proportions in the free floor (bisection on its size)",
         },
     )
     return ba02, (step_free(room, z, p) if p.check_step_free else None)
@@ -252,7 +215,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
     if not rooms:
         yield Result("plan", Status.NOT_APPLICABLE, None, p.zone_width_mm, "mm", "no bathroom in the plan")
         return
-    for unit, group in groups_by_unit(rooms).items():
+    for group in groups_by_unit(rooms).values():
         judged = {r.id: judge(ctx, r, p) for r in group}
         if p.scope == "all" or len(group) == 1:
             for r in group:

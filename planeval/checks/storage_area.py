@@ -22,15 +22,15 @@ Passes / Fails
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 import shapely
 
 from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Status, Zone, ZoneKind, compare
 from planeval.measure import Context
-from planeval.geometry import largest_circle
+from planeval.measure.floor import room_circle
 
 SPEC = RuleSpec(
     code="ST01",
@@ -62,7 +62,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         stores = [r for r in rooms if r.function == "storage"]
         usable = []
         for r in stores:
-            width = 2 * ctx.memo(("mic", r.id), lambda r=r: largest_circle(r.polygon))[2]
+            width = 2 * room_circle(ctx, r.id)[2]
             if width + 1.0 >= p.min_room_width_mm:
                 usable.append(r)
         usable.sort(key=lambda r: -r.area_m2)
@@ -82,6 +82,6 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             unit="m²",
             message=f"storage {area:.2f} m² ({names}{extra}) {rel} {need:.2f} m² for a unit of {net:.1f} m² net",
             location=location,
-            zones=tuple(Zone("storage", r.polygon, r.id) for r in counted),
+            zones=tuple(Zone(ZoneKind.STORAGE, r.polygon, r.id) for r in counted),
             details={"unit_net_m2": round(net, 2), "rooms": [r.id for r in counted]},
         )

@@ -27,13 +27,14 @@ Passes / Fails
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Literal
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, ZoneKind
 from planeval.checks.turning import turning_result
-from planeval.measure import Context
+from planeval.findings import Result, Status, ZoneKind
+from planeval.measure import Context, FloorSpec
 
 SPEC = RuleSpec(
     code="TS01",
@@ -73,8 +74,7 @@ class Params:
 def measure_room(ctx: Context, rid: str, p: Params) -> Result:
     rect = (p.rectangle_width_mm, p.rectangle_length_mm) if p.rectangle_allowed else None
     return turning_result(ctx, rid, diameter_mm=p.diameter_mm, rectangle=rect, mode=p.door_swing_overlap,
-                          furnished=p.furnished, floor_kinds=p.floor_kinds, underpass_kinds=p.underpass_kinds,
-                          underpass_mm=p.underpass_mm, tolerance_mm=p.tolerance_mm)
+                          floor=FloorSpec.of(p), tolerance_mm=p.tolerance_mm)
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:

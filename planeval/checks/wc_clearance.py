@@ -31,26 +31,21 @@ Passes / Fails
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Literal
 
 from shapely.geometry import Point
 
-from planeval.checks._fixtures_geom import (
-    Footprint,
-    Frame,
-    circle_touching,
-    clear_distance,
-    fixture_footprint,
-    fixtures_in,
-    groups_by_unit,
-    rounded,
-    union,
-)
 from planeval.checks.base import RuleSpec, param
+from planeval.checks.turning import judge_turning
 from planeval.findings import Result, Status, Zone, ZoneKind
-from planeval.checks.turning import TurningCase, judge_turning, turning_cases
-from planeval.measure import Context
+from planeval.geometry import union
+from planeval.measure import Context, FloorSpec
+from planeval.measure.bathroom import WcFront, WcSides, wc_front, wc_sides
+from planeval.measure.fixtures import Footprint, fixtures_in
+from planeval.measure.frames import rounded
+from planeval.measure.units import groups_by_unit
 from planeval.model.types import Fixture, Room
 
 SPEC = RuleSpec(
@@ -82,77 +77,29 @@ class Params:
     tolerance_mm: float = param("drawing noise (mm) allowed when comparing side widths and the circle with their minimums")
 
 
-@dataclass(frozen=True)
-class Sides:
-    """Free width on both sides of a WC (side 1 = +u of its frame, side 2 = -u)."""
-
-    fixture: str
-    fp: Footprint
-    widths: tuple[float, float]
-
-
-@dataclass(frozen=True)
-class Front:
-    """Largest circle touching the strip in front of a WC, worst door case."""
-
-    fixture: str
-    cases: tuple[TurningCase, ...]  # one per door case, r = largest circle touching the strip
-    room_cases: tuple[TurningCase, ...]  # the same door cases with the room's largest circle
-    strip: object
-
-
-def _side_kinds(p: Params) -> tuple[str, ...]:
+def _side_floor(p: Params) -> FloorSpec:
+    """The free floor beside the WC: fixtures only, the shower zone as floor when it may serve."""
     kinds = set(p.floor_kinds)
     if p.shower_counts_as_side:
         kinds.add("shower")
     else:
         kinds.discard("shower")
-    return tuple(sorted(kinds))
+    return FloorSpec(False, tuple(sorted(kinds)))
 
 
-def _reach(p: Params) -> float:
+def _side_cap(p: Params) -> float:
+    """Side widths are reported up to this (mm)."""
     return 2 * max(p.side_large_mm, p.side_small_mm, 500.0) + 1000.0
 
 
-def measure_sides(ctx: Context, room: Room, wc: Fixture, p: Params) -> Sides:
+def measure_sides(ctx: Context, room: Room, wc: Fixture, p: Params) -> WcSides:
     """Free width beside the WC over ``side_depth_mm`` from its back, to walls and fixtures."""
-    kinds = _side_kinds(p)
-    reach = _reach(p)
-
-    def compute() -> Sides:
-        fp = fixture_footprint(ctx, room, wc, "short")
-        free = ctx.free_floor(room.id, furnished=False, floor_kinds=kinds)
-        f = fp.frame
-        # a frame on each side face of the WC: origin at its back corner, u from back to front,
-        # v pointing away from the WC, so the side space is the free distance along v
-        widths = []
-        for sign in (1.0, -1.0):
-            side = Frame(f.ox + sign * f.ux * fp.half, f.oy + sign * f.uy * fp.half, f.vx, f.vy, sign * f.ux, sign * f.uy)
-            widths.append(clear_distance(free, side, 0.0, p.side_depth_mm, 0.0, reach))
-        return Sides(wc.id, fp, (widths[0], widths[1]))
-
-    return ctx.memo(("wc-sides", room.id, wc.id, kinds, p.side_depth_mm, reach), compute)
+    return wc_sides(ctx, room, wc, _side_floor(p), p.side_depth_mm)
 
 
-def measure_front(ctx: Context, room: Room, wc: Fixture, p: Params) -> Front:
+def measure_front(ctx: Context, room: Room, wc: Fixture, p: Params) -> WcFront:
     """Per door case, the largest free circle touching the strip in front of the WC's seat."""
-    key = ("wc-front", room.id, wc.id, p.front_strip_mm, p.door_swing_overlap, p.floor_kinds, p.underpass_kinds, p.underpass_mm)
-
-    def compute() -> Front:
-        fp = fixture_footprint(ctx, room, wc, "short")
-        strip = fp.frame.box(-fp.half, fp.half, fp.depth, fp.depth + p.front_strip_mm)
-        cases = turning_cases(ctx, room.id, mode=p.door_swing_overlap, furnished=False, floor_kinds=p.floor_kinds,
-                              underpass_kinds=p.underpass_kinds, underpass_mm=p.underpass_mm)
-        out = []
-        for c in cases:
-            minus = (c.door,) if c.door is not None else (
-                tuple(d.id for d in ctx.doors_swinging_into(room.id)) if p.door_swing_overlap == "forbid_all" else ())
-            free_key = ("free", room.id, False, p.floor_kinds, p.underpass_kinds, p.underpass_mm, minus)
-            cx, cy, r = circle_touching(ctx, free_key, c.free, strip, c.r, (c.cx, c.cy))
-            out.append(TurningCase(c.door, c.free, cx, cy, r))
-        return Front(wc.id, tuple(out), tuple(cases), strip)
-
-    return ctx.memo(key, compute)
+    return wc_front(ctx, room, wc, p.door_swing_overlap, FloorSpec.of(p), p.front_strip_mm)
 
 
 def _side_names(fp: Footprint) -> tuple[str, str]:
@@ -160,13 +107,14 @@ def _side_names(fp: Footprint) -> tuple[str, str]:
     return ("right", "left") if fp.frame.right_handed else ("left", "right")
 
 
-def judge_sides(room: Room, s: Sides, p: Params) -> Result:
+def judge_sides(room: Room, s: WcSides, p: Params) -> Result:
     tol = p.tolerance_mm
     req_hi, req_lo = max(p.side_large_mm, p.side_small_mm), min(p.side_large_mm, p.side_small_mm)
     names = _side_names(s.fp)
-    wide_i = 0 if s.widths[0] >= s.widths[1] else 1
+    widths = tuple(min(w, _side_cap(p)) for w in s.widths)
+    wide_i = 0 if widths[0] >= widths[1] else 1
     narrow_i = 1 - wide_i
-    wide, narrow = s.widths[wide_i], s.widths[narrow_i]
+    wide, narrow = widths[wide_i], widths[narrow_i]
     ok_wide = wide + tol >= req_hi
     ok_narrow = narrow + tol >= req_lo
 
@@ -194,8 +142,9 @@ def judge_sides(room: Room, s: Sides, p: Params) -> Result:
             return None
         return f.box(h, h + width, 0.0, p.side_depth_mm) if i == 0 else f.box(-h - width, -h, 0.0, p.side_depth_mm)
 
-    zones = tuple(Zone("wc-side", z, room.id) for z in (side_box(wide_i, req_hi), side_box(narrow_i, req_lo)) if z is not None)
-    measured_boxes = [side_box(i, min(w, cap)) for i, w in enumerate(s.widths)]
+    claimed = (side_box(wide_i, req_hi), side_box(narrow_i, req_lo))
+    zones = tuple(Zone(ZoneKind.WC_SIDE, z, room.id) for z in claimed if z is not None)
+    measured_boxes = [side_box(i, min(w, cap)) for i, w in enumerate(widths)]
     location = union([s.fp.polygon, *measured_boxes])
     return Result(
         subject=room.id,
@@ -209,17 +158,17 @@ def judge_sides(room: Room, s: Sides, p: Params) -> Result:
         zones=zones,
         details={
             "fixture": s.fixture,
-            "side_widths_mm": {names[0]: round(s.widths[0]), names[1]: round(s.widths[1])},
+            "side_widths_mm": {names[0]: round(widths[0]), names[1]: round(widths[1])},
             "wider_side": names[wide_i],
             "measured_side": names[wide_i] if pick_wide else names[narrow_i],
-            "wc_back_mid": [round(f.ox), round(f.oy)],
+            "wc_back_mid": [round(f.origin[0]), round(f.origin[1])],
             "wc_facing_deg": round(f.angle_deg, 1),
             "side_depth_mm": p.side_depth_mm,
         },
     )
 
 
-def judge_front(room: Room, fr: Front, p: Params) -> Result:
+def judge_front(room: Room, fr: WcFront, p: Params) -> Result:
     cases = list(fr.cases)
     ok, worst, _, _ = judge_turning(cases, diameter_mm=p.front_circle_mm, rectangle=None, tolerance_mm=p.tolerance_mm)
     room_worst = next(c for c in fr.room_cases if c.door == worst.door)
@@ -238,7 +187,7 @@ def judge_front(room: Room, fr: Front, p: Params) -> Result:
         message=msg,
         location=worst.circle() if worst.r > 0 else Point(worst.cx, worst.cy),
         code="BA03",
-        zones=(Zone("wc-front", zone, room.id),) if not zone.is_empty else (),
+        zones=(Zone(ZoneKind.WC_FRONT, zone, room.id),) if not zone.is_empty else (),
         details={
             "fixture": fr.fixture,
             "center": [round(worst.cx), round(worst.cy)],
@@ -281,7 +230,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
     if not rooms:
         yield Result("plan", Status.NOT_APPLICABLE, None, p.side_large_mm, "mm", "no bathroom or WC room in the plan")
         return
-    for unit, group in groups_by_unit(rooms).items():
+    for group in groups_by_unit(rooms).values():
         measured = {r.id: measure_room(ctx, r, p) for r in group}
         with_wc = [r for r in group if measured[r.id] is not None]
         if p.scope == "all" or not with_wc:

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from checks.planbuilder import box, fixture, hinged, make_plan, room
-from planeval.findings import Status
-from planeval.checks.bed_placement import Params, check
 from planeval.api import check as run
+from planeval.checks.bed_placement import Params, check
+from planeval.findings import Status
 from planeval.measure import Context
 from planeval.ruleset import load_ruleset
 
@@ -185,3 +185,13 @@ def test_samples_drawn_with_the_care_zone_pass_husbanken(name, label, unit):
     rid = room_of(plan, expected, label, unit)
     r = next(r for r in judged(plan, "husbanken-omsorg") if r.subject == rid)
     assert r.status is Status.PASS and r.measured >= 1500 - 5
+
+
+def test_side_a_variants_measure_nothing_again():
+    plan = bedroom(3000, 3500)
+    ctx = Context(plan)
+    (a,) = results(plan, TEK17, ctx)
+    computed = ctx.stats["computed"]
+    (b,) = results(plan, replace(TEK17, side_a_mm=2700), ctx)  # a 3.5 m wall leaves 2.6 m beside a 0.9 m bed
+    assert ctx.stats["computed"] == computed  # side A is measured; its requirement only compared
+    assert a.measured == b.measured and (a.status, b.status) == (Status.PASS, Status.FAIL)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-
 import pytest
 from shapely.geometry import Polygon
 
-from planeval.findings import Status
 from planeval.checks.door_side_space import Params, check
+from planeval.findings import Status
 from planeval.measure import Context
 from planeval.model.types import Door, DoorKind
 
@@ -85,7 +84,9 @@ def test_depth_decides_what_counts():
 def test_two_parameter_values_one_plan():
     ctx = Context(two_rooms())
     strict = by_subject(check(ctx, params(pull_side_mm=500.0)))["D1"]
+    computed = ctx.stats["computed"]
     lenient = by_subject(check(ctx, params(pull_side_mm=400.0, push_side_mm=250.0)))["D1"]
+    assert ctx.stats["computed"] == computed  # measure once, judge many: the side widths are not measured again
     assert strict.status is Status.FAIL and lenient.status is Status.PASS
     assert lenient.measured == pytest.approx(400, abs=1)  # margins 0 (pull) and 50 (push): the pull side is the worse
 

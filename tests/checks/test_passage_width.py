@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from shapely.geometry import LineString
 
-from planeval.findings import Status
-from planeval.checks.passage_width import Params, check
 from planeval.api import check as run
-from planeval.measure import Context
+from planeval.checks.passage_width import Params, check, measure
+from planeval.findings import Status
+from planeval.measure import Context, FloorSpec
+from planeval.measure.floor import free_floor
 from planeval.model import build_plan
 from planeval.read import read_drawing
 from planeval.ruleset import load_ruleset
@@ -73,7 +74,7 @@ def test_pass_hall_gap_wide_enough():
     # the corridor claimed at 800 mm reaches both other doors and stays on the free floor
     (zone,) = hall.zones
     assert zone.kind == "passage" and zone.room == "R1"
-    free = Context(flat()).free_floor("R1", furnished=True, floor_kinds=("shower",))
+    free = free_floor(Context(flat()), "R1", FloorSpec(True, ("shower",)))
     assert zone.geometry.difference(free).area < 1.0
     assert zone.geometry.intersects(box(3900, 600, 4000, 1425))  # in front of D2
 
@@ -185,3 +186,13 @@ def test_samples_fail_only_where_expected(name):
         assert f.result.location is not None and f.result.unit == "mm"
     if name in COMPLIANT:
         assert all(f.status is Status.PASS for f in report.findings)
+
+
+def test_a_second_width_measures_nothing_again():
+    ctx = Context(flat())
+    wide = by_subject(check(ctx, params(width_mm=900.0)))["R1"]
+    m = measure(ctx, "R1", params(width_mm=900.0))
+    narrow = by_subject(check(ctx, params(width_mm=800.0, tolerance_mm=10.0)))["R1"]
+    assert measure(ctx, "R1", params(width_mm=800.0)) is m  # one measurement for both widths
+    assert (wide.status, narrow.status) == (Status.FAIL, Status.PASS) and wide.measured == narrow.measured
+    assert wide.location.equals(narrow.location)  # the bottleneck is measured, not judged

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from checks.planbuilder import box, fixture, hinged, make_plan, room
-from planeval.findings import Sense, Status
-from planeval.checks.shower_access import Params, check
 from planeval.api import check as run
+from planeval.checks.shower_access import Params, check
+from planeval.findings import Sense, Status
 from planeval.measure import Context
 from planeval.ruleset import load_ruleset
 
@@ -141,3 +141,13 @@ def test_samples_have_no_shower_defect_under_tek17(name):
     ba02 = [r for r in res if r.code == "BA02" and r.status is Status.PASS]
     assert len(ba02) == len(plan.units)  # one accessible bathroom per unit, every one with a drawn shower
     assert all(r.details["zone_source"] == "drawn" and r.details["passage_ok"] for r in ba02)
+
+
+def test_passage_variants_measure_nothing_again():
+    plan = bathroom([fixture("F1", "shower", box(0, 0, 1000, 1000), "R2")])
+    ctx = Context(plan)
+    (a,) = [r for r in results(plan, ctx=ctx) if r.code == "BA02" and r.subject == "R2"]
+    computed = ctx.stats["computed"]
+    (b,) = [r for r in results(plan, replace(TEK17, passage_mm=1200), ctx=ctx) if r.code == "BA02" and r.subject == "R2"]
+    assert ctx.stats["computed"] == computed  # the widest passage to the zone is measured once
+    assert a.details["passage_ok"] is True and b.details["passage_ok"] is (b.status is Status.PASS)

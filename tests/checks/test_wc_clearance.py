@@ -13,9 +13,9 @@ from shapely.geometry import Point
 from shapely.ops import unary_union
 
 from checks.planbuilder import box, fixture, hinged, make_plan, room
-from planeval.findings import Status
-from planeval.checks.wc_clearance import Params, check
 from planeval.api import check as run
+from planeval.checks.wc_clearance import Params, check
+from planeval.findings import Status
 from planeval.measure import Context
 from planeval.ruleset import load_ruleset
 
@@ -203,3 +203,14 @@ def test_samples_fail_only_where_expected(name):
         assert next(r for r in res if r.subject == bad and r.code == "BA03").measured < 1500 - 100
     else:
         assert not failing, [r.message for r in res if r.status is Status.FAIL]
+
+
+def test_husbanken_widths_measure_nothing_again():
+    plan = bathroom()
+    ctx = Context(plan)
+    tek = by_code(results(plan, ctx=ctx), "R2")
+    computed = ctx.stats["computed"]
+    hb = by_code(results(plan, replace(TEK17, side_large_mm=900, side_small_mm=900, front_circle_mm=1600), ctx=ctx), "R2")
+    assert ctx.stats["computed"] == computed  # side widths and front circles are measured once
+    assert (tek["BA01"].status, hb["BA01"].status) == (Status.PASS, Status.FAIL)
+    assert tek["BA03"].measured == hb["BA03"].measured
