@@ -62,26 +62,30 @@ def _read(path: Path) -> dict[str, Any]:
         raise InputError(f"cannot read the config ({exc.strerror})", path) from None
 
 
-def load_config(explicit: str | None = None) -> Config:
-    found: tuple[Path, dict[str, Any]] | None
-    if explicit:
-        p = Path(explicit)
-        if not p.is_file():
-            raise InputError("config file not found", p)
-        data = _read(p)
-        if p.name == "pyproject.toml":
-            data = data.get("tool", {}).get("planeval", {})
-        found = (p, data)
-    else:
-        found = find_config()
-    if found is None:
-        return Config()
-    path, data = found
+def _explicit(explicit: str) -> tuple[Path, dict[str, Any]]:
+    p = Path(explicit)
+    if not p.is_file():
+        raise InputError("config file not found", p)
+    data = _read(p)
+    if p.name == "pyproject.toml":
+        data = data.get("tool", {}).get("planeval", {})
+    return p, data
+
+
+def _check_keys(data: dict[str, Any], path: Path) -> None:
     for key in data:
         if key not in KEYS:
             close = difflib.get_close_matches(key, KEYS, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
             raise InputError(f"unknown key '{key}'{hint}; keys: {', '.join(KEYS)}", path)
+
+
+def load_config(explicit: str | None = None) -> Config:
+    found = _explicit(explicit) if explicit else find_config()
+    if found is None:
+        return Config()
+    path, data = found
+    _check_keys(data, path)
     base = path.parent
 
     def rel(v: str) -> str:

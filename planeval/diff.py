@@ -77,35 +77,9 @@ def match_units(old: Any, new: Any, rooms: dict[str, str]) -> dict[str, str]:
     return out
 
 
-def diff_reports(a: Report, b: Report) -> dict[str, Any]:
-    rooms = match_rooms(a.plan, b.plan)
-    doors = match_doors(a.plan, b.plan, rooms)
-    units = match_units(a.plan, b.plan, rooms)
-    subject_map = {**rooms, **doors, **units, "plan": "plan"}
-    old_by_key = {(f.code, f.result.subject): f for f in a.findings}
-    matched_old: set[tuple[str, str]] = set()
-    new_failures, fixed, changed = [], [], []
-    for f in b.findings:
-        key_old = (f.code, subject_map.get(f.result.subject, "?"))
-        fo = old_by_key.get(key_old)
-        if fo is not None:
-            matched_old.add(key_old)
-        fd = finding_to_dict(f, b.plan)
-        if fo is None:
-            if f.failing:
-                new_failures.append({**fd, "was": None})
-            continue
-        od = finding_to_dict(fo, a.plan)
-        if f.failing and not fo.failing:
-            new_failures.append({**fd, "was": od["status"], "was_measured": od["measured"]})
-        elif fo.failing and not f.failing:
-            fixed.append({**fd, "was": od["status"], "was_measured": od["measured"], "old_subject": fo.result.subject})
-        elif fd["measured"] != od["measured"] or fd["status"] != od["status"]:
-            changed.append({**fd, "was": od["status"], "was_measured": od["measured"], "old_subject": fo.result.subject})
-    for key, fo in old_by_key.items():
-        if key not in matched_old and fo.failing:
-            od = finding_to_dict(fo, a.plan)
-            fixed.append({**od, "was": od["status"], "status": "gone", "old_subject": fo.result.subject})
+def area_changes(a: Report, b: Report, rooms: dict[str, str]) -> dict[str, Any]:
+    """Rooms added, removed or changed in area or function (matched by ``rooms``: new id -> old id), and
+    the area per function where it changed."""
     room_changes: list[dict[str, Any]] = []
     new_rooms = {r.id: r for r in b.plan.rooms}
     old_rooms = {r.id: r for r in a.plan.rooms}
@@ -158,6 +132,38 @@ def diff_reports(a: Report, b: Report) -> dict[str, Any]:
         for k, v in sorted(functions.items())
         if abs(v["new_m2"] - v["old_m2"]) >= 0.01
     }
+    return {"rooms": room_changes, "functions": fn}
+
+
+def diff_reports(a: Report, b: Report) -> dict[str, Any]:
+    rooms = match_rooms(a.plan, b.plan)
+    doors = match_doors(a.plan, b.plan, rooms)
+    units = match_units(a.plan, b.plan, rooms)
+    subject_map = {**rooms, **doors, **units, "plan": "plan"}
+    old_by_key = {(f.code, f.result.subject): f for f in a.findings}
+    matched_old: set[tuple[str, str]] = set()
+    new_failures, fixed, changed = [], [], []
+    for f in b.findings:
+        key_old = (f.code, subject_map.get(f.result.subject, "?"))
+        fo = old_by_key.get(key_old)
+        if fo is not None:
+            matched_old.add(key_old)
+        fd = finding_to_dict(f, b.plan)
+        if fo is None:
+            if f.failing:
+                new_failures.append({**fd, "was": None})
+            continue
+        od = finding_to_dict(fo, a.plan)
+        if f.failing and not fo.failing:
+            new_failures.append({**fd, "was": od["status"], "was_measured": od["measured"]})
+        elif fo.failing and not f.failing:
+            fixed.append({**fd, "was": od["status"], "was_measured": od["measured"], "old_subject": fo.result.subject})
+        elif fd["measured"] != od["measured"] or fd["status"] != od["status"]:
+            changed.append({**fd, "was": od["status"], "was_measured": od["measured"], "old_subject": fo.result.subject})
+    for key, fo in old_by_key.items():
+        if key not in matched_old and fo.failing:
+            od = finding_to_dict(fo, a.plan)
+            fixed.append({**od, "was": od["status"], "status": "gone", "old_subject": fo.result.subject})
     return {
         "old": str(a.plan.source.path),
         "new": str(b.plan.source.path),
@@ -170,7 +176,7 @@ def diff_reports(a: Report, b: Report) -> dict[str, Any]:
         "new_failures": new_failures,
         "fixed": fixed,
         "changed": changed,
-        "area": {"rooms": room_changes, "functions": fn},
+        "area": area_changes(a, b, rooms),
         "summary": {
             "new_failures": len(new_failures),
             "fixed": len(fixed),
