@@ -4,8 +4,7 @@ The public API (see :mod:`planeval.api`): ``load_plan``, ``load_ruleset``, ``che
 and ``area``.
 """
 
-__version__ = "0.1.0"
-
-from planeval.api import Batch, area, check, check_many, load_plan, load_ruleset  # noqa: E402
+from planeval.api import Batch, area, check, check_many, load_plan, load_ruleset
+from planeval.version import __version__
 
 __all__ = ["__version__", "load_plan", "load_ruleset", "check", "check_many", "area", "Batch"]

@@ -15,7 +15,7 @@ from typing import Any
 
 import click
 
-from planeval import __version__
+from planeval.version import __version__
 from planeval.errors import ExitCode, InputError, PlanevalError
 
 
@@ -516,6 +516,7 @@ def diff(
         emit(diff_text(d), output, (old, new))
     failed = bool(d["new_failures"]) if fail_on == "new" else b.verdict().failed
     sys.exit(int(ExitCode.FAILURES if failed else ExitCode.OK))
+
 
 
 if __name__ == "__main__":  # pragma: no cover

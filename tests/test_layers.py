@@ -2,7 +2,7 @@
 
 Lowest first; a module may import only from its own layer or a layer to its left::
 
-    geometry · errors · diagnostics · perf · vocabulary
+    geometry · errors · diagnostics · perf · vocabulary · version
       → read → model → measure → findings → checks → ruleset → engine → scoring → report
       → api · multi · diff · baseline · config · io → cli · sweep
 
@@ -44,7 +44,7 @@ PACKAGE = ROOT / "planeval"
 
 #: lowest first; a module may import from its own layer or any layer before it
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("planeval.geometry", "planeval.errors", "planeval.diagnostics", "planeval.perf", "planeval.vocabulary"),
+    ("planeval.geometry", "planeval.errors", "planeval.diagnostics", "planeval.perf", "planeval.vocabulary", "planeval.version"),
     ("planeval.read",),
     ("planeval.model",),
     ("planeval.measure",),

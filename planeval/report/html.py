@@ -29,7 +29,7 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from planeval import __version__
+from planeval.version import __version__
 from planeval.report.html_common import STATUS_LABEL, e
 from planeval.report.html_plan import plan_block
 from planeval.report.html_tables import area_block, building_block, diagnostics, findings_table, overview

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planeval import __version__
+from planeval.version import __version__
 from planeval.findings import Finding, Report
 from planeval.model.types import Plan
 from planeval.report.plan import SCHEMA_VERSION, plan_to_dict, wkt

@@ -26,7 +26,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from planeval import __version__
+from planeval.version import __version__
 from planeval.report.fmt import quantity
 from planeval.report.json_report import reports_to_dict
 

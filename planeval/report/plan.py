@@ -10,7 +10,7 @@ from typing import Any
 
 import shapely
 
-from planeval import __version__
+from planeval.version import __version__
 from planeval.model.types import Plan
 
 SCHEMA_VERSION = 1
