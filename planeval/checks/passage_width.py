@@ -83,7 +83,7 @@ def judge(ctx: Context, rid: str, p: Params) -> Result:
     status = compare(measured, p.width_mm, eps=p.tolerance_mm)
     short = [t for t in m.targets if t.width + p.tolerance_mm < p.width_mm]
     location = bottleneck_location(ctx, rid, spec_of(p))
-    zone = corridors(m, p.width_mm, p.tolerance_mm)
+    zone = corridors(ctx, rid, spec_of(p), p.width_mm, p.tolerance_mm)
     notes = {t.id: _note(t) for t in m.targets if t.extra_mm > 0}
     b = m.bottleneck
     to = f"to {b.name}" if b else f"in front of the entry door {m.entry}"

@@ -2,7 +2,7 @@
 
 Independent of any required width, memoised per room and :class:`PassageSpec`, shared by every
 rule set: a check compares :attr:`RoomPassages.measured` with its width and draws
-:func:`corridors` at it.
+:func:`corridors` at it (memoised per disc width, so rule sets asking the same width share them).
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from planeval.measure.reach import (
 
 __all__ = [
     "PassageSpec", "Target", "RoomPassages", "entry_doors", "entry_door", "room_passages", "bottleneck_location", "corridors",
+    "corridor_to",
 ]
 
 
@@ -205,20 +206,34 @@ def _bottleneck_location(m: RoomPassages) -> BaseGeometry:
     return neck(m.free, p, width=w)
 
 
-def corridors(m: RoomPassages, width: float, tolerance: float) -> BaseGeometry:
+def corridors(ctx: Context, rid: str, spec: PassageSpec, width: float, tolerance: float) -> BaseGeometry:
     """Floor swept by a disc of ``width`` from the entry door to every target it reaches (within
-    ``tolerance``). Not memoised: it is drawn at a rule's width (the erosions it uses are)."""
-    parts = []
-    for t in m.targets:
-        if t.width + tolerance < width:
-            continue
-        w = min(width, t.width)
-        comps = [c for c in touching(m.eroded(w), m.entry_zone(w)) if c.intersects(t.zone(w))]
-        if comps:
-            parts.append(corridor(comps[0], m.entry_zone(w), t.zone(w), width, m.free))
+    ``tolerance``): the union of :func:`corridor_to` each of them."""
+    m = room_passages(ctx, rid, spec)
+    if m is None:
+        return Polygon()
+    parts = [corridor_to(ctx, rid, spec, t.id, width) for t in m.targets if t.width + tolerance >= width]
     if not m.targets and m.entry_width + tolerance >= width:
-        w = min(width, m.entry_width)
-        here = m.eroded(w).intersection(m.entry_zone(w))
-        parts.append(here.buffer(width / 2, quad_segs=8).intersection(m.free))
+        parts.append(corridor_to(ctx, rid, spec, None, width))
     parts = [g for g in parts if not g.is_empty]
     return shapely.union_all(parts) if parts else Polygon()
+
+
+def corridor_to(ctx: Context, rid: str, spec: PassageSpec, target: str | None, width: float) -> BaseGeometry:
+    """Floor a disc of ``width`` sweeps from the entry door to ``target`` (a door or window id; None:
+    standing in front of the entry door), moving as a disc no wider than the target's widest
+    passage. Memoised per disc width (a chair width, not a requirement: equal widths share it)."""
+    m = room_passages(ctx, rid, spec)
+    assert m is not None, "corridors are drawn for rooms with a door"
+
+    def compute() -> BaseGeometry:
+        t = next((t for t in m.targets if t.id == target), None)
+        if t is None:
+            w = min(width, m.entry_width)
+            here = m.eroded(w).intersection(m.entry_zone(w))
+            return here.buffer(width / 2, quad_segs=8).intersection(m.free)
+        w = min(width, t.width)
+        comps = [c for c in touching(m.eroded(w), m.entry_zone(w)) if c.intersects(t.zone(w))]
+        return corridor(comps[0], m.entry_zone(w), t.zone(w), width, m.free) if comps else Polygon()
+
+    return ctx.memo(("passage-corridor", rid, spec, target, width), compute)
