@@ -187,7 +187,7 @@ def judge_front(room: Room, fr: WcFront, p: Params) -> Result:
         message=msg,
         location=worst.circle() if worst.r > 0 else Point(worst.cx, worst.cy),
         code="BA03",
-        zones=(Zone(ZoneKind.WC_FRONT, zone, room.id),) if not zone.is_empty else (),
+        zones=(Zone(ZoneKind.WC_FRONT, zone, room.id, "circle"),) if not zone.is_empty else (),
         details={
             "fixture": fr.fixture,
             "center": [round(worst.cx), round(worst.cy)],
