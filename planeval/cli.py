@@ -518,6 +518,7 @@ def diff(
     sys.exit(int(ExitCode.FAILURES if failed else ExitCode.OK))
 
 
+from planeval import cli_research as _research  # noqa: E402,F401  (registers sweep, sweep-report, trial-rules)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

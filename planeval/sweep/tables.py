@@ -36,8 +36,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from planeval import __version__
 from planeval.findings import Finding, Report, Severity
+from planeval.version import __version__
 
 __all__ = ["TABLES", "KEYS", "run_row", "finding_rows", "area_rows", "describer"]
 
