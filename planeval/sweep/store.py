@@ -8,7 +8,10 @@ exported (atomically, file by file) every ``flush_seconds`` and at the end; it i
 
 from __future__ import annotations
 
+import json
+import math
 import os
+import tempfile
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -46,11 +49,35 @@ def _check_schema(con: Any, where: Path) -> None:
             raise InputError(f"table '{table}' has other columns than this planeval writes (results of another version?)", where)
 
 
+def _finite(rows: list[dict[str, Any]]) -> bool:
+    return all(math.isfinite(v) for r in rows for v in r.values() if isinstance(v, float))
+
+
 def insert(con: Any, table: str, rows: Iterable[dict[str, Any]]) -> int:
-    """Insert rows (dicts with the table's columns) in chunks; duplicate keys are ignored."""
+    """Insert rows (dicts with the table's columns); duplicate keys are ignored.
+
+    Rows go through a newline-delimited JSON file that DuckDB reads with the table's column types
+    (ten times faster than bound parameters); rows holding NaN or infinity (which JSON cannot
+    carry) are bound as parameters instead.
+    """
     cols = [c for c, _ in TABLES[table]]
     rows = list(rows)
+    if not rows:
+        return 0
     verb = "INSERT OR IGNORE" if table in KEYS else "INSERT"
+    if _finite(rows):
+        fd, tmp = tempfile.mkstemp(prefix="planeval-sweep-", suffix=".ndjson")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                for r in rows:
+                    fh.write(json.dumps({c: r.get(c) for c in cols}, ensure_ascii=False))
+                    fh.write("\n")
+            types = ", ".join(f"'{c}': '{t}'" for c, t in TABLES[table])
+            con.execute(f"{verb} INTO {table} SELECT {', '.join(cols)} FROM read_json('{_quote(Path(tmp))}', "
+                        f"format = 'newline_delimited', columns = {{{types}}})")
+        finally:
+            os.unlink(tmp)
+        return len(rows)
     for k in range(0, len(rows), _CHUNK):
         part = rows[k:k + _CHUNK]
         one = "(" + ",".join("?" * len(cols)) + ")"

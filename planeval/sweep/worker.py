@@ -1,8 +1,10 @@
 """One plan under many variants, in a worker process: read once, measure once, judge many.
 
 :func:`run_task` is what the process pool and the Dask workers call. It reads the plan, makes ONE
-:class:`~planeval.measure.Context` and judges every variant through it, so geometry measured for
-the first variant (free floor, circles, passages, reachability) is reused by all others. It never
+:class:`~planeval.measure.Context` and judges every variant through it
+(:class:`~planeval.sweep.judge.VariantJudge`), so geometry measured for the first variant (free
+floor, circles, passages, reachability) is reused by all others, and a rule whose configuration a
+variant leaves as it was is not judged again. It never
 raises for a bad plan: a plan that cannot be read or judged, or that runs over the time limit,
 comes back as an ``errors`` row and the sweep goes on.
 """
@@ -119,16 +121,16 @@ def _dedupe(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def judge_plan(plan: Any, task: PlanTask, deadline: _Deadline | None = None) -> dict[str, list[dict[str, Any]]]:
     """Every variant of ``task`` on a loaded plan, through one Context: the rows of every table."""
-    from planeval.api import check
-    from planeval.measure import Context
+    from planeval.sweep.judge import VariantJudge
 
-    ctx = Context(plan)
+    judge = VariantJudge(plan)
+    ctx = judge.ctx
     describe = describer(plan)
     rows: dict[str, list[dict[str, Any]]] = {"runs": [], "findings": [], "areas": [], "critical": []}
     for v in task.variants:
         t0 = time.perf_counter()
         before = dict(ctx.stats)
-        report = check(plan, v.ruleset, ctx)
+        report = judge.report(v.ruleset)
         rows["findings"] += finding_rows(task.path, task.sha256, v.id, report, describe)
         rows["areas"] += area_rows(task.path, task.sha256, v.id, report)
         for c in critical_rows(ctx, report.findings, v.ruleset, v.point, describe):
