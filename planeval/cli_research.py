@@ -1,4 +1,4 @@
-"""Research commands: ``planeval sweep | sweep-report | trial-rules``.
+"""Research commands: ``planeval sweep | sweep-report | trial-rules | shrink``.
 
 Registered on the main click group (``planeval.cli`` imports this module last). Errors are one
 line naming the file and the cause, exit code 2 (:class:`~planeval.errors.InputError` through
@@ -14,7 +14,7 @@ import click
 from planeval.cli import encoding_option, guarded, main, profile_option, units_option
 from planeval.errors import InputError
 
-__all__ = ["sweep_cmd", "sweep_report_cmd", "trial_rules_cmd"]
+__all__ = ["sweep_cmd", "sweep_report_cmd", "trial_rules_cmd", "shrink_cmd"]
 
 
 def _plural(n: int, word: str) -> str:
@@ -38,13 +38,14 @@ def _plural(n: int, word: str) -> str:
 @profile_option
 @units_option
 @encoding_option
+@click.option("--shrink", is_flag=True, help="Also the shrink table: how far each wall can move in (a bisection per wall: slow).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
               help="Project config (plans and rules defaults).")
 @guarded
 def sweep_cmd(plans: tuple[str, ...], rules: tuple[str, ...], vary: tuple[str, ...], out: str, fmt: str, jobs: int | None,
-              scheduler: str | None, time_limit: float, profile: str | None, units: str | None, encoding: str | None, quiet: bool,
-              config_path: str | None) -> None:
+              scheduler: str | None, time_limit: float, profile: str | None, units: str | None, encoding: str | None,
+              shrink: bool, quiet: bool, config_path: str | None) -> None:
     """Judge every PLAN (files or folders of .dxf) under every rule set × every point of the --vary grid.
 
     Each plan is read and measured once and judged for all variants. Results go to the tables
@@ -70,7 +71,8 @@ def sweep_cmd(plans: tuple[str, ...], rules: tuple[str, ...], vary: tuple[str, .
     given = (("profile", profile or cfg.profile), ("units", units or cfg.units), ("encoding", encoding))
     options = tuple((k, v) for k, v in given if v)
     with open_store(out, fmt) as store:
-        s = run_sweep(files, variants, store, jobs=jobs, scheduler=scheduler, time_limit=time_limit, options=options, quiet=quiet)
+        s = run_sweep(files, variants, store, jobs=jobs, scheduler=scheduler, time_limit=time_limit, options=options, quiet=quiet,
+                      shrink=shrink)
     skipped = f", {s.skipped} already in {out}" if s.skipped else ""
     click.echo(f"sweep: {_plural(s.plans, 'plan')} × {_plural(s.variants, 'variant')}: {s.runs} runs judged{skipped} "
                f"in {s.seconds:.1f} s -> {out}")
@@ -123,5 +125,31 @@ def trial_rules_cmd(observations: str, extends: str, percentile: float, name: st
         sys.stdout.write(text)
 
 
-for _cmd in (sweep_cmd, sweep_report_cmd, trial_rules_cmd):
+@click.command("shrink")
+@click.argument("plan", type=click.Path(path_type=str))
+@click.option("--rules", "rules", required=True, metavar="NAME|FILE", help="The rule set whose findings may not break.")
+@click.option("--room", "room", metavar="ID|LABEL", help="Only this room (default: every room of a dwelling unit).")
+@click.option("--compare", "compare", metavar="NAME|FILE", help="Also under this rule set: the m² the relaxation frees.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@profile_option
+@units_option
+@encoding_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write here instead of stdout.")
+@guarded
+def shrink_cmd(plan: str, rules: str, room: str | None, compare: str | None, fmt: str, profile: str | None, units: str | None,
+               encoding: str | None, output: str | None) -> None:
+    """How far each wall of each room can move inwards before a finding of RULES for the room's unit
+    fails (doors, windows and fixtures on the wall move with it), by bisection exact to 5 mm."""
+    from planeval.api import load_plan
+    from planeval.cli import dumps, emit
+    from planeval.ruleset import load_ruleset
+    from planeval.sweep.shrink import shrink_report, shrink_text
+
+    p = load_plan(plan, profile=profile, units=units, encoding=encoding)
+    sets = [load_ruleset(rules)] + ([load_ruleset(compare)] if compare else [])
+    doc = shrink_report(p, sets, room)
+    emit(dumps(doc) if fmt == "json" else shrink_text(doc), output, (plan,))
+
+
+for _cmd in (sweep_cmd, sweep_report_cmd, trial_rules_cmd, shrink_cmd):
     main.add_command(_cmd)

@@ -111,7 +111,7 @@ class Store:
             self.con.execute("DELETE FROM errors WHERE plan = ? OR sha256 = ?", [result.path, result.sha256])
             if result.error is not None:
                 insert(self.con, "errors", [result.error])
-            for table in ("runs", "findings", "areas", "critical"):
+            for table in ("runs", "findings", "areas", "critical", "shrink"):
                 insert(self.con, table, result.rows.get(table, []))
             self.con.execute("COMMIT")
         except BaseException:

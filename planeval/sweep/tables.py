@@ -24,6 +24,11 @@
     varied parameters in ``fixed``): ``kind`` (threshold | any | none), ``critical`` (the value),
     ``passes_when`` (``<=``: passes for values up to ``critical``; ``>=``: from it), ``via``,
     ``measured``, ``measure_unit`` and a one-line ``statement``.
+``shrink`` (with ``--shrink``)
+    per plan, variant, room and wall: ``unit_id``, ``room``, ``room_label``, ``room_function``,
+    ``wall`` (edge index), ``direction`` (outward normal: north = +y, east, south, west, or degrees),
+    ``length_mm``, ``max_move_mm`` (how far the wall moves in before a finding of the room's unit
+    fails; exact to 5 mm), ``freed_m2`` and ``limited_by`` (the codes that stop it, comma-joined).
 ``variants``
     one row per variant: ``variant_id``, ``ruleset``, ``base``, ``base_key`` (sha256 of the base's
     own file), ``chain``, ``params``.
@@ -39,7 +44,7 @@ from typing import Any
 from planeval.findings import Finding, Report, Severity
 from planeval.version import __version__
 
-__all__ = ["TABLES", "KEYS", "run_row", "finding_rows", "area_rows", "describer"]
+__all__ = ["TABLES", "KEYS", "run_row", "finding_rows", "area_rows", "shrink_rows", "describer"]
 
 #: table -> ((column, DuckDB type), …)
 TABLES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -68,6 +73,11 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("unit_id", "VARCHAR"), ("param", "VARCHAR"), ("fixed", "VARCHAR"), ("kind", "VARCHAR"), ("critical", "DOUBLE"),
         ("passes_when", "VARCHAR"), ("via", "VARCHAR"), ("measured", "DOUBLE"), ("measure_unit", "VARCHAR"),
         ("statement", "VARCHAR"),
+    ),
+    "shrink": (
+        ("plan", "VARCHAR"), ("sha256", "VARCHAR"), ("variant_id", "VARCHAR"), ("unit_id", "VARCHAR"), ("room", "VARCHAR"),
+        ("room_label", "VARCHAR"), ("room_function", "VARCHAR"), ("wall", "INTEGER"), ("direction", "VARCHAR"),
+        ("length_mm", "DOUBLE"), ("max_move_mm", "DOUBLE"), ("freed_m2", "DOUBLE"), ("limited_by", "VARCHAR"),
     ),
     "variants": (
         ("variant_id", "VARCHAR"), ("ruleset", "VARCHAR"), ("base", "VARCHAR"), ("base_key", "VARCHAR"), ("chain", "VARCHAR"),
@@ -155,3 +165,11 @@ def area_rows(plan_path: str, sha: str, variant_id: str, report: Report) -> list
             "accessible": u.get("accessible"), "passing": u["id"] not in failing,
         })
     return rows
+
+
+def shrink_rows(plan_path: str, sha: str, variant_id: str, rooms: Any) -> list[dict[str, Any]]:
+    """Rows of the ``shrink`` table from :func:`planeval.sweep.shrink.shrink_plan`."""
+    return [{"plan": plan_path, "sha256": sha, "variant_id": variant_id, "unit_id": r.unit, "room": r.room, "room_label": r.label,
+             "room_function": r.function, "wall": w.wall, "direction": w.direction, "length_mm": w.length_mm,
+             "max_move_mm": w.max_move_mm, "freed_m2": w.freed_m2, "limited_by": ",".join(w.limited_by)}
+            for r in rooms for w in r.walls]

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from planeval.sweep.critical import critical_rows
-from planeval.sweep.tables import KEYS, area_rows, describer, finding_rows, run_row
+from planeval.sweep.tables import KEYS, area_rows, describer, finding_rows, run_row, shrink_rows
 from planeval.sweep.variants import Variant
 
 __all__ = ["PlanTask", "PlanResult", "PlanTimeout", "run_task", "file_sha256"]
@@ -44,6 +44,7 @@ class PlanTask:
     time_limit: float | None = None
     data: bytes | None = None
     options: tuple[tuple[str, Any], ...] = ()  # load_plan keywords: profile, units, encoding
+    shrink: bool = False  # also how far each wall of each room can move in, per variant (costly: a bisection per wall)
 
 
 @dataclass
@@ -126,7 +127,7 @@ def judge_plan(plan: Any, task: PlanTask, deadline: _Deadline | None = None) -> 
     judge = VariantJudge(plan)
     ctx = judge.ctx
     describe = describer(plan)
-    rows: dict[str, list[dict[str, Any]]] = {"runs": [], "findings": [], "areas": [], "critical": []}
+    rows: dict[str, list[dict[str, Any]]] = {"runs": [], "findings": [], "areas": [], "critical": [], "shrink": []}
     for v in task.variants:
         t0 = time.perf_counter()
         before = dict(ctx.stats)
@@ -135,6 +136,10 @@ def judge_plan(plan: Any, task: PlanTask, deadline: _Deadline | None = None) -> 
         rows["areas"] += area_rows(task.path, task.sha256, v.id, report)
         for c in critical_rows(ctx, report.findings, v.ruleset, v.point, describe):
             rows["critical"].append({"plan": task.path, "sha256": task.sha256, "base": v.base.name, "base_key": v.base.key, **c})
+        if task.shrink:
+            from planeval.sweep.shrink import shrink_plan
+
+            rows["shrink"] += shrink_rows(task.path, task.sha256, v.id, shrink_plan(plan, v.ruleset))
         rows["runs"].append(run_row(task.path, task.sha256, v, report, time.perf_counter() - t0, before))
         if deadline is not None:
             deadline.check()
