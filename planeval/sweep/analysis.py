@@ -9,6 +9,8 @@ the report renders as HTML, Markdown, CSV or LaTeX and plots.
   findings of the rule in all variants with that value (other varied parameters pooled);
 * **units passing** per variant: dwelling units with no failing error finding, and units that are
   accessible ("tilgjengelig boenhet") by the set's accessibility rules, summed over all plans;
+* **m² freed** per variant and unit type (with ``sweep --shrink``): per dwelling unit the most one
+  wall of one room can give up, averaged over the units of each Husbanken type;
 * **critical values** per varied parameter and rule: over all plans and subjects, how many pass
   whatever the value, how many fail whatever it, and the quantiles of the flip values.
 """
@@ -22,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Table", "axes", "pass_rates", "units_passing", "critical_summary", "critical_values", "overview"]
+__all__ = ["Table", "axes", "pass_rates", "units_passing", "freed_by_type", "critical_summary", "critical_values", "overview"]
 
 
 @dataclass(frozen=True)
@@ -126,6 +128,25 @@ def units_passing(con: Any) -> Table:
     return Table("units_passing", "Dwelling units passing per variant", cols, tuple(out),
                  "units_passing: no failing error-severity finding for the unit; units_accessible: no failing error finding "
                  "of the set's accessibility rules (TEK17 'tilgjengelig boenhet')")
+
+
+def freed_by_type(con: Any) -> Table | None:
+    """Per variant and unit type: the m² a unit can give up (its best wall), when the sweep measured it."""
+    if not con.execute("SELECT count(*) FROM shrink").fetchone()[0]:
+        return None
+    rows = con.execute("""
+        WITH best AS (
+            SELECT sha256, variant_id, unit_id, max(freed_m2) AS freed FROM shrink WHERE unit_id IS NOT NULL GROUP BY ALL)
+        SELECT v.base, v.params, coalesce(a.type, '?'), count(*), avg(best.freed), min(best.freed), max(best.freed)
+        FROM best JOIN variants v USING (variant_id)
+        LEFT JOIN areas a ON a.sha256 = best.sha256 AND a.variant_id = best.variant_id AND a.unit_id = best.unit_id
+        GROUP BY ALL ORDER BY ALL""").fetchall()
+    out = tuple((base, label(json.loads(params)), kind, n, round(avg, 3), round(lo, 3), round(hi, 3))
+                for base, params, kind, n, avg, lo, hi in rows)
+    return Table("freed_by_type", "m² a unit can give up, per variant and unit type (sweep --shrink)",
+                 ("base", "variant", "unit_type", "units", "mean_freed_m2", "min_freed_m2", "max_freed_m2"), out,
+                 "per dwelling unit: the largest freed_m2 of any wall of any of its rooms (moved in until a finding of the unit "
+                 "fails); compare variants to see what a relaxation frees")
 
 
 def critical_values(con: Any) -> dict[tuple[str, str, str], list[float]]:

@@ -41,6 +41,7 @@ class SweepReport:
         self.pass_rates = analysis.pass_rates(con)
         self.units = analysis.units_passing(con)
         self.critical = analysis.critical_summary(con)
+        self.freed = analysis.freed_by_type(con)
         self.values = analysis.critical_values(con)
         self.examples = con.execute("""
             SELECT param, rule, statement FROM critical
@@ -48,7 +49,7 @@ class SweepReport:
             ORDER BY param, rule, kind, critical""").fetchall()
 
     def tables(self) -> list[Table]:
-        return [self.overview, *self.pass_rates.values(), self.units, self.critical]
+        return [self.overview, *self.pass_rates.values(), self.units, *([self.freed] if self.freed else []), self.critical]
 
     def html(self) -> str:
         from planeval.sweep import plots
@@ -63,6 +64,8 @@ class SweepReport:
             parts.append(f"<details><summary>table ({len(t.rows)} rows)</summary>{html_table(t)}</details>")
         parts.append("<h2>Dwelling units passing per variant</h2>")
         parts.append(f"<figure>{plots.units_plot(self.units)}</figure>{html_table(self.units, limit=200)}")
+        if self.freed is not None:
+            parts.append(f"<h2>m² freed per unit type</h2>{html_table(self.freed)}")
         parts.append("<h2>Critical values across plans</h2>")
         parts.append("<p class=\"note\">For every plan, rule, subject and varied parameter: the value at which the verdict "
                      "flips, computed from the measurements (not by judging more variants).</p>")

@@ -90,3 +90,20 @@ def test_shrink_command_errors():
 
     r = CliRunner().invoke(main, ["shrink", str(SAMPLES / "ungdom-30-nordic.dxf"), "--rules", "tek17", "--room", "Garasje"])
     assert r.exit_code == 2 and "--room Garasje: no room with that id or label" in r.stderr
+
+
+def test_sweep_report_has_the_freed_area_table(tmp_path):
+    from planeval.sweep.report import build
+    from planeval.sweep.store import open_store
+    from planeval.sweep.worker import PlanResult
+
+    plan = one_room()
+    rs = only_turning()
+    v = Variant("v1", rs, (), rs)
+    rows = judge_plan(plan, PlanTask("p.dxf", "0" * 64, (v,), shrink=True))
+    with open_store(tmp_path / "r.duckdb") as store:
+        store.add_variants([v])
+        store.add(PlanResult("p.dxf", "0" * 64, rows))
+    rep = build(tmp_path / "r.duckdb")
+    assert rep.freed is not None and rep.freed.rows[0][3:5] == (1, pytest.approx(7.5, abs=0.02))
+    assert "m² freed per unit type" in rep.html()
