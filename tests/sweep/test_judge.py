@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from planeval.api import check
 from planeval.checks import CHECKS, Phase
 from planeval.measure import Context
@@ -20,10 +18,9 @@ def as_dicts(report):
     return [{k: v for k, v in finding_to_dict(f, report.plan).items() if k != "hint"} for f in report.findings]
 
 
-@pytest.mark.parametrize("name", ["korttid-40-aia", "korridor-4units-aia"])
-def test_same_reports_as_api_check(name):
-    plan = brute_force_plans()[name]
-    axes = [parse_vary("turning-space.diameter_mm=1300,1600"), parse_vary("door-clear-width.internal_min_mm=760,900")]
+def test_same_reports_as_api_check():
+    plan = brute_force_plans()["korttid-40-aia"]
+    axes = [parse_vary("turning-space.diameter_mm=1300,1600"), parse_vary("door-clear-width.internal_min_mm=900")]
     variants = variants_of([load_ruleset("tek17"), load_ruleset("husbanken-omsorg")], axes)
     judge = VariantJudge(plan)
     ctx = Context(plan)

@@ -90,7 +90,7 @@ def test_files_hold_the_same_tables(folder, tmp_path):
         assert sorted(p.name for p in (tmp_path / fmt).iterdir()) == sorted(
             f"{t}.{fmt}" for t in ("runs", "findings", "areas", "critical", "shrink", "variants", "errors"))
         assert contents(tmp_path / fmt) == reference, fmt
-        assert sweep(plan, ["tek17"], VARY, tmp_path / fmt, fmt=fmt, jobs=0).skipped == 2  # read back: resumes
+    assert sweep(plan, ["tek17"], VARY, tmp_path / "csv", fmt="csv", jobs=0).skipped == 2  # read back: resumes
 
 
 def test_input_errors(folder, tmp_path):
