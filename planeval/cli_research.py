@@ -49,7 +49,8 @@ def sweep_cmd(plans: tuple[str, ...], rules: tuple[str, ...], vary: tuple[str, .
     """Judge every PLAN (files or folders of .dxf) under every rule set × every point of the --vary grid.
 
     Each plan is read and measured once and judged for all variants. Results go to the tables
-    runs, findings, areas, critical, variants and errors (see planeval/sweep/tables.py); pairs
+    runs, findings, areas, critical, shrink (with --shrink), variants and errors (see
+    planeval/sweep/tables.py); pairs
     (plan sha256, variant) already in OUT are skipped, so an interrupted sweep resumes.
     """
     from planeval.config import load_config
