@@ -210,6 +210,9 @@ def connect_results(path: str | Path) -> Any:
         tables = {r[0] for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
         if "runs" not in tables:
             raise InputError("not sweep results: no 'runs' table", p)
+        for table, cols in TABLES.items():  # results of an older sweep: the tables it did not write are empty
+            if table not in tables:
+                con.execute(f"CREATE TEMP TABLE {table} ({', '.join(f'{c} {t}' for c, t in cols)})")
         return con
     fmt = "parquet" if (p / "runs.parquet").is_file() else "csv" if (p / "runs.csv").is_file() else None
     if fmt is None:

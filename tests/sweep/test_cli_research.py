@@ -53,6 +53,17 @@ def test_sweep_report_writes_every_format(results, tmp_path):
     assert "\\toprule" in tex and "turning-space.diameter\\_mm" in tex
 
 
+def test_sweep_report_of_results_without_a_newer_table(results, tmp_path):
+    import duckdb
+
+    old = tmp_path / "old.duckdb"
+    shutil.copy(results[0] / "r.duckdb", old)
+    with duckdb.connect(str(old)) as con:
+        con.execute("DROP TABLE shrink")
+    r = run("sweep-report", old, "--md", tmp_path / "r.md")
+    assert r.exit_code == 0, r.output
+
+
 def test_sweep_report_of_parquet_results(tmp_path):
     r = run("sweep", SAMPLES / "ungdom-30-nordic.dxf", "--rules", "tek17", "--out", tmp_path / "pq", "--format", "parquet",
             "--jobs", "0", "-q")
