@@ -78,6 +78,9 @@ class ZoneKind(StrEnum):
     PASSAGE = "passage"
     SHOWER = "shower"
     STORAGE = "storage"
+    FURNITURE = "furniture"  #: minimum furniture placed by planeval (or drawn) for a furnished check
+    PARKING = "parking"  #: a wheelchair parking place (Husbanken: in the entré)
+    HELPER = "helper"  #: floor for a helper beside a bed, WC or shower (Husbanken)
     UNREACHABLE = "unreachable"  #: free floor no wheelchair reaches (not a claim: scored as unusable)
 
 

@@ -15,10 +15,14 @@ from planeval.checks import (
     bed_placement,
     door_clear_width,
     door_side_space,
+    furnished_turning,
+    guards,
     kitchen_front_space,
     main_functions,
     passage_width,
+    ramps,
     shower_access,
+    stairs,
     storage_area,
     turning_space,
     unit_area,
@@ -29,6 +33,7 @@ from planeval.checks.base import Phase, RuleSpec
 
 MODULES: tuple[ModuleType, ...] = (
     turning_space,
+    furnished_turning,
     door_clear_width,
     door_side_space,
     passage_width,
@@ -40,6 +45,9 @@ MODULES: tuple[ModuleType, ...] = (
     storage_area,
     main_functions,
     balcony_turning,
+    guards,
+    stairs,
+    ramps,
     unit_area,
     accessible_share,
 )

@@ -24,6 +24,7 @@ from shapely.geometry.base import BaseGeometry
 from planeval.geometry import largest_circle
 from planeval.measure.context import Context
 from planeval.measure.search import bisect_max
+from planeval.model.fixtures import ROUTE_KINDS
 
 __all__ = ["FloorSpec", "obstacles", "free_floor", "free_circle", "eroded", "erode", "room_circle", "circle_touching"]
 
@@ -64,13 +65,13 @@ class FloorSpec:
 
 def obstacles(ctx: Context, rid: str, spec: FloorSpec) -> BaseGeometry:
     """Fixtures (and, when furnished, furniture) standing in room ``rid``, as one geometry; the
-    knee space of ``underpass_kinds`` left out."""
+    knee space of ``underpass_kinds`` left out. A ramp (``ROUTE_KINDS``) is a route: never an obstacle."""
 
     def compute() -> BaseGeometry:
         room = ctx.room(rid)
         items = []
         for f in ctx.plan.fixtures:
-            if f.kind in spec.floor_kinds or (f.movable and not spec.furnished):
+            if f.kind in spec.floor_kinds or f.kind in ROUTE_KINDS or (f.movable and not spec.furnished):
                 continue
             if f.polygon.intersects(room.polygon):
                 items.append(f)

@@ -31,6 +31,8 @@ from planeval.read.profiles import Profile
 
 FIXED_KINDS = frozenset({"wc", "basin", "shower", "bath", "kitchen_counter", "washer", "wardrobe", "stair", "fixture"})
 MOVABLE_KINDS = frozenset({"bed", "sofa", "table", "chair", "furniture"})
+#: Kinds that are floor one moves on, never an obstacle (a ramp is a route: TEK17 §12-16)
+ROUTE_KINDS = frozenset({"ramp"})
 CLUSTER_GAP_MM = 20.0
 
 
@@ -106,7 +108,7 @@ def find_fixtures(drawing: Drawing, profile: Profile, in_plan: InPlan, log: Diag
         ins = inserts.get(sh.src.group) if sh.src.group is not None else None
         name = ins.name if ins else sh.layer
         kind = profile.kind(name, sh.layer) or kind_by_size(p, sh.role, False)
-        if sh.role is Role.STAIR:
+        if sh.role is Role.STAIR and kind not in ROUTE_KINDS:
             kind = "stair"
         out.append(FixtureCandidate(kind, p, "block", name, ins.attribs if ins else ()))
     out.extend(_loose(drawing, profile, in_plan, roles, log))
@@ -154,7 +156,7 @@ def _loose(drawing: Drawing, profile: Profile, in_plan, roles, log=None) -> list
         foot = hull.minimum_rotated_rectangle if role is not Role.STAIR else hull
         kind = profile.kind(layer) or kind_by_size(foot, role, any(rnd[g] for g in members))
         if role is Role.STAIR:
-            kind = "stair"
+            kind = kind if kind in ROUTE_KINDS else "stair"
         elif not _plausible(foot, kind):
             dropped += 1
             continue

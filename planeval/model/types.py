@@ -156,7 +156,7 @@ class Window:
 @dataclass(frozen=True)
 class Fixture:
     id: str
-    kind: str  # wc, basin, shower, bath, kitchen_counter, washer, wardrobe, bed, sofa, table, chair, stair, furniture, fixture
+    kind: str  # wc, basin, shower, bath, kitchen_counter, washer, wardrobe, bed, sofa, table, chair, stair, ramp, furniture, fixture
     polygon: Polygon
     room: str | None
     source: str  # "block" | "layer" | "shape"

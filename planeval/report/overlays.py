@@ -56,6 +56,9 @@ ZONE_COLOURS = {
     "door-side": "#cb4335",
     "storage": "#a04000",
     "shower": "#2874a6",
+    "furniture": "#7b7d7d",
+    "parking": "#1e8449",
+    "helper": "#af601a",
 }
 
 
