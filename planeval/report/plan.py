@@ -10,8 +10,9 @@ from typing import Any
 
 import shapely
 
-from planeval.version import __version__
 from planeval.model.types import Plan
+from planeval.report.paths import display_path
+from planeval.version import __version__
 
 SCHEMA_VERSION = 1
 
@@ -36,7 +37,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "planeval_version": __version__,
         "file": {
-            "path": d.path,
+            "path": display_path(d.path),
             "sha256": d.sha256,
             "dxfversion": d.dxfversion,
             "encoding": d.encoding,
