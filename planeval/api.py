@@ -73,7 +73,7 @@ class Batch:
     def building_findings(self) -> list[Finding]:
         return [f for _, fs in self.building for f in fs]
 
-    def verdict(self, strict: bool = False, fail_on_review: bool | None = None) -> Verdict:
+    def verdict(self, strict: bool = False, fail_on_review: bool = False) -> Verdict:
         """Fails when any report fails or a building-level finding fails (the one verdict, over all)."""
         everything = [f for r in self.reports for f in r.findings] + self.building_findings
         return verdict_of(everything, strict, fail_on_review)

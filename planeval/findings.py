@@ -174,22 +174,27 @@ class Verdict:
         return "fail" if self.failed else "pass"
 
 
-def verdict_of(findings: Iterable[Finding], strict: bool = False, fail_on_review: bool | None = None) -> Verdict:
+def verdict_of(findings: Iterable[Finding], strict: bool = False, fail_on_review: bool = False) -> Verdict:
     """THE verdict. A run fails when a live (not accepted) error-severity finding fails; with
-    ``strict`` also on a failing warning or a check error; with ``fail_on_review`` (default: as
-    ``strict``) also on a needs-review finding."""
-    review = strict if fail_on_review is None else fail_on_review
+    ``strict`` also on a failing warning or a check error; with ``fail_on_review`` (its own opt-in,
+    independent of ``strict``: a 2D plan always leaves items to review) also on a needs-review finding.
+
+    >>> res = Result("D1", Status.NEEDS_REVIEW, None, 25.0, "mm", "threshold not shown")
+    >>> review = Finding("DW02", "door-clear-width", Severity.ERROR, "", res)
+    >>> verdict_of([review], strict=True).failed, verdict_of([review], fail_on_review=True).failed
+    (False, True)
+    """
     findings = list(findings)
     live = [f for f in findings if not f.accepted]
     fe = sum(1 for f in live if f.failing and f.severity == Severity.ERROR)
     fw = sum(1 for f in live if f.failing and f.severity != Severity.ERROR)
     nr = sum(1 for f in live if f.status is Status.NEEDS_REVIEW)
     ce = sum(1 for f in live if f.status is Status.ERROR)
-    failed = fe > 0 or (strict and (fw > 0 or ce > 0)) or (review and nr > 0)
+    failed = fe > 0 or (strict and (fw > 0 or ce > 0)) or (fail_on_review and nr > 0)
     return Verdict(failed, fe, fw, nr, ce, len(findings) - len(live))
 
 
-def summary_of(findings: list[Finding], strict: bool = False, fail_on_review: bool | None = None) -> dict[str, Any]:
+def summary_of(findings: list[Finding], strict: bool = False, fail_on_review: bool = False) -> dict[str, Any]:
     """Counts per status of the live findings, the accepted ones apart, and the verdict."""
     live = [f for f in findings if not f.accepted]
     counts: dict[str, Any] = {s.value: 0 for s in Status}
@@ -215,10 +220,10 @@ class Report:
     context_stats: dict[str, int] = field(default_factory=dict)
     unusable: dict[str, BaseGeometry] | None = None  # per unit: free floor a rule measured as unusable
 
-    def verdict(self, strict: bool = False, fail_on_review: bool | None = None) -> Verdict:
+    def verdict(self, strict: bool = False, fail_on_review: bool = False) -> Verdict:
         return verdict_of(self.findings, strict, fail_on_review)
 
-    def summary(self, strict: bool = False, fail_on_review: bool | None = None) -> dict[str, Any]:
+    def summary(self, strict: bool = False, fail_on_review: bool = False) -> dict[str, Any]:
         return summary_of(self.findings, strict, fail_on_review)
 
 
