@@ -174,7 +174,7 @@ def test_check_with_a_baseline_prints_a_summary_that_agrees_with_the_exit_code(t
 
     code, summary = checked(None)
     assert code == 1 and summary["failing_errors"] >= 1 and summary["accepted"] == 0
-    failing = [f for f in json.loads(_cli("check", plan, "--rules", "tek17", "--format", "json").output)["findings"]
+    failing = [f for f in json.loads(_cli("check", plan, "--rules", "tek17", "--format", "json").output)["reports"][0]["findings"]
                if f["status"] == "fail" and f["severity"] == "error"]
 
     code, summary = checked(base)

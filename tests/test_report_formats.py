@@ -407,8 +407,12 @@ def test_multi_report_and_synthetic_validate():
 
     ctx = {"building": building_block(Batch([a, b], judge_building([a, b])))}
     doc = json.loads(writer("json")([a, b], ctx))
-    assert "reports" in doc and "building" in doc
+    assert len(doc["reports"]) == 2 and doc["building"]["plans"] == 2
     assert validate(doc, SCHEMA) == []
+    with_errors = json.loads(writer("json")([a], {"errors": [{"file": "x.dxf", "message": "not a DXF file"}],
+                                                   "baseline_summary": {"file": "b.toml", "accepted": 0, "expired": [],
+                                                                        "stale": ["x.dxf DW01 D9"]}}))
+    assert with_errors["summary"]["verdict"] == "error" and validate(with_errors, SCHEMA) == []
     syn = reports_to_dict([synthetic(a)])
     assert validate(syn, SCHEMA) == []
 
@@ -417,17 +421,26 @@ def test_schema_rejects_broken_reports():
     good = reports_to_dict([report_of("korttid-40-aia")])
     assert validate(good, SCHEMA) == []
     bad = json.loads(json.dumps(good))
-    bad["findings"][0]["status"] = "passed"
-    assert any("findings[0].status" in e for e in validate(bad, SCHEMA))
+    bad["reports"][0]["findings"][0]["status"] = "passed"
+    assert any("reports[0].findings[0].status" in e for e in validate(bad, SCHEMA))
     bad = json.loads(json.dumps(good))
-    del bad["ruleset"]["chain"]
+    del bad["reports"][0]["ruleset"]["chain"]
     assert validate(bad, SCHEMA)
     bad = json.loads(json.dumps(good))
-    bad["findings"][1]["severity"] = "fatal"
+    bad["reports"][0]["findings"][1]["severity"] = "fatal"
     assert validate(bad, SCHEMA)
     bad = json.loads(json.dumps(good))
-    bad["summary"]["fail"] = "2"
+    bad["reports"][0]["summary"]["fail"] = "2"
     assert validate(bad, SCHEMA)
+    bad = json.loads(json.dumps(good))
+    bad["summary"]["verdict"] = "maybe"
+    assert validate(bad, SCHEMA)
+    for key in ("errors", "building", "baseline"):  # schema 2: the same top-level keys, always
+        bad = json.loads(json.dumps(good))
+        del bad[key]
+        assert validate(bad, SCHEMA), key
+    bare = good["reports"][0]  # schema 1's one-plan shape is no longer a document
+    assert validate(bare, SCHEMA)
 
 
 def test_schema_is_package_data():
@@ -441,7 +454,7 @@ def test_accepted_findings_carry_the_reason_in_json():
     rep = report_of("korttid-40-aia")
     accepted = replace(rep.findings[0], accepted="known")
     doc = reports_to_dict([Report(rep.plan, rep.ruleset, [accepted], area=rep.area)])
-    assert doc["findings"][0]["accepted"] == "known" and validate(doc, SCHEMA) == []
+    assert doc["reports"][0]["findings"][0]["accepted"] == "known" and validate(doc, SCHEMA) == []
 
 
 # ---------------------------------------------------------------------------------------------

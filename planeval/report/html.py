@@ -29,12 +29,12 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from planeval.version import __version__
 from planeval.report.html_common import STATUS_LABEL, e
 from planeval.report.html_plan import plan_block
 from planeval.report.html_tables import area_block, building_block, diagnostics, findings_table, overview
 from planeval.report.json_report import reports_to_dict
 from planeval.report.overlays import ZONE_COLOURS, finding_overlays
+from planeval.version import __version__
 
 __all__ = ["write_html", "stylesheet", "script"]
 
@@ -165,13 +165,16 @@ def write_html(runs: list[Any], context: dict[str, Any] | None = None) -> str:
     """One self-contained HTML page for all ``runs`` (plan × rule set)."""
     context = context or {}
     data = reports_to_dict(runs, context)
-    dicts = data["reports"] if "reports" in data else [data]
+    dicts = data["reports"]
     names = sorted({Path(str(d.get("file", {}).get("path", ""))).name for d in dicts})
     title = "planeval — " + (", ".join(names[:3]) + (" …" if len(names) > 3 else "") if names else "report")
     body: list[str] = []
     if len(dicts) > 1:
         body.append(overview(dicts))
     body.append(building_block(data.get("building")))
+    if data.get("errors"):  # plans that could not be read (check keeps going and exits 2)
+        items = "".join(f'<li><span class="mono">{e(x["file"])}</span>: {e(x["message"])}</li>' for x in data["errors"])
+        body.append(f'<section class="card input-errors st-error"><h2>Could not be read</h2><ul>{items}</ul></section>')
     baseline = context.get("baseline", {})
     for ri, (report, d) in enumerate(zip(runs, dicts, strict=True)):
         overlays = finding_overlays(report, ri)

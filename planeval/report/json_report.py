@@ -1,16 +1,20 @@
-"""The check report as one JSON document (the dict every other format is built from)."""
+"""The check report as one JSON document (the dict every other format is built from), schema in ``schema.json``."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from planeval.version import __version__
-from planeval.findings import Finding, Report
+from planeval.findings import Finding, Report, summary_of
 from planeval.model.types import Plan
-from planeval.report.plan import SCHEMA_VERSION, plan_to_dict, wkt
+from planeval.report.paths import display_path, display_rule_path
+from planeval.report.plan import plan_to_dict, wkt
+from planeval.version import __version__
 
-__all__ = ["report_to_dict", "finding_to_dict", "subject_name", "reports_to_dict", "write_json"]
+__all__ = ["REPORT_SCHEMA_VERSION", "report_to_dict", "finding_to_dict", "subject_name", "reports_to_dict", "write_json"]
+
+#: the version of the check document (``planeval/report/schema.json``); 2: one top-level shape for any number of plans
+REPORT_SCHEMA_VERSION = 2
 
 
 def _round(v: float | None, unit: str) -> float | None:
@@ -58,16 +62,19 @@ def finding_to_dict(f: Finding, plan: Plan | None) -> dict[str, Any]:
     }
 
 
-def report_to_dict(report: Report) -> dict[str, Any]:
+def report_to_dict(report: Report, strict: bool = False, fail_on_review: bool = False) -> dict[str, Any]:
+    """One plan judged by one rule set (an item of the document's ``reports``)."""
     plan_dict = plan_to_dict(report.plan)
+    ruleset = report.ruleset.to_dict()
+    ruleset["chain"] = [{**c, "path": display_rule_path(c["path"])} for c in ruleset["chain"]]
     return {
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": REPORT_SCHEMA_VERSION,
         "planeval_version": __version__,
         "file": plan_dict["file"],
         "units": plan_dict["units"],
         "profile": plan_dict["profile"],
-        "ruleset": report.ruleset.to_dict(),
-        "summary": report.summary(),
+        "ruleset": ruleset,
+        "summary": report.summary(strict, fail_on_review),
         "findings": [finding_to_dict(f, report.plan) for f in report.findings],
         "rooms": plan_dict["rooms"],
         "doors": plan_dict["doors"],
@@ -78,32 +85,40 @@ def report_to_dict(report: Report) -> dict[str, Any]:
 
 
 def reports_to_dict(runs: list[Report], context: dict[str, Any] | None = None) -> dict[str, Any]:
-    """One report: the report dict itself. Several (plans × rule sets): ``{"reports": [...], ...}``."""
+    """The check document: the same top-level object whatever the number of plans and rule sets.
+
+    ``{"schema_version": 2, "planeval_version", "reports": [one per plan × rule set], "summary",
+    "building": {…} | null, "errors": [{"file", "message"}], "baseline": {…} | null}``. The top-level
+    ``summary`` counts the findings of every report and the building-level ones, and its ``verdict``
+    is the run's (``error`` when a plan could not be read). ``context`` (built by the CLI) may hold:
+    ``building`` (the block of :func:`planeval.multi.building_block`), ``building_findings`` (its
+    :class:`Finding` objects), ``baseline`` (notes per ``id(report)``), ``baseline_summary``,
+    ``errors`` and the verdict options ``strict`` and ``fail_on_review``.
+    """
     context = context or {}
-    dicts = [report_to_dict(r) for r in runs]
+    strict, review = bool(context.get("strict")), bool(context.get("fail_on_review"))
+    dicts = [report_to_dict(r, strict, review) for r in runs]
+    notes_of: dict[int, Any] = context["baseline"] if isinstance(context.get("baseline"), dict) else {}
     for d, r in zip(dicts, runs, strict=True):
-        notes = context.get("baseline", {}).get(id(r))
+        notes = notes_of.get(id(r))
         if notes:
             d["baseline"] = notes
-    if len(dicts) == 1 and not context.get("building"):
-        return dicts[0]
-    total: dict[str, Any] = {}
-    for d in dicts:
-        for k, v in d["summary"].items():
-            if isinstance(v, int):
-                total[k] = total.get(k, 0) + v
-    total["verdict"] = (
-        "fail" if any(d["summary"].get("verdict") == "fail" for d in dicts) or context.get("building_failed") else "pass"
-    )
-    out: dict[str, Any] = {
-        "schema_version": SCHEMA_VERSION,
+    everything = [f for r in runs for f in r.findings] + list(context.get("building_findings") or [])
+    errors = [{"file": display_path(e["file"]), "message": str(e["message"])} for e in context.get("errors") or []]
+    total = summary_of(everything, strict, review)
+    total["reports"] = len(dicts)
+    total["input_errors"] = len(errors)
+    if errors:
+        total["verdict"] = "error"
+    return {
+        "schema_version": REPORT_SCHEMA_VERSION,
         "planeval_version": __version__,
         "reports": dicts,
         "summary": total,
+        "building": context.get("building") or None,
+        "errors": errors,
+        "baseline": context.get("baseline_summary") or None,
     }
-    if context.get("building"):
-        out["building"] = context["building"]
-    return out
 
 
 def write_json(runs: list[Report], context: dict[str, Any] | None = None) -> str:

@@ -17,18 +17,23 @@ Conventions:
   not by the XML. Check errors: ``<error type="check-error">``. not_applicable and needs_review:
   ``<skipped type="not_applicable|needs_review">`` (a review item is neither passed nor failed).
   Findings accepted by a baseline: ``<skipped type="accepted">`` with the reason.
+* Plans that could not be read (``check`` keeps going): a last suite ``input errors`` with one
+  ``<testcase>`` per file holding an ``<error type="input-error">`` with the cause.
+* Any text (DXF labels included) is made XML 1.0-safe as pytest does (:func:`xml_escape`): control
+  characters and lone surrogates become ``#xNN``, so the file always parses.
 * Deterministic: findings in report order, no timestamps or host names, ``time="0"``.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
 
-from planeval.version import __version__
 from planeval.report.fmt import quantity
 from planeval.report.json_report import reports_to_dict
+from planeval.version import __version__
 
 
 def _num(v: Any, unit: str) -> str:
@@ -156,20 +161,63 @@ def _building_suite(b: dict[str, Any], parent: ET.Element) -> dict[str, int]:
     return counts
 
 
+def _input_errors_suite(errors: list[dict[str, Any]], parent: ET.Element) -> dict[str, int]:
+    """The plans that could not be read: one test case each, with an ``<error type="input-error">``."""
+    suite = ET.SubElement(parent, "testsuite", {"name": "input errors"})
+    for e in errors:
+        case = ET.SubElement(suite, "testcase", {"classname": "planeval.input", "name": str(e.get("file", "")), "time": "0"})
+        el = ET.SubElement(case, "error", {"type": "input-error", "message": str(e.get("message", ""))})
+        el.text = f"{e.get('file', '')}: {e.get('message', '')}"
+    counts = {"tests": len(errors), "failures": 0, "errors": len(errors), "skipped": 0}
+    for k in ("tests", "failures", "errors", "skipped"):
+        suite.set(k, str(counts[k]))
+    suite.set("time", "0")
+    return counts
+
+
+#: characters XML 1.0 cannot hold (and DEL, as pytest): control characters, lone surrogates, U+FFFE/U+FFFF
+_ILLEGAL_XML = re.compile("[^\u0009\u000a\u000d\u0020-\u007e\u0080-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_escape(text: str) -> str:
+    """Text an XML 1.0 document can hold, as pytest's ``bin_xml_escape`` makes it: each character XML
+    cannot carry becomes ``#xNN`` (``#xNNNN`` above 0xFF); markup is escaped by the XML writer.
+
+    >>> xml_escape("BAD\\x01 \\ud800 ok")
+    'BAD#x01 #xD800 ok'
+    """
+    def repl(m: re.Match[str]) -> str:
+        i = ord(m.group())
+        return f"#x{i:02X}" if i <= 0xFF else f"#x{i:04X}"
+
+    return _ILLEGAL_XML.sub(repl, text)
+
+
+def _escape_tree(root: ET.Element) -> None:
+    for el in root.iter():
+        for k, v in el.attrib.items():
+            el.set(k, xml_escape(v))
+        if el.text:
+            el.text = xml_escape(el.text)
+
+
 def write_junit(runs: list[Any], context: dict[str, Any] | None = None) -> str:
     data = reports_to_dict(runs, context or {})
-    dicts = data["reports"] if "reports" in data else [data]
     root = ET.Element("testsuites", {"name": "planeval"})
     total = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
-    for d in dicts:
+    for d in data["reports"]:
         for k, v in _suite_for(d, root).items():
             total[k] += v
     building = data.get("building")
     if building and building.get("findings"):
         for k, v in _building_suite(building, root).items():
             total[k] += v
+    if data.get("errors"):
+        for k, v in _input_errors_suite(data["errors"], root).items():
+            total[k] += v
     for k in ("tests", "failures", "errors", "skipped"):
         root.set(k, str(total[k]))
     root.set("time", "0")
+    _escape_tree(root)
     ET.indent(root)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

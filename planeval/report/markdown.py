@@ -46,7 +46,7 @@ def _subject(fd: dict[str, Any]) -> str:
 
 def _icon(summary: dict[str, Any]) -> str:
     """❌ when the summary's verdict (worked out once, in :mod:`planeval.findings`) is ``fail``, else ✅."""
-    return "❌" if summary.get("verdict") == "fail" else "✅"
+    return "❌" if summary.get("verdict") in ("fail", "error") else "✅"
 
 
 def _report_md(d: dict[str, Any], baseline: dict[str, Any] | None = None) -> list[str]:
@@ -125,17 +125,53 @@ def _report_md(d: dict[str, Any], baseline: dict[str, Any] | None = None) -> lis
     return out
 
 
+#: a GitHub pull-request comment holds at most 65,536 characters: the Markdown stays within this
+LIMIT = 60_000
+
+
 def write_markdown(runs: list[Any], context: dict[str, Any] | None = None) -> str:
+    """The comment; when it would pass :data:`LIMIT` characters the details are folded away step by step
+    (review, error, accepted and area tables, then failing rows beyond 20, 5, 0 per report) and a line
+    points to the full report (``context["full_report"]``: the HTML/JSON files written with it)."""
     context = context or {}
     data = reports_to_dict(runs, context)
-    dicts = data["reports"] if "reports" in data else [data]
+    text = _document(runs, data, context, data["reports"])
+    for keep in (None, 20, 5, 0):
+        if len(text) <= LIMIT:
+            return text
+        text = _document(runs, data, context, [_folded(d, keep, context) for d in data["reports"]])
+    return text if len(text) <= LIMIT else text[: LIMIT - 400] + "\n\n… cut here: " + _pointer(context) + "\n"
+
+
+def _pointer(context: dict[str, Any]) -> str:
+    full = [md_escape(p) for p in context.get("full_report") or []]
+    if full:
+        return "the full report is in " + " and ".join(full) + "."
+    return "run `planeval check` with `--html` or `--json` for the full report."
+
+
+def _folded(d: dict[str, Any], keep: int | None, context: dict[str, Any]) -> dict[str, Any]:
+    """``d`` with only its failing findings (the first ``keep`` of them) and no area table; the counts stay the summary's."""
+    failing = [f for f in d.get("findings", []) if f.get("status") == "fail" and not f.get("accepted")]
+    shown = failing if keep is None else failing[:keep]
+    more = len(failing) - len(shown)
+    note = (f"{more} more failing finding{'s' if more != 1 else ''}, " if more else "") + "review items, check errors, "
+    note += "accepted findings and areas are left out here to fit a comment: " + _pointer(context)
+    return {**d, "findings": shown, "area": None, "_note": note}
+
+
+def _document(runs: list[Any], data: dict[str, Any], context: dict[str, Any], dicts: list[dict[str, Any]]) -> str:
     out = ["## planeval check", ""]
-    if len(dicts) > 1:
+    if len(dicts) > 1 or data.get("errors"):
         passing = sum(1 for d in dicts if d.get("summary", {}).get("verdict") != "fail")
         out += [f"{_icon(data.get('summary', {}))} {passing} of {len(dicts)} plan × rule-set reports pass", ""]
+    for err in data.get("errors") or []:
+        out += [f"❌ could not read {md_escape(err.get('file'))}: {md_escape(err.get('message'))}", ""]
     baseline = context.get("baseline", {}) if isinstance(context.get("baseline"), dict) else {}
     for r, d in zip(runs, dicts, strict=True):
         out += _report_md(d, baseline.get(id(r)))
+        if d.get("_note"):
+            out += [f"<sub>{d['_note']}</sub>", ""]
     b = data.get("building")
     if b:
         mix = ", ".join(f"{md_escape(k)} × {v}" for k, v in (b.get("mix") or {}).items())
