@@ -44,13 +44,13 @@ from planeval.measure.reach import APPROACH_MARGIN_MM, connects, window_zone
 from planeval.measure.turning import SwingMode, door_cases
 from planeval.model.types import Room
 
-__all__ = ["BEAM", "TURNABLE", "Item", "ItemRule", "parse_items", "FurnishSpec", "Placed", "Layout", "furnish_room",
-           "furnish_unit"]
+__all__ = ["BEAM", "TURNABLE", "Item", "ItemRule", "parse_items", "FurnishSpec", "Placed", "Layout", "cut_off",
+           "furnish_room", "furnish_unit"]
 
 #: Layouts kept at each step of the search.
 BEAM = 5
 #: Kinds that have no back: they may stand with either side against the wall.
-TURNABLE = frozenset({"table"})
+TURNABLE = frozenset({"table", "parking"})
 #: A gap along a wall longer than this many times the piece also gets a candidate in its middle.
 MIDDLE_FACTOR = 2.0
 
@@ -182,25 +182,32 @@ def _candidates(room: Room, allowed: BaseGeometry, item: Item, tol: float) -> li
     return out
 
 
-def _passage_blocked(ctx: Context, room: Room, free: BaseGeometry, furniture: BaseGeometry, spec: FurnishSpec) -> tuple[str, ...]:
-    """The doors (and windows) a disc of ``passage_mm`` no longer reaches from the entry door."""
-    if spec.passage_mm <= 0:
+def cut_off(ctx: Context, room: Room, free: BaseGeometry, furniture: BaseGeometry, floor: FloorSpec, width: float,
+            doors: bool, windows: bool) -> tuple[str, ...]:
+    """The doors (with ``doors``) and windows (with ``windows``) of ``room`` a disc of ``width`` does not
+    reach from the entry door in ``free`` (``furniture``: what stands in it besides ``floor``'s obstacles,
+    so that a window's approach starts in front of what stands under it)."""
+    if width <= 0:
         return ()
     entry = entry_door(ctx, room.id)
     if entry is None:
         return ()
-    w = spec.passage_mm
-    depth = w / 2 + APPROACH_MARGIN_MM
-    core = erode(free, w / 2)
+    depth = width / 2 + APPROACH_MARGIN_MM
+    core = erode(free, width / 2)
     start = door_zone(ctx, ctx.door(entry), room.id, depth)
     out = [d.id for d in ctx.doors_of(room.id)
-           if d.id != entry and not connects(core, start, door_zone(ctx, d, room.id, depth))]
-    if spec.to_windows:
-        obst = union([obstacles(ctx, room.id, spec.floor), furniture])
+           if doors and d.id != entry and not connects(core, start, door_zone(ctx, d, room.id, depth))]
+    if windows:
+        obst = union([obstacles(ctx, room.id, floor), furniture])
         for win in ctx.plan.windows_of_room(room.id):
             if not connects(core, start, window_zone(win, room.polygon, obst, depth)[0]):
                 out.append(win.id)
     return tuple(out)
+
+
+def _passage_blocked(ctx: Context, room: Room, free: BaseGeometry, furniture: BaseGeometry, spec: FurnishSpec) -> tuple[str, ...]:
+    """The doors (and windows) a disc of ``passage_mm`` does not reach from the entry door."""
+    return cut_off(ctx, room, free, furniture, spec.floor, spec.passage_mm, True, spec.to_windows)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,88 @@
+"""Care housing: the bathroom's floor holds a square of the required side.
+
+What it checks
+    In each bathroom (rooms of ``functions``), the largest square that fits in the room's floor
+    polygon, at the room's own directions: its side must be at least ``min_side_mm``. The sanitary
+    fixtures stand on that floor (Husbanken's figure draws WC, basin, shower and the turning
+    circle inside the 2.4 × 2.4 m): they are not subtracted; the turning, WC and shower rules judge
+    the free floor. With ``scope = one_per_unit`` the unit's best bathroom decides (the others are
+    not applicable).
+
+Why
+    Husbanken, veileder omsorgsbygg, dimensjoneringsgrunnlag, bad: "Et gulvareal på minst
+    240 × 240 cm gir plass til hjelpere ved alle baderomsfunksjoner, samt betjeningsareal og
+    snuareal"; every care dwelling has its own bathroom. Read as a square of the floor (an
+    interpretation: a 2.0 × 2.9 m room has 5.8 m² but not the square).
+
+Parameters
+    min_side_mm (mm); functions (room functions); scope (every_room | one_per_unit); tolerance_mm (mm).
+
+Passes / Fails
+    Passes when the largest square's side is at least ``min_side_mm`` (within the tolerance), the
+    square drawn; fails saying how much is missing. Not applicable without a bathroom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from planeval.checks.base import RuleSpec, param
+from planeval.findings import Result, Status
+from planeval.measure import Context
+from planeval.measure.care import room_square
+from planeval.measure.frames import rounded
+from planeval.measure.units import groups_by_unit
+from planeval.model.types import Room
+
+SPEC = RuleSpec(
+    code="HB01",
+    name="care-bathroom",
+    title="the bathroom's floor holds a square of the required side (care housing)",
+    overlay="bathroom",
+    measured="length",
+)
+
+
+@dataclass(frozen=True)
+class Params:
+    min_side_mm: float = param("side of the square the bathroom's floor must hold (mm)")
+    functions: tuple[str, ...] = param("room functions judged (bathrooms)")
+    scope: Literal["every_room", "one_per_unit"] = param("every_room: each bathroom; one_per_unit: the unit's best one decides")
+    tolerance_mm: float = param("drawing noise (mm) allowed when comparing the side")
+
+
+def judge(ctx: Context, r: Room, p: Params) -> Result:
+    side, square = room_square(ctx, r.id)
+    ok = side + p.tolerance_mm >= p.min_side_mm
+    x0, y0, x1, y1 = r.polygon.bounds
+    msg = (f"{r.display_name}: largest square of floor {side:.0f} × {side:.0f} mm "
+           f"{'≥' if ok else '<'} {p.min_side_mm:.0f} × {p.min_side_mm:.0f} mm (room {r.area_m2:.2f} m², "
+           f"{x1 - x0:.0f} × {y1 - y0:.0f} mm overall)")
+    if not ok:
+        msg += f"; {p.min_side_mm - side:.0f} mm short"
+    details = {"square": rounded(list(square.exterior.coords)[:4]) if square is not None else None}
+    return Result(r.id, Status.PASS if ok else Status.FAIL, side, p.min_side_mm, "mm", msg,
+                  location=square if square is not None else r.polygon, details=details)
+
+
+def check(ctx: Context, p: Params) -> Iterator[Result]:
+    rooms = ctx.rooms(p.functions)
+    if not rooms:
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.min_side_mm, "mm", f"no room of {', '.join(p.functions)}")
+        return
+    if p.scope == "every_room":
+        for r in rooms:
+            yield judge(ctx, r, p)
+        return
+    for group in groups_by_unit(rooms).values():
+        results = {r.id: judge(ctx, r, p) for r in group}
+        best = max(group, key=lambda r: (results[r.id].measured or 0.0, r.polygon.area))
+        for r in group:
+            if r is best:
+                yield results[r.id]
+            else:
+                yield Result(r.id, Status.NOT_APPLICABLE, None, p.min_side_mm, "mm",
+                             f"{r.display_name}: an extra bathroom; the unit's is {best.display_name} ({best.id})",
+                             location=r.polygon)
