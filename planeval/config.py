@@ -10,7 +10,10 @@ baseline = "planeval-baseline.toml"   # optional
 ```
 
 With it, CI runs ``planeval check`` with no arguments. Searched from the working directory
-upwards; ``--config FILE`` names one explicitly. Unknown keys are errors.
+upwards; ``--config FILE`` names one explicitly. Unknown keys are errors. A config is data (TOML,
+nothing evaluated), and every path in it must lie in the config's own folder tree or the working
+directory (a config from a checked-out repository cannot make planeval read, say, ``~/.ssh``); a path
+given on the command line may be anywhere.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from planeval.errors import InputError
+from planeval.ruleset import inside
 
 KEYS = ("plans", "rules", "profile", "units", "baseline")
 
@@ -87,9 +91,16 @@ def load_config(explicit: str | None = None) -> Config:
     path, data = found
     _check_keys(data, path)
     base = path.parent
+    roots = [base, Path.cwd()]
 
-    def rel(v: str) -> str:
-        return str(base / v) if not Path(v).is_absolute() else v
+    def guard(p: str, key: str, given: str) -> str:
+        if not inside(p, roots):
+            raise InputError(f"{key}: '{given}' is outside this config's folder and the working directory; "
+                             "name it on the command line instead", path)
+        return p
+
+    def rel(v: str, key: str) -> str:
+        return guard(str(base / v) if not Path(v).is_absolute() else v, key, v)
 
     def as_list(key: str) -> list[str]:
         v = data.get(key, [])
@@ -101,16 +112,16 @@ def load_config(explicit: str | None = None) -> Config:
 
     plans: list[str] = []
     for pattern in as_list("plans"):
-        hits = sorted(glob.glob(rel(pattern), recursive=True))
+        hits = sorted(guard(hit, "plans", hit) for hit in glob.glob(rel(pattern, "plans"), recursive=True))
         if not hits:
             raise InputError(f"plans: '{pattern}' matches no file", path)
         plans.extend(hits)
-    rules = [r if ("/" not in r and not r.endswith(".toml")) else rel(r) for r in as_list("rules")]
+    rules = [r if ("/" not in r and "\\" not in r and not r.endswith(".toml")) else rel(r, "rules") for r in as_list("rules")]
     for key in ("profile", "units", "baseline"):
         if key in data and not isinstance(data[key], str):
             raise InputError(f"'{key}' must be a string", path)
     profile = data.get("profile")
-    if profile and (profile.endswith(".toml") or "/" in profile):
-        profile = rel(profile)
-    baseline = rel(data["baseline"]) if data.get("baseline") else None
+    if profile and (profile.endswith(".toml") or "/" in profile or "\\" in profile):
+        profile = rel(profile, "profile")
+    baseline = rel(data["baseline"], "baseline") if data.get("baseline") else None
     return Config(str(path), tuple(plans), tuple(rules), profile, data.get("units"), baseline)

@@ -11,7 +11,9 @@ source = "1:1 trial A, 2027"
 Reserved keys per rule: ``enabled``, ``severity`` (error | warning), ``source`` (the clause).
 Every other key must be a field of the check's ``Params``. Unknown rules and keys, wrong types,
 missing parameters and ``extends`` cycles are errors naming file, rule and key, with a "did you
-mean". Thresholds live only here, never in code.
+mean". Thresholds live only here, never in code. A rule set is data (TOML read with ``tomllib``,
+nothing evaluated), and ``extends`` cannot reach outside the file's own folder tree, the working
+directory and the bundled sets unless the target is named on the command line (:func:`extends_roots`).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import difflib
 import hashlib
 import tomllib
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
@@ -109,6 +112,25 @@ def resolve(spec: str, relative_to: Path | None = None) -> Path:
     return p
 
 
+def inside(path: str | Path, roots: Iterable[str | Path]) -> bool:
+    """Whether ``path`` (resolved: ``..`` and symlinks followed) is one of ``roots`` or lies in one of them.
+
+    >>> inside("rules/../rules/a.toml", ["rules"]), inside("/etc/passwd", ["rules"])
+    (True, False)
+    """
+    try:
+        p = Path(path).resolve()
+        return any(p == (r := Path(root).resolve()) or p.is_relative_to(r) for root in roots)
+    except (OSError, RuntimeError):  # an unresolvable path (a symlink loop) is nowhere we allow
+        return False
+
+
+def extends_roots(file: Path, trusted: Iterable[str | Path] = ()) -> list[Path]:
+    """Where a rule set's ``extends`` may point: the file's own folder tree, the bundled sets, the working
+    directory, and the files or folders named explicitly on the command line (``trusted``)."""
+    return [file.parent, bundled_dir(), Path.cwd(), *map(Path, trusted)]
+
+
 def _read(path: Path) -> tuple[dict[str, Any], str]:
     try:
         raw = path.read_bytes()
@@ -133,8 +155,12 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
     return data, hashlib.sha256(raw).hexdigest()
 
 
-def load_ruleset(spec: str | Path) -> RuleSet:
-    """Load, merge along ``extends`` and validate a rule set (bundled name or file)."""
+def load_ruleset(spec: str | Path, trusted: Iterable[str | Path] = ()) -> RuleSet:
+    """Load, merge along ``extends`` and validate a rule set (bundled name or file).
+
+    ``spec`` itself may be anywhere (it was named by the user); a file it ``extends`` must lie where
+    :func:`extends_roots` allows, so that a rule set from elsewhere cannot make planeval read any file
+    on the machine; ``trusted`` are further files or folders given explicitly on the command line."""
     path = resolve(str(spec)) if isinstance(spec, str) else spec
     chain: list[ChainEntry] = []
     merged: dict[str, dict[str, Any]] = {}
@@ -158,9 +184,14 @@ def load_ruleset(spec: str | Path) -> RuleSet:
             raise InputError("'extends' must be a rule set name or a path", current)
         else:
             try:
-                current = resolve(ext, relative_to=current)
+                target = resolve(ext, relative_to=current)
             except InputError as exc:
                 raise InputError(f"extends: {exc.message}", layers[-1][0]) from None
+            if not inside(target, extends_roots(current, trusted)):
+                raise InputError(
+                    f"extends: '{ext}' is outside the folders a rule set may extend from (its own folder, the working "
+                    "directory, the bundled sets); name that file with --rules on the command line to allow it", current)
+            current = target
     for file, data in reversed(layers):  # base first, the file itself last
         for rule, table in data.get("rules", {}).items():
             merged.setdefault(rule, {})

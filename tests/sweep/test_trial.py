@@ -43,7 +43,8 @@ def test_thresholds_are_numpy_percentiles(observations, q):
     assert t["door-clear-width.max_threshold_mm"][0] == np.percentile([20, 12], 100 - q)  # a maximum: the complement
 
 
-def test_output_loads_and_cites_its_source(observations, tmp_path):
+def test_output_loads_and_cites_its_source(observations, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a project folder: rules/ and more/ inside it (extends may not leave it)
     out = tmp_path / "rules" / "trial.toml"
     out.parent.mkdir()
     out.write_text(trial_ruleset(observations, extends="tek17", percentile=95, output=out))
