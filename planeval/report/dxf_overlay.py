@@ -23,7 +23,9 @@ different rule sets may overlap — the texts say which is which). Findings acce
 stay on their status layer and their text ends in ``(accepted)``. Entities already on
 ``PLANEVAL-*`` layers (an overlay fed back in) are removed first.
 
-The copy keeps the input's DXF version when ezdxf can write it (R12, R2000–R2018), else R2013;
+Text is written in the file's own encoding: UTF-8 for R2007 and later, the code page of an older file
+(an ``ENTRÉ`` label stays ``ENTRÉ`` in both). The copy keeps the input's DXF version when ezdxf can
+write it (R12, R2000–R2018), else R2013;
 TEXT and (for R12) POLYLINE entities are used so that every version can hold them. A binary DXF
 input gives a binary DXF copy.
 """
@@ -31,6 +33,7 @@ input gives a binary DXF copy.
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +56,15 @@ LINETYPE = "PLANEVAL_DASHED"
 STATUS_LAYER = {"pass": "PLANEVAL-PASS", "fail": "PLANEVAL-FAIL", "needs_review": "PLANEVAL-REVIEW", "error": "PLANEVAL-REVIEW"}
 
 
+#: DXF R2007 (AC1021) and later store text as UTF-8 whatever ``$DWGCODEPAGE`` says
+_UTF8_FROM = "AC1021"
+
+
 def _read(source: SourceInfo) -> Any:
+    """The input again, its text decoded as the file holds it: an R2007+ file is UTF-8 (the code page the
+    reader recorded from the header only applies to older files), an older one in its own code page."""
+    if source.dxfversion >= _UTF8_FROM:
+        source = replace(source, encoding="")  # no override: ezdxf reads R2007+ as UTF-8
     try:
         return reopen(source)
     except InputError as exc:
@@ -241,7 +252,8 @@ def write_dxf_overlay(runs: list[Any], context: dict[str, Any] | None = None) ->
             text = _clean(prefix + _short(f))
             x, y = _free_spot(placed, anchor, len(text) * 0.6 * height, height)
             # failing and review texts take their status colour; the others stay BYLAYER (blue)
-            pen.text(text, x, y, height, colour=LAYERS[STATUS_LAYER[status]] if status in ("fail", "needs_review", "error") else None)
+            coloured = status in ("fail", "needs_review", "error")
+            pen.text(text, x, y, height, colour=LAYERS[STATUS_LAYER[status]] if coloured else None)
         for i, f in enumerate(report.findings):
             fid = finding_id(ri, i)
             if fid in labelled or f.result.status.value in ("pass", "not_applicable"):
