@@ -15,17 +15,33 @@ from typing import Any
 
 import click
 
-from planeval.version import __version__
 from planeval.errors import ExitCode, InputError, PlanevalError
+from planeval.version import __version__
 
 
 class Ctx:
     debug: bool = False
 
 
+#: the exit code when stdout is closed early (``planeval rules list | head -1``): 128 + SIGPIPE, as for any Unix tool
+EXIT_PIPE_CLOSED = 141
+
+
 def _fail(message: str, code: ExitCode) -> None:
     click.echo(f"planeval: {message}", err=True)
     sys.exit(int(code))
+
+
+def _pipe_closed() -> None:
+    """The reader of stdout went away: stop quietly (no message, no "Exception ignored" at exit)."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # not a real file descriptor (a test runner's capture)
+        pass
+    sys.exit(EXIT_PIPE_CLOSED)
 
 
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
@@ -42,6 +58,8 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             _fail(f"error: {exc}", exc.exit_code)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            _pipe_closed()
         except MemoryError:
             _fail("error: out of memory", ExitCode.INTERNAL_ERROR)
         except Exception as exc:  # noqa: BLE001 - the last line of defence
@@ -74,12 +92,28 @@ def dumps(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Group(click.Group):
+    """The top-level group: ``--debug`` is taken anywhere before ``--`` (``planeval check --debug …`` as
+    well as ``planeval --debug check …``), and a closed stdout ends the run quietly."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        end = args.index("--") if "--" in args else len(args)
+        Ctx.debug = "--debug" in args[:end]
+        return super().parse_args(ctx, [a for a in args[:end] if a != "--debug"] + args[end:])
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().main(*args, **kwargs)
+        except BrokenPipeError:
+            _pipe_closed()
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="planeval")
-@click.option("--debug", is_flag=True, help="Show Python tracebacks instead of one-line errors.")
+@click.option("--debug", is_flag=True, help="Show Python tracebacks instead of one-line errors (also after the command).")
 def main(debug: bool) -> None:
     """Read DXF floor plans, check universal-design rules, score area efficiency."""
-    Ctx.debug = debug
+    Ctx.debug = Ctx.debug or debug
 
 
 profile_option = click.option(
@@ -127,29 +161,56 @@ def inspect(
     verbose: bool,
 ) -> None:
     """Print what planeval recognised in PLAN: units, rooms, doors, windows, fixtures, units, diagnostics."""
+    from planeval.io import check_outputs
     from planeval.report.plan import plan_to_dict, plan_to_text
 
+    inputs = _inputs([plan], [], profile)
+    check_outputs([("--svg", svg_out), ("-o", output)], inputs)
     p = load_plan(plan, profile, units, encoding)
     if svg_out:
         from planeval.io import write_atomic
         from planeval.report.svg import plan_svg, svg_document
 
-        write_atomic(svg_out, svg_document(plan_svg(p)), inputs=(plan,))
+        write_atomic(svg_out, svg_document(plan_svg(p)), inputs=inputs)
     if fmt == "json":
-        emit(dumps(plan_to_dict(p)), output, (plan,))
+        emit(dumps(plan_to_dict(p)), output, inputs)
     else:
-        emit(plan_to_text(p, verbose=verbose), output, (plan,))
+        emit(plan_to_text(p, verbose=verbose), output, inputs)
     if svg_out and fmt == "text" and output is None:
         click.echo(f"drawing written to {svg_out}")
 
 
-def _progress(items: list[str], label: str):
-    """A progress bar on stderr when checking many plans on a terminal; a plain iterator otherwise."""
-    if len(items) > 1 and sys.stderr.isatty():
-        return click.progressbar(items, label=label, file=sys.stderr)
+def _progress(items: list[str], label: str, quiet: bool = False) -> Any:
+    """Several plans: a progress bar on stderr on a terminal, else one plain line per plan on stderr
+    (``planeval: checking 2/9 plans/b.dxf``, for CI logs); nothing for one plan or with ``-q``."""
     import contextlib
 
-    return contextlib.nullcontext(items)
+    if len(items) > 1 and not quiet and sys.stderr.isatty():
+        return click.progressbar(items, label=label, file=sys.stderr)
+    if len(items) < 2 or quiet:
+        return contextlib.nullcontext(items)
+
+    def lines() -> Any:
+        for k, item in enumerate(items, start=1):
+            click.echo(f"planeval: {label} {k}/{len(items)} {item}", err=True)
+            yield item
+
+    return contextlib.nullcontext(lines())
+
+
+def _inputs(plans: Any, rulesets: Any, profile: str | None, *files: str | None) -> tuple[str, ...]:
+    """Every file a command reads, which no output may replace: the plans, each rule set's files along its
+    ``extends`` chain (bundled ones included), a profile file, and ``files`` (baseline, config)."""
+    chain = [c.path for rs in rulesets for c in rs.chain]
+    prof = [profile] if profile and Path(profile).is_file() else []
+    return tuple(dict.fromkeys([*map(str, plans), *chain, *prof, *(f for f in files if f)]))
+
+
+def _one_ruleset(rules: tuple[str, ...], command: str) -> str | None:
+    """``area`` and ``diff`` judge by one rule set: several ``--rules`` are refused rather than all but one ignored."""
+    if len(rules) > 1:
+        raise InputError(f"{command} takes one --rules (got {len(rules)}: {', '.join(rules)}); run it once per rule set")
+    return rules[0] if rules else None
 
 
 def _use_color(no_color: bool) -> bool:
@@ -191,7 +252,11 @@ def _use_color(no_color: bool) -> bool:
     type=click.Path(dir_okay=False, path_type=str),
     help="Accept the known findings listed in this file.",
 )
-@click.option("--strict", is_flag=True, help="Also fail (exit 1) on warnings, needs-review and check errors.")
+@click.option("--strict", is_flag=True, help="Also fail (exit 1) on failing warnings and check errors.")
+@click.option("--fail-on-review", is_flag=True, help="Also fail (exit 1) on needs-review items (a 2D plan always has some).")
+@click.option(
+    "--fail-fast", is_flag=True, help="Stop at the first plan that cannot be read (default: report every readable plan, exit 2)."
+)
 @click.option("--no-color", is_flag=True, help="No colours even on a terminal.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the summary line per plan.")
 @click.option("-v", "--verbose", is_flag=True, help="List passing findings too.")
@@ -216,24 +281,32 @@ def check(
     dxf_out: str | None,
     baseline_path: str | None,
     strict: bool,
+    fail_on_review: bool,
+    fail_fast: bool,
     no_color: bool,
     quiet: bool,
     verbose: bool,
     config_path: str | None,
 ) -> None:
-    """Check PLAN(s) against rule set(s); exit 1 when an error-severity finding fails."""
+    """Check PLAN(s) against rule set(s); exit 1 when an error-severity finding fails, 2 when a plan cannot be read."""
     from planeval.api import Batch, check_many
     from planeval.config import load_config
     from planeval.engine import judge_building
+    from planeval.io import check_outputs, write_atomic
     from planeval.report import writer
+    from planeval.report.paths import display_path
     from planeval.report.text import report_text
-    from planeval.ruleset import load_ruleset
 
     cfg = load_config(config_path)
+    explicit_rules = rules
     plans = plans or cfg.plans
     rules = rules or cfg.rules
     profile = profile or cfg.profile
     units = units or cfg.units
+    if not baseline_path and cfg.baseline and not Path(cfg.baseline).exists():
+        name = display_path(cfg.baseline)
+        raise InputError(f"the baseline '{name}' named here does not exist: write it with 'planeval baseline -o {name}' "
+                         "(or remove the 'baseline' key)", cfg.path)
     baseline_path = baseline_path or cfg.baseline
     if not plans:
         raise InputError("no plan given (name DXF files, or list them in planeval.toml: plans = [...])")
@@ -241,43 +314,86 @@ def check(
         raise InputError(
             "no rule set given: use --rules tek17 (see 'planeval rules list'), or set rules = [...] in planeval.toml"
         )
-    rulesets = [load_ruleset(r) for r in rules]
-    runs = []
-    with _progress(list(plans), "checking") as bar:
-        for path in bar:
-            runs.extend(check_many([load_plan(path, profile, units, encoding)], rulesets).reports)
-    batch = Batch(runs, judge_building(runs))
-    context = build_context(batch)
+    if dxf_out and len(plans) != 1:
+        raise InputError("--dxf writes an overlay of one plan: give exactly one PLAN")
+    rulesets = _rulesets(rules, explicit_rules)
+    outputs = {"json": json_out, "html": html_out, "junit": junit_out, "md": md_out, "dxf": dxf_out}
+    inputs = _inputs(plans, rulesets, profile, baseline_path, cfg.path)
+    check_outputs([(f"--{k}", v) for k, v in outputs.items()], inputs)
+    entries = None
     if baseline_path:
-        from planeval.baseline import apply_baseline, load_baseline
+        from planeval.baseline import load_baseline
 
-        context["baseline"] = apply_baseline(runs, load_baseline(baseline_path))
-    outputs = {"json": json_out, "html": html_out, "junit": junit_out, "md": md_out}
-    inputs = tuple(plans) + tuple(rules)
-    from planeval.io import write_atomic
+        entries = load_baseline(baseline_path)
+    runs = []
+    errors: list[dict[str, str]] = []
+    with _progress(list(plans), "checking", quiet) as bar:
+        for path in bar:
+            try:
+                plan = load_plan(path, profile, units, encoding)
+            except InputError as exc:
+                if fail_fast:
+                    raise
+                click.echo(f"planeval: error: {exc}", err=True)
+                errors.append({"file": exc.path or path, "message": exc.message})
+                continue
+            runs.extend(check_many([plan], rulesets).reports)
+    batch = Batch(runs, judge_building(runs))
+    context: dict[str, Any] = {"strict": strict, "fail_on_review": fail_on_review, "errors": errors,
+                               "full_report": [p for p in (html_out, json_out) if p]}
+    applied = None
+    if entries is not None and baseline_path:
+        from planeval.baseline import apply_all
 
+        applied = apply_all(runs, entries, batch.building)
+        context["baseline"] = applied.notes
+        context["baseline_summary"] = applied.summary(display_path(baseline_path))
+    context.update(build_context(batch))
     for kind, target in outputs.items():
-        if target:
+        if target and (kind != "dxf" or runs):
             write_atomic(target, writer(kind)(runs, context), inputs=inputs)
-    if dxf_out:
-        if len(plans) != 1:
-            raise InputError("--dxf writes an overlay of one plan: give exactly one PLAN")
-        write_atomic(dxf_out, writer("dxf")(runs, context), inputs=inputs)
     if fmt == "json":
         click.echo(writer("json")(runs, context), nl=False)
     else:
         color = _use_color(no_color)
         for r in runs:
             click.echo(report_text(r, color=color, verbose=verbose, quiet=quiet))
-        if context.get("building"):
-            b = context["building"]
-            for f in b.get("findings", []):
-                click.echo(f"building: {f['rule']} {f['status']}: {f['message']}")
-        for kind, target in list(outputs.items()) + [("dxf", dxf_out)]:
-            if target and not quiet:
+        for f in (context.get("building") or {}).get("findings", []):
+            accepted = f" [accepted: {f['accepted']}]" if f.get("accepted") else ""
+            click.echo(f"building: {f['rule']} {f['status']}: {f['message']}{accepted}")
+        if applied is not None:
+            _baseline_lines(applied)
+        for kind, target in outputs.items():
+            if target and not quiet and (kind != "dxf" or runs):
                 click.echo(f"{kind} report written to {target}")
-    failed = batch.verdict(strict).failed
+    if errors:  # each was one line on stderr already; a count for several plans
+        if len(plans) == 1:
+            sys.exit(int(ExitCode.INPUT_ERROR))
+        rest = "; the others were checked and reported" if runs else ""
+        _fail(f"{len(errors)} of {len(plans)} plans could not be read (listed above){rest}", ExitCode.INPUT_ERROR)
+    failed = batch.verdict(strict, fail_on_review).failed
     sys.exit(int(ExitCode.FAILURES if failed else ExitCode.OK))
+
+
+def _rulesets(rules: tuple[str, ...], explicit: tuple[str, ...] = ()) -> list[Any]:
+    """The rule sets; files named on the command line (``explicit``) may be extended from anywhere."""
+    from planeval.ruleset import load_ruleset
+
+    trusted = [r for r in explicit if "/" in r or "\\" in r or r.endswith(".toml")]
+    return [load_ruleset(r, trusted=trusted) for r in rules]
+
+
+def _baseline_lines(applied: Any) -> None:
+    """Console: the expired entries (their findings count again) and the stale ones (they match nothing)."""
+    for what in applied.expired:
+        click.echo(f"baseline: expired entry, its finding counts again: {what}")
+    if applied.stale:
+        click.echo(f"baseline: {len(applied.stale)} stale entr{'ies' if len(applied.stale) != 1 else 'y'} "
+                   "match no current finding (fixed, or the subject is gone; remove them):")
+        for what in applied.stale[:20]:
+            click.echo(f"  {what}")
+        if len(applied.stale) > 20:
+            click.echo(f"  … and {len(applied.stale) - 20} more (see the JSON report's baseline.stale)")
 
 
 def build_context(batch: Any) -> dict[str, Any]:
@@ -285,10 +401,9 @@ def build_context(batch: Any) -> dict[str, Any]:
     from planeval.multi import building_block
 
     block = building_block(batch)
-    context: dict[str, Any] = {}
+    context: dict[str, Any] = {"building_findings": batch.building_findings}
     if block:
         context["building"] = block
-        context["building_failed"] = block["verdict"] == "fail"
     return context
 
 
@@ -297,8 +412,9 @@ def build_context(batch: Any) -> dict[str, Any]:
 @click.option(
     "--rules",
     "rules",
+    multiple=True,
     metavar="NAME|FILE",
-    help="Also compute the zones this rule set claims (required-zone area, efficiency index).",
+    help="Also compute the zones this rule set claims (required-zone area, efficiency index). One rule set.",
 )
 @profile_option
 @units_option
@@ -308,7 +424,7 @@ def build_context(batch: Any) -> dict[str, Any]:
 @guarded
 def area(
     plans: tuple[str, ...],
-    rules: str | None,
+    rules: tuple[str, ...],
     profile: str | None,
     units: str | None,
     encoding: str | None,
@@ -319,12 +435,15 @@ def area(
     from planeval.api import Batch
     from planeval.api import check as api_check
     from planeval.engine import judge_building
+    from planeval.io import check_outputs
     from planeval.multi import area_rows, building_block
     from planeval.report.text import area_text
-    from planeval.ruleset import load_ruleset
     from planeval.scoring import area_metrics
 
-    ruleset = load_ruleset(rules) if rules else None
+    one = _one_ruleset(rules, "area")
+    ruleset = _rulesets((one,), rules)[0] if one else None
+    inputs = _inputs(plans, [ruleset] if ruleset else [], profile)
+    check_outputs([("-o", output)], inputs)
     blocks = []
     runs = []
     for path in plans:
@@ -340,15 +459,15 @@ def area(
         doc: dict[str, Any] = {"plans": [{"file": path, **b} for path, b in blocks]}
         if building:
             doc["building"] = building
-        emit(dumps(doc), output, plans)
+        emit(dumps(doc), output, inputs)
     elif fmt == "csv":
-        emit(area_rows([(path, b) for path, b in blocks]), output, plans)
+        emit(area_rows([(path, b) for path, b in blocks]), output, inputs)
     else:
         text = "\n".join(area_text(b, path) for path, b in blocks)
         if building and len(plans) > 1:
             mix = ", ".join(f"{k} ×{v}" for k, v in building["mix"].items())
             text += f"\nall plans: {building['units']} units, net {building['net_m2']:.2f} m², {mix}"
-        emit(text + "\n", output, plans)
+        emit(text + "\n", output, inputs)
 
 
 @main.group()
@@ -443,11 +562,12 @@ def rules_show(ruleset: str, fmt: str) -> None:
 
 @main.command("baseline")
 @click.argument("plans", nargs=-1, type=click.Path(path_type=str))
-@click.option("--rules", "rules", multiple=True, metavar="NAME|FILE", required=True)
+@click.option("--rules", "rules", multiple=True, metavar="NAME|FILE", help="Rule set(s) (default: those of planeval.toml).")
 @profile_option
 @units_option
 @encoding_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write here instead of stdout.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="Project config (as for check).")
 @guarded
 def baseline_cmd(
     plans: tuple[str, ...],
@@ -456,25 +576,38 @@ def baseline_cmd(
     units: str | None,
     encoding: str | None,
     output: str | None,
+    config_path: str | None,
 ) -> None:
-    """Write a baseline accepting every current failure and needs-review finding of PLAN(s)."""
-    from planeval.api import check_many
+    """Write a baseline accepting every current failure and needs-review finding of PLAN(s), building-level
+    ones included (without PLAN or --rules: those of planeval.toml)."""
+    from planeval.api import Batch, check_many
     from planeval.baseline import write_baseline
-    from planeval.ruleset import load_ruleset
+    from planeval.config import load_config
+    from planeval.engine import judge_building
+    from planeval.io import check_outputs
 
+    cfg = load_config(config_path)
+    explicit_rules = rules
+    plans, rules = plans or cfg.plans, rules or cfg.rules
+    profile, units = profile or cfg.profile, units or cfg.units
     if not plans:
-        raise InputError("no plan given")
-    rulesets = [load_ruleset(r) for r in rules]
+        raise InputError("no plan given (name DXF files, or list them in planeval.toml: plans = [...])")
+    if not rules:
+        raise InputError("no rule set given: use --rules tek17, or set rules = [...] in planeval.toml")
+    rulesets = _rulesets(rules, explicit_rules)
+    inputs = _inputs(plans, rulesets, profile, cfg.path)
+    check_outputs([("-o", output)], inputs)
     runs = []
     for path in plans:
         runs.extend(check_many([load_plan(path, profile, units, encoding)], rulesets).reports)
-    emit(write_baseline(runs), output, tuple(plans))
+    batch = Batch(runs, judge_building(runs))
+    emit(write_baseline(runs, batch.building), output, inputs)
 
 
 @main.command()
 @click.argument("old", type=click.Path(path_type=str))
 @click.argument("new", type=click.Path(path_type=str))
-@click.option("--rules", "rules", metavar="NAME|FILE", required=True)
+@click.option("--rules", "rules", multiple=True, metavar="NAME|FILE", required=True, help="The rule set (one).")
 @profile_option
 @units_option
 @encoding_option
@@ -491,7 +624,7 @@ def baseline_cmd(
 def diff(
     old: str,
     new: str,
-    rules: str,
+    rules: tuple[str, ...],
     profile: str | None,
     units: str | None,
     encoding: str | None,
@@ -502,18 +635,20 @@ def diff(
     """Compare two revisions of a plan: new, fixed and changed findings, area changes per room and function."""
     from planeval.api import check as api_check
     from planeval.diff import diff_markdown, diff_reports, diff_text
-    from planeval.ruleset import load_ruleset
+    from planeval.io import check_outputs
 
-    rs = load_ruleset(rules)
+    rs = _rulesets((str(_one_ruleset(rules, "diff")),), rules)[0]
+    inputs = _inputs((old, new), [rs], profile)
+    check_outputs([("-o", output)], inputs)
     a = api_check(load_plan(old, profile, units, encoding), rs)
     b = api_check(load_plan(new, profile, units, encoding), rs)
     d = diff_reports(a, b)
     if fmt == "json":
-        emit(dumps(d), output, (old, new))
+        emit(dumps(d), output, inputs)
     elif fmt == "md":
-        emit(diff_markdown(d), output, (old, new))
+        emit(diff_markdown(d), output, inputs)
     else:
-        emit(diff_text(d), output, (old, new))
+        emit(diff_text(d), output, inputs)
     failed = bool(d["new_failures"]) if fail_on == "new" else b.verdict().failed
     sys.exit(int(ExitCode.FAILURES if failed else ExitCode.OK))
 

@@ -92,7 +92,10 @@ def test_no_traceback_in_a_real_process(tmp_path):
 def test_check_exit_codes_and_json(tmp_path):
     r = cli("check", SAMPLES / "omsorg-tightbath-nordic.dxf", "--rules", "tek17", "--format", "json")
     assert r.exit_code == 1
-    d = json.loads(r.output)
+    doc = json.loads(r.output)
+    assert doc["schema_version"] == 2 and len(doc["reports"]) == 1 and doc["errors"] == []
+    d = doc["reports"][0]
+    assert doc["summary"]["fail"] == d["summary"]["fail"]  # one plan, no building: the run's counts are the report's
     assert d["ruleset"]["name"].startswith("TEK17") and d["ruleset"]["chain"][0]["sha256"]
     assert d["summary"]["fail"] >= 1
     statuses = {f["status"] for f in d["findings"]}
@@ -109,6 +112,7 @@ def test_check_relaxed_ruleset_changes_the_verdict(tmp_path):
     loose = json.loads(
         cli("check", SAMPLES / "omsorg-tightbath-nordic.dxf", "--rules", "trial-turning-1300", "--format", "json").output
     )
+    strict, loose = strict["reports"][0], loose["reports"][0]
 
     def ts(d):
         return {f["subject"]: f for f in d["findings"] if f["code"] == "TS01"}
@@ -174,7 +178,7 @@ def test_project_config(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     r = CliRunner().invoke(main, ["check", "--format", "json"])
     assert r.exit_code in (0, 1), r.output
-    assert json.loads(r.output)["file"]["path"].endswith("a.dxf")
+    assert json.loads(r.output)["reports"][0]["file"]["path"] == "plans/a.dxf"  # relative to the working directory
     (tmp_path / "planeval.toml").write_text('plan = ["plans/*.dxf"]\n', encoding="utf-8")
     r = CliRunner().invoke(main, ["check"])
     assert r.exit_code == 2 and "did you mean 'plans'" in r.output
