@@ -14,6 +14,10 @@ rule sets share one measurement.
 ``fixtures``       fixture footprints, clear strips, wall edges, the front of a counter run
 ``bathroom``       beside and in front of a WC, shower zones and the way to them
 ``bed``            where a bed stands and what it leaves along its long side
+``furnish``        the minimum furniture of a rule set placed along the walls; what it cuts off
+``care``           a room's largest square, free width at a fixture's faces, windows a bed cuts off
+``runs``           stairs and ramps as straight runs: width, length, landings beyond their ends
+``guards``         edges with no wall or railing linework along them
 ``units``          unit areas (net, BRA, Husbanken type), rooms grouped by unit
 =================  ============================================================================
 

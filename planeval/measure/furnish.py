@@ -15,12 +15,13 @@ wardrobes already are fixed fittings); other drawn movable furniture is ignored 
 minimum. The rest is placed by a beam search: largest piece first, each with its back against a
 wall edge, pushed to either end of every free gap along the edge (and the gap's middle when it is
 long), never in a door swing nor within ``door_clear_mm`` of a door opening; the ``BEAM`` layouts
-leaving the largest turning circle (the worst door case of the swing mode) are kept. Of the final
-layouts, the one placing most pieces, then keeping the passage (a disc of ``passage_mm`` from the
-entry door to every other door, and to the windows where asked), then leaving the largest circle
-wins (a way the room or its drawn pieces already block is the passage rule's finding, not the
-layout's). The search is exact for one piece per wall gap and a heuristic beyond (what it reports is a
-layout that exists; a layout it misses may exist).
+leaving the largest turning circle (the worst door case of the swing mode) are kept, those that
+keep the passage (a disc of ``passage_mm`` from the entry door to every other door, and to the
+windows where asked) before those that cut it off. Of the final layouts, the one placing most
+pieces, then keeping the passage, then leaving the largest circle wins (a way the room or its
+drawn pieces already block is the passage rule's finding, not the layout's). The candidate
+positions are exact for one piece per wall gap; over several pieces the search is a heuristic
+(what it reports is a layout that exists; a layout it misses may exist).
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ __all__ = ["BEAM", "TURNABLE", "Item", "ItemRule", "parse_items", "FurnishSpec",
 BEAM = 5
 #: Kinds that have no back: they may stand with either side against the wall.
 TURNABLE = frozenset({"table", "parking"})
+#: At each step the passage is checked for at most this many times ``BEAM`` layouts (largest circle first).
+CHECKS = 4
 #: A gap along a wall longer than this many times the piece also gets a candidate in its middle.
 MIDDLE_FACTOR = 2.0
 
@@ -237,32 +240,40 @@ def furnish_room(ctx: Context, room: Room, items: tuple[Item, ...], spec: Furnis
             if f.movable:
                 free0 = free0.difference(f.polygon)
         clear = _keep_clear(ctx, room, spec)
-        states = [_State(tuple(placed), (), free0, _diameter(ctx, room.id, free0, spec.mode))]
+        drawn_pieces = union([p.polygon for p in placed])
+        before = set(_passage_blocked(ctx, room, shapely.make_valid(free0), drawn_pieces, spec))
+
+        def blocked(st: _State) -> tuple[str, ...]:
+            furniture = union([p.polygon for p in st.placed])
+            return tuple(b for b in _passage_blocked(ctx, room, shapely.make_valid(st.free), furniture, spec) if b not in before)
+
+        def admit(cands: list[_State]) -> list[tuple[_State, tuple[str, ...]]]:
+            """The ``BEAM`` largest-circle layouts, those that cut nothing off first (at most
+            ``CHECKS × BEAM`` passage checks, in order of circle)."""
+            cands = sorted(cands, key=lambda s: -s.diameter)
+            good: list[tuple[_State, tuple[str, ...]]] = []
+            bad: list[tuple[_State, tuple[str, ...]]] = []
+            for k, st in enumerate(cands):
+                if len(good) >= BEAM or k >= CHECKS * BEAM:
+                    break
+                cut = blocked(st)
+                (bad if cut else good).append((st, cut))
+            return (good + bad)[:BEAM] if len(good) + len(bad) else [(st, ()) for st in cands[:BEAM]]
+
+        states = [(_State(tuple(placed), (), free0, _diameter(ctx, room.id, free0, spec.mode)), ())]
         for it in sorted(todo, key=lambda i: (-i.area, i.kind)):
             nxt: list[_State] = []
-            for st in states:
+            for st, _ in states:
                 for poly in _candidates(room, st.free.difference(clear), it, spec.tolerance_mm):
                     free = st.free.difference(poly)
                     score = _diameter(ctx, room.id, free, spec.mode)
                     nxt.append(_State((*st.placed, Placed(it, poly, None)), st.missing, free, score))
             if not nxt:
-                states = [_State(st.placed, (*st.missing, it), st.free, st.diameter) for st in states]
+                states = [(_State(st.placed, (*st.missing, it), st.free, st.diameter), cut) for st, cut in states]
                 continue
-            nxt.sort(key=lambda s: -s.diameter)
-            states = nxt[:BEAM]
-        drawn_pieces = union([p.polygon for p in placed])
-        before = set(_passage_blocked(ctx, room, shapely.make_valid(free0), drawn_pieces, spec))
-        best: tuple[tuple[int, int, float], Layout] | None = None
-        for st in states:
-            furniture = union([p.polygon for p in st.placed])
-            blocked = tuple(b for b in _passage_blocked(ctx, room, shapely.make_valid(st.free), furniture, spec)
-                            if b not in before)
-            lay = Layout(room.id, st.placed, st.missing, st.free, st.diameter, blocked)
-            key = (len(st.missing), len(blocked), -st.diameter)
-            if best is None or key < best[0]:
-                best = (key, lay)
-        assert best is not None
-        return best[1]
+            states = admit(nxt)
+        st, cut = min(states, key=lambda sc: (len(sc[0].missing), len(sc[1]), -sc[0].diameter))
+        return Layout(room.id, st.placed, st.missing, st.free, st.diameter, cut)
 
     return ctx.memo(("furnish", room.id, tuple(items), spec), compute)
 
