@@ -17,7 +17,8 @@ from planeval.read.profiles import builtin_profile
 def plan_with_ramp(width=1000, length=4500, attributes=()):
     rooms = [room("R1", box(0, 0, 2500, 6000), "hall")]
     doors = [hinged("D1", hinge=(2500, 5800), latch=(2500, 4900), swing_into="R1", rooms=("R1", "outside"), open_side=-1)]
-    ramp = replace(fixture("F1", "ramp", box(0, 500, width, 500 + length), "R1"), attributes=tuple(attributes))
+    # as the model reads it: a ramp is neither furniture nor a fixed fitting (movable False)
+    ramp = replace(fixture("F1", "ramp", box(0, 500, width, 500 + length), "R1"), attributes=tuple(attributes), movable=False)
     return make_plan(rooms, doors, fixtures=[ramp])
 
 
@@ -55,10 +56,13 @@ def test_without_stated_levels_slope_and_landing_are_for_review():
 
 
 def test_a_ramp_is_floor_never_an_obstacle():
+    # 2.5 × 6.0 m hall with a 1.0 × 4.5 m ramp: read as a stair it took 4.5 m² and left a 1.5 m circle
     plan = plan_with_ramp()
     ctx = Context(plan)
     assert free_floor(ctx, "R1", FloorSpec(False)).area == pytest.approx(2500 * 6000)
     assert free_floor(ctx, "R1", FloorSpec(True)).area == pytest.approx(2500 * 6000)
+    as_stair = Context(replace(plan, fixtures=tuple(replace(f, kind="stair") for f in plan.fixtures)))
+    assert free_floor(as_stair, "R1", FloorSpec(False)).area == pytest.approx(2500 * 6000 - 1000 * 4500)
 
 
 def test_ramp_names_read_as_ramps_and_stairs_as_stairs():
