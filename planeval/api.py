@@ -20,8 +20,10 @@ from typing import Any
 
 from planeval.engine import judge_building
 from planeval.engine import run as _run
+from planeval.errors import InputError
 from planeval.findings import Finding, Report, Verdict, verdict_of
 from planeval.measure import Context
+from planeval.model.recognition import KIND_NAMES, MIN_GRADE
 from planeval.model.types import Plan
 from planeval.ruleset import RuleSet
 from planeval.ruleset import load_ruleset as _load_ruleset
@@ -47,16 +49,31 @@ def load_ruleset(spec: str | Path | RuleSet) -> RuleSet:
     return _load_ruleset(str(spec) if isinstance(spec, Path) else spec)
 
 
-def check(plan: Plan, ruleset: str | Path | RuleSet, ctx: Context | None = None) -> Report:
+def require_floor_plan(plan: Plan) -> None:
+    """Refuse a drawing that holds no floor plan of rooms (an elevation, a framing plan, a symbol
+    library): :class:`InputError` saying what it looks like and why."""
+    rec = plan.recognition
+    if not rec.is_floor_plan:
+        what = KIND_NAMES.get(rec.drawing_kind, rec.drawing_kind)
+        raise InputError(f"not a floor plan: the drawing looks like {what} ({rec.kind_reason}); "
+                         "'planeval inspect' shows what was seen", plan.source.path)
+
+
+def check(plan: Plan, ruleset: str | Path | RuleSet, ctx: Context | None = None, *, min_grade: str | None = None) -> Report:
     """Judge ``plan`` by ``ruleset``, with its area block. Pass the same ``ctx`` (a
-    :class:`Context` of this plan) to judge further rule sets without measuring again."""
-    report = _run(plan, load_ruleset(ruleset), ctx)
+    :class:`Context` of this plan) to judge further rule sets without measuring again.
+
+    A drawing with no floor plan of rooms is refused (:func:`require_floor_plan`); on a plan
+    recognised below ``min_grade`` (default ``C``) uncertain subjects get ``needs_review``."""
+    require_floor_plan(plan)
+    report = _run(plan, load_ruleset(ruleset), ctx, min_grade=min_grade or MIN_GRADE)
     report.area = report_area(report)
     return report
 
 
 def area(plan: Plan, ruleset: str | Path | RuleSet | None = None) -> dict[str, Any]:
     """The area metrics of ``plan``; with a rule set also the zones its rules claim."""
+    require_floor_plan(plan)
     if ruleset is None:
         return area_metrics(plan)
     return check(plan, ruleset).area or {}
@@ -79,11 +96,11 @@ class Batch:
         return verdict_of(everything, strict, fail_on_review)
 
 
-def check_many(plans: Sequence[Plan], rulesets: Sequence[str | Path | RuleSet]) -> Batch:
+def check_many(plans: Sequence[Plan], rulesets: Sequence[str | Path | RuleSet], *, min_grade: str | None = None) -> Batch:
     """Every plan under every rule set (each plan measured once), then the building-level rules."""
     sets = [load_ruleset(r) for r in rulesets]
     reports: list[Report] = []
     for plan in plans:
         ctx = Context(plan)
-        reports += [check(plan, rs, ctx) for rs in sets]
+        reports += [check(plan, rs, ctx, min_grade=min_grade) for rs in sets]
     return Batch(reports, judge_building(reports))

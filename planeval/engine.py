@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import traceback
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +29,11 @@ from planeval.checks.base import AggregateInput, PlanFindings
 from planeval.findings import Finding, Report, Result, Severity, Status
 from planeval.geometry import union
 from planeval.measure import Context
+from planeval.model.recognition import MIN_GRADE
 from planeval.model.types import Plan
 from planeval.ruleset import RuleConfig, RuleSet
 
-__all__ = ["run", "run_many", "judge_building", "Context"]
+__all__ = ["run", "run_many", "judge_building", "uncertain", "Context"]
 
 _ORDER = {name: i for i, name in enumerate(CHECKS)}
 
@@ -108,15 +110,92 @@ def unusable_floor(ctx: Context, ruleset: RuleSet) -> dict[str, BaseGeometry] | 
     return {uid: union(gs) for uid, gs in parts.items()} if found else None
 
 
-def run(plan: Plan, ruleset: RuleSet, ctx: Context | None = None) -> Report:
-    """Judge ``plan`` by ``ruleset``; pass a shared ``ctx`` to reuse geometry across rule sets."""
+def run(plan: Plan, ruleset: RuleSet, ctx: Context | None = None, *, min_grade: str = MIN_GRADE) -> Report:
+    """Judge ``plan`` by ``ruleset``; pass a shared ``ctx`` to reuse geometry across rule sets.
+
+    Below ``min_grade`` (the plan's recognition grade, A–E) the findings on uncertain subjects say
+    ``needs_review`` instead of pass or fail (see :func:`uncertain`)."""
     ctx = ctx or Context(plan)
     findings = judge_plan(ctx, ruleset)
     findings += judge_aggregate([PlanFindings(plan.source.name, plan, tuple(findings))], ruleset)
+    findings = uncertain(plan, findings, min_grade)
     report = Report(plan, ruleset, _sort(findings))
     report.unusable = unusable_floor(ctx, ruleset)
     report.context_stats = dict(ctx.stats)
     return report
+
+
+def uncertain(plan: Plan, findings: list[Finding], min_grade: str = MIN_GRADE) -> list[Finding]:
+    """Findings kept from a verdict the plan cannot support (generic: no rule is named).
+
+    * a door the model reports but does not judge (outside on both sides, one room on both sides)
+      gets ``not_applicable``;
+    * on a plan recognised below ``min_grade``, a pass or fail on an uncertain subject (a room of
+      unknown or inferred function, a door found from loose geometry or beside such a room, a unit
+      holding such rooms, the plan as a whole) becomes ``needs_review`` with the reason; what was
+      measured stays in the finding (``measured``, ``required``, ``details.measured_status``).
+    """
+    below = plan.recognition.below(min_grade)
+    out = []
+    for f in findings:
+        r = f.result
+        if r.status not in (Status.PASS, Status.FAIL):
+            out.append(f)
+            continue
+        door = _door(plan, r.subject)
+        if door is not None and door.not_judged:
+            res = replace(r, status=Status.NOT_APPLICABLE, message=f"not judged: {door.not_judged} ({r.message})",
+                          details={**r.details, "measured_status": r.status.value, "not_judged": door.not_judged})
+            out.append(replace(f, result=res))
+            continue
+        why = _why_uncertain(plan, r) if below else ""
+        if not why:
+            out.append(f)
+            continue
+        reason = f"recognition grade {plan.recognition.grade} is below {min_grade}, and {why}"
+        res = replace(r, status=Status.NEEDS_REVIEW, message=f"needs review: {reason}; measured: {r.message}",
+                      details={**r.details, "measured_status": r.status.value, "review_reason": reason})
+        out.append(replace(f, result=res))
+    return out
+
+
+def _door(plan: Plan, subject: str) -> Any:
+    try:
+        return plan.door(subject)
+    except KeyError:
+        return None
+
+
+def _low_rooms(plan: Plan, ids: Iterable[str]) -> list[str]:
+    by_id = {r.id: r for r in plan.rooms}
+    return [i for i in ids if i in by_id and by_id[i].confidence == "low"]
+
+
+def _why_uncertain(plan: Plan, r: Result) -> str:
+    """Why a finding's subject is uncertain on a poorly recognised plan ("" when it is not)."""
+    if r.confidence == "low":
+        return f"{r.subject} was measured on inferred geometry"
+    subject = r.subject
+    if any(x.id == subject for x in plan.rooms):
+        if not _low_rooms(plan, [subject]):
+            return ""
+        how = "inferred" if plan.room(subject).function_source else "unknown"
+        return f"room {subject} has no label (its function is {how})"
+    door = _door(plan, subject)
+    if door is not None:
+        low = _low_rooms(plan, door.rooms)
+        if door.confidence == "low":
+            return f"door {subject} was found from loose geometry"
+        return f"door {subject} opens into {', '.join(low)} of unknown function" if low else ""
+    if any(u.id == subject for u in plan.units):
+        low = _low_rooms(plan, plan.unit(subject).rooms)
+        share = plan.recognition.room_share
+        if low:
+            return f"unit {subject} holds rooms of unknown or inferred function ({', '.join(low[:5])})"
+        if share is not None and share < 0.9:
+            return f"only {share:.0%} of the enclosed floor became rooms: unit {subject} may be incomplete"
+        return ""
+    return "the plan is only partly recognised"
 
 
 def run_many(plan: Plan, rulesets: list[RuleSet], ctx: Context | None = None) -> list[Report]:

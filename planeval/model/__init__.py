@@ -18,15 +18,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 import numpy as np
+from shapely.geometry import Polygon
 
 from planeval.diagnostics import DiagnosticLog
 from planeval.errors import InputError
 from planeval.model.attributes import with_door_facts
-from planeval.model.doors import DoorFinder, door_diagnostics, door_seals, plain_openings, to_door
+from planeval.model.doors import DoorCandidate, DoorFinder, door_diagnostics, door_seals, plain_openings, to_door
 from planeval.model.fixtures import place_fixtures
-from planeval.model.graph import connect
+from planeval.model.graph import connect, room_graph
 from planeval.model.layout import by_position, plan_filter
 from planeval.model.linework import find_seals, group_openings, wall_mass
+from planeval.model.recognition import not_a_plan, recognise
 from planeval.model.rooms import RoomIndex, drop_recesses, find_faces, make_rooms, room_diagnostics
 from planeval.model.source import reopen
 from planeval.model.types import OUTSIDE, Background, Door, Fixture, Plan, Room, SourceInfo, Unit, Window
@@ -51,6 +53,8 @@ def build_plan(drawing: Drawing, *, require_rooms: bool = True, room_polygons: b
 def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -> Plan:
     log = DiagnosticLog()
     log.extend(drawing.diagnostics)
+    if drawing.kind not in ("floor_plan", "empty"):
+        return _not_a_plan(drawing, log)
     profile = drawing.layer_profile
     conv = profile.doors
     assert conv is not None
@@ -82,15 +86,46 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     doors += plain_openings(openings, doors, windows, index, conv)
     rooms, doors, windows, fixtures = drop_recesses(rooms, doors, windows, fixtures, log)
     doors = [replace(d, id=f"D{i}") for i, d in enumerate(by_position(doors, lambda d: d.midpoint), start=1)]
-    door_diagnostics(doors, finder, log)
+    doors = door_diagnostics(doors, finder, log)
     room_diagnostics(rooms, log)
     # 6. graph and units
     rooms, doors, units, graph = connect(rooms, doors, log)
+    groups, handles = _used_sources(candidates)
+    recognition, background = recognise(drawing, in_plan, mass, rooms, doors, windows, fixtures, groups, handles,
+                                        _background(drawing), profile.labels)
     return Plan(
         source=SourceInfo.of(drawing), rooms=tuple(rooms), doors=tuple(doors), windows=tuple(windows),
         fixtures=tuple(fixtures), units=tuple(units), walls=walls.body(), graph=graph, diagnostics=log.freeze(),
-        wall_segments=segs, background=_background(drawing), views=drawing.views, layers=drawing.layers,
+        wall_segments=segs, background=background, views=drawing.views, layers=drawing.layers,
+        recognition=recognition,
     )
+
+
+def _not_a_plan(drawing: Drawing, log: DiagnosticLog) -> Plan:
+    """A drawing with no floor plan of rooms (an elevation, a framing plan, a symbol library): what
+    it looks like, its linework and views, no rooms."""
+    graph = room_graph([], [])
+    return Plan(
+        source=SourceInfo.of(drawing), rooms=(), doors=(), windows=(), fixtures=(), units=(), walls=Polygon(),
+        graph=graph, diagnostics=log.freeze(), background=_background(drawing), views=drawing.views,
+        layers=drawing.layers, recognition=not_a_plan(drawing.kind, drawing.kind_reason),
+    )
+
+
+def _used_sources(candidates: list[DoorCandidate]) -> tuple[set[int], set[str]]:
+    """The block references and loose entities that became doors."""
+    groups: set[int] = set()
+    handles: set[str] = set()
+    for c in candidates:
+        prims = list(c.parts) + [p for lf in c.leaves for p in lf.parts]
+        groups |= {lf.group for lf in c.leaves if lf.group is not None}
+        for prim in prims:
+            src = getattr(prim, "src", None)
+            if src is not None and src.group is not None:
+                groups.add(src.group)
+            elif src is not None and src.handle:
+                handles.add(src.handle)
+    return groups, handles
 
 
 def _background(drawing: Drawing) -> Background:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import shapely
@@ -350,13 +350,22 @@ def plain_openings(openings: list[list[Seal]], doors: list[Door], windows: list[
     return out
 
 
-def door_diagnostics(doors: list[Door], finder: DoorFinder, log: DiagnosticLog) -> None:
-    """Doors that connect a room with itself, and doors in no wall."""
+def door_diagnostics(doors: list[Door], finder: DoorFinder, log: DiagnosticLog) -> list[Door]:
+    """Doors that connect a room with itself (or outside with outside), and doors in no wall.
+
+    The first are reported and kept out of the checks (``not_judged``): a door between a space
+    and itself says the rooms around it were not separated, so no rule can judge it.
+    """
     walls = finder.swings.wall_tree is not None
+    out = []
     for d in doors:
         if d.rooms[0] == d.rooms[1]:
-            log.warning("door-within-room", f"door {d.id} has the same room on both sides ({d.rooms[0]}): not between two rooms",
-                        subject=d.id)
+            where = "outside – outside" if d.rooms[0] == OUTSIDE else f"within one room ({d.rooms[0]})"
+            log.warning("door-within-room", f"door {d.id} has the same room on both sides ({where}): not between two rooms; "
+                        "reported, not judged", subject=d.id)
+            d = replace(d, not_judged=f"{where}: the rooms on either side were not told apart")
         if walls and finder.near_wall(d.hinge, NOT_IN_WALL_MM) is None and finder.near_wall(d.latch, NOT_IN_WALL_MM) is None:
             log.warning("door-not-in-wall", f"door {d.id} ({d.kind}) is not in a wall: no wall within 0.4 m of its opening",
                         subject=d.id)
+        out.append(d)
+    return out

@@ -230,6 +230,8 @@ def make_rooms(faces: list[Face], texts: list[Text], labels: dict[str, str], log
                 stated_area_m2=lab.stated_area_m2,
                 common=bool(lab.label) and is_common(lab.label),
                 labels_found=lab.all_labels,
+                function_source=lab.source if lab.functions else "",
+                confidence="high" if lab.label else "low",
             )
         )
     return rooms

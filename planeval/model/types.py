@@ -58,6 +58,65 @@ class Background:
     segments: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))  # (n, 4) x1 y1 x2 y2
     arcs: tuple[tuple[float, float, float, float, float], ...] = ()  # cx, cy, r, start_deg, end_deg (ccw; a circle 0..360)
     plan_boxes: tuple[tuple[float, float, float, float], ...] = ()  # bounding boxes of the floor-plan views
+    #: per segment: what the model made of it (see ``LINE_*``); empty when not measured
+    segment_state: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))
+
+
+#: :attr:`Background.segment_state`: the line bounds a room or draws a recognised object,
+LINE_EXPLAINED = 0
+#: it lies in a floor-plan view and bounds no room and draws nothing recognised,
+LINE_UNEXPLAINED = 1
+#: it lies outside the floor-plan views (another drawing of the sheet, kept out of the rooms).
+LINE_OTHER_VIEW = 2
+
+
+@dataclass(frozen=True)
+class Recognition:
+    """How much of the drawing the model understood: the recognition summary of every report.
+
+    ``grade`` is A (nearly everything understood) to E (little); ``F`` when the drawing holds no
+    floor plan of rooms (``drawing_kind`` says what it looks like) and ``""`` when not measured
+    (a plan built by hand). ``notes`` say what lowered the grade, most important first.
+    """
+
+    drawing_kind: str = "floor_plan"  # floor_plan | elevation | section | framing | grid | site | symbols | empty
+    kind_reason: str = ""
+    grade: str = ""
+    score: float | None = None
+    enclosed_m2: float = 0.0  # floor enclosed by the plan's outer walls (rooms or not)
+    room_m2: float = 0.0
+    rooms: int = 0
+    rooms_labelled: int = 0  # function from a label, a room tag or the room layer
+    rooms_inferred: int = 0  # function inferred from fixtures, size and position
+    rooms_unlabelled: int = 0  # function unknown
+    door_symbols: int = 0  # swings and door blocks in the floor-plan views
+    door_symbols_used: int = 0
+    texts: int = 0  # room-like texts in the floor-plan views (names, areas, heights)
+    texts_assigned: int = 0
+    unexplained_m: float = 0.0  # linework in the floor-plan views that bounds no room and draws nothing recognised
+    doors_not_judged: int = 0  # doors kept out of the checks (outside on both sides, one room on both sides)
+    unused_door_symbols: tuple[tuple[float, float, float], ...] = ()  # (x, y, radius) in mm
+    unassigned_texts: tuple[tuple[float, float, str], ...] = ()  # (x, y, text) in mm
+    notes: tuple[str, ...] = ()
+
+    @property
+    def room_share(self) -> float | None:
+        """Share of the enclosed floor area that became rooms (None when nothing is enclosed)."""
+        if self.enclosed_m2 <= 0:
+            return None
+        return min(1.0, self.room_m2 / self.enclosed_m2)
+
+    @property
+    def is_floor_plan(self) -> bool:
+        return self.drawing_kind == "floor_plan"
+
+    def below(self, grade: str) -> bool:
+        """Whether this plan is graded below ``grade`` (a plan never graded is not)."""
+        return bool(self.grade) and GRADES.index(self.grade) > GRADES.index(grade)
+
+
+#: Recognition grades, best first.
+GRADES = ("A", "B", "C", "D", "E", "F")
 
 
 class DoorKind(StrEnum):
@@ -94,6 +153,10 @@ class Room:
     unit: str | None = None
     common: bool = False
     labels_found: tuple[str, ...] = ()  # every label text seen in the room (more than one: maybe merged rooms)
+    function_source: str = ""  # "attribute" | "text" | "layer" (from a label) | "inferred" (fixtures, size) | "" (unknown)
+    confidence: str = "high"  # "high": drawn polygon or labelled; "low": function inferred or unknown
+    height_mm: float | None = None  # the room height a text states ("h=2.50")
+    stated_area_text: str = ""  # the area notation as written ("12,4 m²", "134 SQ. FT.")
 
     @property
     def area_m2(self) -> float:
@@ -128,6 +191,8 @@ class Door:
     height_mm: float | None = None
     opening_force_n: float | None = None
     leaf_thickness_mm: float | None = None
+    #: why the door is reported but kept out of the checks ("" when judged): outside on both sides, one room on both sides
+    not_judged: str = ""
 
     @property
     def opening(self) -> LineString:
@@ -200,6 +265,7 @@ class Plan:
     background: Background = field(default_factory=Background)
     views: tuple[View, ...] = ()  # the modelspace's separate drawings; ``is_plan`` marks the floor plans
     layers: tuple[LayerInfo, ...] = ()  # every layer with its role, state and entity count
+    recognition: Recognition = field(default_factory=Recognition)  # how much of the drawing was understood
     _index: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def _lookup(self, key: str) -> object:

@@ -23,7 +23,8 @@ from planeval.read.flatten import Flattener, RawGeometry
 from planeval.read.load import load_dxf
 from planeval.read.profiles import Profile, builtin_profile, detect_profile, load_user_profile
 from planeval.read.units import UnitEvidence, UnitSource, decide_units, parse_unit_name
-from planeval.read.views import find_views
+from planeval.read.viewkind import KIND_NAMES
+from planeval.read.views import drawing_kind, find_views
 from planeval.vocabulary import functions_of
 
 __all__ = ["read_drawing", "Drawing", "Role"]
@@ -102,8 +103,11 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
     _check_absurd(path, segments, arcs, shapes)
 
     label_points = [(t.x, t.y) for t in texts if t.role is not Role.IGNORE and functions_of(t.text, prof.labels)]
-    views = find_views(segments, arcs, shapes, label_points)
+    views = find_views(segments, arcs, shapes, label_points, texts, inserts)
+    kind, kind_reason = drawing_kind(views, segments, *_symbol_evidence(raw), _wall_m(segments))
     _report_views(views, log)
+    if kind != "floor_plan":
+        log.warning("not-a-floor-plan", f"the drawing looks like {KIND_NAMES[kind]}: {kind_reason}")
 
     layers = tuple(
         LayerInfo(name, *_layer_state(prof, raw, name, doc))
@@ -128,7 +132,28 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
         views=tuple(views),
         diagnostics=log.freeze(),
         layer_profile=prof,
+        kind=kind,
+        kind_reason=kind_reason,
     )
+
+
+def _symbol_evidence(raw: RawGeometry) -> tuple[tuple[float, float, float, float] | None, float, float, list[str]]:
+    """In drawing units: the extent of the linework, the largest door-like arc, the total line length;
+    and the names of the fixture, furniture and door blocks placed (a lone symbol, a symbol library)."""
+    pts = [(s.x1, s.y1) for s in raw.segments] + [(s.x2, s.y2) for s in raw.segments]
+    pts += [(a.cx + a.r * dx, a.cy + a.r * dy) for a in raw.arcs for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1))]
+    extent = None
+    if pts:
+        arr = np.asarray(pts)
+        extent = (float(arr[:, 0].min()), float(arr[:, 1].min()), float(arr[:, 0].max()), float(arr[:, 1].max()))
+    radius = max((a.r for a in raw.arcs if 60.0 <= a.sweep_deg <= 120.0 and a.role is not Role.IGNORE), default=0.0)
+    length = sum(math.hypot(s.x2 - s.x1, s.y2 - s.y1) for s in raw.segments if s.role is not Role.IGNORE)
+    blocks = [i.name for i in raw.inserts if i.role in (Role.FIXTURE, Role.FURNITURE, Role.DOOR)]
+    return extent, radius, length, blocks
+
+
+def _wall_m(segments: list[Segment]) -> float:
+    return sum(math.hypot(s.x2 - s.x1, s.y2 - s.y1) for s in segments if s.role is Role.WALL) / 1000.0
 
 
 def _layer_state(prof: Profile, raw: RawGeometry, name: str, doc: object) -> tuple[Role, bool, int, str]:
@@ -242,7 +267,7 @@ def _report_views(views: list[View], log: DiagnosticLog) -> None:
             log.info(
                 "view-excluded",
                 f"drawing at ({v.bbox[0] / 1000:.1f}, {v.bbox[1] / 1000:.1f}) m, {w:.1f} × {h:.1f} m kept out of the rooms: "
-                f"too little plan content ({v.reason})",
+                f"{v.reason}",
                 subject=f"view{v.index}",
             )
     if len(views) > 1 and plans:

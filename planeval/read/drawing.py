@@ -147,6 +147,9 @@ class View:
     is_plan: bool
     score: float
     reason: str
+    kind: str = "floor_plan"  # floor_plan | elevation | section | framing | grid | site (see read/viewkind.py)
+    doors: int = 0  # door swings and door blocks in it
+    labels: int = 0  # texts with room words in it
 
 
 @dataclass(frozen=True)
@@ -171,6 +174,8 @@ class Drawing:
     views: tuple[View, ...]
     diagnostics: tuple[Diagnostic, ...]
     layer_profile: Profile  # the layer profile the roles were read with (the model reads its door and label conventions)
+    kind: str = "floor_plan"  # what the drawing looks like as a whole (see read/viewkind.py)
+    kind_reason: str = ""  # why, when it is not a floor plan
 
     @property
     def plan_boxes(self) -> tuple[tuple[float, float, float, float], ...]:

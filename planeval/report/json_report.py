@@ -80,6 +80,8 @@ def report_to_dict(report: Report, strict: bool = False, fail_on_review: bool = 
         "doors": plan_dict["doors"],
         "units_in_plan": plan_dict["units_in_plan"],
         "area": report.area,
+        "recognition": {**plan_dict["recognition"],
+                        "findings_needing_review": sum(1 for f in report.findings if "review_reason" in f.result.details)},
         "diagnostics": plan_dict["diagnostics"],
     }
 

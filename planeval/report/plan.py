@@ -10,7 +10,8 @@ from typing import Any
 
 import shapely
 
-from planeval.model.types import Plan
+from planeval.model.recognition import KIND_NAMES
+from planeval.model.types import Plan, Recognition
 from planeval.report.paths import display_path
 from planeval.version import __version__
 
@@ -47,9 +48,11 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "profile": d.profile,
         "units": d.units.to_dict(),
         "views": [
-            {"index": v.index, "bbox_mm": [round(c) for c in v.bbox], "is_plan": v.is_plan, "reason": v.reason}
+            {"index": v.index, "bbox_mm": [round(c) for c in v.bbox], "is_plan": v.is_plan, "kind": v.kind,
+             "reason": v.reason}
             for v in plan.views
         ],
+        "recognition": recognition_to_dict(plan.recognition),
         "units_in_plan": [
             {"id": u.id, "rooms": list(u.rooms), "entrance_door": u.entrance_door, "label": u.label} for u in plan.units
         ],
@@ -66,6 +69,10 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "source": r.source,
                 "label_source": r.label_source,
                 "number": r.number,
+                "function_source": r.function_source,
+                "confidence": r.confidence,
+                "height_mm": mm(r.height_mm),
+                "stated_area_text": r.stated_area_text,
                 "polygon": wkt(r.polygon),
             }
             for r in plan.rooms
@@ -86,6 +93,7 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
                 "layer": x.layer,
                 "attributes": dict(x.attributes),
                 "confidence": x.confidence,
+                "not_judged": x.not_judged,
             }
             for x in plan.doors
         ],
@@ -121,6 +129,48 @@ def _node_key(n: str) -> tuple[str, int]:
     return (n.rstrip("0123456789"), int(digits) if digits else 0)
 
 
+def recognition_to_dict(rec: Recognition) -> dict[str, Any]:
+    """The recognition summary as JSON: what share of the drawing the model understood, and its grade."""
+    share = rec.room_share
+    return {
+        "drawing_kind": rec.drawing_kind,
+        "kind_reason": rec.kind_reason,
+        "grade": rec.grade,
+        "score": rec.score,
+        "enclosed_m2": round(rec.enclosed_m2, 2),
+        "room_m2": round(rec.room_m2, 2),
+        "room_share": None if share is None else round(share, 3),
+        "rooms": {"total": rec.rooms, "labelled": rec.rooms_labelled, "inferred": rec.rooms_inferred,
+                  "without_function": rec.rooms_unlabelled},
+        "door_symbols": {"total": rec.door_symbols, "used": rec.door_symbols_used,
+                         "unused": rec.door_symbols - rec.door_symbols_used,
+                         "unused_at": [[x, y, r] for x, y, r in rec.unused_door_symbols]},
+        "texts": {"total": rec.texts, "assigned": rec.texts_assigned, "unassigned": rec.texts - rec.texts_assigned,
+                  "unassigned_texts": [{"text": t, "at": [x, y]} for x, y, t in rec.unassigned_texts]},
+        "unexplained_linework_m": round(rec.unexplained_m, 1),
+        "doors_not_judged": rec.doors_not_judged,
+        "notes": list(rec.notes),
+    }
+
+
+def recognition_lines(rec: Recognition, *, indent: str = "  ") -> list[str]:
+    """The recognition summary as text: one line, then what lowered the grade."""
+    if not rec.grade:
+        return []
+    if not rec.is_floor_plan:
+        return [f"{indent}Not a floor plan: the drawing looks like {KIND_NAMES.get(rec.drawing_kind, rec.drawing_kind)}"
+                f" ({rec.kind_reason}); no rooms are judged"]
+    share = rec.room_share
+    where = f"{share:.0%} of {rec.enclosed_m2:.1f} m² enclosed floor in rooms" if share is not None else "no enclosed floor"
+    line = (f"{indent}Recognition: grade {rec.grade} (score {rec.score:.2f}): {where}; {rec.rooms} rooms "
+            f"({rec.rooms_labelled} labelled, {rec.rooms_inferred} inferred, {rec.rooms_unlabelled} without function); "
+            f"door symbols {rec.door_symbols_used}/{rec.door_symbols} used; room texts {rec.texts_assigned}/{rec.texts} "
+            f"placed; {rec.unexplained_m:.1f} m linework unexplained")
+    if rec.doors_not_judged:
+        line += f"; {rec.doors_not_judged} doors reported, not judged"
+    return [line] + [f"{indent}  - {n}" for n in rec.notes]
+
+
 def plan_to_text(plan: Plan, *, verbose: bool = False) -> str:
     d = plan.source
     u = d.units
@@ -130,13 +180,16 @@ def plan_to_text(plan: Plan, *, verbose: bool = False) -> str:
         f"profile {d.profile}; units {u.drawing_unit} ({u.source}: 1 unit = {u.mm_per_unit:g} mm)",
         f"  {len(plan.rooms)} rooms, {len(plan.doors)} doors, {len(plan.windows)} windows, "
         f"{len(plan.fixtures)} fixtures/furniture, {len(plan.units)} dwelling unit(s)",
+        *recognition_lines(plan.recognition),
         "",
         "  Rooms",
     ]
     for r in plan.rooms:
         stated = f" (drawing says {r.stated_area_m2:.1f})" if r.stated_area_m2 else ""
+        height = f", h {r.height_mm / 1000:.2f} m" if r.height_mm else ""
+        function = r.function + ("?" if r.function_source == "inferred" else "")
         lines.append(
-            f"    {r.id:<5} {r.label[:28] or '(no label)':<28} {r.function:<10} {r.area_m2:7.2f} m²{stated}"
+            f"    {r.id:<5} {r.label[:28] or '(no label)':<28} {function:<10} {r.area_m2:7.2f} m²{stated}{height}"
             f"  {r.unit or ('common' if r.common else '-')}"
         )
     lines += ["", "  Doors"]
@@ -145,7 +198,7 @@ def plan_to_text(plan: Plan, *, verbose: bool = False) -> str:
         lines.append(
             f"    {x.id:<5} {x.kind:<8} {x.role:<9} leaf {x.leaf_width_mm:5.0f} mm, "
             f"clear {x.clear_width_mm:5.0f} mm ({x.width_source})"
-            f"  {x.rooms[0]} ↔ {x.rooms[1]}{swing}"
+            f"  {x.rooms[0]} ↔ {x.rooms[1]}{swing}" + (f"  (not judged: {x.not_judged})" if x.not_judged else "")
         )
     if plan.units:
         lines += ["", "  Units"]

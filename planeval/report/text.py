@@ -8,6 +8,7 @@ import click
 
 from planeval.findings import Report
 from planeval.report.json_report import subject_name
+from planeval.report.plan import recognition_lines
 
 STATUS_STYLE = {
     "pass": ("PASS", "green"),
@@ -36,6 +37,7 @@ def report_text(report: Report, *, color: bool, verbose: bool = False, quiet: bo
     lines: list[str] = []
     head = f"{report.plan.source.path} — {report.ruleset.name}"
     lines.append(style(head, None, bold=True))
+    lines += [style(x, "yellow") for x in review_lines(report)]
     if not quiet:
         shown = [f for f in report.findings if verbose or f.status.value in ("fail", "needs_review", "error")]
         # identical needs-review notes (one per door, say) are folded into one line listing the subjects
@@ -96,3 +98,13 @@ def area_text(area: dict[str, Any], path: str) -> str:
         mix = ", ".join(f"{k} ×{v}" for k, v in b.get("mix", {}).items())
         lines.append(f"  building: {b['units']} units, net {b['net_m2']:.2f} m², BRA ≈ {b['bra_m2']:.2f} m²; {mix}")
     return "\n".join(lines)
+
+
+def review_lines(report: Report) -> list[str]:
+    """The recognition summary, first when the plan was recognised below the grade the findings needed."""
+    rec = report.plan.recognition
+    lines = recognition_lines(rec)
+    reviewed = sum(1 for f in report.findings if "review_reason" in f.result.details)
+    if reviewed:
+        lines.insert(0, f"  {reviewed} findings say needs review instead of pass/fail: the plan is only partly recognised")
+    return lines
