@@ -8,15 +8,17 @@ drawn. Every text that comes from the DXF is escaped.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from html import escape
 
+import numpy as np
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.geometry import polygons_of
-from planeval.model.types import Plan
+from planeval.model.recognition import KIND_NAMES
+from planeval.model.types import LINE_EXPLAINED, LINE_OTHER_VIEW, LINE_UNEXPLAINED, Plan
 
 FUNCTION_COLOURS = {
     "living": "#f6d8ae",
@@ -36,6 +38,12 @@ MAX_BACKGROUND_SEGMENTS = 30000
 
 STYLE = """
 .pe-bg{stroke:#b9b9b9;fill:none;stroke-width:0.6px;vector-effect:non-scaling-stroke}
+.pe-bg-other{stroke:#d9d9d9;fill:none;stroke-width:0.5px;vector-effect:non-scaling-stroke}
+.pe-unexplained{stroke:#d81b9c;fill:none;stroke-width:1.6px;vector-effect:non-scaling-stroke}
+.pe-unused-door{stroke:#e67e22;fill:#e67e22;fill-opacity:0.08;stroke-width:1.4px;stroke-dasharray:5 3;
+vector-effect:non-scaling-stroke}
+.pe-unassigned{stroke:#d81b9c;fill:none;stroke-width:1.4px;vector-effect:non-scaling-stroke}
+.pe-view-other{stroke:#999;fill:none;stroke-width:1px;stroke-dasharray:8 4;vector-effect:non-scaling-stroke}
 .pe-wall{stroke:#333;fill:none;stroke-width:1.2px;vector-effect:non-scaling-stroke}
 .pe-wallbody{fill:#555;stroke:none}
 .pe-room{stroke:#777;stroke-width:0.8px;vector-effect:non-scaling-stroke;fill-opacity:0.75}
@@ -133,13 +141,17 @@ def _full_circle(start_deg: float, end_deg: float) -> bool:
 
 
 def plan_frame(plan: Plan) -> Frame:
-    geoms = [r.polygon for r in plan.rooms]
-    if geoms:
-        xs = [g.bounds for g in geoms]
-        minx, miny = min(b[0] for b in xs), min(b[1] for b in xs)
-        maxx, maxy = max(b[2] for b in xs), max(b[3] for b in xs)
-    elif plan.background.plan_boxes:
-        minx, miny, maxx, maxy = plan.background.plan_boxes[0]
+    """The whole drawing: the rooms, the doors and every view of the modelspace (other drawings of
+    the sheet too, so that what was kept out is seen), padded."""
+    boxes = [r.polygon.bounds for r in plan.rooms] + [v.bbox for v in plan.views]
+    if not boxes and len(plan.background.segments):
+        seg = plan.background.segments
+        lo = np.percentile(np.concatenate([seg[:, :2], seg[:, 2:]]), 0.5, axis=0)
+        hi = np.percentile(np.concatenate([seg[:, :2], seg[:, 2:]]), 99.5, axis=0)
+        boxes = [(float(lo[0]), float(lo[1]), float(hi[0]), float(hi[1]))]
+    if boxes:
+        minx, miny = min(b[0] for b in boxes), min(b[1] for b in boxes)
+        maxx, maxy = max(b[2] for b in boxes), max(b[3] for b in boxes)
     else:
         minx, miny, maxx, maxy = 0.0, 0.0, 10000.0, 10000.0
     for d in plan.doors:
@@ -147,6 +159,98 @@ def plan_frame(plan: Plan) -> Frame:
             minx, miny, maxx, maxy = min(minx, x), min(miny, y), max(maxx, x), max(maxy, y)
     size = max(maxx - minx, maxy - miny, 1000.0)
     return Frame(minx, miny, maxx, maxy, pad=0.06 * size + 600.0)
+
+
+def _background_lines(plan: Plan, f: Frame, inside: Callable[[float, float], bool]) -> list[str]:
+    """The drawing's own lines: those the model explained (grey), those in another drawing of the sheet
+    (lighter), and those in a floor-plan view that bound no room and draw nothing recognised (highlighted)."""
+    bg = plan.background
+    segs = bg.segments
+    state = bg.segment_state if len(bg.segment_state) == len(segs) else np.zeros(len(segs), dtype=np.int8)
+    keep = [i for i, (x1, y1, x2, y2) in enumerate(segs.tolist()) if inside(x1, y1) or inside(x2, y2)]
+    if len(keep) > MAX_BACKGROUND_SEGMENTS:
+        return []
+    out = []
+    for css, value, title in (("pe-bg", LINE_EXPLAINED, ""), ("pe-bg-other", LINE_OTHER_VIEW, ""),
+                              ("pe-unexplained", LINE_UNEXPLAINED, "linework that bounds no room and draws nothing recognised")):
+        path = " ".join(f"M{_fmt(f.x(x1))} {_fmt(f.y(y1))} L{_fmt(f.x(x2))} {_fmt(f.y(y2))}"
+                        for x1, y1, x2, y2 in (segs[i] for i in keep if state[i] == value))
+        if path:
+            tip = f"<title>{escape(title)}</title>" if title else ""
+            out.append(f'<path class="{css}" d="{path}">{tip}</path>')
+    return out
+
+
+def _unrecognised(plan: Plan, f: Frame, font: float) -> str:
+    """What the model did not understand, on a layer of its own: door symbols that became no door,
+    room texts in no room, and the other drawings of the sheet kept out of the rooms (with what they are)."""
+    rec = plan.recognition
+    parts = ['<g class="pe-layer" data-layer="unrecognised">']
+    for x, y, r in rec.unused_door_symbols:
+        parts.append(f'<circle class="pe-unused-door" cx="{_fmt(f.x(x))}" cy="{_fmt(f.y(y))}" r="{_fmt(r)}">'
+                     f"<title>door symbol not used as a door</title></circle>")
+    for x, y, text in rec.unassigned_texts:
+        s = 0.6 * font
+        parts.append(f'<rect class="pe-unassigned" x="{_fmt(f.x(x) - s)}" y="{_fmt(f.y(y) - s)}" width="{_fmt(2 * s)}" '
+                     f'height="{_fmt(2 * s)}"><title>{escape(f"text in no room: {text}")}</title></rect>')
+    for v in plan.views:
+        if v.is_plan:
+            continue
+        x0, y0, x1, y1 = v.bbox
+        name = KIND_NAMES.get(v.kind, "") if v.kind != "floor_plan" else "not used"
+        parts.append(f'<rect class="pe-view-other" x="{_fmt(f.x(x0))}" y="{_fmt(f.y(y1))}" width="{_fmt(x1 - x0)}" '
+                     f'height="{_fmt(y1 - y0)}"><title>{escape(f"kept out of the rooms: {v.reason}")}</title></rect>')
+        if v.kind != "floor_plan":
+            parts.append(f'<text class="pe-small pe-view-kind" x="{_fmt(f.x(x0))}" y="{_fmt(f.y(y1) - 0.3 * font)}" '
+                         f'font-size="{_fmt(0.7 * font)}" style="text-anchor:start">{escape(name)}</text>')
+    parts.append("</g>")
+    return "".join(parts)
+
+
+def _background_lines(plan: Plan, f: Frame, inside: Callable[[float, float], bool]) -> list[str]:
+    """The drawing's own lines: those the model explained (grey), those in another drawing of the sheet
+    (lighter), and those in a floor-plan view that bound no room and draw nothing recognised (highlighted)."""
+    bg = plan.background
+    segs = bg.segments
+    state = bg.segment_state if len(bg.segment_state) == len(segs) else np.zeros(len(segs), dtype=np.int8)
+    keep = [i for i, (x1, y1, x2, y2) in enumerate(segs.tolist()) if inside(x1, y1) or inside(x2, y2)]
+    if len(keep) > MAX_BACKGROUND_SEGMENTS:
+        return []
+    out = []
+    for css, value, title in (("pe-bg", LINE_EXPLAINED, ""), ("pe-bg-other", LINE_OTHER_VIEW, ""),
+                              ("pe-unexplained", LINE_UNEXPLAINED, "linework that bounds no room and draws nothing recognised")):
+        path = " ".join(f"M{_fmt(f.x(x1))} {_fmt(f.y(y1))} L{_fmt(f.x(x2))} {_fmt(f.y(y2))}"
+                        for x1, y1, x2, y2 in (segs[i] for i in keep if state[i] == value))
+        if path:
+            tip = f"<title>{escape(title)}</title>" if title else ""
+            out.append(f'<path class="{css}" d="{path}">{tip}</path>')
+    return out
+
+
+def _unrecognised(plan: Plan, f: Frame, font: float) -> str:
+    """What the model did not understand, on a layer of its own: door symbols that became no door,
+    room texts in no room, and the other drawings of the sheet kept out of the rooms (with what they are)."""
+    rec = plan.recognition
+    parts = ['<g class="pe-layer" data-layer="unrecognised">']
+    for x, y, r in rec.unused_door_symbols:
+        parts.append(f'<circle class="pe-unused-door" cx="{_fmt(f.x(x))}" cy="{_fmt(f.y(y))}" r="{_fmt(r)}">'
+                     f"<title>door symbol not used as a door</title></circle>")
+    for x, y, text in rec.unassigned_texts:
+        s = 0.6 * font
+        parts.append(f'<rect class="pe-unassigned" x="{_fmt(f.x(x) - s)}" y="{_fmt(f.y(y) - s)}" width="{_fmt(2 * s)}" '
+                     f'height="{_fmt(2 * s)}"><title>{escape(f"text in no room: {text}")}</title></rect>')
+    for v in plan.views:
+        if v.is_plan:
+            continue
+        x0, y0, x1, y1 = v.bbox
+        name = KIND_NAMES.get(v.kind, "") if v.kind != "floor_plan" else "not used"
+        parts.append(f'<rect class="pe-view-other" x="{_fmt(f.x(x0))}" y="{_fmt(f.y(y1))}" width="{_fmt(x1 - x0)}" '
+                     f'height="{_fmt(y1 - y0)}"><title>{escape(f"kept out of the rooms: {v.reason}")}</title></rect>')
+        if v.kind != "floor_plan":
+            parts.append(f'<text class="pe-small pe-view-kind" x="{_fmt(f.x(x0))}" y="{_fmt(f.y(y1) - 0.3 * font)}" '
+                         f'font-size="{_fmt(0.7 * font)}" style="text-anchor:start">{escape(name)}</text>')
+    parts.append("</g>")
+    return "".join(parts)
 
 
 def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = "plan", background: bool = True) -> str:
@@ -167,17 +271,14 @@ def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = 
     if background:
         out.append('<g class="pe-layer" data-layer="drawing">')
         bg = plan.background
-        segs = [s for s in bg.segments.tolist() if inside(s[0], s[1]) or inside(s[2], s[3])]
-        if len(segs) <= MAX_BACKGROUND_SEGMENTS:
-            path = " ".join(f"M{_fmt(f.x(x1))} {_fmt(f.y(y1))} L{_fmt(f.x(x2))} {_fmt(f.y(y2))}" for x1, y1, x2, y2 in segs)
-            if path:
-                out.append(f'<path class="pe-bg" d="{path}"/>')
         arcs = [a for a in bg.arcs if inside(a[0], a[1])]
         path = " ".join(_arc_path(f, cx, cy, r, a0, a0 + 359.9 if _full_circle(a0, a1) else a1)
                         for cx, cy, r, a0, a1 in arcs[:5000])
         if path:
             out.append(f'<path class="pe-bg" d="{path}"/>')
+        out.extend(_background_lines(plan, f, inside))
         out.append("</g>")
+        out.append(_unrecognised(plan, f, font))
 
     out.append('<g class="pe-layer" data-layer="rooms">')
     for r in plan.rooms:
