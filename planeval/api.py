@@ -22,6 +22,7 @@ from planeval.engine import judge_building
 from planeval.engine import run as _run
 from planeval.errors import InputError
 from planeval.findings import Finding, Report, Verdict, verdict_of
+from planeval.hints import with_hints
 from planeval.measure import Context
 from planeval.model.recognition import KIND_NAMES, MIN_GRADE
 from planeval.model.types import Plan
@@ -66,8 +67,10 @@ def check(plan: Plan, ruleset: str | Path | RuleSet, ctx: Context | None = None,
     A drawing with no floor plan of rooms is refused (:func:`require_floor_plan`); on a plan
     recognised below ``min_grade`` (default ``C``) uncertain subjects get ``needs_review``."""
     require_floor_plan(plan)
+    ctx = ctx if ctx is not None else Context(plan)
     report = _run(plan, load_ruleset(ruleset), ctx, min_grade=min_grade or MIN_GRADE)
     report.area = report_area(report)
+    with_hints(report, ctx)
     return report
 
 

@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from planeval.model.types import Plan
 
 __all__ = [
-    "Status", "Sense", "Severity", "Confidence", "ZoneKind", "Zone", "Result", "Finding", "Verdict", "Report",
+    "Status", "Sense", "Severity", "Confidence", "ZoneKind", "Zone", "Result", "Hint", "Finding", "Verdict", "Report",
     "compare", "verdict_of", "summary_of", "accessible_units",
 ]
 
@@ -136,6 +136,19 @@ def compare(measured: float, required: float, sense: Sense = Sense.AT_LEAST, eps
 
 
 @dataclass(frozen=True)
+class Hint:
+    """A suggestion computed from the measurements for a failing finding (never a verdict).
+
+    ``kind`` names the change ("door-leaf", "door-side", "wc-move", …: the reports' text catalogue
+    key ``hint.<kind>``); ``values`` are the numbers and ids the text names (JSON-able).
+    :mod:`planeval.hints` computes them.
+    """
+
+    kind: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Finding:
     """A result with the rule set's judgement attached: code, rule, severity and clause."""
 
@@ -145,6 +158,7 @@ class Finding:
     source: str
     result: Result
     accepted: str = ""  # set by a baseline: the reason this known finding is accepted
+    hint: Hint | None = None  # set by planeval.hints for a failing finding the geometry can say more about
 
     @property
     def status(self) -> Status:

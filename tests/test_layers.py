@@ -52,7 +52,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("planeval.checks",),
     ("planeval.ruleset",),
     ("planeval.engine",),
-    ("planeval.scoring",),
+    ("planeval.scoring", "planeval.hints"),
     ("planeval.report",),
     ("planeval.api", "planeval.multi", "planeval.diff", "planeval.baseline", "planeval.config", "planeval.io"),
     ("planeval.cli", "planeval.sweep", "planeval.__main__", "planeval"),

@@ -9,6 +9,7 @@ from planeval.findings import Finding, Report, summary_of
 from planeval.model.types import Plan
 from planeval.report.paths import display_path, display_rule_path
 from planeval.report.plan import plan_to_dict, wkt
+from planeval.report.sentences import hint_text
 from planeval.version import __version__
 
 __all__ = ["REPORT_SCHEMA_VERSION", "report_to_dict", "finding_to_dict", "subject_name", "reports_to_dict", "write_json"]
@@ -59,7 +60,15 @@ def finding_to_dict(f: Finding, plan: Plan | None) -> dict[str, Any]:
         "zones": [{"kind": str(z.kind), "room": z.room, "polygon": wkt(z.geometry)} for z in r.zones],
         "details": r.details,
         **({"accepted": f.accepted} if f.accepted else {}),
+        **({"hint": hint_to_dict(f)} if f.hint is not None else {}),
     }
+
+
+def hint_to_dict(f: Finding) -> dict[str, Any]:
+    """A finding's fix hint, language-neutral: its ``kind``, the ``values`` it names and the English ``text``."""
+    assert f.hint is not None
+    return {"kind": f.hint.kind, "values": dict(sorted(f.hint.values.items())),
+            "text": hint_text("en", f.hint.kind, f.hint.values)}
 
 
 def report_to_dict(report: Report, strict: bool = False, fail_on_review: bool = False) -> dict[str, Any]:
