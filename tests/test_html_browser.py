@@ -105,9 +105,11 @@ def test_report_renders_and_links(browser, tmp_path):
         assert cbox and cbox["width"] > 10 and abs(cbox["width"] - cbox["height"]) < 0.1 * cbox["width"]
         assert circle.evaluate("el => getComputedStyle(el).stroke") == "rgb(192, 57, 43)"
         assert page.locator(f'#plan-0 path.pe-required[data-finding="{fid}"]').count() == 1
+        # its value names the rule: "TS01 Ø1316 < Ø1500 mm"
+        f = report.findings[fail_idx]
         assert (
-            page.locator(f'#plan-0 text[data-finding="{fid}"]').first.text_content()
-            == f"Ø{report.findings[fail_idx].result.measured:.0f}"
+            page.locator(f'#plan-0 g.pe-lab[data-finding="{fid}"] text').first.text_content()
+            == f"TS01 Ø{f.result.measured:.0f} < Ø{f.result.required:.0f} mm"
         )
 
         SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
@@ -131,7 +133,7 @@ def test_report_renders_and_links(browser, tmp_path):
         assert not page.locator(f"#row-r0f{other}").evaluate("el => el.classList.contains('pe-hl')")
 
         # layer toggle hides and shows the turning layer
-        layer = page.locator('#plan-0 g.pe-overlay[data-layer="turning"]')
+        layer = page.locator('#plan-0 g.pe-overlay[data-layer="turning"]').first
         assert layer.is_visible()
         page.locator('input[data-layer-toggle="turning"]').uncheck()
         assert layer.is_hidden() and circle.is_hidden()
@@ -142,9 +144,9 @@ def test_report_renders_and_links(browser, tmp_path):
             (i for i, f in enumerate(report.findings) if f.status.value == "needs_review" and f.result.location is not None), None
         )
         if review is not None:
-            assert page.locator('#plan-0 g.pe-overlay[data-layer="review"]').is_hidden()
+            assert page.locator('#plan-0 g.pe-overlay[data-layer="review"]').first.is_hidden()
             page.locator(f"#row-r0f{review}").click()
-            assert page.locator('#plan-0 g.pe-overlay[data-layer="review"]').is_visible()
+            assert page.locator('#plan-0 g.pe-overlay[data-layer="review"]').first.is_visible()
         # status filter chips hide rows
         page.locator(".chip.st-pass").click()
         assert page.locator('tr.frow[data-status="pass"]').first.is_hidden()
@@ -170,7 +172,7 @@ def test_dxf_text_never_runs(browser, tmp_path):
     page, errors, requested = _open(browser, writer("html")([report], {}), tmp_path, "pwn.html")
     try:
         assert page.evaluate("typeof window.__pwned") == "undefined"
-        label = page.locator("#plan-0 text.pe-label").first
+        label = page.locator("#plan-0 g.pe-room-lab text.pe-labtext").first
         assert label.text_content() == PWNED[:30] and label.is_visible()  # the plan shortens labels to 30 characters
         assert PWNED in page.locator("table.findings").inner_text()  # the door "<label> – outside", as text
         assert page.locator("script").count() == 1  # only the report's own script element exists
@@ -179,3 +181,4 @@ def test_dxf_text_never_runs(browser, tmp_path):
         assert all(u.startswith(("file:", "data:", "about:")) for u in requested), requested
     finally:
         page.close()
+

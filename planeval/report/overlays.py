@@ -25,8 +25,8 @@ from planeval.report.fmt import number
 from planeval.report.svg import Overlay, plan_frame
 
 __all__ = [
-    "OVERLAY_LAYERS", "STATUS_CSS", "ZONE_COLOURS", "FindingOverlay", "finding_id", "layer_of", "measures_diameter",
-    "finding_overlays",
+    "OVERLAY_LAYERS", "STATUS_CSS", "ZONE_COLOURS", "LABEL_PRIORITY", "FindingOverlay", "finding_id", "layer_of",
+    "measures_diameter", "label_text", "door_verdicts", "finding_overlays",
 ]
 
 #: overlay layers in drawing order (later on top) with their checkbox labels
@@ -64,12 +64,20 @@ ZONE_COLOURS = {
 
 @dataclass
 class FindingOverlay(Overlay):
-    """An :class:`~planeval.report.svg.Overlay` that knows its shape.
+    """An :class:`~planeval.report.svg.Overlay` that knows its shape and its finding's status.
 
-    ``shape`` is ``circle`` (centre = the geometry's centroid, radius = half its width), ``rect`` or ``area``.
+    ``shape`` is ``circle`` (centre = the geometry's centroid, radius = half its width), ``rect`` or ``area``;
+    ``status`` is the finding's (``accepted`` when a baseline accepted it); ``priority`` orders label placement
+    (lower first: failing values before passing ones).
     """
 
     shape: str = "area"
+    status: str = ""
+    priority: int = 5
+
+
+#: label placement order by status (room names are 0, door ids 6)
+LABEL_PRIORITY = {"fail": 1, "error": 2, "needs_review": 3, "accepted": 4, "pass": 7}
 
 
 def finding_id(report_index: int, finding_index: int) -> str:
@@ -113,23 +121,55 @@ def _xy(v: Any) -> tuple[float, float] | None:
     return None
 
 
-def _num(v: float | None, unit: str) -> str:
-    return number(v, unit)
+def _num(v: float | None, unit: str, lang: str = "en") -> str:
+    return number(v, unit, lang=lang)
 
 
-def finding_overlays(report: Any, report_index: int = 0, font: float | None = None) -> list[FindingOverlay]:
+def label_text(f: Finding, lang: str = "en", diameter: bool | None = None) -> str:
+    """The value a finding writes on the plan, always with its code: ``DW01 660 < 760 mm``, ``TS01 Ø1320 < Ø1500 mm``,
+    ``TS01 Ø2679 mm`` (passing: the measured value alone). "Ø" only on what is a circle (:func:`measures_diameter`)."""
+    r = f.result
+    if r.measured is None:
+        return f.code
+    dia = measures_diameter(f) if diameter is None else diameter
+    o = "Ø" if dia else ""
+    unit = f" {r.unit}" if r.unit else ""
+    m = _num(r.measured, r.unit, lang)
+    if r.status.value != "fail" or r.required is None:
+        return f"{f.code} {o}{m}{unit}"
+    rel = ">" if r.sense.value == "<=" else "<"
+    return f"{f.code} {o}{m} {rel} {o}{_num(r.required, r.unit, lang)}{unit}"
+
+
+def door_verdicts(report: Any) -> dict[str, str]:
+    """Per door: ``fail`` when a finding about it fails, else ``pass`` when one passes, else ``needs_review``
+    (a door with only items to check); doors without findings are left out."""
+    doors = {d.id for d in report.plan.doors}
+    out: dict[str, str] = {}
+    rank = {"fail": 3, "pass": 2, "needs_review": 1, "error": 1}
+    for f in report.findings:
+        st = f.result.status.value
+        if f.result.subject in doors and st in rank and rank[st] > rank.get(out.get(f.result.subject, ""), 0):
+            out[f.result.subject] = st
+    return out
+
+
+def finding_overlays(report: Any, report_index: int = 0, font: float | None = None, lang: str = "en") -> list[FindingOverlay]:
     """Overlays (geometry in mm) for every finding of ``report`` (a :class:`planeval.findings.Report`) that has
-    something to draw; the shapes in drawing order, then the texts.
+    something to draw; the shapes in drawing order, then the labels (text-only overlays anchored at ``text_at``).
 
     * circles (a finding that :func:`measures_diameter`, with a polygon ``location``): the measured circle
-      coloured by status and labelled ``Ø<diameter>``, plus the required circle (dashed, ``pe-required``) at
-      ``details.required_center`` / ``details.center``;
-    * doors (a door subject with a line ``location``): a thick bar, failing ones labelled with
-      their clear width;
+      coloured by status and labelled ``TS01 Ø1320 < Ø1500 mm``, plus the required circle (dashed,
+      ``pe-required``) at ``details.required_center`` / ``details.center``;
+    * doors (a door subject with a line ``location``): a bar in the door's own status colour; failing ones
+      labelled with their code and clear width;
     * bottlenecks (``details.bottleneck`` or a point ``location``): a disc of the required width;
-    * zones (``result.zones``): on the ``zones`` layer, one CSS class per kind (``pe-z-<kind>``);
-    * needs-review and check errors: a small marker on the hidden ``review`` layer;
+    * zones (``result.zones``): with a failing finding on its layer, else on the (hidden) ``zones`` layer;
+      one CSS class per kind (``pe-z-<kind>``), shaped as the zone's own ``Zone.shape``;
+    * needs-review and check errors: a small "?" marker on the hidden ``review`` layer;
     * unit-level locations (whole rooms): outlines only.
+
+    Every overlay carries its finding's ``status``; labels always name the finding's code.
     """
     plan = report.plan
     if font is None:
@@ -146,62 +186,54 @@ def finding_overlays(report: Any, report_index: int = 0, font: float | None = No
         fid = finding_id(report_index, i)
         title = f"{f.code} {r.subject}: {r.message}"
         accepted = " pe-accepted" if f.accepted else ""
+        shown = "accepted" if f.accepted else status
+        prio = LABEL_PRIORITY.get(shown, 5)
         geom = r.location
         details = r.details or {}
+
+        def add(layer: str, g: BaseGeometry, css: str, text: str = "", at: tuple[float, float] | None = None,
+                shape: str = "area", tip: str = title, fid: str = fid, shown: str = shown, prio: int = prio) -> None:
+            out.append(FindingOverlay(layer, g, css, fid, text=text, text_at=at, title=tip, shape=shape, status=shown,
+                                      priority=prio))
+
         if status in ("needs_review", "error"):
             if geom is None or geom.is_empty:
                 continue
             p = geom.interpolate(0.5, normalized=True) if isinstance(geom, (LineString, MultiLineString)) else geom.centroid
             marker = Point(p.x, p.y).buffer(0.45 * font, quad_segs=12)
-            out.append(FindingOverlay("review", marker, "pe-review pe-marker" + accepted, fid,
-                                      text="?", text_at=(p.x, p.y - 0.3 * font), title=title, shape="circle"))
+            add("review", marker, "pe-review pe-marker" + accepted, shape="circle")
             continue
         css = STATUS_CSS.get(status, "pe-review") + accepted
         layer = layer_of(f.rule)
+        failing = status == "fail"
         drew_circle = False
         if geom is not None and not geom.is_empty:
             if isinstance(geom, Polygon) and measures_diameter(f):
                 c = geom.centroid
                 centre = _xy(details.get("required_center")) or _xy(details.get("center")) or (c.x, c.y)
-                diameter = r.measured if r.measured else geom.bounds[2] - geom.bounds[0]
                 if r.required:
-                    required = Point(centre).buffer(r.required / 2, quad_segs=32)
-                    out.append(FindingOverlay(layer, required, "pe-required" + accepted, fid, title=title, shape="circle"))
-                radius = (geom.bounds[2] - geom.bounds[0]) / 2
-                ty = c.y + 0.45 * radius if radius > 2.5 * font else c.y - 0.3 * font
-                out.append(FindingOverlay(layer, geom, css, fid, text=f"Ø{diameter:.0f}", text_at=(c.x, ty), title=title,
-                                          shape="circle"))
+                    add(layer, Point(centre).buffer(r.required / 2, quad_segs=32), "pe-required" + accepted, shape="circle")
+                add(layer, geom, css, text=label_text(f, lang, True), at=(c.x, c.y), shape="circle")
                 drew_circle = True
             elif r.subject in door_ids and isinstance(geom, (LineString, MultiLineString)):
-                text = ""
-                if status == "fail" and r.measured is not None:
-                    text = _num(r.measured, r.unit)
-                    if r.required is not None:
-                        text += f" < {_num(r.required, r.unit)}"
                 mid = geom.interpolate(0.5, normalized=True)
-                out.append(FindingOverlay(layer, geom, css + " pe-bar", fid, text=text, text_at=(mid.x, mid.y - 1.2 * font),
-                                          title=title))
+                add(layer, geom, css + " pe-bar", text=label_text(f, lang) if failing else "", at=(mid.x, mid.y))
             elif isinstance(geom, Point):
                 radius = (r.required / 2) if (r.unit == "mm" and r.required) else 0.5 * font
-                out.append(FindingOverlay(layer, geom.buffer(radius, quad_segs=16), css, fid,
-                                          text=_num(r.measured, r.unit) if status == "fail" else "",
-                                          text_at=(geom.x, geom.y - 0.3 * font), title=title, shape="circle"))
+                add(layer, geom.buffer(radius, quad_segs=16), css, text=label_text(f, lang, False) if failing else "",
+                    at=(geom.x, geom.y), shape="circle")
             elif r.subject in unit_ids or geom.geom_type in ("MultiPolygon", "GeometryCollection"):
-                out.append(FindingOverlay(layer, geom, css + " pe-outline", fid, title=title))
+                add(layer, geom, css + " pe-outline")
             else:
                 line = isinstance(geom, (LineString, MultiLineString))
-                text = ""
-                if status == "fail" and r.measured is not None and r.required is not None:
-                    text = f"{_num(r.measured, r.unit)} < {_num(r.required, r.unit)}"
                 at = geom.interpolate(0.5, normalized=True) if line else geom.representative_point()
-                out.append(FindingOverlay(layer, geom, css + (" pe-bar" if line else ""), fid, text=text,
-                                          text_at=(at.x, at.y - (1.2 if line else 0.3) * font), title=title))
+                add(layer, geom, css + (" pe-bar" if line else ""), text=label_text(f, lang, False) if failing else "",
+                    at=(at.x, at.y))
         bottleneck = _xy(details.get("bottleneck"))
         if bottleneck is not None:
             radius = (r.required / 2) if (r.unit == "mm" and r.required) else 0.5 * font
-            out.append(FindingOverlay(layer, Point(bottleneck).buffer(radius, quad_segs=16), css + " pe-bottleneck", fid,
-                                      text=f"{_num(r.measured, r.unit)}" if r.measured is not None else "",
-                                      text_at=(bottleneck[0], bottleneck[1] - 0.3 * font), title=title, shape="circle"))
+            add(layer, Point(bottleneck).buffer(radius, quad_segs=16), css + " pe-bottleneck",
+                text=label_text(f, lang, False) if failing and r.measured is not None else "", at=bottleneck, shape="circle")
         for z in r.zones:
             if z.geometry is None or z.geometry.is_empty:
                 continue
@@ -210,22 +242,22 @@ def finding_overlays(report: Any, report_index: int = 0, font: float | None = No
             if _same_area(z.geometry, geom):
                 continue  # the zone is what was drawn already (e.g. the measured circle of a failing room)
             kind = "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in z.kind)
-            zcss = f"pe-zone pe-z-{kind}" + (" pe-zone-fail" if status == "fail" else "") + accepted
+            zcss = f"pe-zone pe-z-{kind}" + (" pe-zone-fail" if failing else "") + accepted
             # a failing finding's zones show with it; the others wait on the (hidden) zones layer
-            out.append(FindingOverlay(layer if status == "fail" else "zones", z.geometry, zcss, fid,
-                                      title=f"{z.kind} zone — {title}", shape=z.shape))
-    # texts go on text-only overlays (empty geometry) whose class is the bare status class:
-    # plan_svg colours a text by its overlay's class, and labels should sit above every shape
+            add(layer if failing else "zones", z.geometry, zcss, shape=z.shape, tip=f"{z.kind} zone — {title}")
+    # labels go on text-only overlays (empty geometry) whose class is the bare status class: plan_svg
+    # places them (no two overlap) and colours each by its class, above every shape
     shapes, labels = [], []
     for o in out:
         if o.text:
             base = o.css.split()[0]
             labels.append(FindingOverlay(o.layer, Polygon(), base if base in ("pe-pass", "pe-fail", "pe-review") else "pe-review",
-                                         o.finding, text=o.text, text_at=o.text_at))
+                                         o.finding, text=o.text, text_at=o.text_at, title=o.title, status=o.status,
+                                         priority=o.priority))
             o.text, o.text_at = "", None
         shapes.append(o)
     order = {name: k for k, name in enumerate(OVERLAY_LAYERS)}
     rank = {"pe-zone": 0, "pe-required": 1, "pe-pass": 2, "pe-review": 3, "pe-fail": 4}
     shapes.sort(key=lambda o: (order.get(o.layer, 99), rank.get(o.css.split()[0], 1)))
-    labels.sort(key=lambda o: (order.get(o.layer, 99), rank.get(o.css.split()[0], 1)))
+    labels.sort(key=lambda o: (o.priority, order.get(o.layer, 99)))
     return shapes + labels

@@ -19,6 +19,9 @@ from shapely.geometry.base import BaseGeometry
 from planeval.geometry import polygons_of
 from planeval.model.recognition import KIND_NAMES
 from planeval.model.types import LINE_EXPLAINED, LINE_OTHER_VIEW, LINE_UNEXPLAINED, Plan
+from planeval.report.i18n import fixture_name, function_name, t
+from planeval.report.labels import Box
+from planeval.report.svg_labels import STATUS_INK, label_requests, label_svg, place
 
 FUNCTION_COLOURS = {
     "living": "#f6d8ae",
@@ -47,14 +50,25 @@ vector-effect:non-scaling-stroke}
 .pe-wall{stroke:#333;fill:none;stroke-width:1.2px;vector-effect:non-scaling-stroke}
 .pe-wallbody{fill:#555;stroke:none}
 .pe-room{stroke:#777;stroke-width:0.8px;vector-effect:non-scaling-stroke;fill-opacity:0.75}
-.pe-door{stroke:#c0392b;fill:none;stroke-width:1.4px;vector-effect:non-scaling-stroke}
-.pe-swing{stroke:#c0392b;fill:#c0392b;fill-opacity:0.06;stroke-width:0.7px;stroke-dasharray:4 3;vector-effect:non-scaling-stroke}
+.pe-door{stroke:#4a4f57;fill:none;stroke-width:1.4px;vector-effect:non-scaling-stroke}
+.pe-swing{stroke:#6b7580;fill:#6b7580;fill-opacity:0.05;stroke-width:0.7px;stroke-dasharray:4 3;vector-effect:non-scaling-stroke}
+.pe-d-fail .pe-door{stroke:#c0392b;stroke-width:2px}.pe-d-fail .pe-swing{stroke:#c0392b;fill:#c0392b;fill-opacity:0.08}
+.pe-d-pass .pe-door{stroke:#1e8449}.pe-d-pass .pe-swing{stroke:#1e8449;fill:#1e8449}
+.pe-d-needs_review .pe-door{stroke:#b9770e}
 .pe-window{stroke:#2e86c1;fill:#d6eaf8;stroke-width:1px;vector-effect:non-scaling-stroke}
-.pe-fixture{stroke:#1e8449;fill:#e9f7ef;fill-opacity:0.6;stroke-width:0.8px;vector-effect:non-scaling-stroke}
-.pe-furniture{stroke:#7d6608;fill:none;stroke-width:0.6px;stroke-dasharray:3 2;vector-effect:non-scaling-stroke}
+.pe-fixture{stroke:#3d6b52;fill:#eef5f0;fill-opacity:0.7;stroke-width:0.8px;vector-effect:non-scaling-stroke}
+.pe-furniture{stroke:#7d6608;fill:#fff;fill-opacity:0.01;stroke-width:0.6px;stroke-dasharray:3 2;vector-effect:non-scaling-stroke}
+.pe-fixture:hover,.pe-furniture:hover,.pe-window:hover{stroke:#1f5fa8;stroke-width:2.5px;fill-opacity:0.5}
 .pe-label{font-family:sans-serif;fill:#222;text-anchor:middle}
 .pe-small{font-family:sans-serif;fill:#555;text-anchor:middle}
-.pe-doorw{font-family:sans-serif;fill:#c0392b;text-anchor:middle}
+.pe-doorw{font-family:sans-serif;fill:#4a4f57;text-anchor:middle}
+.pe-lab text{font-family:sans-serif;text-anchor:middle;dominant-baseline:central}
+.pe-halo{paint-order:stroke;stroke:#fff;stroke-linejoin:round}
+.pe-labtext{font-weight:bold}.pe-labsub{fill:#555}
+.pe-labbox{fill:#fff;fill-opacity:0.9;stroke-width:1px;vector-effect:non-scaling-stroke}
+.pe-leader{fill:none;stroke-width:1.2px;vector-effect:non-scaling-stroke}
+.pe-room-lab .pe-labtext{font-weight:normal;fill:#222}.pe-room-lab .pe-labbox{fill-opacity:0;stroke:none}
+.pe-door-lab .pe-labtext{font-weight:normal}.pe-door-lab .pe-labbox{fill-opacity:0.6;stroke:none}
 .pe-pass{stroke:#1e8449;fill:#27ae60;fill-opacity:0.18;stroke-width:1.6px;vector-effect:non-scaling-stroke}
 .pe-fail{stroke:#c0392b;fill:#e74c3c;fill-opacity:0.22;stroke-width:1.8px;vector-effect:non-scaling-stroke}
 .pe-review{stroke:#b9770e;fill:#f5b041;fill-opacity:0.18;stroke-width:1.4px;vector-effect:non-scaling-stroke}
@@ -207,63 +221,30 @@ def _unrecognised(plan: Plan, f: Frame, font: float) -> str:
     return "".join(parts)
 
 
-def _background_lines(plan: Plan, f: Frame, inside: Callable[[float, float], bool]) -> list[str]:
-    """The drawing's own lines: those the model explained (grey), those in another drawing of the sheet
-    (lighter), and those in a floor-plan view that bound no room and draw nothing recognised (highlighted)."""
-    bg = plan.background
-    segs = bg.segments
-    state = bg.segment_state if len(bg.segment_state) == len(segs) else np.zeros(len(segs), dtype=np.int8)
-    keep = [i for i, (x1, y1, x2, y2) in enumerate(segs.tolist()) if inside(x1, y1) or inside(x2, y2)]
-    if len(keep) > MAX_BACKGROUND_SEGMENTS:
-        return []
-    out = []
-    for css, value, title in (("pe-bg", LINE_EXPLAINED, ""), ("pe-bg-other", LINE_OTHER_VIEW, ""),
-                              ("pe-unexplained", LINE_UNEXPLAINED, "linework that bounds no room and draws nothing recognised")):
-        path = " ".join(f"M{_fmt(f.x(x1))} {_fmt(f.y(y1))} L{_fmt(f.x(x2))} {_fmt(f.y(y2))}"
-                        for x1, y1, x2, y2 in (segs[i] for i in keep if state[i] == value))
-        if path:
-            tip = f"<title>{escape(title)}</title>" if title else ""
-            out.append(f'<path class="{css}" d="{path}">{tip}</path>')
-    return out
+def plan_font(f: Frame) -> float:
+    """The room-name font size (mm) of a drawing of frame ``f``; the other texts are fractions of it."""
+    return max(120.0, min(400.0, max(f.width, f.height) / 60.0))
 
 
-def _unrecognised(plan: Plan, f: Frame, font: float) -> str:
-    """What the model did not understand, on a layer of its own: door symbols that became no door,
-    room texts in no room, and the other drawings of the sheet kept out of the rooms (with what they are)."""
-    rec = plan.recognition
-    parts = ['<g class="pe-layer" data-layer="unrecognised">']
-    for x, y, r in rec.unused_door_symbols:
-        parts.append(f'<circle class="pe-unused-door" cx="{_fmt(f.x(x))}" cy="{_fmt(f.y(y))}" r="{_fmt(r)}">'
-                     f"<title>door symbol not used as a door</title></circle>")
-    for x, y, text in rec.unassigned_texts:
-        s = 0.6 * font
-        parts.append(f'<rect class="pe-unassigned" x="{_fmt(f.x(x) - s)}" y="{_fmt(f.y(y) - s)}" width="{_fmt(2 * s)}" '
-                     f'height="{_fmt(2 * s)}"><title>{escape(f"text in no room: {text}")}</title></rect>')
-    for v in plan.views:
-        if v.is_plan:
-            continue
-        x0, y0, x1, y1 = v.bbox
-        name = KIND_NAMES.get(v.kind, "") if v.kind != "floor_plan" else "not used"
-        parts.append(f'<rect class="pe-view-other" x="{_fmt(f.x(x0))}" y="{_fmt(f.y(y1))}" width="{_fmt(x1 - x0)}" '
-                     f'height="{_fmt(y1 - y0)}"><title>{escape(f"kept out of the rooms: {v.reason}")}</title></rect>')
-        if v.kind != "floor_plan":
-            parts.append(f'<text class="pe-small pe-view-kind" x="{_fmt(f.x(x0))}" y="{_fmt(f.y(y1) - 0.3 * font)}" '
-                         f'font-size="{_fmt(0.7 * font)}" style="text-anchor:start">{escape(name)}</text>')
-    parts.append("</g>")
-    return "".join(parts)
+def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = "plan", background: bool = True,
+             door_status: dict[str, str] | None = None, lang: str = "en") -> str:
+    """The whole plan as an ``<svg>`` element (inline-able in HTML, or a file of its own).
 
-
-def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = "plan", background: bool = True) -> str:
-    """The whole plan as an ``<svg>`` element (inline-able in HTML, or a file of its own)."""
+    ``door_status`` colours each door by its own verdict (:func:`planeval.report.overlays.door_verdicts`);
+    every text — room names, door ids, the overlays' values — is placed so that none overlaps another
+    (:mod:`planeval.report.svg_labels`), with a leader line where a label had to move.
+    """
     f = plan_frame(plan)
-    size = max(f.width, f.height)
-    font = max(120.0, min(400.0, size / 60.0))
+    font = plan_font(f)
+    door_status = door_status or {}
     out: list[str] = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" id="{escape(element_id)}" viewBox="0 0 {_fmt(f.width)} {_fmt(f.height)}" '
-        f'preserveAspectRatio="xMidYMid meet" style="background:#fff">',
+        "",  # the <svg> tag, once the labels' extent is known
         f"<style>{STYLE}</style>",
     ]
     box = (f.minx - f.pad, f.miny - f.pad, f.maxx + f.pad, f.maxy + f.pad)
+    overlays = list(overlays)
+    reqs, _ = label_requests(plan, overlays, font)
+    placed = place(reqs, box, _furniture_obstacles(f, font))
 
     def inside(x: float, y: float) -> bool:
         return box[0] <= x <= box[2] and box[1] <= y <= box[3]
@@ -283,7 +264,8 @@ def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = 
     out.append('<g class="pe-layer" data-layer="rooms">')
     for r in plan.rooms:
         colour = FUNCTION_COLOURS.get(r.function, FUNCTION_COLOURS["other"])
-        title = f"{r.id} {r.label} — {r.function}, {r.area_m2:.2f} m²"
+        title = t(lang, "html.room_title", id=r.id, label=r.label, function=function_name(lang, r.function),
+                  area=f"{r.area_m2:.2f}".replace(".", "," if lang == "nb" else "."))
         out.append(
             f'<path class="pe-room" data-room="{escape(r.id)}" fill="{colour}" fill-rule="evenodd" d="{path_of(r.polygon, f)}">'
             f"<title>{escape(title)}</title></path>"
@@ -302,17 +284,22 @@ def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = 
     out.append('<g class="pe-layer" data-layer="fixtures">')
     for fx in plan.fixtures:
         css = "pe-furniture" if fx.movable else "pe-fixture"
-        title = escape(f"{fx.id} {fx.kind} {fx.name}")
-        out.append(f'<path class="{css}" d="{path_of(fx.polygon, f)}"><title>{title}</title></path>')
+        title = escape(f"{fx.id} · {fixture_name(lang, fx.kind)}" + (f" — {fx.name}" if fx.name else ""))
+        out.append(f'<path class="{css}" data-fixture="{escape(fx.id)}" data-kind="{escape(fx.kind)}" '
+                   f'd="{path_of(fx.polygon, f)}"><title>{title}</title></path>')
     for w in plan.windows:
-        title = escape(f"{w.id} window {w.width_mm:.0f} mm")
+        title = escape(t(lang, "html.window_title", id=w.id, width=f"{w.width_mm:.0f}"))
         out.append(f'<path class="pe-window" d="{path_of(w.polygon, f)}"><title>{title}</title></path>')
     out.append("</g>")
 
     out.append('<g class="pe-layer" data-layer="doors">')
+    door_labels: list[str] = []
     for d in plan.doors:
-        title = f"{d.id} {d.kind} door, leaf {d.leaf_width_mm:.0f} mm, clear {d.clear_width_mm:.0f} mm ({d.width_source})"
-        out.append(f'<g data-door="{escape(d.id)}"><title>{escape(title)}</title>')
+        title = t(lang, "html.door_title", id=d.id, kind=d.kind, leaf=f"{d.leaf_width_mm:.0f}", clear=f"{d.clear_width_mm:.0f}",
+                  source=d.width_source)
+        st = door_status.get(d.id, "")
+        cls = f' class="pe-d-{escape(st)}"' if st else ""
+        out.append(f'<g data-door="{escape(d.id)}"{cls}><title>{escape(title)}</title>')
         out.append(f'<path class="pe-door" d="{path_of(LineString([d.hinge, d.latch]), f)}"/>')
         for (hinge, latch), open_end in zip(d.leaves, d.open_ends, strict=False):
             radius = math.dist(hinge, latch)
@@ -323,48 +310,70 @@ def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = 
             arc = _arc_path(f, hinge[0], hinge[1], radius, a0, a1)
             out.append(f'<path class="pe-swing" d="{arc} L{_fmt(f.x(hinge[0]))} {_fmt(f.y(hinge[1]))} Z"/>')
             out.append(f'<path class="pe-door" d="{path_of(LineString([hinge, open_end]), f)}"/>')
-        mx, my = d.midpoint
-        out.append(f'<text class="pe-doorw" x="{_fmt(f.x(mx))}" y="{_fmt(f.y(my) - 0.4 * font)}" font-size="{_fmt(0.7 * font)}">'
-                   f"{d.id} {d.clear_width_mm:.0f}</text>")
+        p = placed.get(f"door:{d.id}")
+        if p is not None:  # drawn above the findings, in a second group of the doors layer
+            ink = {"fail": STATUS_INK["pe-fail"], "pass": STATUS_INK["pe-pass"]}.get(st, "#4a4f57")
+            door_labels.append(label_svg(p, f.x, f.y, css="pe-door-lab", ink=ink, attrs=f' data-door="{escape(d.id)}"'))
         out.append("</g>")
     out.append("</g>")
 
-    overlays = list(overlays)
-    layers: dict[str, list[Overlay]] = {}
-    for o in overlays:
-        layers.setdefault(o.layer, []).append(o)
+    layers: dict[str, list[tuple[int, Overlay]]] = {}
+    for k, o in enumerate(overlays):
+        layers.setdefault(o.layer, []).append((k, o))
+    labels: list[str] = []
     for name, items in layers.items():
-        out.append(f'<g class="pe-layer pe-overlay" data-layer="{escape(name)}">')
-        for o in items:
+        group = f'<g class="pe-layer pe-overlay" data-layer="{escape(name)}">'
+        out.append(group)
+        texts = []
+        for k, o in items:
             fid = f' data-finding="{escape(o.finding)}"' if o.finding else ""
+            st = getattr(o, "status", "")
+            fid += f' data-status="{escape(st)}"' if st else ""
+            p = placed.get(f"ov:{k}")
+            if p is not None:
+                base = o.css.split()[0]
+                texts.append(label_svg(p, f.x, f.y, css=f"pe-lab-{base.removeprefix('pe-')}", ink=STATUS_INK.get(base, "#333"),
+                                       attrs=fid))
+            if o.geometry is None or o.geometry.is_empty:
+                continue
             title = f"<title>{escape(o.title)}</title>" if o.title else ""
             out.append(f'<path class="{o.css}"{fid} fill-rule="evenodd" d="{path_of(o.geometry, f)}">{title}</path>')
-            if o.text:
-                tx, ty = o.text_at or (o.geometry.centroid.x, o.geometry.centroid.y)
-                colour = {"pe-pass": "#1e8449", "pe-fail": "#c0392b", "pe-review": "#b9770e"}.get(o.css, "#333")
-                out.append(
-                    f'<text class="pe-ftext"{fid} x="{_fmt(f.x(tx))}" y="{_fmt(f.y(ty))}" font-size="{_fmt(0.8 * font)}" '
-                    f'fill="{colour}">{escape(o.text)}</text>'
-                )
         out.append("</g>")
+        if texts:  # the values above every shape of every layer, toggled with their layer
+            labels.append(group.replace('pe-overlay"', 'pe-overlay pe-labels"') + "".join(texts) + "</g>")
+    out.extend(labels)
+    out.append('<g class="pe-layer" data-layer="doors">' + "".join(door_labels) + "</g>")
 
     out.append('<g class="pe-layer" data-layer="labels">')
     for r in plan.rooms:
-        p = r.polygon.representative_point() if not r.polygon.contains(r.polygon.centroid) else r.polygon.centroid
-        name = r.label or r.id
-        out.append(
-            f'<text class="pe-label" x="{_fmt(f.x(p.x))}" y="{_fmt(f.y(p.y))}" font-size="{_fmt(font)}">'
-            f"{escape(name[:30])}</text>"
-            f'<text class="pe-small" x="{_fmt(f.x(p.x))}" y="{_fmt(f.y(p.y) + 1.1 * font)}" font-size="{_fmt(0.75 * font)}">'
-            f"{escape(r.id)} · {r.area_m2:.1f} m²</text>"
-        )
+        p = placed.get(f"room:{r.id}")
+        if p is not None:
+            out.append(label_svg(p, f.x, f.y, css="pe-room-lab", ink="#222", attrs=f' data-room="{escape(r.id)}"'))
     out.append("</g>")
-    out.append(_scale_bar(f, font))
+    out.append(_scale_bar(f, font, lang))
     out.append("</svg>")
+    vx0, vy0, vx1, vy1 = 0.0, 0.0, f.width, f.height
+    for p in placed.values():  # a label set beside the drawing widens the view
+        bx0, by0, bx1, by1 = p.box
+        vx0, vx1 = min(vx0, f.x(bx0) - 0.5 * font), max(vx1, f.x(bx1) + 0.5 * font)
+        vy0, vy1 = min(vy0, f.y(by1) - 0.5 * font), max(vy1, f.y(by0) + 0.5 * font)
+    out[0] = (f'<svg xmlns="http://www.w3.org/2000/svg" id="{escape(element_id)}" '
+              f'viewBox="{_fmt(vx0)} {_fmt(vy0)} {_fmt(vx1 - vx0)} {_fmt(vy1 - vy0)}" '
+              f'preserveAspectRatio="xMidYMid meet" style="background:#fff">')
     return "\n".join(out)
 
 
-def _scale_bar(f: Frame, font: float) -> str:
+def _furniture_obstacles(f: Frame, font: float) -> list[Box]:
+    """The scale bar's and the north arrow's boxes (plan mm), kept free of labels."""
+    span = f.maxx - f.minx
+    step = 1000.0 if span < 12000 else (2000.0 if span < 30000 else 5000.0)
+    x0, y0 = f.minx - f.pad + f.pad * 0.5, f.miny - f.pad + f.pad * 0.45
+    nx, ny = f.maxx + f.pad - f.pad * 0.5, f.maxy + f.pad - f.pad * 0.6
+    return [(x0 - font, y0 - 0.4 * font, x0 + 5 * step + font, y0 + 1.2 * font),
+            (nx - 3.5 * font, ny - 3.0 * font, nx + 3.5 * font, ny + 0.3 * font)]
+
+
+def _scale_bar(f: Frame, font: float, lang: str = "en") -> str:
     span = f.maxx - f.minx
     step = 1000.0 if span < 12000 else (2000.0 if span < 30000 else 5000.0)
     x0, y0 = f.pad * 0.5, f.height - f.pad * 0.45
@@ -375,16 +384,21 @@ def _scale_bar(f: Frame, font: float) -> str:
             f'<rect x="{_fmt(x0 + i * step)}" y="{_fmt(y0)}" width="{_fmt(step)}" height="{_fmt(0.35 * font)}" '
             f'fill="{fill}" class="pe-scale"/>'
         )
-    parts.append(f'<text class="pe-small" x="{_fmt(x0)}" y="{_fmt(y0 - 0.3 * font)}" font-size="{_fmt(0.7 * font)}">0</text>')
+    halo = f'stroke-width="{_fmt(0.25 * font)}"'
+    small = f'font-size="{_fmt(0.7 * font)}"'
+    parts.append(f'<text class="pe-small pe-halo" {halo} x="{_fmt(x0)}" y="{_fmt(y0 - 0.3 * font)}" {small}>0</text>')
     parts.append(
-        f'<text class="pe-small" x="{_fmt(x0 + 5 * step)}" y="{_fmt(y0 - 0.3 * font)}" font-size="{_fmt(0.7 * font)}">'
+        f'<text class="pe-small pe-halo" {halo} x="{_fmt(x0 + 5 * step)}" y="{_fmt(y0 - 0.3 * font)}" '
+        f'font-size="{_fmt(0.7 * font)}">'
         f"{5 * step / 1000:g} m</text>"
     )
     nx, ny = f.width - f.pad * 0.5, f.pad * 0.6
     parts.append(
         f'<path d="M{_fmt(nx)} {_fmt(ny + 1.6 * font)} L{_fmt(nx)} {_fmt(ny)} M{_fmt(nx - 0.4 * font)} {_fmt(ny + 0.5 * font)} '
         f'L{_fmt(nx)} {_fmt(ny)} L{_fmt(nx + 0.4 * font)} {_fmt(ny + 0.5 * font)}" class="pe-scale"/>'
-        f'<text class="pe-small" x="{_fmt(nx)}" y="{_fmt(ny + 2.6 * font)}" font-size="{_fmt(0.7 * font)}">N (as drawn)</text>'
+        f'<text class="pe-small pe-halo" {halo} x="{_fmt(nx + 0.5 * font)}" y="{_fmt(ny + 2.6 * font)}" {small} '
+        'text-anchor="end" style="text-anchor:end">'
+        f'{escape(t(lang, "html.north"))}</text>'
     )
     parts.append("</g>")
     return "".join(parts)

@@ -2,45 +2,74 @@
 'use strict';
 function q(root, sel){return Array.prototype.slice.call(root.querySelectorAll(sel));}
 function section(el){return el.closest('section.report');}
-function clearHl(sec){q(sec,'.pe-hl').forEach(function(x){x.classList.remove('pe-hl');});}
+function planOf(sec){return sec.querySelector('.planbox svg');}
+function clearHl(sec){
+  q(sec,'.pe-hl').forEach(function(x){x.classList.remove('pe-hl');});
+  var svg=planOf(sec); if(svg) svg.classList.remove('pe-focus');
+  sec.removeAttribute('data-focus');
+}
+function tr(sec,key,fallback){var info=sec.querySelector('.info'); return (info&&info.getAttribute('data-t-'+key))||fallback;}
 function showInfo(sec,row){
-  var info=sec.querySelector('.info'); if(!info||!row) return;
+  var info=sec.querySelector('.info'); if(!info) return;
   while(info.firstChild) info.removeChild(info.firstChild);
-  var cells=row.cells, title=row.parentNode.getAttribute('data-title');
   function p(text,cls){var e=document.createElement('p'); if(cls) e.className=cls; e.textContent=text; info.appendChild(e); return e;}
+  if(!row){p(tr(sec,'empty',''),'muted'); return;}
+  var cells=row.cells, title=row.parentNode.getAttribute('data-title');
   p(cells[1].textContent+' · '+cells[0].textContent.replace('◎','').trim()+(cells[8].textContent?' · '+cells[8].textContent:''),'ic');
   if(title) p(title,'muted');
-  p(cells[7].textContent);
-  if(cells[3].textContent!=='—'||cells[4].textContent!=='—') p('measured '+cells[3].textContent+' · required '+cells[4].textContent+' · margin '+cells[5].textContent+' '+cells[6].textContent);
-  if(!row.classList.contains('drawn')) p('(not drawn on the plan)','muted');
+  var msg=cells[7].querySelector('.say'), hint=cells[7].querySelector('.hint');
+  p(msg?msg.textContent:cells[7].textContent);
+  if(cells[3].textContent!=='—'||cells[4].textContent!=='—') p(tr(sec,'measured','measured')+' '+cells[3].textContent+' · '+tr(sec,'required','required')+' '+cells[4].textContent+' · '+tr(sec,'margin','margin')+' '+cells[5].textContent+' '+cells[6].textContent);
+  if(hint) p(hint.textContent,'ihint');
+  if(!row.classList.contains('drawn')) p(tr(sec,'notdrawn','(not drawn on the plan)'),'muted');
+}
+// highlight the drawings of the findings `fids` and dim everything else on the plan (the rows filter the drawing)
+function focus(sec, fids, row, opts){
+  clearHl(sec);
+  var svg=planOf(sec), drawn=[];
+  fids.forEach(function(fid){
+    var r=document.getElementById('row-'+fid); if(r) r.classList.add('pe-hl');
+    if(!svg) return;
+    q(svg,'[data-finding="'+fid+'"]').forEach(function(el){
+      drawn.push(el); el.classList.add('pe-hl');
+      var layer=el.closest('g.pe-layer');
+      if(layer&&layer.style.display==='none'){
+        var name=layer.getAttribute('data-layer');
+        q(svg,'g.pe-overlay[data-layer="'+name+'"]').forEach(function(g){g.style.display='';});
+        var box=sec.querySelector('input[data-layer-toggle="'+name+'"]'); if(box) box.checked=true;
+      }
+    });
+  });
+  if(svg&&drawn.length) svg.classList.add('pe-focus');
+  sec.setAttribute('data-focus',fids.join(' '));
+  showInfo(sec,row);
+  if(opts&&opts.scrollPlan&&drawn.length){sec.querySelector('.planbox').scrollIntoView({block:'nearest',behavior:'smooth'});}
+  if(opts&&opts.scrollRow&&row){row.scrollIntoView({block:'nearest',behavior:'smooth'});}
 }
 function highlight(fid, opts){
   var row=document.getElementById('row-'+fid); if(!row) return;
-  var sec=section(row); clearHl(sec);
-  row.classList.add('pe-hl');
-  var svg=sec.querySelector('.planbox svg'), drawn=[];
-  if(svg){
-    drawn=q(svg,'[data-finding="'+fid+'"]');
-    drawn.forEach(function(el){
-      el.classList.add('pe-hl');
-      var layer=el.closest('g.pe-layer');
-      if(layer&&layer.style.display==='none'){
-        layer.style.display='';
-        var box=sec.querySelector('input[data-layer-toggle="'+layer.getAttribute('data-layer')+'"]'); if(box) box.checked=true;
-      }
-    });
-  }
-  showInfo(sec,row);
-  if(opts&&opts.scrollPlan&&drawn.length){sec.querySelector('.planbox').scrollIntoView({block:'nearest',behavior:'smooth'});}
-  if(opts&&opts.scrollRow){row.scrollIntoView({block:'nearest',behavior:'smooth'});}
+  var sec=section(row);
+  if(opts&&opts.toggle&&sec.getAttribute('data-focus')===fid){clearHl(sec); showInfo(sec,null); return;}
+  focus(sec,[fid],row,opts);
 }
 q(document,'tr.frow').forEach(function(row){
-  function go(){highlight(row.getAttribute('data-finding'),{scrollPlan:true});}
+  function go(){highlight(row.getAttribute('data-finding'),{scrollPlan:true,toggle:true});}
   row.addEventListener('click',go);
   row.addEventListener('keydown',function(ev){if(ev.key==='Enter'||ev.key===' '){ev.preventDefault();go();}});
 });
+q(document,'tr.ghead').forEach(function(head){
+  head.addEventListener('click',function(){
+    var sec=section(head), rows=q(head.parentNode,'tr.frow:not(.hiddenrow)');
+    var fids=rows.map(function(r){return r.getAttribute('data-finding');});
+    if(sec.getAttribute('data-focus')===fids.join(' ')){clearHl(sec); showInfo(sec,null); return;}
+    focus(sec,fids,null,{scrollPlan:true});
+  });
+});
+document.addEventListener('keydown',function(ev){
+  if(ev.key==='Escape') q(document,'section.report').forEach(function(sec){clearHl(sec); showInfo(sec,null);});
+});
 q(document,'section.report').forEach(function(sec){
-  var svg=sec.querySelector('.planbox svg'); if(!svg) return;
+  var svg=planOf(sec); if(!svg) return;
   var vb0=svg.getAttribute('viewBox').split(/\s+/).map(Number), vb=vb0.slice(), moved=false, drag=null;
   function setVb(){svg.setAttribute('viewBox',vb.map(function(v){return v.toFixed(1);}).join(' '));}
   function zoom(f,cx,cy){
@@ -61,7 +90,8 @@ q(document,'section.report').forEach(function(sec){
   svg.addEventListener('click',function(ev){
     if(moved){moved=false; return;}
     var el=ev.target.closest?ev.target.closest('[data-finding]'):null;
-    if(el) highlight(el.getAttribute('data-finding'),{scrollRow:true});
+    if(el) highlight(el.getAttribute('data-finding'),{scrollRow:true,toggle:true});
+    else if(sec.getAttribute('data-focus')){clearHl(sec); showInfo(sec,null);}
   });
   svg.addEventListener('dblclick',function(){vb=vb0.slice(); setVb();});
   q(sec,'button[data-zoom]').forEach(function(b){b.addEventListener('click',function(){
@@ -74,9 +104,15 @@ q(document,'section.report').forEach(function(sec){
       g.style.display=box.checked?'':'none';});}
     box.addEventListener('change',apply); apply();
   });
+  q(sec,'input[data-passing-toggle]').forEach(function(box){
+    function apply(){svg.classList.toggle('show-pass',box.checked);}
+    box.addEventListener('change',apply); apply();
+  });
+  // the status chips filter the table rows and the drawing alike
   q(sec,'input[data-status-filter]').forEach(function(box){
     box.addEventListener('change',function(){
-      var off={}; q(sec,'input[data-status-filter]').forEach(function(b){if(!b.checked) off[b.getAttribute('data-status-filter')]=1;});
+      var off={}; q(sec,'input[data-status-filter]').forEach(function(b){
+        var st=b.getAttribute('data-status-filter'); if(!b.checked) off[st]=1; svg.classList.toggle('off-'+st,!b.checked);});
       q(sec,'tr.frow').forEach(function(r){r.classList.toggle('hiddenrow',!!off[r.getAttribute('data-status')]);});
       q(sec,'tbody.grp').forEach(function(tb){tb.classList.toggle('hiddenrow',!tb.querySelector('tr.frow:not(.hiddenrow)'));});
     });
