@@ -71,7 +71,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     openings = group_openings(gap_seals)
     candidates += finder.leafless_doors(candidates, leaf_shapes, openings)
     texts = [t for t in drawing.texts if in_plan(t.x, t.y)]
-    faces, n_room_shapes = find_faces(drawing, in_plan, mass, gap_seals + door_seals(candidates), texts, profile.labels,
+    faces, n_room_shapes, jambless = find_faces(drawing, in_plan, mass, gap_seals + door_seals(candidates), texts, profile.labels,
                                       room_polygons, log)
     if not faces and require_rooms:
         searched = f"{len(walls.segments)} wall lines, {len(walls.shapes)} wall shapes, {n_room_shapes} room polygons"
@@ -83,7 +83,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     fixtures = place_fixtures(drawing, profile, in_plan, log, index)
     # 5. doors: rooms, widths, facts; plain openings
     doors = [with_door_facts(to_door(c, conv, index), conv) for c in candidates]
-    doors += plain_openings(openings, doors, windows, index, conv)
+    doors += plain_openings(openings + [[c] for c in jambless], doors, windows, index, conv)
     rooms, doors, windows, fixtures = drop_recesses(rooms, doors, windows, fixtures, log)
     doors = [replace(d, id=f"D{i}") for i, d in enumerate(by_position(doors, lambda d: d.midpoint), start=1)]
     doors = door_diagnostics(doors, finder, log)

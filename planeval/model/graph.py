@@ -37,7 +37,7 @@ def find_units(rooms: list[Room], doors: list[Door], log: DiagnosticLog) -> tupl
             g.add_edge(a, b)
     by_id = {r.id: r for r in rooms}
     if not common:
-        comps = [set(g.nodes)] if private else []
+        comps = _flats(g, by_id, doors, log) or ([set(g.nodes)] if private else [])
         lonely = [n for n in g.nodes if g.degree(n) == 0 and not any(n in d.rooms for d in doors)]
         for n in lonely:
             log.warning("room-without-door", f"room {n} ({by_id[n].display_name}) has no door: it may be closed off, "
@@ -77,6 +77,45 @@ def find_units(rooms: list[Room], doors: list[Door], log: DiagnosticLog) -> tupl
             unit_of[n] = uid
         units.append(Unit(uid, tuple(sorted(members, key=_id_num)), None))
     return unit_of, units
+
+
+def _flats(g: nx.Graph, by_id: dict[str, Room], doors: list[Door], log: DiagnosticLog) -> list[set[str]]:
+    """Flats that share no drawn corridor: one unit per entrance door and the rooms behind it.
+
+    The rooms joined by doors fall into groups; when two or more groups each have a door of their
+    own to the outside (or to an undrawn gallery) and hold a dwelling (two rooms or more with a
+    living room, bedroom or kitchen among them, or 25 m² of rooms), each is a unit. Groups without
+    such a door (a store with no door, a room whose door was missed) join the unit they share the
+    longest wall with. Empty when the plan is one dwelling (the caller keeps all rooms together).
+    """
+    comps = [set(c) for c in nx.connected_components(g)]
+    if len(comps) < 2:
+        return []
+    outside = {x for d in doors if OUTSIDE in d.rooms and not d.not_judged for x in d.rooms if x != OUTSIDE}
+    living = {"living", "bedroom", "kitchen"}
+
+    def dwelling(c: set[str]) -> bool:
+        area = sum(by_id[n].area_m2 for n in c)
+        return bool(c & outside) and (len(c) >= 2 or area >= 25.0) and (
+            any(set(by_id[n].functions) & living for n in c) or area >= 25.0)
+
+    flats = [c for c in comps if dwelling(c)]
+    if len(flats) < 2:
+        return []
+    shapes = [shapely.union_all([by_id[n].polygon for n in c]).buffer(300.0) for c in flats]
+    for c in comps:
+        if dwelling(c):
+            continue
+        shape = shapely.union_all([by_id[n].polygon for n in c])
+        shared = [shape.intersection(s).area for s in shapes]
+        if max(shared) > 0:
+            flats[shared.index(max(shared))] |= c
+        elif c & outside:
+            log.info("room-common", f"rooms {', '.join(sorted(c))} open only to the outside and hold no dwelling: "
+                     "counted in no unit", subject=sorted(c)[0])
+    log.info("units-by-entrance", f"{len(flats)} dwellings with entrances of their own and no drawn common corridor: "
+             "one unit per entrance door and the rooms behind it")
+    return flats
 
 
 def _id_num(rid: str) -> int:

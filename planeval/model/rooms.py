@@ -19,6 +19,7 @@ from shapely.geometry.base import BaseGeometry
 
 from planeval.diagnostics import DiagnosticLog
 from planeval.geometry import extend_segments, largest_polygon, polygon, polygons_of, side_points
+from planeval.model.gaps import split_at_wall_gaps
 from planeval.model.labels import label_rooms
 from planeval.model.layout import InPlan, position_key
 from planeval.model.linework import EPS_MM, Seal
@@ -168,11 +169,13 @@ def merge_faces(explicit: list[Face], derived: list[Face], log: DiagnosticLog) -
 
 
 def find_faces(drawing: Drawing, in_plan: InPlan, mass: BaseGeometry, seals: list[Seal], texts: list[Text],
-               labels: dict[str, str], room_polygons: bool, log: DiagnosticLog) -> tuple[list[Face], int]:
-    """The room faces (drawn room polygons first, faces of the sealed wall mass elsewhere) and how
-    many room polygons the drawing has. ``room_polygons=False`` ignores the drawn ones."""
+               labels: dict[str, str], room_polygons: bool, log: DiagnosticLog) -> tuple[list[Face], int, list[Seal]]:
+    """The room faces (drawn room polygons first, faces of the sealed wall mass elsewhere), how many
+    room polygons the drawing has, and the openings without jambs found between derived rooms.
+    ``room_polygons=False`` ignores the drawn ones."""
+
     label_points = [(t.x, t.y) for t in texts if t.role is not Role.IGNORE and functions_of(t.text, labels)]
-    derived = faces_from_mass(mass, seals, label_points, log)
+    derived, jambless = _split_merged(faces_from_mass(mass, seals, label_points, log), label_points, log)
     room_shapes = [
         (sh.exterior, sh.holes, sh.layer, sh.kind)
         for sh in drawing.shapes
@@ -183,7 +186,27 @@ def find_faces(drawing: Drawing, in_plan: InPlan, mass: BaseGeometry, seals: lis
     faces = merge_faces(explicit, derived, log)
     if explicit:
         log.info("rooms-explicit", f"{len(explicit)} rooms from room polygons on room layers")
-    return faces, len(room_shapes)
+    return faces, len(room_shapes), jambless
+
+
+def _split_merged(faces: list[Face], label_points: list[tuple[float, float]], log: DiagnosticLog
+                  ) -> tuple[list[Face], list[Seal]]:
+    """Regions holding several room labels split at openings without jambs (:mod:`planeval.model.gaps`)."""
+    out: list[Face] = []
+    chords: list[Seal] = []
+    for f in faces:
+        inside = [pt for pt in label_points if f.polygon.covers(Point(pt))]
+        if len(inside) < 2:
+            out.append(f)
+            continue
+        parts, found = split_at_wall_gaps(f.polygon, inside)
+        out += [Face(p, f.source, f.layer, f.label_hint) for p in parts]
+        chords += found
+    if chords:
+        widths = ", ".join(f"{c.length / 1000:.2f}" for c in chords[:6])
+        log.info("openings-without-jambs", f"{len(chords)} openings without jambs (wall faces that stop at a corner) "
+                 f"split rooms that share a region: {widths} m wide")
+    return out, chords
 
 
 def room_linework(drawing: Drawing, in_plan: InPlan) -> list[tuple]:

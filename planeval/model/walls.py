@@ -55,6 +55,9 @@ def find_walls(drawing: Drawing, in_plan: InPlan, log: DiagnosticLog) -> Walls:
     if wall_len < MIN_WALL_MM:
         wall_role = Role.UNKNOWN
         wall_segs, wall_shapes = _fallback(drawing, in_plan, log)
+    else:
+        more_segs, more_shapes = _outline_elsewhere(drawing, in_plan, wall_segs, wall_len, log)
+        wall_segs, wall_shapes = wall_segs + more_segs, wall_shapes + more_shapes
     wall_lines: list[Line] = [((s.x1, s.y1), (s.x2, s.y2)) for s in wall_segs]
     for a in drawing.arcs:
         door_sized = 60 <= a.sweep_deg <= 120 and 350 <= a.r <= 1300
@@ -105,6 +108,42 @@ def _fallback(drawing: Drawing, in_plan: InPlan, log: DiagnosticLog) -> tuple[li
             + " (give a profile with --profile to be exact)",
         )
     return wall_segs, wall_shapes
+
+
+def _outline_elsewhere(drawing: Drawing, in_plan: InPlan, wall_segs: list[Segment], wall_len: float, log: DiagnosticLog
+                       ) -> tuple[list[Segment], list[Shape]]:
+    """Linework on layers of no known role that holds the building's outline when the wall layer does
+    not: a wall layer for the new partitions only, the existing walls on layer "0".
+
+    Taken as walls when it is not a trifle beside the wall layer (at least 30 % of its length) and
+    either spans a clearly larger area (its box at least 1.6 times the wall layer's) or is clearly
+    longer (1.5 times) and made mostly (70 %) of lines over 1 m, as walls are and furniture is not.
+    """
+    segs = [s for s in drawing.segments if s.role is Role.UNKNOWN and in_plan(s.x1, s.y1)]
+    if not segs or not wall_segs or len(segs) > MAX_FALLBACK_SEGMENTS:
+        return [], []
+    length = sum(math.hypot(s.x2 - s.x1, s.y2 - s.y1) for s in segs)
+    if length < 0.3 * wall_len:
+        return [], []
+    w = np.asarray([(s.x1, s.y1, s.x2, s.y2) for s in wall_segs])
+    u = np.asarray([(s.x1, s.y1, s.x2, s.y2) for s in segs])
+    both = np.concatenate([w, u])
+
+    def area(a: np.ndarray) -> float:
+        return float((a[:, [0, 2]].max() - a[:, [0, 2]].min()) * (a[:, [1, 3]].max() - a[:, [1, 3]].min()))
+
+    lengths = np.hypot(u[:, 2] - u[:, 0], u[:, 3] - u[:, 1])
+    long_share = float(lengths[lengths >= 1000.0].sum()) / max(float(lengths.sum()), 1.0)
+    outline = area(both) >= 1.6 * max(area(w), 1.0)
+    dominant = length >= 1.5 * wall_len and long_share >= 0.7  # mostly long straight lines: walls, not furniture
+    if not (outline or dominant):
+        return [], []
+    shapes = [sh for sh in drawing.shapes
+              if sh.role is Role.UNKNOWN and sh.kind in ("polyline", "hatch", "solid") and in_plan(*sh.exterior[0])]
+    layers = sorted({s.layer for s in segs})
+    log.warning("walls-extended", f"the wall layers cover only part of the plan; linework on unrecognised layers taken as "
+                f"walls too: {', '.join(layers[:6])}" + (" …" if len(layers) > 6 else "") + " (give a profile to be exact)")
+    return segs, shapes
 
 
 def mass_linework(walls: Walls, drawing: Drawing, door_parts: Parts, in_plan: InPlan) -> np.ndarray:
