@@ -247,6 +247,10 @@ def _use_color(no_color: bool) -> bool:
     help="Write a copy of the (single) plan with the findings on PLANEVAL-* layers.",
 )
 @click.option(
+    "--lang", "lang", type=click.Choice(["nb", "en"]), default=None,
+    help="Language of the console, HTML, Markdown and PDF output (default: the rule set's, e.g. nb for tek17). JSON is neutral.",
+)
+@click.option(
     "--baseline",
     "baseline_path",
     type=click.Path(dir_okay=False, path_type=str),
@@ -279,6 +283,7 @@ def check(
     junit_out: str | None,
     md_out: str | None,
     dxf_out: str | None,
+    lang: str | None,
     baseline_path: str | None,
     strict: bool,
     fail_on_review: bool,
@@ -339,8 +344,10 @@ def check(
                 continue
             runs.extend(check_many([plan], rulesets).reports)
     batch = Batch(runs, judge_building(runs))
+    from planeval.report.i18n import lang_for, t
+
     context: dict[str, Any] = {"strict": strict, "fail_on_review": fail_on_review, "errors": errors,
-                               "full_report": [p for p in (html_out, json_out) if p]}
+                               "full_report": [p for p in (html_out, json_out) if p], "lang": lang_for(rulesets, lang)}
     applied = None
     if entries is not None and baseline_path:
         from planeval.baseline import apply_all
@@ -357,7 +364,7 @@ def check(
     else:
         color = _use_color(no_color)
         for r in runs:
-            click.echo(report_text(r, color=color, verbose=verbose, quiet=quiet))
+            click.echo(report_text(r, color=color, verbose=verbose, quiet=quiet, lang=context["lang"]))
         for f in (context.get("building") or {}).get("findings", []):
             accepted = f" [accepted: {f['accepted']}]" if f.get("accepted") else ""
             click.echo(f"building: {f['rule']} {f['status']}: {f['message']}{accepted}")
@@ -365,7 +372,7 @@ def check(
             _baseline_lines(applied)
         for kind, target in outputs.items():
             if target and not quiet and (kind != "dxf" or runs):
-                click.echo(f"{kind} report written to {target}")
+                click.echo(t(context["lang"], "console.written", kind=kind, path=target))
     if errors:  # each was one line on stderr already; a count for several plans
         if len(plans) == 1:
             sys.exit(int(ExitCode.INPUT_ERROR))

@@ -33,7 +33,9 @@ from planeval.errors import InputError
 
 RESERVED = ("enabled", "severity", "source")
 SEVERITIES = ("error", "warning")
-TOP_KEYS = ("name", "description", "extends", "rules")
+TOP_KEYS = ("name", "description", "extends", "lang", "rules")
+#: report languages a rule set may name with ``lang`` (the reports' default; ``--lang`` overrides)
+LANGS = ("nb", "en")
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,7 @@ class RuleSet:
     description: str
     chain: tuple[ChainEntry, ...]  # the file itself first, then what it extends
     rules: dict[str, RuleConfig]
+    lang: str = ""  # the reports' language ("nb", "en"): the nearest file of the chain that names one
 
     @property
     def key(self) -> str:
@@ -206,11 +209,19 @@ def load_ruleset(spec: str | Path, trusted: Iterable[str | Path] = ()) -> RuleSe
             raise InputError(f"unknown rule '{rule}'{_suggest(rule, CHECKS)}", where)
         rules[rule] = _validate(rule, values, CHECKS[rule], origin)
     top = layers[0][1]
+    lang = ""
+    for file, data in layers:  # the file itself first: the nearest 'lang' wins
+        if "lang" in data:
+            lang = data["lang"]
+            if lang not in LANGS:
+                raise InputError(f"lang: expected one of {', '.join(map(repr, LANGS))}, got {lang!r}", file)
+            break
     return RuleSet(
         name=str(top.get("name", path.stem)),
         description=str(top.get("description", "")),
         chain=tuple(chain),
         rules=rules,
+        lang=str(lang),
     )
 
 

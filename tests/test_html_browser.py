@@ -182,3 +182,112 @@ def test_dxf_text_never_runs(browser, tmp_path):
     finally:
         page.close()
 
+
+VISIBLE_BOXES = """svg => Array.from(svg.querySelectorAll('g.pe-lab')).filter(g => {
+    const r = g.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(g).display !== 'none'
+      && !g.closest('[style*="display: none"]');
+  }).map(g => { const r = g.querySelector('rect.pe-labbox').getBoundingClientRect();
+                return [r.left, r.top, r.right, r.bottom]; })"""
+
+
+SHOWN = ("el => { for (let e = el; e; e = e.parentElement) "
+         "if (getComputedStyle(e).display === 'none') return false; return true; }")
+
+
+def _shown(locator) -> bool:
+    """Displayed (a vertical line has an empty box, so Playwright's is_visible cannot tell)."""
+    return locator.evaluate(SHOWN)
+
+
+def _crossing(boxes, slack=0.5):
+    """Pairs of boxes (screen px) that intersect by more than ``slack`` px."""
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+            if a[0] < b[2] - slack and b[0] < a[2] - slack and a[1] < b[3] - slack and b[1] < a[3] - slack]
+
+
+def _label_checks(page, report):
+    svg = page.locator("#plan-0")
+    boxes = svg.evaluate(VISIBLE_BOXES)
+    assert len(boxes) >= len(report.plan.rooms)  # the room names at least
+    assert _crossing(boxes) == []
+    # the texts stay inside their boxes (their width is forced to the box the placement used)
+    over = page.evaluate("""() => Array.from(document.querySelectorAll('#plan-0 g.pe-lab')).filter(g => {
+        const t = g.querySelector('text.pe-labtext').getBBox(), b = g.querySelector('rect.pe-labbox').getBBox();
+        return t.width > 0 && (t.x < b.x - 1 || t.x + t.width > b.x + b.width + 1); }).length""")
+    assert over == 0
+    page.locator("input[data-passing-toggle]").check()
+    assert _crossing(svg.evaluate(VISIBLE_BOXES)) == []
+    page.locator("input[data-passing-toggle]").uncheck()
+
+
+def test_plan_shows_failures_first_and_filters_with_chips_and_rows(browser, tmp_path):
+    from planeval.report import writer
+    from sampleplans import sample_report
+
+    report = sample_report("korridor-4units-aia", "husbanken-omsorg")
+    page, errors, _ = _open(browser, writer("html")([report], {"lang": "nb"}), tmp_path, "korridor.html")
+    try:
+        assert page.evaluate("document.documentElement.lang") == "nb"
+        _label_checks(page, report)
+        idx = {f"r0f{i}": f for i, f in enumerate(report.findings)}
+        fail = next(k for k, f in idx.items() if f.failing and f.code == "DW01")
+        passing = next(k for k, f in idx.items() if f.status.value == "pass" and f.code == "TS01")
+        fail_bar = page.locator(f'#plan-0 path[data-finding="{fail}"]').first
+        pass_circle = page.locator(f'#plan-0 path.pe-pass[data-finding="{passing}"]').first
+        # failures drawn, passing findings off until asked for, then faint
+        assert _shown(fail_bar) and not _shown(pass_circle)
+        page.locator("input[data-passing-toggle]").check()
+        assert _shown(pass_circle) and float(pass_circle.evaluate("el => getComputedStyle(el).opacity")) < 0.6
+        page.locator("input[data-passing-toggle]").uncheck()
+        assert not _shown(pass_circle)
+        # the value labels carry their codes and sit in boxes
+        assert page.locator(f'#plan-0 g.pe-lab[data-finding="{fail}"] text').first.text_content().startswith("DW01 760 < 860")
+        # doors coloured by their own verdict
+        door = idx[fail].result.subject
+        assert page.locator(f'#plan-0 g[data-door="{door}"].pe-d-fail path.pe-door').first.evaluate(
+            "el => getComputedStyle(el).stroke") == "rgb(192, 57, 43)"
+        ok_door = next(d.id for d in report.plan.doors
+                       if not any(f.result.subject == d.id and f.failing for f in report.findings)
+                       and any(f.result.subject == d.id and f.status.value == "pass" for f in report.findings))
+        assert page.locator(f'#plan-0 g[data-door="{ok_door}"] path.pe-door').first.evaluate(
+            "el => getComputedStyle(el).stroke") == "rgb(30, 132, 73)"
+        # the status chips filter the drawing as well as the table
+        page.locator(".chip.st-fail").click()
+        assert not _shown(fail_bar) and page.locator(f"#row-{fail}").is_hidden()
+        page.locator(".chip.st-fail").click()
+        assert _shown(fail_bar)
+        # a row focuses its drawing: the others fade; clicking it again shows all
+        other = next(k for k, f in idx.items() if f.failing and k != fail and f.result.location is not None)
+        other_el = page.locator(f'#plan-0 g.pe-overlay [data-finding="{other}"]').first
+        page.locator(f"#row-{fail}").click()
+        assert float(other_el.evaluate("el => getComputedStyle(el).opacity")) < 0.2
+        assert float(fail_bar.evaluate("el => getComputedStyle(el).opacity")) > 0.8
+        page.locator(f"#row-{fail}").click()
+        assert float(other_el.evaluate("el => getComputedStyle(el).opacity")) == 1.0
+        # a group header focuses all findings of its subject
+        page.locator(f"#row-{fail}").evaluate("el => el.parentNode.querySelector('tr.ghead').click()")
+        assert page.locator("section.report").first.get_attribute("data-focus").count(" ") >= 1
+        page.keyboard.press("Escape")
+        assert page.locator("section.report").first.get_attribute("data-focus") is None
+        # fixtures and furniture are named on hover, in the report's language
+        wc = page.locator('#plan-0 path[data-kind="wc"] title').first
+        assert "toalett" in wc.text_content()
+        assert errors == []
+    finally:
+        page.close()
+
+
+@pytest.mark.realworld
+def test_real_export_labels_never_overlap(browser, tmp_path):
+    from planeval.report import writer
+
+    real = ROOT.parent / "shared" / "realplans" / "anandkothartrdl__Plans__plan.dxf"
+    if not real.exists():
+        pytest.skip(f"{real} not found")
+    report = _report(real)
+    page, errors, _ = _open(browser, writer("html")([report], {"lang": "nb"}), tmp_path, "real.html")
+    try:
+        _label_checks(page, report)
+        assert errors == []
+    finally:
+        page.close()

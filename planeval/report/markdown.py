@@ -15,8 +15,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from planeval.report.fmt import margin, quantity
+from planeval.report.fmt import decimal, margin, percent, quantity
+from planeval.report.i18n import t
 from planeval.report.json_report import reports_to_dict
+from planeval.report.sentences import finding_sentence, hint_of, subject_text
 
 _MD_SPECIAL = {"\\": "\\\\", "|": "\\|", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
                "<": "&lt;", ">": "&gt;", "&": "&amp;", "\n": " ", "\r": " "}
@@ -31,17 +33,16 @@ def md_escape(value: Any) -> str:
     return "".join(_MD_SPECIAL.get(ch, ch) for ch in ("" if value is None else str(value)))
 
 
-def _num(v: Any, unit: str) -> str:
-    return quantity(v, unit) if v is None or isinstance(v, (int, float)) else md_escape(v)
+def _num(v: Any, unit: str, lang: str = "en") -> str:
+    return quantity(v, unit, lang=lang) if v is None or isinstance(v, (int, float)) else md_escape(v)
 
 
-def _margin(v: Any, unit: str) -> str:
-    return margin(v, unit)
+def _margin(v: Any, unit: str, lang: str = "en") -> str:
+    return margin(v, unit, lang=lang)
 
 
-def _subject(fd: dict[str, Any]) -> str:
-    s, n = str(fd.get("subject", "")), str(fd.get("subject_name", "") or "")
-    return md_escape(s if not n or n == s else f"{s} {n}")
+def _subject(fd: dict[str, Any], lang: str = "en") -> str:
+    return md_escape(subject_text(lang, str(fd.get("subject", "")), str(fd.get("subject_name", "") or "")))
 
 
 def _icon(summary: dict[str, Any]) -> str:
@@ -49,7 +50,7 @@ def _icon(summary: dict[str, Any]) -> str:
     return "❌" if summary.get("verdict") in ("fail", "error") else "✅"
 
 
-def _report_md(d: dict[str, Any], baseline: dict[str, Any] | None = None) -> list[str]:
+def _report_md(d: dict[str, Any], baseline: dict[str, Any] | None = None, lang: str = "en") -> list[str]:
     findings = d.get("findings", [])
     s = d.get("summary", {})
     live = [f for f in findings if not f.get("accepted")]
@@ -62,67 +63,82 @@ def _report_md(d: dict[str, Any], baseline: dict[str, Any] | None = None) -> lis
     name = Path(str(d.get("file", {}).get("path", ""))).name
     # the counts on the status line are the summary's (live findings; the accepted ones apart)
     n_warn, n_err, n_acc = s.get("failing_warnings", 0), s.get("error", 0), s.get("accepted", 0)
-    parts = [f"{s.get('failing_errors', 0)} failing"]
+    parts = [t(lang, "md.failing", n=s.get("failing_errors", 0))]
     if n_warn:
-        parts.append(f"⚠️ {n_warn} failing warning{'s' if n_warn != 1 else ''}")
-    parts += [f"{s.get('pass', 0)} pass", f"{s.get('needs_review', 0)} need review",
-              f"{s.get('not_applicable', 0)} not applicable"]
+        parts.append(t(lang, "md.failing_warnings", n=n_warn))
+    parts += [t(lang, "md.pass", n=s.get("pass", 0)), t(lang, "md.review", n=s.get("needs_review", 0)),
+              t(lang, "md.na", n=s.get("not_applicable", 0))]
     if n_err:
-        parts.append(f"{n_err} check error{'s' if n_err != 1 else ''}")
+        parts.append(t(lang, "md.check_errors", n=n_err))
     if n_acc:
-        parts.append(f"{n_acc} accepted by baseline")
+        parts.append(t(lang, "md.accepted", n=n_acc))
     out = [
         f"### {_icon(s)} {md_escape(name)} — {md_escape(d.get('ruleset', {}).get('name', ''))}",
         "",
         " · ".join(parts),
         "",
     ]
+
+    def col(*keys: str) -> str:
+        return "|" + "|".join(f" {t(lang, 'md.col_' + k)} " if k else " " for k in keys) + "|"
+
     if failing:
-        out += [
-            "| | Code | Subject | Measured | Required | Margin | Message |",
-            "|---|---|---|---:|---:|---:|---|",
-        ]
+        out += [col("", "code", "subject", "measured", "required", "margin", "message"), "|---|---|---|---:|---:|---:|---|"]
         for f in fail_err + fail_warn:
             unit = f.get("unit", "")
             mark = "❌" if f.get("severity") == "error" else "⚠️"
+            hint = hint_of(f, lang)  # in the message cell, so that the table keeps its columns
+            hint = f"<br>💡 {t(lang, 'md.col_hint')}: {md_escape(hint)}" if hint else ""
             out.append(
-                f"| {mark} | {md_escape(f.get('code'))} | {_subject(f)} "
-                f"| {_num(f.get('measured'), unit)} | {_num(f.get('required'), unit)} "
-                f"| {_margin(f.get('margin'), unit)} | {md_escape(f.get('message'))} |"
+                f"| {mark} | {md_escape(f.get('code'))} | {_subject(f, lang)} "
+                f"| {_num(f.get('measured'), unit, lang)} | {_num(f.get('required'), unit, lang)} "
+                f"| {_margin(f.get('margin'), unit, lang)} | {md_escape(_message(f, lang))}{hint} |"
             )
         out.append("")
     if review:
-        out += [f"<details><summary>{len(review)} item{'s' if len(review) != 1 else ''} need review</summary>", "",
-                "| Code | Subject | Message |", "|---|---|---|"]
-        out += [f"| {md_escape(f.get('code'))} | {_subject(f)} | {md_escape(f.get('message'))} |" for f in review]
+        out += [f"<details><summary>{t(lang, 'md.review_details', n=len(review))}</summary>", "",
+                col("code", "subject", "message"), "|---|---|---|"]
+        out += [f"| {md_escape(f.get('code'))} | {_subject(f, lang)} | {md_escape(_message(f, lang))} |" for f in review]
         out += ["", "</details>", ""]
     if errors:
-        out += [f"<details><summary>{len(errors)} check{'s' if len(errors) != 1 else ''} could not run</summary>", "",
-                "| Code | Rule | Message |", "|---|---|---|"]
+        out += [f"<details><summary>{t(lang, 'md.errors_details', n=len(errors))}</summary>", "",
+                col("code", "rule", "message"), "|---|---|---|"]
         out += [f"| {md_escape(f.get('code'))} | {md_escape(f.get('rule'))} | {md_escape(f.get('message'))} |" for f in errors]
         out += ["", "</details>", ""]
     if accepted:
-        out += [f"<details><summary>{len(accepted)} accepted by the baseline</summary>", "",
-                "| Code | Subject | Was | Reason |", "|---|---|---|---|"]
-        out += [f"| {md_escape(f.get('code'))} | {_subject(f)} | {md_escape(f.get('status'))} | {md_escape(f.get('accepted'))} |"
-                for f in accepted]
+        out += [f"<details><summary>{t(lang, 'md.accepted_details', n=len(accepted))}</summary>", "",
+                col("code", "subject", "was", "reason"), "|---|---|---|---|"]
+        out += [f"| {md_escape(f.get('code'))} | {_subject(f, lang)} | {md_escape(t(lang, 'status.' + str(f.get('status'))))} "
+                f"| {md_escape(f.get('accepted'))} |" for f in accepted]
         out += ["", "</details>", ""]
     if baseline and baseline.get("expired"):
-        out += ["Expired baseline entries (counted again): " + md_escape(", ".join(map(str, baseline["expired"]))), ""]
+        out += [t(lang, "md.expired", entries=md_escape(", ".join(map(str, baseline["expired"])))), ""]
     units = (d.get("area") or {}).get("units") or []
     if units:
-        out += ["| Unit | Type | Net m² | BRA m² ≈ | Circulation | Storage m² | Efficiency index |",
-                "|---|---|---:|---:|---:|---:|---:|"]
+        out += [col("unit", "type", "net", "bra", "circulation", "storage", "efficiency"), "|---|---|---:|---:|---:|---:|---:|"]
         for u in units:
             share = u.get("circulation_share")
             eff = u.get("efficiency_index")
             out.append(
-                f"| {md_escape(u.get('id'))} | {md_escape(u.get('type'))} | {u.get('net_m2', 0):.2f} | {u.get('bra_m2', 0):.2f} "
-                f"| {'—' if share is None else f'{share:.0%}'} | {u.get('storage_m2', 0):.2f} "
-                f"| {'—' if eff is None else f'{eff:.2f}'} |"
+                f"| {md_escape(u.get('id'))} | {md_escape(u.get('type'))} | {_two(u.get('net_m2', 0), lang)} "
+                f"| {_two(u.get('bra_m2', 0), lang)} | {percent(share)} | {_two(u.get('storage_m2', 0), lang)} "
+                f"| {_two(eff, lang)} |"
             )
         out.append("")
     return out
+
+
+def _two(v: Any, lang: str) -> str:
+    return "—" if v is None else decimal(f"{v:.2f}", lang)
+
+
+def _message(f: dict[str, Any], lang: str) -> str:
+    """English: the check's message; Norwegian: the sentence of its numbers, then the check's message."""
+    if lang == "en":
+        return str(f.get("message", ""))
+    say = finding_sentence(lang, str(f.get("code", "")), f["status"], f.get("measured"), f.get("required"), f.get("unit", ""),
+                           str(f.get("sense", ">=")), f.get("details"))
+    return f"{say} — {f.get('message', '')}"
 
 
 #: a GitHub pull-request comment holds at most 65,536 characters: the Markdown stays within this
@@ -161,22 +177,24 @@ def _folded(d: dict[str, Any], keep: int | None, context: dict[str, Any]) -> dic
 
 
 def _document(runs: list[Any], data: dict[str, Any], context: dict[str, Any], dicts: list[dict[str, Any]]) -> str:
-    out = ["## planeval check", ""]
+    lang = str(context.get("lang") or "en")
+    out = [t(lang, "md.title"), ""]
     if len(dicts) > 1 or data.get("errors"):
         passing = sum(1 for d in dicts if d.get("summary", {}).get("verdict") != "fail")
-        out += [f"{_icon(data.get('summary', {}))} {passing} of {len(dicts)} plan × rule-set reports pass", ""]
+        out += [f"{_icon(data.get('summary', {}))} {t(lang, 'md.reports_pass', passing=passing, total=len(dicts))}", ""]
     for err in data.get("errors") or []:
         out += [f"❌ could not read {md_escape(err.get('file'))}: {md_escape(err.get('message'))}", ""]
     baseline = context.get("baseline", {}) if isinstance(context.get("baseline"), dict) else {}
     for r, d in zip(runs, dicts, strict=True):
-        out += _report_md(d, baseline.get(id(r)))
+        out += _report_md(d, baseline.get(id(r)), lang)
         if d.get("_note"):
             out += [f"<sub>{d['_note']}</sub>", ""]
     b = data.get("building")
     if b:
         mix = ", ".join(f"{md_escape(k)} × {v}" for k, v in (b.get("mix") or {}).items())
-        out += ["### Building", "", f"{b.get('plans', '?')} plans, {b.get('units', 0)} units, net {b.get('net_m2', 0):.2f} m², "
-                f"BRA ≈ {b.get('bra_m2', 0):.2f} m²; {mix}", ""]
+        line = t(lang, "md.building_line", plans=b.get("plans", "?"), units=b.get("units", 0),
+                 net=decimal(f"{b.get('net_m2', 0):.2f}", lang), bra=decimal(f"{b.get('bra_m2', 0):.2f}", lang), mix=mix)
+        out += [t(lang, "md.building"), "", line, ""]
         for f in b.get("findings", []):
             icon = {"pass": "✅", "fail": "❌" if f.get("severity") == "error" else "⚠️"}.get(f.get("status"), "➖")
             out.append(f"- {icon} {md_escape(f.get('code'))} {md_escape(f.get('rule'))} [{md_escape(f.get('ruleset'))}]: "

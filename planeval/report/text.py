@@ -1,4 +1,7 @@
-"""Console output of ``planeval check``: findings grouped per plan, one summary line each."""
+"""Console output of ``planeval check``: findings grouped per plan, one summary line each, in English or
+Norwegian (``lang``): in Norwegian each finding leads with the sentence its numbers make in the
+regulation's words, then the check's own (English) message; a fix hint follows on its own line.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +10,11 @@ from typing import Any
 import click
 
 from planeval.findings import Report
+from planeval.report.fmt import decimal
+from planeval.report.i18n import t, term
 from planeval.report.json_report import subject_name
 from planeval.report.plan import recognition_lines
+from planeval.report.sentences import finding_sentence, hint_text, subject_text
 
 STATUS_STYLE = {
     "pass": ("PASS", "green"),
@@ -19,18 +25,18 @@ STATUS_STYLE = {
 }
 
 
-def summary_line(report: Report) -> str:
+def summary_line(report: Report, lang: str = "en") -> str:
     s = report.summary()
-    parts = [f"{s['pass']} pass", f"{s['fail']} fail"]
+    parts = [t(lang, "console.summary_pass", n=s["pass"]), t(lang, "console.summary_fail", n=s["fail"])]
     if s["fail"]:
-        parts[-1] += f" ({s['failing_errors']} error, {s['failing_warnings']} warning)"
-    parts += [f"{s['needs_review']} needs review", f"{s['not_applicable']} not applicable"]
+        parts[-1] += t(lang, "console.summary_fail_split", e=s["failing_errors"], w=s["failing_warnings"])
+    parts += [t(lang, "console.summary_review", n=s["needs_review"]), t(lang, "console.summary_na", n=s["not_applicable"])]
     if s["error"]:
-        parts.append(f"{s['error']} check errors")
+        parts.append(t(lang, "console.summary_errors", n=s["error"]))
     return ", ".join(parts)
 
 
-def report_text(report: Report, *, color: bool, verbose: bool = False, quiet: bool = False) -> str:
+def report_text(report: Report, *, color: bool, verbose: bool = False, quiet: bool = False, lang: str = "en") -> str:
     def style(text: str, fg: str | None, bold: bool = False) -> str:
         return click.style(text, fg=fg, bold=bold) if color and (fg or bold) else text
 
@@ -48,10 +54,10 @@ def report_text(report: Report, *, color: bool, verbose: bool = False, quiet: bo
         done: set[tuple[str, str]] = set()
         for f in shown:
             r = f.result
-            label, fg = STATUS_STYLE[r.status.value]
+            label, fg = t(lang, f"console_status.{r.status.value}"), STATUS_STYLE[r.status.value][1]
             if f.accepted:
-                label, fg = "ACCEPT", "cyan"
-            sev = "" if r.status.value != "fail" or f.severity == "error" else " (warning)"
+                label, fg = t(lang, "console_status.accepted"), "cyan"
+            sev = "" if r.status.value != "fail" or f.severity == "error" else " " + t(lang, "console.warning")
             key = (f.code, r.message)
             if r.status.value == "needs_review" and len(folded.get(key, [])) > 1:
                 if key in done:
@@ -59,19 +65,50 @@ def report_text(report: Report, *, color: bool, verbose: bool = False, quiet: bo
                 done.add(key)
                 subject = ", ".join(folded[key])
             else:
-                name = subject_name(report.plan, r.subject)
-                subject = r.subject if name == r.subject else f"{r.subject} {name}"
-            accepted = f" [accepted: {f.accepted}]" if f.accepted else ""
-            lines.append(f"  {style(f'{label:<6}', fg)} {f.code:<5} {f.rule:<24} {subject[:30]:<30} {r.message}{sev}{accepted}")
+                subject = subject_text(lang, r.subject, subject_name(report.plan, r.subject))
+            accepted = " " + t(lang, "console.accepted", reason=f.accepted) if f.accepted else ""
+            message = r.message
+            what = f.rule
+            if lang != "en":
+                what = term(lang, f.code, f.rule)
+                say = finding_sentence(lang, f.code, r.status.value, r.measured, r.required, r.unit, r.sense.value, r.details,
+                                       with_term=False)
+                message = f"{say} — {r.message}"
+            width = 7 if lang != "en" else 6
+            head = f"  {style(f'{label:<{width}}', fg)} {f.code:<5} {what[:24]:<24} {subject[:30]:<30}"
+            lines.append(f"{head} {message}{sev}{accepted}")
+            if f.hint is not None:
+                hint = hint_text(lang, f.hint.kind, f.hint.values)
+                if hint:
+                    lines.append(f"  {'':<{width}} {'':<5} → {t(lang, 'console.hint')}: {hint}")
         if report.area and report.area.get("units"):
             for u in report.area["units"]:
-                eff = u.get("efficiency_index")
-                eff_txt = f", rules claim {u['required_zone_m2']:.1f} m² (index {eff:.2f})" if eff is not None else ""
-                lines.append(f"  area  {u['id']}: {u['net_m2']:.1f} m² net, {u['bra_m2']:.1f} m² BRA ≈, {u['type']}{eff_txt}")
+                lines.append("  " + _area_line(u, lang))
     s = report.summary()
     colour = "red" if s["failing_errors"] else ("yellow" if s["fail"] or s["needs_review"] else "green")
-    lines.append("  " + style(summary_line(report), colour))
+    lines.append("  " + style(summary_line(report, lang), colour))
     return "\n".join(lines)
+
+
+def review_lines(report: Report) -> list[str]:
+    """The recognition summary, first when the plan was recognised below the grade the findings needed."""
+    rec = report.plan.recognition
+    lines = recognition_lines(rec)
+    reviewed = sum(1 for f in report.findings if "review_reason" in f.result.details)
+    if reviewed:
+        lines.insert(0, f"  {reviewed} findings say needs review instead of pass/fail: the plan is only partly recognised")
+    return lines
+
+
+def _area_line(u: dict[str, Any], lang: str) -> str:
+    """``area  U1: 42.2 m² net, 43.7 m² BRA ≈, bofellesskap, rules claim 24.5 m² (index 0.58)`` (decimal comma in nb)."""
+
+    def d(v: float, fmt: str = ".1f") -> str:
+        return decimal(format(v, fmt), lang)
+
+    eff = u.get("efficiency_index")
+    claim = t(lang, "console.area_claim", claimed=d(u["required_zone_m2"]), index=d(eff, ".2f")) if eff is not None else ""
+    return t(lang, "console.area", id=u["id"], net=d(u["net_m2"]), bra=d(u["bra_m2"]), type=u["type"]) + claim
 
 
 def area_text(area: dict[str, Any], path: str) -> str:
@@ -98,13 +135,3 @@ def area_text(area: dict[str, Any], path: str) -> str:
         mix = ", ".join(f"{k} ×{v}" for k, v in b.get("mix", {}).items())
         lines.append(f"  building: {b['units']} units, net {b['net_m2']:.2f} m², BRA ≈ {b['bra_m2']:.2f} m²; {mix}")
     return "\n".join(lines)
-
-
-def review_lines(report: Report) -> list[str]:
-    """The recognition summary, first when the plan was recognised below the grade the findings needed."""
-    rec = report.plan.recognition
-    lines = recognition_lines(rec)
-    reviewed = sum(1 for f in report.findings if "review_reason" in f.result.details)
-    if reviewed:
-        lines.insert(0, f"  {reviewed} findings say needs review instead of pass/fail: the plan is only partly recognised")
-    return lines
