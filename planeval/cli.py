@@ -247,6 +247,10 @@ def _use_color(no_color: bool) -> bool:
     help="Write a copy of the (single) plan with the findings on PLANEVAL-* layers.",
 )
 @click.option(
+    "--pdf", "pdf_out", type=click.Path(dir_okay=False, path_type=str),
+    help="Write a PDF: a cover with the plan and the rule set's sources, then one page per dwelling unit.",
+)
+@click.option(
     "--lang", "lang", type=click.Choice(["nb", "en"]), default=None,
     help="Language of the console, HTML, Markdown and PDF output (default: the rule set's, e.g. nb for tek17). JSON is neutral.",
 )
@@ -283,6 +287,7 @@ def check(
     junit_out: str | None,
     md_out: str | None,
     dxf_out: str | None,
+    pdf_out: str | None,
     lang: str | None,
     baseline_path: str | None,
     strict: bool,
@@ -322,7 +327,7 @@ def check(
     if dxf_out and len(plans) != 1:
         raise InputError("--dxf writes an overlay of one plan: give exactly one PLAN")
     rulesets = _rulesets(rules, explicit_rules)
-    outputs = {"json": json_out, "html": html_out, "junit": junit_out, "md": md_out, "dxf": dxf_out}
+    outputs = {"json": json_out, "html": html_out, "junit": junit_out, "md": md_out, "dxf": dxf_out, "pdf": pdf_out}
     inputs = _inputs(plans, rulesets, profile, baseline_path, cfg.path)
     check_outputs([(f"--{k}", v) for k, v in outputs.items()], inputs)
     entries = None
@@ -357,7 +362,7 @@ def check(
         context["baseline_summary"] = applied.summary(display_path(baseline_path))
     context.update(build_context(batch))
     for kind, target in outputs.items():
-        if target and (kind != "dxf" or runs):
+        if target and (kind not in ("dxf", "pdf") or runs):
             write_atomic(target, writer(kind)(runs, context), inputs=inputs)
     if fmt == "json":
         click.echo(writer("json")(runs, context), nl=False)
@@ -371,7 +376,7 @@ def check(
         if applied is not None:
             _baseline_lines(applied)
         for kind, target in outputs.items():
-            if target and not quiet and (kind != "dxf" or runs):
+            if target and not quiet and (kind not in ("dxf", "pdf") or runs):
                 click.echo(t(context["lang"], "console.written", kind=kind, path=target))
     if errors:  # each was one line on stderr already; a count for several plans
         if len(plans) == 1:

@@ -18,6 +18,7 @@ WRITERS: dict[str, str] = {
     "junit": "planeval.report.junit:write_junit",
     "md": "planeval.report.markdown:write_markdown",
     "dxf": "planeval.report.dxf_overlay:write_dxf_overlay",
+    "pdf": "planeval.report.pdf:write_pdf",
 }
 
 
