@@ -29,6 +29,7 @@ from planeval.vocabulary import functions_of, is_common
 
 MIN_ROOM_M2 = 1.0
 THIN_MM = 350.0  # narrower than this everywhere: a wall body
+THIN_CORE_MM2 = 100.0 * 100.0  # what is left of a wall body where walls meet (a T of 300 + 200 mm walls), not a room
 STRIP_MM = 650.0  # narrower than this and long: a wall body (insulated walls drawn with several lines)
 STRIP_RATIO = 12.0
 SIDE_OFFSETS_MM = (150.0, 300.0, 500.0, 800.0)  # how far from a line its sides are looked at, nearest first
@@ -82,7 +83,7 @@ def faces_from_mass(mass: BaseGeometry, seals: list[Seal], keep_points: list[tup
             dropped["small"] += 1
             continue
         if not protected:
-            if thin_core[i].is_empty:
+            if thin_core[i].area < THIN_CORE_MM2:
                 dropped["thin"] += 1
                 continue
             if strip_core[i].is_empty and areas[i] / (STRIP_MM * STRIP_MM) > STRIP_RATIO:
