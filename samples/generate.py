@@ -20,6 +20,11 @@ Usage::
 
     .venv/bin/python samples/generate.py            # write all samples into samples/dxf
     .venv/bin/python samples/generate.py --out DIR  # somewhere else
+    .venv/bin/python samples/generate.py --building # the sample building: samples/building/plan-*.dxf
+
+The sample building (``samples/building/``) is one DXF per floor from its own layouts
+(``samples/building/layouts/``, floors listed in its ``index.toml``, unit templates in its
+``units/`` before the shared ones); ``samples/building/planeval.toml`` names its floors.
 """
 
 from __future__ import annotations
@@ -37,26 +42,39 @@ from samplegen.model import FIXTURE_KINDS, FUNCTIONS, RULES, Defect, Door, Fixtu
 
 HERE = Path(__file__).resolve().parent
 
-__all__ = ["DIALECTS", "FIXTURE_KINDS", "FUNCTIONS", "OUT_DIR", "RULES", "SAMPLES", "Built", "Defect", "Door",
-           "Fixture", "Frame", "Layout", "Room", "Window", "build", "expected", "load_layout", "main", "place",
+__all__ = ["BUILDING_DIR", "DIALECTS", "FIXTURE_KINDS", "FUNCTIONS", "OUT_DIR", "RULES", "SAMPLES", "Built", "Defect", "Door",
+           "Fixture", "Frame", "Layout", "Room", "Window", "build", "building_floors", "expected", "load_layout", "main", "place",
            "quarter_disc", "write_sample"]
 
 OUT_DIR = HERE / "dxf"
+BUILDING_DIR = HERE / "building"
 
 SAMPLES: list[Layout] = load_samples()
+
+
+def building_floors() -> list[Layout]:
+    """The floors of the sample building, in the order of ``building/layouts/index.toml``."""
+    import tomllib
+
+    root = BUILDING_DIR / "layouts"
+    names = tomllib.loads((root / "index.toml").read_text(encoding="utf-8"))["floors"]
+    return [load_layout(n, root) for n in names]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Write the samples (all, or the ones named) into ``--out``."""
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
-    ap.add_argument("--out", type=Path, default=OUT_DIR)
+    ap.add_argument("--out", type=Path, help=f"output folder (default {OUT_DIR.relative_to(HERE.parent)}, "
+                    f"with --building {BUILDING_DIR.relative_to(HERE.parent)})")
+    ap.add_argument("--building", action="store_true", help="write the floors of the sample building instead")
     ap.add_argument("--dialect", choices=sorted(DIALECTS), help="write every layout in this "
                     "dialect instead of its own (for tests; not the shipped samples)")
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("names", nargs="*", help="only these samples")
     args = ap.parse_args(argv)
+    args.out = args.out or (BUILDING_DIR if args.building else OUT_DIR)
     args.out.mkdir(parents=True, exist_ok=True)
-    for lay in SAMPLES:
+    for lay in building_floors() if args.building else SAMPLES:
         if args.names and lay.name not in args.names:
             continue
         p = write_sample(lay, args.out, args.dialect)

@@ -160,11 +160,12 @@ def _read(path: Path) -> dict[str, Any]:
         raise LayoutError(f"{path}: {e}") from None
 
 
-def load_template(name: str) -> UnitPlan:
-    """A unit template (``units/<name>.toml``): a plan with ``CORRIDOR`` as the corridor side
-    (south, y = 0), or ``from_layout`` = a layout whose doors to the outside open from the
-    corridor instead, without the windows on the sides in ``drop_windows_on``."""
-    path = UNIT_DIR / f"{name}.toml"
+def load_template(name: str, unit_dirs: tuple[Path, ...] = (UNIT_DIR,)) -> UnitPlan:
+    """A unit template (``units/<name>.toml``, the first of ``unit_dirs`` that has it): a plan
+    with ``CORRIDOR`` as the corridor side (south, y = 0), or ``from_layout`` = a layout whose
+    doors to the outside open from the corridor instead, without the windows on the sides in
+    ``drop_windows_on``."""
+    path = next((d / f"{name}.toml" for d in unit_dirs if (d / f"{name}.toml").is_file()), unit_dirs[0] / f"{name}.toml")
     data = _read(path)
     _keys(data, TEMPLATE_KEYS, str(path))
     if "from_layout" not in data:
@@ -238,13 +239,15 @@ def _check_refs(lay: Layout, where: str) -> None:
         _check(f.room in keys, f"{where}: fixtures[{i}]", f"no room {f.room!r}")
 
 
-def load_layout(name: str) -> Layout:
-    """The layout ``samples/layouts/<name>.toml`` (its placed unit templates included)."""
-    path = LAYOUT_DIR / f"{name}.toml"
-    return _parse(lambda data, where: _layout(name, data, where), _read(path), str(path))
+def load_layout(name: str, root: Path = LAYOUT_DIR) -> Layout:
+    """The layout ``<root>/<name>.toml`` (default ``samples/layouts/``), its placed unit templates
+    included: those in ``<root>/units/`` first, then the shared ``samples/layouts/units/``."""
+    path = root / f"{name}.toml"
+    dirs = tuple(dict.fromkeys((root / "units", UNIT_DIR)))
+    return _parse(lambda data, where: _layout(name, data, where, dirs), _read(path), str(path))
 
 
-def _layout(name: str, data: dict[str, Any], where: str) -> Layout:
+def _layout(name: str, data: dict[str, Any], where: str, unit_dirs: tuple[Path, ...] = (UNIT_DIR,)) -> Layout:
     _keys(data, LAYOUT_KEYS, where)
     _check(data.get("name") == name, where, f"name must be {name!r} (the file name)")
     _one_of(data.get("dialect"), DIALECTS, where, "dialect")
@@ -255,7 +258,7 @@ def _layout(name: str, data: dict[str, Any], where: str) -> Layout:
         _keys(p, PLACEMENT_KEYS, pw)
         _check("corridor" in data, where, "placements need the corridor room: corridor = \"...\"")
         dx, dy = _pt(p["at"], pw)
-        part = place(load_template(p["template"]), p["unit"], dx, dy, p.get("mirror", False), data["corridor"])
+        part = place(load_template(p["template"], unit_dirs), p["unit"], dx, dy, p.get("mirror", False), data["corridor"])
         rooms, doors = rooms + part.rooms, doors + part.doors
         windows, fixtures = windows + part.windows, fixtures + part.fixtures
     defects = tuple(_parse(_defect, d, f"{where}: defects[{i}]") for i, d in enumerate(data.get("defects", ())))
