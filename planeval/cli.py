@@ -128,6 +128,11 @@ units_option = click.option(
 encoding_option = click.option(
     "--encoding", metavar="CODEC", help="Text encoding for old DXF files without $DWGCODEPAGE (e.g. cp1252, cp932, gbk)."
 )
+building_option = click.option(
+    "--building/--no-building", "building", default=None,
+    help="The plans are the floors of one building (the §12-2 (2) share across them). Default: only when "
+    "planeval.toml says building = ... (the project's, or one in the plans' folder listing them).",
+)
 
 
 def load_plan(path: str, profile: str | None, units: str | None, encoding: str | None) -> Any:
@@ -268,6 +273,7 @@ def _use_color(no_color: bool) -> bool:
 @click.option("--no-color", is_flag=True, help="No colours even on a terminal.")
 @click.option("-q", "--quiet", is_flag=True, help="Only the summary line per plan.")
 @click.option("-v", "--verbose", is_flag=True, help="List passing findings too.")
+@building_option
 @click.option(
     "--config",
     "config_path",
@@ -296,6 +302,7 @@ def check(
     no_color: bool,
     quiet: bool,
     verbose: bool,
+    building: bool | None,
     config_path: str | None,
 ) -> None:
     """Check PLAN(s) against rule set(s); exit 1 when an error-severity finding fails, 2 when a plan cannot be read."""
@@ -348,7 +355,10 @@ def check(
                 errors.append({"file": exc.path or path, "message": exc.message})
                 continue
             runs.extend(check_many([plan], rulesets).reports)
-    batch = Batch(runs, judge_building(runs))
+    from planeval.config import building_for
+
+    bld = building_for(plans, building, cfg)
+    batch = Batch(runs, judge_building(runs) if bld else [])
     from planeval.report.i18n import lang_for, t
 
     context: dict[str, Any] = {"strict": strict, "fail_on_review": fail_on_review, "errors": errors,
@@ -360,7 +370,7 @@ def check(
         applied = apply_all(runs, entries, batch.building)
         context["baseline"] = applied.notes
         context["baseline_summary"] = applied.summary(display_path(baseline_path))
-    context.update(build_context(batch))
+    context.update(build_context(batch, bld))
     for kind, target in outputs.items():
         if target and (kind not in ("dxf", "pdf") or runs):
             write_atomic(target, writer(kind)(runs, context), inputs=inputs)
@@ -408,11 +418,12 @@ def _baseline_lines(applied: Any) -> None:
             click.echo(f"  … and {len(applied.stale) - 20} more (see the JSON report's baseline.stale)")
 
 
-def build_context(batch: Any) -> dict[str, Any]:
-    """Cross-plan results: a building block when several plans (or units) were checked together."""
+def build_context(batch: Any, bld: Any = None) -> dict[str, Any]:
+    """Cross-plan results: a building block when several plans are one building (``bld``, a
+    :class:`planeval.config.Building`)."""
     from planeval.multi import building_block
 
-    block = building_block(batch)
+    block = building_block(batch, name=bld.name, floors=bld.floors) if bld else None
     context: dict[str, Any] = {"building_findings": batch.building_findings}
     if block:
         context["building"] = block
@@ -420,7 +431,7 @@ def build_context(batch: Any) -> dict[str, Any]:
 
 
 @main.command()
-@click.argument("plans", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("plans", nargs=-1, type=click.Path(path_type=str))
 @click.option(
     "--rules",
     "rules",
@@ -433,6 +444,9 @@ def build_context(batch: Any) -> dict[str, Any]:
 @encoding_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str))
+@building_option
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
+              help="Project config (plans when none are named; building and floors).")
 @guarded
 def area(
     plans: tuple[str, ...],
@@ -442,43 +456,56 @@ def area(
     encoding: str | None,
     fmt: str,
     output: str | None,
+    building: bool | None,
+    config_path: str | None,
 ) -> None:
     """Area metrics per unit and per building: net, BRA, by function, circulation, storage, unusable, efficiency."""
     from planeval.api import Batch
     from planeval.api import check as api_check
+    from planeval.config import building_for, load_config
     from planeval.engine import judge_building
     from planeval.io import check_outputs
-    from planeval.multi import area_rows, building_block
+    from planeval.multi import area_rows, building_block, building_text
     from planeval.report.text import area_text
     from planeval.scoring import area_metrics
 
+    cfg = load_config(config_path)
+    plans = plans or cfg.plans
+    if not plans:
+        raise InputError("no plan given (name DXF files, or list them in planeval.toml: plans = [...])")
     one = _one_ruleset(rules, "area")
     ruleset = _rulesets((one,), rules)[0] if one else None
     inputs = _inputs(plans, [ruleset] if ruleset else [], profile)
     check_outputs([("-o", output)], inputs)
     blocks = []
     runs = []
+    loaded = []
     for path in plans:
         p = load_plan(path, profile, units, encoding)
+        loaded.append(p)
         if ruleset is not None:
             r = api_check(p, ruleset)
             runs.append(r)
             blocks.append((path, r.area or {}))
         else:
             blocks.append((path, area_metrics(p)))
-    building = building_block(Batch(runs, judge_building(runs)), areas=[b for _, b in blocks])
+    bld = building_for(plans, building, cfg)
+    block = building_block(Batch(runs, judge_building(runs) if bld else []), areas=[b for _, b in blocks], plans=loaded,
+                           name=bld.name if bld else None, floors=bld.floors if bld else ())
     if fmt == "json":
         doc: dict[str, Any] = {"plans": [{"file": path, **b} for path, b in blocks]}
-        if building:
-            doc["building"] = building
+        if block and bld:
+            doc["building"] = block
         emit(dumps(doc), output, inputs)
     elif fmt == "csv":
         emit(area_rows([(path, b) for path, b in blocks]), output, inputs)
     else:
         text = "\n".join(area_text(b, path) for path, b in blocks)
-        if building and len(plans) > 1:
-            mix = ", ".join(f"{k} ×{v}" for k, v in building["mix"].items())
-            text += f"\nall plans: {building['units']} units, net {building['net_m2']:.2f} m², {mix}"
+        if block and bld:
+            text += "\n" + building_text(block)
+        elif block and len(plans) > 1:
+            mix = ", ".join(f"{k} ×{v}" for k, v in block["mix"].items())
+            text += f"\nall plans: {block['units']} units, net {block['net_m2']:.2f} m², {mix}"
         emit(text + "\n", output, inputs)
 
 
@@ -579,6 +606,7 @@ def rules_show(ruleset: str, fmt: str) -> None:
 @units_option
 @encoding_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str), help="Write here instead of stdout.")
+@building_option
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str), help="Project config (as for check).")
 @guarded
 def baseline_cmd(
@@ -588,6 +616,7 @@ def baseline_cmd(
     units: str | None,
     encoding: str | None,
     output: str | None,
+    building: bool | None,
     config_path: str | None,
 ) -> None:
     """Write a baseline accepting every current failure and needs-review finding of PLAN(s), building-level
@@ -612,7 +641,9 @@ def baseline_cmd(
     runs = []
     for path in plans:
         runs.extend(check_many([load_plan(path, profile, units, encoding)], rulesets).reports)
-    batch = Batch(runs, judge_building(runs))
+    from planeval.config import building_for
+
+    batch = Batch(runs, judge_building(runs) if building_for(plans, building, cfg) else [])
     emit(write_baseline(runs, batch.building), output, inputs)
 
 

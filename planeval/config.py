@@ -7,7 +7,13 @@ rules = ["tek17"]               # bundled names or rule-set files
 profile = "office.toml"         # optional
 units = "mm"                    # optional
 baseline = "planeval-baseline.toml"   # optional
+building = "Eksempelbygget"     # optional: the plans are the floors of one building (true: unnamed)
+[floors]                        # optional: a name for each floor's plan (file as in plans)
+"plan-1.dxf" = "1. etasje"
 ```
+
+Several plans are judged as one building (the TEK17 §12-2 (2) share across them, one building
+block) only when ``building`` says so or the command line has ``--building``.
 
 With it, CI runs ``planeval check`` with no arguments. Searched from the working directory
 upwards; ``--config FILE`` names one explicitly. Unknown keys are errors. A config is data (TOML,
@@ -28,7 +34,7 @@ from typing import Any
 from planeval.errors import InputError
 from planeval.ruleset import inside
 
-KEYS = ("plans", "rules", "profile", "units", "baseline")
+KEYS = ("plans", "rules", "profile", "units", "baseline", "building", "floors")
 
 
 @dataclass(frozen=True)
@@ -40,6 +46,15 @@ class Config:
     units: str | None = None
     baseline: str | None = None
     notes: tuple[str, ...] = field(default_factory=tuple)
+    building: str | bool | None = None  #: a name or True: the plans are one building; False: separate plans; None: not said
+    floors: tuple[tuple[str, str], ...] = ()  #: (plan path as in ``plans``, floor name)
+
+    def floor_of(self, plan: str) -> str | None:
+        """The floor name given to ``plan`` (a path as given, or the same file), if any."""
+        for path, name in self.floors:
+            if path == plan or Path(path).resolve() == Path(plan).resolve():
+                return name
+        return None
 
 
 def find_config(start: Path | None = None) -> tuple[Path, dict[str, Any]] | None:
@@ -124,4 +139,61 @@ def load_config(explicit: str | None = None) -> Config:
     if profile and (profile.endswith(".toml") or "/" in profile or "\\" in profile):
         profile = rel(profile, "profile")
     baseline = rel(data["baseline"], "baseline") if data.get("baseline") else None
-    return Config(str(path), tuple(plans), tuple(rules), profile, data.get("units"), baseline)
+    building, floors = _building(data, path, lambda v: rel(v, "floors"))
+    if not plans and floors:  # the floors are the plans, in their order
+        plans = [k for k, _ in floors]
+    return Config(str(path), tuple(plans), tuple(rules), profile, data.get("units"), baseline, building=building, floors=floors)
+
+
+def _building(data: dict[str, Any], path: Path, rel: Any) -> tuple[str | bool | None, tuple[tuple[str, str], ...]]:
+    """``building`` (a name or true/false) and ``floors`` (plan file -> floor name), checked."""
+    building = data.get("building")
+    if building is not None and not isinstance(building, (str, bool)):
+        raise InputError("'building' must be a name (text) or true/false", path)
+    if isinstance(building, str) and not building.strip():
+        raise InputError("'building' must not be empty (a name, or true)", path)
+    raw = data.get("floors", {})
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise InputError("'floors' must be a table of plan file = \"floor name\"", path)
+    floors = tuple((rel(k), v) for k, v in raw.items())
+    for k, _ in floors:
+        if not Path(k).is_file():
+            raise InputError(f"floors: '{Path(k).name}' is no file", path)
+    return building, floors
+
+
+@dataclass(frozen=True)
+class Building:
+    """Plans judged as one building: its name (if the config gives one) and each plan's floor name."""
+
+    name: str | None
+    floors: tuple[str | None, ...]
+
+
+def building_for(plans: tuple[str, ...] | list[str], flag: bool | None, cfg: Config) -> Building | None:
+    """Whether the ``plans`` given together are one building (the §12-2 (2) share across them).
+
+    ``--no-building`` (``flag`` False): never. Otherwise the project config ``cfg`` decides when it
+    says ``building`` and the plans are among its plans; else a ``planeval.toml`` in the plans' own
+    folder (all of them in one) that says ``building`` and lists every one of them; else ``--building``
+    (``flag`` True). Without any of these, several plans are separate plans.
+    """
+    if flag is False or len(plans) < 2:
+        return None
+
+    def among(c: Config) -> bool:
+        own = {Path(p).resolve() for p in c.plans}
+        return bool(own) and all(Path(p).resolve() in own for p in plans)
+
+    found = cfg if cfg.building and among(cfg) else None
+    if found is None:
+        folders = {Path(p).resolve().parent for p in plans}
+        own = next(iter(folders)) / "planeval.toml" if len(folders) == 1 else None
+        if own is not None and own.is_file() and (cfg.path is None or Path(cfg.path).resolve() != own):
+            local = load_config(str(own))
+            found = local if local.building and among(local) else None
+    if found is None and not flag:
+        return None
+    c = found or cfg
+    name = c.building if isinstance(c.building, str) else None
+    return Building(name, tuple(c.floor_of(p) for p in plans))

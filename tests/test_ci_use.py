@@ -75,19 +75,19 @@ def test_dxf_overlay_of_an_r2000_file_stays_in_its_code_page(tmp_path):
 # Baselines: building-level findings, stale and expired entries, a missing baseline in the config
 # ---------------------------------------------------------------------------------------------
 
-TWO = ("korttid-40-aia", "korttid-40-iso")  # two small units, neither accessible: the building's AR02 fails
+TWO = ("korttid-40-aia", "korttid-40-iso")  # two small units, neither accessible: the building's AR02 fails (with --building)
 
 
 def test_baseline_then_check_passes_with_a_failing_building_rule(tmp_path):
     plans = [SAMPLES / f"{n}.dxf" for n in TWO]
     base = tmp_path / "b.toml"
-    assert cli("check", *plans, "--rules", "tek17", "-q").exit_code == 1
-    r = cli("baseline", *plans, "--rules", "tek17", "-o", base)
+    assert cli("check", *plans, "--rules", "tek17", "-q", "--building").exit_code == 1
+    r = cli("baseline", *plans, "--rules", "tek17", "-o", base, "--building")
     assert r.exit_code == 0, r.output
     entries = load_baseline(base)
     building = [e for e in entries if e.subject == "building"]
     assert [(e.rule, e.code, e.file) for e in building] == [("accessible-share", "AR02", "")]
-    r = cli("check", *plans, "--rules", "tek17", "--baseline", base, "--format", "json")
+    r = cli("check", *plans, "--rules", "tek17", "--baseline", base, "--format", "json", "--building")
     assert r.exit_code == 0, r.output  # was 1: the building's failure was never written
     doc = json.loads(r.stdout)
     assert doc["summary"]["verdict"] == "pass" and doc["summary"]["failing_errors"] == 0
