@@ -1,4 +1,4 @@
-"""Research commands: ``planeval sweep | sweep-report | trial-rules | shrink``.
+"""Research commands: ``planeval sweep | sweep-report | trial-rules | shrink | trial-layout``.
 
 Registered on the main click group (``planeval.cli`` imports this module last). Errors are one
 line naming the file and the cause, exit code 2 (:class:`~planeval.errors.InputError` through
@@ -14,7 +14,7 @@ import click
 from planeval.cli import encoding_option, guarded, main, profile_option, units_option
 from planeval.errors import InputError
 
-__all__ = ["sweep_cmd", "sweep_report_cmd", "trial_rules_cmd", "shrink_cmd"]
+__all__ = ["sweep_cmd", "sweep_report_cmd", "trial_rules_cmd", "shrink_cmd", "trial_layout_cmd"]
 
 
 def _plural(n: int, word: str) -> str:
@@ -152,5 +152,45 @@ def shrink_cmd(plan: str, rules: str, room: str | None, compare: str | None, fmt
     emit(dumps(doc) if fmt == "json" else shrink_text(doc), output, (plan,))
 
 
-for _cmd in (sweep_cmd, sweep_report_cmd, trial_rules_cmd, shrink_cmd):
+@click.command("trial-layout")
+@click.argument("plan", type=click.Path(path_type=str))
+@click.option("--rules", "rules", required=True, metavar="NAME|FILE", help="The rule-set variant whose zones to set out.")
+@click.option("--room", "room", required=True, metavar="ID|LABEL|UNIT:LABEL", help="The room (R4, Bad, U3:Bad).")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=str),
+              help="OUT.dxf (1:1 in mm) or OUT.pdf (to print at the stated scale).")
+@profile_option
+@units_option
+@encoding_option
+@guarded
+def trial_layout_cmd(plan: str, rules: str, room: str, out: str, profile: str | None, units: str | None,
+                     encoding: str | None) -> None:
+    """The ROOM of PLAN at full scale with the zones RULES claims (turning circles, WC side spaces, bed
+    zones, door swings), dimensioned from one reference corner, with a setting-out table: to tape out
+    on a hall floor for a 1:1 mock-up."""
+    from planeval.api import load_plan
+    from planeval.io import check_outputs, write_atomic
+    from planeval.ruleset import load_ruleset
+    from planeval.sweep.trial_layout import layout_dxf, trial_layout
+
+    kind = out.lower().rsplit(".", 1)[-1]
+    if kind not in ("dxf", "pdf"):
+        raise InputError(f"--out {out}: give a .dxf or a .pdf file")
+    rs = load_ruleset(rules)
+    inputs = (plan, *(c.path for c in rs.chain))
+    check_outputs([("--out", out)], inputs)
+    lay = trial_layout(load_plan(plan, profile=profile, units=units, encoding=encoding), rs, room)
+    if kind == "dxf":
+        data: str | bytes = layout_dxf(lay)
+    else:
+        from planeval.sweep.trial_pdf import choose_page, layout_pdf
+
+        data = layout_pdf(lay)
+        paper, landscape, scale = choose_page(*lay.size_mm)
+    write_atomic(out, data, inputs=inputs)
+    at = f" at 1:{scale} on {paper}{' landscape' if landscape else ''}" if kind == "pdf" else " (1:1, mm)"
+    click.echo(f"trial layout of {lay.room_id} {lay.room_label} under {lay.ruleset}: {len(lay.marks)} setting-out points "
+               f"-> {out}{at}")
+
+
+for _cmd in (sweep_cmd, sweep_report_cmd, trial_rules_cmd, shrink_cmd, trial_layout_cmd):
     main.add_command(_cmd)
