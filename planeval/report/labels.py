@@ -132,6 +132,11 @@ class _Grid:
         for k in self._keys(b):
             self.cells.setdefault(k, []).append(b)
 
+    def crosses(self, a: tuple[float, float], b: tuple[float, float]) -> bool:
+        """Does the segment a–b pass through a box?"""
+        seg = (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+        return any(_segment_in_box(a, b, o) for k in self._keys(seg) for o in self.cells.get(k, ()))
+
     def hits(self, b: Box, gap: float) -> bool:
         g = (b[0] - gap, b[1] - gap, b[2] + gap, b[3] + gap)
         return any(overlaps(b, o, gap) for k in self._keys(g) for o in self.cells.get(k, ()))
@@ -176,6 +181,7 @@ def place_labels(requests: Sequence[LabelRequest], obstacles: Iterable[Box] = ()
         gap = 0.15 * r.size
         w, h, top = _extent(r)
         spot: tuple[float, float] | None = None
+        crossing: tuple[float, float] | None = None  # the first free box whose leader crosses another label
         for cx, cy in _candidates(r, rings if r.movable else 0):
             b = box_of(r, cx, cy)
             if bounds is not None and (b[0] < bounds[0] or b[1] < bounds[1] or b[2] > bounds[2] or b[3] > bounds[3]):
@@ -185,8 +191,15 @@ def place_labels(requests: Sequence[LabelRequest], obstacles: Iterable[Box] = ()
             own = (r.anchor[0] - 0.3 * r.size, r.anchor[1] - 0.3 * r.size, r.anchor[0] + 0.3 * r.size, r.anchor[1] + 0.3 * r.size)
             if (cx, cy) != r.anchor and _covers_other_anchor(anchors, b, own):
                 continue
+            ax, ay = r.anchor
+            if not (b[0] <= ax <= b[2] and b[1] <= ay <= b[3]):
+                ex, ey = min(max(ax, b[0]), b[2]), min(max(ay, b[1]), b[3])
+                if grid.crosses((ax, ay), (ex, ey)):
+                    crossing = crossing or (cx, cy)
+                    continue
             spot = (cx, cy)
             break
+        spot = spot or crossing
         if spot is None:  # a column beside the drawing: below everything placed in it so far
             right = max([bounds[2] if bounds else r.anchor[0]] + [p.box[2] for p in placed.values()])
             x0 = right + 2 * r.size
@@ -200,6 +213,26 @@ def place_labels(requests: Sequence[LabelRequest], obstacles: Iterable[Box] = ()
         leader = not (b[0] <= ax <= b[2] and b[1] <= ay <= b[3])
         placed[i] = Placed(r, b, spot[0], b[3] - top, leader)
     return [placed[i] for i in range(len(requests))]
+
+
+def _segment_in_box(a: tuple[float, float], b: tuple[float, float], box: Box) -> bool:
+    """Does the segment a–b pass through the inside of ``box`` (Liang–Barsky clipping)?"""
+    (x0, y0), (x1, y1) = a, b
+    dx, dy = x1 - x0, y1 - y0
+    lo, hi = 0.0, 1.0
+    for p, q in ((-dx, x0 - box[0]), (dx, box[2] - x0), (-dy, y0 - box[1]), (dy, box[3] - y0)):
+        if p == 0:
+            if q <= 0:
+                return False
+            continue
+        u = q / p
+        if p < 0:
+            lo = max(lo, u)
+        else:
+            hi = min(hi, u)
+        if lo >= hi:
+            return False
+    return hi - lo > 1e-9
 
 
 def _covers_other_anchor(anchors: _Grid, b: Box, own: Box) -> bool:
