@@ -445,6 +445,8 @@ def build_context(batch: Any, bld: Any = None) -> dict[str, Any]:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=str))
 @building_option
+@click.option("--slack", is_flag=True, help="With --rules: per room how far each wall really moves in before a finding "
+              "fails (planeval shrink, a bisection per wall: slow, seconds per wall).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
               help="Project config (plans when none are named; building and floors).")
 @guarded
@@ -457,6 +459,7 @@ def area(
     fmt: str,
     output: str | None,
     building: bool | None,
+    slack: bool,
     config_path: str | None,
 ) -> None:
     """Area metrics per unit and per building: net, BRA, by function, circulation, storage, unusable, efficiency."""
@@ -475,6 +478,8 @@ def area(
         raise InputError("no plan given (name DXF files, or list them in planeval.toml: plans = [...])")
     one = _one_ruleset(rules, "area")
     ruleset = _rulesets((one,), rules)[0] if one else None
+    if slack and ruleset is None:
+        raise InputError("--slack needs --rules (the rule set whose findings the moved walls may not break)")
     inputs = _inputs(plans, [ruleset] if ruleset else [], profile)
     check_outputs([("-o", output)], inputs)
     blocks = []
@@ -487,6 +492,10 @@ def area(
             r = api_check(p, ruleset)
             runs.append(r)
             blocks.append((path, r.area or {}))
+            if slack:
+                from planeval.sweep.slack import attach_slack
+
+                attach_slack(r.area or {}, p, ruleset)
         else:
             blocks.append((path, area_metrics(p)))
     bld = building_for(plans, building, cfg)
@@ -500,7 +509,9 @@ def area(
     elif fmt == "csv":
         emit(area_rows([(path, b) for path, b in blocks]), output, inputs)
     else:
-        text = "\n".join(area_text(b, path) for path, b in blocks)
+        from planeval.sweep.slack import slack_text
+
+        text = "\n".join(area_text(b, path) + ("\n" + slack_text(b) if slack else "") for path, b in blocks)
         if block and bld:
             text += "\n" + building_text(block)
         elif block and len(plans) > 1:
