@@ -92,6 +92,10 @@ COMMON_WORDS = (
     "lobby", "heis", "lift", "elevator", "felles", "common", "stair", "stairs", "trapp",
 )
 
+#: A door size written out in feet and inches ("2'8X6'8", "2'-8\" x 6'-8\"", "2#4'9X6'8"): a door tag, not a name.
+DOOR_SIZE_RE = re.compile(r"(?:(\d)\s*#\s*)?([1-9])\s*'\s*-?\s*(\d{1,2})?\s*\"?\s*[x×]\s*([6-8])\s*'\s*-?\s*(\d{1,2})?\s*\"?",
+                          re.IGNORECASE)
+
 _AREA_RE = re.compile(
     r"(?<![\w.])(\d{1,4}(?:[.,]\d{1,2})?)\s*(m²|m2|m\^2|kvm|sqm|sq\.?\s?m\b|sf\b|sq\.?\s?ft|ft²|ft2)",
     re.IGNORECASE,

@@ -24,6 +24,7 @@ from planeval.diagnostics import DiagnosticLog
 from planeval.errors import InputError
 from planeval.model.attributes import with_door_facts
 from planeval.model.doors import DoorCandidate, DoorFinder, door_diagnostics, door_seals, plain_openings, to_door
+from planeval.model.doortags import apply_tags, assign_tags
 from planeval.model.fixtures import place_fixtures
 from planeval.model.graph import connect, room_graph
 from planeval.model.layout import by_position, plan_filter
@@ -71,6 +72,9 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     openings = group_openings(gap_seals)
     candidates += finder.leafless_doors(candidates, leaf_shapes, openings)
     texts = [t for t in drawing.texts if in_plan(t.x, t.y)]
+    tags, tag_texts = assign_tags(texts, candidates)  # door sizes written beside doors: no room labels
+    apply_tags(candidates, tags)
+    texts = [t for i, t in enumerate(texts) if i not in tag_texts]
     faces, n_room_shapes, jambless = find_faces(drawing, in_plan, mass, gap_seals + door_seals(candidates), texts, profile.labels,
                                       room_polygons, log)
     if not faces and require_rooms:
@@ -82,7 +86,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     windows = place_windows(drawing, in_plan, door_parts, index)
     fixtures = place_fixtures(drawing, profile, in_plan, log, index)
     # 5. doors: rooms, widths, facts; plain openings
-    doors = [with_door_facts(to_door(c, conv, index), conv) for c in candidates]
+    doors = [_tag_height(with_door_facts(to_door(c, conv, index), conv), c) for c in candidates]
     doors += plain_openings(openings + [[c] for c in jambless], doors, windows, index, conv)
     rooms, doors, windows, fixtures = drop_recesses(rooms, doors, windows, fixtures, log)
     doors = [replace(d, id=f"D{i}") for i, d in enumerate(by_position(doors, lambda d: d.midpoint), start=1)]
@@ -99,6 +103,11 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
         wall_segments=segs, background=background, views=drawing.views, layers=drawing.layers,
         recognition=recognition,
     )
+
+
+def _tag_height(door: Door, c: DoorCandidate) -> Door:
+    """The height a door tag states, where no attribute does."""
+    return replace(door, height_mm=c.tag_height_mm) if c.tag_height_mm and door.height_mm is None else door
 
 
 def _not_a_plan(drawing: Drawing, log: DiagnosticLog) -> Plan:

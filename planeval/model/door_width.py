@@ -34,13 +34,19 @@ def clear_width(c: DoorCandidate, conv: DoorConvention) -> tuple[float, float, s
         if v is not None and ATTRIBUTE_RANGE_MM[0] <= v <= ATTRIBUTE_RANGE_MM[1]:
             return leaf, v, "attribute"
     m = conv.module_pattern.search(c.block) if c.block else None
-    if m and c.kind in (DoorKind.HINGED, DoorKind.SLIDING):
-        module = int(m.group(1) or m.group(2))
+    if (m or c.tag_module) and c.kind in (DoorKind.HINGED, DoorKind.SLIDING):
+        module = c.tag_module or int(m.group(1) or m.group(2)) if m else c.tag_module or 0
         if 6 <= module <= 12:
             return leaf, module * 100.0 - conv.module_frame_deduction_mm, "module"
     n = max(1, len(c.leaves))
+    if c.tag_width_mm and leaf == c.leaf_width_mm:  # a door tag states the leaf (2668 = 2'6" × 6'8")
+        deduction = {DoorKind.SLIDING: conv.sliding_deduction_mm, DoorKind.FOLDING: conv.folding_deduction_mm,
+                     DoorKind.OPENING: conv.opening_deduction_mm}.get(c.kind, n * conv.hinged_deduction_mm)
+        return c.tag_width_mm, c.tag_width_mm - deduction, "tag"
     if c.kind is DoorKind.SLIDING:
         return leaf, leaf - conv.sliding_deduction_mm, c.width_source if c.width_source != "swing" else "block"
+    if c.kind is DoorKind.FOLDING:  # the folded leaves stand in the opening
+        return leaf, leaf - conv.folding_deduction_mm, c.width_source if c.width_source != "swing" or not c.block else "block"
     if c.kind is DoorKind.OPENING:
         return leaf, leaf - conv.opening_deduction_mm, "opening" if not c.block else "block"
     return leaf, leaf - n * conv.hinged_deduction_mm, "swing" if leaf == c.leaf_width_mm else "attribute"

@@ -29,6 +29,7 @@ from planeval.read.drawing import Drawing, Insert, Role, Shape
 from planeval.read.profiles import DoorConvention
 
 SLIDING_RE = re.compile(r"slid|skyve|skjut|schiebe|pocket|lomme|glide", re.IGNORECASE)
+FOLDING_RE = re.compile(r"bi.?fold|folding|\bfold|foldedør|foldedor|falt|harmonika|vikdörr|vikdorr", re.IGNORECASE)
 NOT_IN_WALL_MM = 400.0  # a door with no wall this close to either end of its opening is reported
 
 
@@ -46,6 +47,11 @@ class DoorCandidate:
     parts: list[object] = field(default_factory=list)
     clear_width_mm: float = 0.0
     width_source: str = "swing"
+    # what a door tag beside it states (model/doortags.py): leaf width or module, height, the text
+    tag_width_mm: float | None = None
+    tag_module: int | None = None
+    tag_height_mm: float | None = None
+    tag_text: str = ""
 
     @property
     def swing(self) -> Polygon | None:
@@ -118,8 +124,8 @@ class DoorFinder:
         """Hinged and double doors, from swings."""
         leaves = self.swings.leaves()
         leaves = dedupe(leaves)
+        out, leaves = self._folding(leaves)
         used = [False] * len(leaves)
-        out: list[DoorCandidate] = []
         # double doors: two leaves whose latches meet and whose hinges are r1 + r2 apart
         for i, a in enumerate(leaves):
             if used[i]:
@@ -137,6 +143,53 @@ class DoorFinder:
             if not used[i]:
                 out.append(self._candidate(DoorKind.HINGED, [a], a.hinge, a.latch, a.radius))
         return out
+
+    def _folding(self, leaves: list[Leaf]) -> tuple[list[DoorCandidate], list[Leaf]]:
+        """Folding (bifold) doors: three or more leaves drawn partly open along one wall line, or two
+        folding about a shared hinge. Returns the doors and the leaves left over."""
+        partial = [i for i, lf in enumerate(leaves) if "drawn partly open" in lf.evidence]
+        if len(partial) < 2:
+            return [], leaves
+        parent = {i: i for i in partial}
+
+        def find(i: int) -> int:
+            while parent[i] != i:
+                i = parent[i]
+            return i
+
+        shared: set[int] = set()
+        for k, i in enumerate(partial):
+            for j in partial[k + 1:]:
+                a, b = leaves[i], leaves[j]
+                if abs(a.radius - b.radius) > 0.05 * a.radius or math.dist(a.hinge, b.hinge) > 2.1 * a.radius:
+                    continue
+                if math.dist(a.hinge, b.hinge) < 30.0:
+                    shared |= {i, j}
+                elif not all(_along(lf, a.hinge, b.hinge) for lf in (a, b)):
+                    continue
+                parent[find(i)] = find(j)
+        groups: dict[int, list[int]] = {}
+        for i in partial:
+            groups.setdefault(find(i), []).append(i)
+        out: list[DoorCandidate] = []
+        taken: set[int] = set()
+        for members in groups.values():
+            if len(members) < 3 and not (set(members) & shared):
+                continue
+            group = [leaves[i] for i in members]
+            lf0 = group[0]
+            ux, uy = lf0.latch[0] - lf0.hinge[0], lf0.latch[1] - lf0.hinge[1]
+            n = math.hypot(ux, uy)
+            ux, uy = ux / n, uy / n
+            ends: list[tuple[float, float]] = [p for leaf in group for p in (leaf.hinge, leaf.latch)]
+            proj = [(p[0] - lf0.hinge[0]) * ux + (p[1] - lf0.hinge[1]) * uy for p in ends]
+            first, last = ends[proj.index(min(proj))], ends[proj.index(max(proj))]
+            c = self._candidate(DoorKind.FOLDING, group, first, last, math.dist(first, last))
+            c.leaves = []  # the folded leaves stack in the opening: no swing of a side-hung leaf
+            c.parts = [p for lf in group for p in lf.parts]
+            out.append(c)
+            taken |= set(members)
+        return out, [lf for i, lf in enumerate(leaves) if i not in taken]
 
     def leaf_shapes(self, parts: Parts) -> list[Shape]:
         """Thin closed rectangles on door/opening layers that no swing uses: sliding leaves.
@@ -188,7 +241,8 @@ class DoorFinder:
             if ins.role is not Role.DOOR or ins.index in used_groups or not self.in_plan(ins.x, ins.y):
                 continue
             foot = self._group_footprint(ins.index)
-            kind = DoorKind.SLIDING if SLIDING_RE.search(ins.name) else DoorKind.OPENING
+            kind = (DoorKind.SLIDING if SLIDING_RE.search(ins.name) else
+                    DoorKind.FOLDING if FOLDING_RE.search(ins.name) else DoorKind.OPENING)
             k = nearest(foot if foot is not None else Point(ins.x, ins.y))
             parts: list[object] = [x for x in self.d.segments if x.src.group == ins.index]
             if k is not None:
@@ -263,6 +317,14 @@ class DoorFinder:
             attributes=ins.attribs, confidence="low", width_source="block",
             parts=[x for x in self.d.segments if x.src.group == ins.index],
         )
+
+
+def _along(lf: Leaf, p: tuple[float, float], q: tuple[float, float]) -> bool:
+    """Whether the leaf's closed position runs along the line p–q (the wall of a folding door)."""
+    dx, dy = q[0] - p[0], q[1] - p[1]
+    lx, ly = lf.latch[0] - lf.hinge[0], lf.latch[1] - lf.hinge[1]
+    n = math.hypot(dx, dy) * math.hypot(lx, ly)
+    return n > 0 and abs(dx * lx + dy * ly) / n >= 0.97
 
 
 def door_seals(candidates: list[DoorCandidate]) -> list[Seal]:

@@ -15,7 +15,7 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from planeval.read.drawing import Role, Text
-from planeval.vocabulary import functions_of, looks_like_name, stated_area_m2
+from planeval.vocabulary import DOOR_SIZE_RE, functions_of, looks_like_name, stated_area_m2
 
 NAME_TAGS = {"NAME", "ROOMNAME", "ROOM_NAME", "NAVN", "ROMNAVN", "RUMNAVN", "RAUMNAME", "BEZEICHNUNG", "ROOM"}
 NUMBER_TAGS = {"NUMBER", "NR", "NO", "NUM", "ROOMNUMBER", "ROOM_NUMBER", "ROMNR", "ROMNUMMER", "RAUMNUMMER"}
@@ -133,6 +133,7 @@ def _first_line(s: str) -> str:
 
 def _clean(s: str) -> str:
     s = re.sub(r"\s*\n\s*", " ", s.strip())
+    s = re.sub(r"\bbi[- ]?fold\b", "", DOOR_SIZE_RE.sub("", s), flags=re.IGNORECASE).strip() or s  # a door tag beside the name
     # drop a trailing area ("Soverom 12,4 m²") from the name
     s = re.sub(r"\s*\d{1,4}(?:[.,]\d{1,2})?\s*(m²|m2|kvm|sqm|sf)\s*$", "", s, flags=re.IGNORECASE)
     return s.strip()

@@ -1,8 +1,10 @@
 """Swing evidence: door leaves from arcs, bulges and segmented polylines.
 
-A swing is an arc of 60–120° with a radius of 0.35–1.3 m. It is a door leaf when the evidence is
-strong enough: a door layer or block, a leaf line from the centre to one arc end, the centre at a
-wall. Arcs on furniture, fixture, stair or ignored layers never become leaves; loose arcs on
+A swing is an arc of 60–120° with a radius of 0.35–1.3 m (or of 15–45° for a door drawn partly
+open, with its leaf at the arc's end; the door still opens a quarter turn). Swings drawn as straight
+segments and the elliptic swings of door blocks scaled unevenly are read too. It is a door leaf
+when the evidence is strong enough: a door layer or block, a leaf line from the centre to one arc
+end, the centre at a wall. Arcs on furniture, fixture, stair or ignored layers never become leaves; loose arcs on
 unknown layers need both a leaf line and a wall (that is what keeps trees and callouts out).
 
 The *hinge* is the arc centre, the *open end* is where the leaf is drawn, the *latch* (closed
@@ -26,6 +28,8 @@ R_MIN_MM = 350.0
 R_MAX_MM = 1300.0
 SWEEP_MIN = 60.0
 SWEEP_MAX = 120.0
+PART_MIN = 15.0  # a door drawn partly open: a short arc of 15–45° and the leaf at its end
+PART_MAX = 45.0
 NEAR_WALL_MM = 300.0
 LEAF_TOL = 0.15  # relative tolerance of a leaf's length against the radius
 EXCLUDED_ROLES = frozenset({Role.FURNITURE, Role.FIXTURE, Role.STAIR, Role.IGNORE, Role.LABEL, Role.ROOM, Role.WINDOW})
@@ -116,7 +120,8 @@ class SwingEvidence:
         for a in self.d.arcs:
             if a.role in EXCLUDED_ROLES or a.role is Role.WALL and a.src.group is None:
                 continue
-            if not (R_MIN_MM <= a.r <= R_MAX_MM and SWEEP_MIN <= a.sweep_deg <= SWEEP_MAX):
+            if not (R_MIN_MM <= a.r <= R_MAX_MM and (SWEEP_MIN <= a.sweep_deg <= SWEEP_MAX or
+                                                     PART_MIN <= a.sweep_deg <= PART_MAX)):
                 continue
             if not self.in_plan(a.cx, a.cy):
                 continue
@@ -126,9 +131,10 @@ class SwingEvidence:
         for ch in self.d.chains:
             if ch.role in EXCLUDED_ROLES:
                 continue
-            leaf = self._chain_leaf(ch)
+            leaf = self._elliptic_leaf(ch) or self._chain_leaf(ch)
             if leaf is not None:
                 leaves.append(leaf)
+        leaves += self._straight_leaves()
         return leaves
 
     def _chain_leaf(self, ch: Chain) -> Leaf | None:
@@ -142,6 +148,8 @@ class SwingEvidence:
             cx, cy, r, rms = circle_fit(part)
             if not (R_MIN_MM <= r <= R_MAX_MM) or rms > 0.02 * r:
                 continue
+            if any(abs(math.dist(p, (cx, cy)) - r) > 0.03 * r for p in (part[0], part[-1])):
+                continue  # the ends not on the circle: an ellipse (a block scaled unevenly), read as one
             a0 = math.degrees(math.atan2(part[0][1] - cy, part[0][0] - cx))
             a1 = math.degrees(math.atan2(part[-1][1] - cy, part[-1][0] - cx))
             # orientation: walk the chain's direction
@@ -158,6 +166,111 @@ class SwingEvidence:
                 if any(math.dist(p, (cx, cy)) > 0.15 * r for p in dropped):
                     continue  # only a leaf back to the hinge may be dropped
             return self._leaf(cx, cy, r, start % 360.0, sweep, ch.role, ch.src.group, ch.layer, ch, segmented=True)
+        return None
+
+    def _elliptic_leaf(self, ch: Chain) -> Leaf | None:
+        """A quarter ellipse: the swing of a door block scaled unevenly (xscale 0.9 on a 1 m block).
+
+        The hinge sees both ends at a right angle (it lies on the circle over the chord) and makes
+        the chain's points a quarter ellipse; the leaf's width is the distance from the hinge to the
+        latch (the end without a leaf line), which is what the scale made of it.
+        """
+        pts = np.asarray(ch.points, dtype=float)
+        if len(pts) < 5:
+            return None
+        a, b = pts[0], pts[-1]
+        mid, half = (a + b) / 2, float(np.hypot(*(b - a))) / 2
+        path = float(np.hypot(*np.diff(pts, axis=0).T).sum())
+        if not (400.0 <= 2 * half <= 2400.0 and 1.04 <= path / (2 * half) <= 1.2):
+            return None  # a quarter ellipse is 1.11 times as long as its chord
+        bulge = pts[len(pts) // 2] - mid
+        best: tuple[float, np.ndarray] | None = None
+        for phi in np.radians(np.arange(0.0, 360.0, 1.0)):
+            c = mid + half * np.asarray([math.cos(phi), math.sin(phi)])
+            if float((c - mid) @ bulge) >= 0:  # the hinge lies across the chord from the arc
+                continue
+            ra, rb = float(np.hypot(*(a - c))), float(np.hypot(*(b - c)))
+            if min(ra, rb) < 1.0:
+                continue
+            u, v = (a - c) / ra, (b - c) / rb
+            q = pts - c
+            resid = float(np.abs((q @ u / ra) ** 2 + (q @ v / rb) ** 2 - 1.0).max())
+            if best is None or resid < best[0]:
+                best = (resid, c)
+        if best is None or best[0] > 0.05:
+            return None
+        c = best[1]
+        ra, rb = float(np.hypot(*(a - c))), float(np.hypot(*(b - c)))
+        if not (R_MIN_MM <= min(ra, rb) and max(ra, rb) <= R_MAX_MM * 1.2) or abs(ra - rb) < 0.03 * max(ra, rb):
+            return None  # not door-sized, or a circle (read as one)
+        if not self.in_plan(float(c[0]), float(c[1])):
+            return None
+        hinge = (float(c[0]), float(c[1]))
+        pa, pb = (float(a[0]), float(a[1])), (float(b[0]), float(b[1]))
+        leaf_a, leaf_b = self.leaf_to(hinge, pa, ra), self.leaf_to(hinge, pb, rb)
+        ins = self.inserts.get(ch.src.group) if ch.src.group is not None else None
+        door_role = ch.role in (Role.DOOR, Role.OPENING) or (ins is not None and ins.role is Role.DOOR)
+        if not door_role and not ((leaf_a or leaf_b) and self.near_wall(hinge) is not None):
+            return None
+        latch, open_end, width, parts = (pb, pa, rb, leaf_a) if leaf_a and not leaf_b else (pa, pb, ra, leaf_b)
+        return quarter_turn(hinge, latch, open_end, width, ch.src.group, ch.layer,
+                            ["door layer/block"] * door_role + ["elliptic swing (scaled block)"], [ch, *parts])
+
+    def _straight_leaves(self) -> list[Leaf]:
+        """Swings drawn as a straight line from the open leaf's end to the latch (a triangle symbol),
+        or as a polyline of two pieces: all its points a leaf's length from the hinge."""
+        out: list[Leaf] = []
+        if self.seg_tree is None:
+            return out
+        paths: list[tuple[list[tuple[float, float]], Role, str, int | None, object]] = []
+        for sg in self.d.segments:
+            length = math.dist((sg.x1, sg.y1), (sg.x2, sg.y2))
+            if sg.role not in EXCLUDED_ROLES and sg.role is not Role.WALL and 450.0 <= length <= 1900.0:
+                paths.append(([(sg.x1, sg.y1), (sg.x2, sg.y2)], sg.role, sg.layer, sg.src.group, sg))
+        for ch in self.d.chains:
+            if ch.role not in EXCLUDED_ROLES and len(ch.points) == 3:
+                paths.append((list(ch.points), ch.role, ch.layer, ch.src.group, ch))
+        for pts, role, layer, group, prim in paths:
+            for end, other in ((pts[0], pts[-1]), (pts[-1], pts[0])):
+                leaf = self._triangle(end, other, pts, role, layer, group, prim)
+                if leaf is not None:
+                    out.append(leaf)
+                    break
+        return out
+
+    def _triangle(self, open_end: tuple[float, float], latch: tuple[float, float], pts: list[tuple[float, float]], role: Role,
+                  layer: str, group: int | None, prim: object) -> Leaf | None:
+        """The leaf of a straight swing from ``open_end`` to ``latch``: a leaf line from a hinge to
+        ``open_end`` as long as the hinge is from the latch, at 60–100° to it."""
+        assert self.seg_tree is not None
+        for i in self.seg_tree.query(Point(open_end).buffer(30.0), predicate="intersects"):
+            (ax, ay), (bx, by) = self.seg_coords[i]
+            if math.dist((bx, by), open_end) <= 30.0:
+                hinge = (float(ax), float(ay))
+            elif math.dist((ax, ay), open_end) <= 30.0:
+                hinge = (float(bx), float(by))
+            else:
+                continue
+            if self.seg_objs[i] is prim:
+                continue
+            r = math.dist(hinge, open_end)
+            if not (R_MIN_MM <= r <= R_MAX_MM) or abs(math.dist(hinge, latch) - r) > 0.08 * r:
+                continue
+            if any(abs(math.dist(hinge, p) - r) > 0.08 * r for p in pts):
+                continue
+            a = abs((math.degrees(math.atan2(open_end[1] - hinge[1], open_end[0] - hinge[0]))
+                     - math.degrees(math.atan2(latch[1] - hinge[1], latch[0] - hinge[0])) + 180.0) % 360.0 - 180.0)
+            if not 60.0 <= a <= 100.0:
+                continue
+            leaf_obj = self.seg_objs[i]
+            door_role = role in (Role.DOOR, Role.OPENING) or getattr(leaf_obj, "role", None) in (Role.DOOR, Role.OPENING)
+            walls = self.near_wall(hinge) is not None and self.near_wall(latch, 2 * NEAR_WALL_MM) is not None
+            # off door layers only a right-angled door-sized triangle between walls counts
+            loose = walls and r >= 600.0 and 80.0 <= a <= 100.0
+            if not (door_role or loose) or not self.in_plan(*hinge):
+                continue
+            evidence = ["door layer/block"] * door_role + ["leaf line", "swing drawn straight"]
+            return quarter_turn(hinge, latch, open_end, r, group, layer, evidence, [prim, leaf_obj])
         return None
 
     def _leaf(self, cx: float, cy: float, r: float, start: float, sweep: float, role: Role, group: int | None,
@@ -180,6 +293,9 @@ class SwingEvidence:
             ok = bool(leaf0 or leaf1 or hinge_wall is not None or ins is not None)
         else:
             ok = bool(leaf0 or leaf1) and hinge_wall is not None
+        partly = sweep < SWEEP_MIN
+        if partly:  # a short arc says "door" only with the leaf drawn at one end and a door layer or a wall
+            ok = bool(leaf0) != bool(leaf1) and (door_role or hinge_wall is not None)
         if not ok:
             return None
         # which end is open (leaf drawn there) and which is the latch (closed position)?
@@ -197,7 +313,22 @@ class SwingEvidence:
             else:
                 latch, open_end = e1, e0
             parts = leaf0 + leaf1
+        if partly:  # drawn partly open: the door still opens a quarter turn from its latch
+            return quarter_turn((cx, cy), latch, open_end, r, group, layer, evidence + ["drawn partly open"], [part, *parts])
         return Leaf((cx, cy), latch, open_end, r, start, sweep, group, layer, evidence, [part, *parts])
+
+
+def quarter_turn(hinge: tuple[float, float], latch: tuple[float, float], toward: tuple[float, float], r: float,
+                 group: int | None, layer: str, evidence: list[str], parts: list[object]) -> Leaf:
+    """The leaf of a door whose drawn swing is short or straight: a quarter turn from the latch
+    towards the side the drawing opens it to."""
+    a_latch = math.degrees(math.atan2(latch[1] - hinge[1], latch[0] - hinge[0]))
+    a_toward = math.degrees(math.atan2(toward[1] - hinge[1], toward[0] - hinge[0]))
+    ccw = (a_toward - a_latch) % 360.0 < 180.0
+    a_open = a_latch + (90.0 if ccw else -90.0)
+    open_end = _arc_point(hinge[0], hinge[1], r, a_open)
+    start = a_latch if ccw else a_open
+    return Leaf(hinge, latch, open_end, r, start % 360.0, 90.0, group, layer, evidence, parts)
 
 
 def dedupe(leaves: list[Leaf]) -> list[Leaf]:

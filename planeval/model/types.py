@@ -125,6 +125,7 @@ class DoorKind(StrEnum):
     HINGED = "hinged"  #: one side-hung leaf with a swing
     DOUBLE = "double"  #: two side-hung leaves meeting in the middle
     SLIDING = "sliding"  #: a sliding or pocket leaf (no swing)
+    FOLDING = "folding"  #: a folding (bifold) door: leaves that fold and stack in the opening
     OPENING = "opening"  #: a gap in a wall without a leaf
 
 

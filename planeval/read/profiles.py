@@ -55,6 +55,7 @@ class DoorConvention:
     opening_deduction_mm: float
     module_frame_deduction_mm: float
     module_pattern: re.Pattern[str]
+    folding_deduction_mm: float = 100.0  #: the folded leaves of a folding (bifold) door standing in its opening
 
     def to_dict(self) -> dict[str, object]:
         return {
