@@ -13,6 +13,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
@@ -138,6 +139,9 @@ def test_check_judges_the_building_share_only_with_building(cli_reads_samples_on
     codes = [(f["code"], f["subject"]) for f in together["building"]["findings"]]
     assert codes == [("AR02", "building")]
     assert together["building"]["plans"] == 2 and together["building"]["units"] == 2
+    schema = json.loads((ROOT / "planeval" / "report" / "schema.json").read_text(encoding="utf-8"))
+    jsonschema.validators.validator_for(schema)(schema).validate(together)
+    assert [f["floor"] for f in together["building"]["floors"]] == [None, None]
 
 
 def test_the_building_block_sums_common_areas_types_and_floors() -> None:
