@@ -25,6 +25,7 @@ from planeval.geometry import largest_circle
 from planeval.measure.context import Context
 from planeval.measure.search import bisect_max
 from planeval.model.fixtures import ROUTE_KINDS
+from planeval.model.types import Fixture
 
 __all__ = ["FloorSpec", "obstacles", "free_floor", "free_circle", "eroded", "erode", "room_circle", "circle_touching"]
 
@@ -35,9 +36,11 @@ Circle = tuple[float, float, float]
 class FloorSpec:
     """What decides a room's free floor (the whole memo key of every free-floor geometry).
 
-    ``floor_kinds`` (e.g. a step-free shower) are floor, not obstacles; ``underpass_kinds``
-    (fixtures with knee space, e.g. a wall-hung basin) give up the strip of ``underpass_mm`` along
-    their free side. Movable furniture is an obstacle only when ``furnished``.
+    ``floor_kinds`` (e.g. a step-free shower) are floor, not obstacles; fixtures with knee space
+    give up the strip of ``underpass_mm`` along their free side: those whose block says so
+    (:attr:`~planeval.model.types.Fixture.knee_space`: a wall-hung basin) and, where the block
+    says nothing, those of ``underpass_kinds`` (a vanity cabinet, ``knee_space=False``, never).
+    Movable furniture is an obstacle only when ``furnished``.
     """
 
     furnished: bool
@@ -62,6 +65,13 @@ class FloorSpec:
         values.update(overrides)
         return cls(**values)
 
+    def knee_space(self, f: Fixture) -> bool:
+        """Whether the free floor reaches under fixture ``f``: its block says it has knee space, or
+        says nothing and its kind is one of ``underpass_kinds``."""
+        if self.underpass_mm <= 0:
+            return False
+        return f.knee_space if f.knee_space is not None else f.kind in self.underpass_kinds
+
 
 def obstacles(ctx: Context, rid: str, spec: FloorSpec) -> BaseGeometry:
     """Fixtures (and, when furnished, furniture) standing in room ``rid``, as one geometry; the
@@ -82,7 +92,7 @@ def obstacles(ctx: Context, rid: str, spec: FloorSpec) -> BaseGeometry:
         parts = []
         for f in items:
             g = f.polygon
-            if f.kind in spec.underpass_kinds and spec.underpass_mm > 0:
+            if spec.knee_space(f):
                 # knee space: the part of the fixture within underpass_mm of the free floor is floor
                 if reach is None:
                     # snap to 0.1 mm first: a sliver of 1e-14 mm left by the difference breaks a mitred buffer

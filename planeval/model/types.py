@@ -192,6 +192,7 @@ class Door:
     height_mm: float | None = None
     opening_force_n: float | None = None
     leaf_thickness_mm: float | None = None
+    automatic: bool | None = None  # an automatic door opener (AUTOMATIC / DØRÅPNER attribute): True, False or not stated
     #: why the door is reported but kept out of the checks ("" when judged): outside on both sides, one room on both sides
     not_judged: str = ""
 
@@ -232,6 +233,7 @@ class Fixture:
     # what the block's attributes state (see model/attributes.py); None: not stated
     threshold_mm: float | None = None  # a shower's threshold or step height
     step_free: bool | None = None  # a shower said to be step-free (True) or not (False)
+    knee_space: bool | None = None  # open knee space under it (wall-hung basin: True; vanity cabinet: False; None: not said)
 
     @property
     def center(self) -> tuple[float, float]:

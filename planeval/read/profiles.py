@@ -55,6 +55,7 @@ class DoorConvention:
     opening_deduction_mm: float
     module_frame_deduction_mm: float
     module_pattern: re.Pattern[str]
+    leaf_thickness_mm: float = 40.0  #: the office's leaf thickness where a door has no LEAF_THICKNESS attribute
     folding_deduction_mm: float = 100.0  #: the folded leaves of a folding (bifold) door standing in its opening
 
     def to_dict(self) -> dict[str, object]:
@@ -63,6 +64,7 @@ class DoorConvention:
             "sliding_deduction_mm": self.sliding_deduction_mm,
             "opening_deduction_mm": self.opening_deduction_mm,
             "module_frame_deduction_mm": self.module_frame_deduction_mm,
+            "leaf_thickness_mm": self.leaf_thickness_mm,
             "clear_width_attributes": list(self.clear_width_attributes),
         }
 
