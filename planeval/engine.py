@@ -26,14 +26,14 @@ from shapely.geometry.base import BaseGeometry
 
 from planeval.checks import CHECKS, Phase, accessibility_rules
 from planeval.checks.base import AggregateInput, PlanFindings
-from planeval.findings import Finding, Report, Result, Severity, Status
+from planeval.findings import Finding, Report, Result, Severity, Status, apply_exemptions, lift_acceptances
 from planeval.geometry import union
 from planeval.measure import Context
 from planeval.model.recognition import MIN_GRADE
 from planeval.model.types import Plan
 from planeval.ruleset import RuleConfig, RuleSet
 
-__all__ = ["run", "run_many", "judge_building", "uncertain", "Context"]
+__all__ = ["run", "run_many", "judge_building", "judge_plan", "judge_aggregate", "exempted", "uncertain", "Context"]
 
 _ORDER = {name: i for i, name in enumerate(CHECKS)}
 
@@ -83,12 +83,27 @@ def judge_plan(ctx: Context, ruleset: RuleSet) -> list[Finding]:
 
 
 def judge_aggregate(plans: list[PlanFindings], ruleset: RuleSet) -> list[Finding]:
-    """Phase 2: the aggregate rules of ``ruleset`` over the plan-phase findings of one or more plans."""
-    inputs = AggregateInput(tuple(plans), _accessibility(ruleset))
+    """Phase 2: the aggregate rules of ``ruleset`` over the plan-phase findings of one or more plans.
+
+    The rules run in the registry's order, each seeing the plan findings under the exemptions the
+    earlier ones gave (the unit's accessible bathroom is chosen before the accessible share counts
+    accessible units); :func:`exempted` applies them all to a plan's findings.
+    """
+    acc = _accessibility(ruleset)
     out: list[Finding] = []
     for rc in _rules(ruleset, Phase.AGGREGATE):
-        out += _findings(rc, CHECKS[rc.rule].aggregate(inputs, rc.params))
+        found = _findings(rc, CHECKS[rc.rule].aggregate(AggregateInput(tuple(plans), acc), rc.params))
+        out += found
+        if any(f.result.exemptions for f in found):
+            plans = [replace(pf, findings=tuple(apply_exemptions(pf.plan, pf.name, pf.findings, found))) for pf in plans]
     return out
+
+
+def exempted(plan: Plan, name: str, findings: Iterable[Finding], aggregate: list[Finding]) -> list[Finding]:
+    """The plan findings of ``plan`` under the exemptions of the aggregate findings (see
+    :class:`~planeval.findings.Exemption`): an extra bathroom's findings not applicable, a unit exempt
+    under a share rule accepted."""
+    return apply_exemptions(plan, name, findings, aggregate)
 
 
 def unusable_floor(ctx: Context, ruleset: RuleSet) -> dict[str, BaseGeometry] | None:
@@ -117,8 +132,8 @@ def run(plan: Plan, ruleset: RuleSet, ctx: Context | None = None, *, min_grade: 
     ``needs_review`` instead of pass or fail (see :func:`uncertain`)."""
     ctx = ctx or Context(plan)
     findings = judge_plan(ctx, ruleset)
-    findings += judge_aggregate([PlanFindings(plan.source.name, plan, tuple(findings))], ruleset)
-    findings = uncertain(plan, findings, min_grade)
+    aggregate = judge_aggregate([PlanFindings(plan.source.name, plan, tuple(findings))], ruleset)
+    findings = uncertain(plan, exempted(plan, plan.source.name, findings, aggregate) + aggregate, min_grade)
     report = Report(plan, ruleset, _sort(findings))
     report.unusable = unusable_floor(ctx, ruleset)
     report.context_stats = dict(ctx.stats)
@@ -207,7 +222,10 @@ def run_many(plan: Plan, rulesets: list[RuleSet], ctx: Context | None = None) ->
 def judge_building(reports: list[Report]) -> list[tuple[Any, list[Finding]]]:
     """Phase 2 across plans: per rule set, the aggregate findings over every plan judged by it.
 
-    Only meaningful for several plans (a building); returns ``[(ruleset, findings), …]``.
+    Only meaningful for several plans (a building); returns ``[(ruleset, findings), …]``. The
+    reports' plan findings are judged again under the building's exemptions: acceptances a plan's
+    own share rule gave are lifted first (the building decides which units are exempt), then the
+    building findings' exemptions are applied to each report's findings.
     """
     by_set: dict[int, tuple[RuleSet, list[Report]]] = {}
     for r in reports:
@@ -220,8 +238,13 @@ def judge_building(reports: list[Report]) -> list[tuple[Any, list[Finding]]]:
             if id(r.plan) in seen:
                 continue
             seen.add(id(r.plan))
-            phase1 = tuple(f for f in r.findings if CHECKS[f.rule].SPEC.phase is Phase.PLAN)
+            phase1 = tuple(lift_acceptances(f for f in r.findings if CHECKS[f.rule].SPEC.phase is Phase.PLAN))
             plans.append(PlanFindings(r.plan.source.name, r.plan, phase1))
         if len(plans) > 1:
-            out.append((rs, _sort(judge_aggregate(plans, rs))))
+            building = _sort(judge_aggregate(plans, rs))
+            out.append((rs, building))
+            for r in rs_reports:
+                plan_phase = [f for f in r.findings if CHECKS[f.rule].SPEC.phase is Phase.PLAN]
+                rest = [f for f in r.findings if CHECKS[f.rule].SPEC.phase is not Phase.PLAN]
+                r.findings = _sort(exempted(r.plan, r.plan.source.name, lift_acceptances(plan_phase), building) + rest)
     return out

@@ -28,7 +28,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "Status", "Sense", "Severity", "Confidence", "ZoneKind", "Zone", "Result", "Hint", "Finding", "Verdict", "Report",
-    "compare", "verdict_of", "summary_of", "accessible_units",
+    "compare", "verdict_of", "summary_of", "accessible_units", "units_in_review", "Exemption", "apply_exemptions",
+    "lift_acceptances",
 ]
 
 
@@ -98,6 +99,25 @@ class Zone:
 
 
 @dataclass(frozen=True)
+class Exemption:
+    """An aggregate rule's word that some plan-phase findings of one plan do not count.
+
+    It covers the findings of ``rules`` (every rule when empty) whose subject is one of
+    ``subjects`` — room, door or unit ids — or belongs to one of these units. ``mode``
+    ``not_applicable``: they become not applicable with ``reason`` (an extra bathroom the
+    requirements do not cover; the status measured is kept in their details); ``accept``: they stay
+    as measured but are accepted with ``reason`` (a unit exempt under a share rule: still not
+    accessible, no longer failing the run). The engine applies them (:func:`apply_exemptions`).
+    """
+
+    plan: str  # the plan's name (PlanFindings.name)
+    subjects: frozenset[str]
+    reason: str
+    rules: frozenset[str] = frozenset()
+    mode: str = "not_applicable"  # "not_applicable" | "accept"
+
+
+@dataclass(frozen=True)
 class Result:
     """One measurement of one subject against one requirement, as a check yields it."""
 
@@ -113,6 +133,7 @@ class Result:
     zones: tuple[Zone, ...] = ()
     details: dict[str, Any] = field(default_factory=dict)  # extra, JSON-able facts (centre, placement, source of a width)
     confidence: Confidence = Confidence.HIGH
+    exemptions: tuple[Exemption, ...] = ()  # an aggregate rule's: plan findings that do not count (see Exemption)
 
     @property
     def margin(self) -> float | None:
@@ -159,6 +180,7 @@ class Finding:
     result: Result
     accepted: str = ""  # set by a baseline: the reason this known finding is accepted
     hint: Hint | None = None  # set by planeval.hints for a failing finding the geometry can say more about
+    exempt_by: str = ""  # the code of the aggregate finding whose Exemption this finding is under
 
     @property
     def status(self) -> Status:
@@ -242,11 +264,62 @@ class Report:
 
 
 def accessible_units(plan: Plan, findings: Iterable[Finding], rules: frozenset[str]) -> dict[str, bool]:
-    """Per unit: True unless an error-severity finding of one of ``rules`` fails for it (accepted or not:
-    a baseline accepts a known failure, it does not make the unit accessible)."""
+    """Per unit: True unless a finding of one of ``rules`` fails for it — warnings included, accepted
+    or not (a baseline or a share exemption accepts a known failure, it does not make the unit
+    accessible)."""
     ok = {u.id: True for u in plan.units}
     for f in findings:
-        if f.rule in rules and f.failing and f.severity == Severity.ERROR:
+        if f.rule in rules and f.failing:
             for uid in plan.units_of_subject(f.result.subject):
                 ok[uid] = False
     return ok
+
+
+def units_in_review(plan: Plan, findings: Iterable[Finding], rules: frozenset[str]) -> frozenset[str]:
+    """Units for which a finding of one of ``rules`` needs review (or a check broke): whether they are
+    accessible is not known from the plan."""
+    out: set[str] = set()
+    for f in findings:
+        if f.rule in rules and f.status in (Status.NEEDS_REVIEW, Status.ERROR):
+            out |= plan.units_of_subject(f.result.subject)
+    return frozenset(out)
+
+
+def _covered(plan: Plan, ex: Exemption, f: Finding) -> bool:
+    if ex.rules and f.rule not in ex.rules:
+        return False
+    subject = f.result.subject
+    return subject in ex.subjects or bool(plan.units_of_subject(subject) & ex.subjects)
+
+
+def apply_exemptions(plan: Plan, name: str, findings: Iterable[Finding], by: Iterable[Finding]) -> list[Finding]:
+    """``findings`` (of the plan named ``name``) under the exemptions the findings ``by`` carry.
+
+    A finding already under an exemption keeps it. ``not_applicable``: a finding that applied
+    becomes not applicable, its message prefixed with the reason and its measured status kept in
+    ``details["exempt"]``; ``accept``: a failing or needs-review finding is accepted with the reason.
+    """
+    out = list(findings)
+    for agg in by:
+        for ex in agg.result.exemptions:
+            if ex.plan != name:
+                continue
+            for i, f in enumerate(out):
+                if f.exempt_by or not _covered(plan, ex, f):
+                    continue
+                r = f.result
+                if ex.mode == "accept":
+                    if r.status in (Status.FAIL, Status.NEEDS_REVIEW):
+                        out[i] = replace(f, accepted=f.accepted or ex.reason, exempt_by=agg.code)
+                elif r.status is not Status.NOT_APPLICABLE:
+                    details = {**r.details, "exempt": {"by": agg.code, "reason": ex.reason, "measured_status": r.status.value}}
+                    res = replace(r, status=Status.NOT_APPLICABLE, message=f"{ex.reason}; as measured: {r.message}",
+                                  details=details)
+                    out[i] = replace(f, result=res, exempt_by=agg.code)
+    return out
+
+
+def lift_acceptances(findings: Iterable[Finding]) -> list[Finding]:
+    """``findings`` without the acceptances exemptions gave (to be judged again across more plans);
+    not-applicable exemptions stay."""
+    return [replace(f, accepted="", exempt_by="") if f.exempt_by and "exempt" not in f.result.details else f for f in findings]

@@ -22,7 +22,7 @@ import shapely
 
 from planeval.checks import CHECKS, Phase, accessibility_rules
 from planeval.checks.base import PlanFindings
-from planeval.engine import judge_aggregate, judge_plan, unusable_floor
+from planeval.engine import exempted, judge_aggregate, judge_plan, unusable_floor
 from planeval.findings import Finding, Report, accessible_units
 from planeval.measure import Context
 from planeval.model.types import Plan
@@ -67,7 +67,8 @@ class VariantJudge:
         """The report of ``ruleset`` on the plan, with its area block (as ``api.check``)."""
         plan_rules = [rc for rc in ruleset.enabled() if CHECKS[rc.rule].SPEC.phase is Phase.PLAN]
         findings = [f for rc in plan_rules for f in self._rule(ruleset, rc)]
-        findings += judge_aggregate([PlanFindings(self.plan.source.name, self.plan, tuple(findings))], ruleset)
+        aggregate = judge_aggregate([PlanFindings(self.plan.source.name, self.plan, tuple(findings))], ruleset)
+        findings = exempted(self.plan, self.plan.source.name, findings, aggregate) + aggregate
         report = Report(self.plan, ruleset, _sorted(findings))
         report.unusable = unusable_floor(self.ctx, ruleset)
         report.context_stats = dict(self.ctx.stats)
