@@ -91,3 +91,58 @@ def test_missing_file_and_unknown_bundled_name(tmp_path):
 def test_disabled_rule_may_omit_parameters(tmp_path):
     p = write(tmp_path, "d.toml", "[rules.storage-area]\nenabled = false\n")
     assert load_ruleset(p).enabled() == []
+
+
+# -- comparators on a neutral base (issue 9) -------------------------------------------------------
+
+COMPARATORS = ("ada-2010", "uk-m4-3", "br18")
+#: What the neutral base may set: drawing tolerances, which fixtures are floor, furniture or not,
+#: openings judged or not, the orientation step, label words, how drawn symbols are read — no
+#: threshold, scope or clause. A new technical knob in rules/base.toml is added here, knowingly.
+TECHNICAL = {"enabled", "source", "tolerance_mm", "floor_kinds", "furnished", "include_openings", "angle_step_deg",
+             "not_bod_words", "deduct_fixture_kinds", "label_words", "gap_mm", "min_edge_mm"}
+
+
+def _raw(name):
+    import tomllib
+
+    from planeval.ruleset import resolve
+
+    return tomllib.loads(resolve(name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", COMPARATORS)
+def test_comparators_extend_the_neutral_base_and_cite_no_tek17(name):
+    from pathlib import Path
+
+    rs = load_ruleset(name)
+    chain = [Path(c.path).stem for c in rs.chain]
+    assert chain == [name, "base"]  # before: [name, "tek17"], inheriting TEK17 thresholds and clauses
+    raw = _raw(name)["rules"]
+    for rc in rs.enabled():
+        assert "TEK17" not in rc.source.upper() and "TEK10" not in rc.source.upper(), (name, rc.rule, rc.source)
+        assert "§12-" not in rc.source and "husbanken" not in rc.source.lower(), (name, rc.rule, rc.source)
+        # every rule it judges is enabled in the comparator itself, with its own source
+        assert raw[rc.rule].get("enabled") is True and raw[rc.rule].get("source"), (name, rc.rule)
+    for rule, rc in rs.rules.items():
+        if rule not in raw:
+            assert not rc.enabled, (name, rule)  # what the comparator does not name is not judged
+
+
+def test_the_neutral_base_enables_nothing_and_sets_no_threshold():
+    raw = _raw("base")
+    assert "extends" not in raw
+    for rule, table in raw["rules"].items():
+        assert table["enabled"] is False, rule
+        assert set(table) <= TECHNICAL, (rule, set(table) - TECHNICAL)
+        assert "TEK17" not in table["source"].upper()
+    assert not load_ruleset("base").enabled()
+
+
+def test_no_bundled_set_but_the_norwegian_ones_extends_tek17():
+    from pathlib import Path
+
+    for n in bundled_names():
+        stems = [Path(c.path).stem for c in load_ruleset(n).chain]
+        if "tek17" in stems:
+            assert n.startswith(("tek17", "husbanken", "trial-")), n

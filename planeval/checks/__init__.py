@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from planeval.checks import (
+    accessible_bathroom,
     accessible_share,
     balcony_turning,
     bed_placement,
@@ -57,6 +58,7 @@ MODULES: tuple[ModuleType, ...] = (
     stairs,
     ramps,
     unit_area,
+    accessible_bathroom,
     accessible_share,
 )
 

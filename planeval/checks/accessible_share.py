@@ -1,34 +1,39 @@
-"""Share of small units that are accessible (TEK17 §12-2 (2)).
+"""Share of small units that are accessible (TEK17 §12-2 (2)), and which units it exempts.
 
 What it checks
-    A unit is *accessible* when none of the rules whose ``SPEC.accessibility`` is set fails with
-    error severity for it (its rooms, its doors, the unit itself). Among the units of at most
-    ``small_unit_max_m2`` net area, the accessible share must reach ``min_share``. Judged for the
-    plan (a floor or building in one DXF) and, in a second phase, across all files checked together.
+    A unit is *accessible* when every finding of the rules that make a unit a "tilgjengelig
+    boenhet" (those whose ``SPEC.accessibility`` is set and the rule set enables) passes for it —
+    its rooms, its doors, the unit itself — warnings included. A unit with such a finding in
+    review (a threshold no attribute states) is *unknown*. Among the units of at most
+    ``small_unit_max_m2`` BRA, the accessible share must reach ``min_share``. Judged for the plan
+    (a floor or building in one DXF) and, in a second phase, across all files checked together.
 
 Why
     TEK17 §12-2 (2): in buildings with a lift requirement, up to half of the units ≤ 50 m² BRA may
     be exempt from the accessible-unit requirements (step-free access, turning areas, accessible
-    bath, door side space, passages) — at least 50 % must be accessible.
+    bath, door side space, passages, storage) — at least 50 % must be accessible.
 
 Parameters
-    small_unit_max_m2 (m²), min_share (0–1), lift_required (bool: the exemption applies only in
+    small_unit_max_m2 (m² BRA), min_share (0–1), lift_required (bool: the exemption applies only in
     buildings with a lift requirement, which a floor plan cannot show).
 
 Passes / Fails
-    Passes when the share of accessible small units reaches ``min_share``; fails with the share.
-    Not applicable with fewer than two units, no small units, or ``lift_required = false`` (then
-    every unit must be accessible, which the other rules judge).
+    Passes when the share of surely accessible small units reaches ``min_share``: then the other
+    small units are exempt — their accessibility findings are accepted with the reason (still
+    shown, still "not accessible", no longer failing the run). Fails when even the unknown units
+    counted as accessible leave the share short (no unit is exempt then); needs review when the
+    unknown units decide. Not applicable with fewer than two units, no small units, or
+    ``lift_required = false`` (then every unit must be accessible, which the other rules judge).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from planeval.checks.base import AggregateInput, Phase, PlanFindings, RuleSpec, param
-from planeval.findings import Result, Status, accessible_units, compare
-from planeval.measure.units import unit_net_m2
+from planeval.findings import Exemption, Result, Status, accessible_units, units_in_review
+from planeval.measure.units import unit_bra_m2
 
 SPEC = RuleSpec(
     code="AR02",
@@ -42,7 +47,7 @@ SPEC = RuleSpec(
 
 @dataclass(frozen=True)
 class Params:
-    small_unit_max_m2: float = param("units of at most this net area (m²) may be exempt; the share is taken among them")
+    small_unit_max_m2: float = param("units of at most this BRA (m²) may be exempt; the share is taken among them")
     min_share: float = param("the share (0–1) of those small units that must be accessible")
     lift_required: bool = param("the building has a lift requirement (the exemption applies only then; a plan cannot show it)")
 
@@ -51,35 +56,69 @@ def aggregate(inputs: AggregateInput, p: Params) -> Iterator[Result]:
     """Judge the share over every plan given together (one plan: subject ``plan``; several: ``building``)."""
     subject = "building" if inputs.building else "plan"
     if not p.lift_required:
-        yield Result(subject, Status.NOT_APPLICABLE, None, p.min_share, "", "no lift requirement: every unit must be accessible (judged by the other rules)")
+        yield Result(subject, Status.NOT_APPLICABLE, None, p.min_share, "",
+                     "no lift requirement: every unit must be accessible (judged by the other rules)")
         return
     units = [(pf, u) for pf in inputs.plans for u in pf.plan.units]
     if len(units) < 2:
-        yield Result(subject, Status.NOT_APPLICABLE, None, p.min_share, "", f"{len(units)} unit in the plan: the share is judged for a building (check several units or files together)")
+        yield Result(subject, Status.NOT_APPLICABLE, None, p.min_share, "",
+                     f"{len(units)} unit in the plan: the share is judged for a building (check several units or files together)")
         return
 
     def uname(pf: PlanFindings, uid: str) -> str:
         return f"{pf.name}:{uid}" if inputs.building else uid
 
     ok: dict[str, bool] = {}
-    small: list[str] = []
+    review: set[str] = set()
+    small: list[tuple[PlanFindings, str, str]] = []
+    bra: dict[str, float] = {}
     for pf in inputs.plans:
         acc = accessible_units(pf.plan, pf.findings, inputs.accessibility)
+        unsure = units_in_review(pf.plan, pf.findings, inputs.accessibility)
         for u in pf.plan.units:
             key = uname(pf, u.id)
             ok[key] = acc[u.id]
-            if unit_net_m2(pf.plan, u.id) <= p.small_unit_max_m2:
-                small.append(key)
+            if acc[u.id] and u.id in unsure:
+                review.add(key)
+            bra[key] = unit_bra_m2(pf.plan, u.id)
+            if bra[key] <= p.small_unit_max_m2:
+                small.append((pf, u.id, key))
     if not small:
-        yield Result(subject, Status.NOT_APPLICABLE, None, p.min_share, "", f"no unit of at most {p.small_unit_max_m2:g} m²")
+        yield Result(subject, Status.NOT_APPLICABLE, None, p.min_share, "", f"no unit of at most {p.small_unit_max_m2:g} m² BRA")
         return
-    share = sum(1 for k in small if ok[k]) / len(small)
-    st = compare(share, p.min_share, eps=1e-9)
+    n = len(small)
+    sure = sum(1 for _, _, k in small if ok[k] and k not in review)
+    maybe = sum(1 for _, _, k in small if ok[k])
+    share, best = sure / n, maybe / n
+    if share + 1e-9 >= p.min_share:
+        status = Status.PASS
+    elif best + 1e-9 < p.min_share:
+        status = Status.FAIL
+    else:
+        status = Status.NEEDS_REVIEW
     where = f" across {len(inputs.plans)} plans" if inputs.building else ""
-    names = ", ".join(f"{k} {'accessible' if ok[k] else 'not accessible'}" for k in small)
+
+    def word(k: str) -> str:
+        return "accessible" if ok[k] and k not in review else "in review" if ok[k] else "not accessible"
+
+    names = ", ".join(f"{k} ({bra[k]:.1f} m²) {word(k)}" for _, _, k in small)
+    msg = (f"{share:.0%} of the {n} units ≤ {p.small_unit_max_m2:g} m² BRA{where} are accessible ({names}); "
+           f"required {p.min_share:.0%}")
+    exempt = [(pf, uid, k) for pf, uid, k in small if not (ok[k] and k not in review)]
+    exemptions: tuple[Exemption, ...] = ()
+    if status is Status.PASS and exempt:
+        reason = (f"exempt under the share rule: {sure} of {n} small units are accessible (≥ {p.min_share:.0%}), "
+                  "so this unit need not be")
+        exemptions = tuple(
+            Exemption(pf.name, frozenset(uid for q, uid, _ in exempt if q is pf), reason, inputs.accessibility, "accept")
+            for pf in inputs.plans if any(q is pf for q, _, _ in exempt))
+        msg += f"; exempt: {', '.join(k for _, _, k in exempt)}"
+    elif status is Status.NEEDS_REVIEW:
+        msg += f"; the units in review decide (with them {best:.0%})"
     yield Result(
-        subject, st, share, p.min_share, "",
-        f"{share:.0%} of the {len(small)} units ≤ {p.small_unit_max_m2:g} m²{where} are accessible ({names}); required {p.min_share:.0%}",
-        details={"accessible": dict(sorted(ok.items())), "small_units": small,
-                 "accessibility_rules": sorted(inputs.accessibility)},
+        subject, status, share, p.min_share, "", msg,
+        details={"accessible": {k: v and k not in review for k, v in sorted(ok.items())}, "small_units": [k for _, _, k in small],
+                 "in_review": sorted(review), "exempt": [k for _, _, k in exempt] if exemptions else [],
+                 "accessibility_rules": sorted(inputs.accessibility), "bra_m2": {k: round(v, 2) for k, v in sorted(bra.items())}},
+        exemptions=exemptions,
     )

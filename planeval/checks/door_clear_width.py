@@ -6,17 +6,21 @@ What it checks
     width its role requires: the unit's entrance door, internal doors, balcony doors, other
     exterior doors and doors between common rooms (doors into technical rooms are on no
     accessible route: not applicable). Plain openings are measured as their width.
-    Then, per door with a leaf, the free height, the threshold height and the opening force, read
-    from block attributes (HEIGHT, THRESHOLD, OPENING_FORCE); without an attribute the finding
-    is ``needs_review`` — 2D geometry cannot decide them.
+    Then, per door with a leaf, the free height and the threshold height, and — for doors of
+    ``opening_force_roles`` (the unit's entrance door and the doors of the access route) — the
+    opening force, read from block attributes (HEIGHT, THRESHOLD, OPENING_FORCE); without an
+    attribute the finding is ``needs_review`` — 2D geometry cannot decide them.
 
 Why
     TEK17 §12-13 (2) a (entrance door ≥ 0.86 m), (2) b (doors in the unit ≥ 0.76 m), (2) e (free
-    height ≥ 2.0 m), (3) a (opening force), (3) c and §1-3 m (step-free: threshold ≤ 25 mm).
+    height ≥ 2.0 m), (3) a (opening force ≤ 30 N for doors in access routes of a building with
+    accessible dwellings, the unit's entrance door included), (3) c and §1-3 m (step-free:
+    threshold ≤ 25 mm).
 
 Parameters
     entrance_min_mm, internal_min_mm, balcony_min_mm, exterior_min_mm, common_min_mm (mm);
     include_openings (bool); check_threshold, check_height, check_opening_force (bool);
+    opening_force_roles (door roles whose opening force is judged);
     max_threshold_mm (mm), min_height_mm (mm), max_opening_force_n (N); tolerance_mm (mm).
 
 Passes / Fails
@@ -27,13 +31,13 @@ Passes / Fails
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from shapely.geometry import LineString
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Sense, Status, compare
+from planeval.findings import Confidence, Result, Sense, Status, compare
 from planeval.measure import Context
 from planeval.model.attributes import DOOR_FACT_NAMES as NAMED
 from planeval.model.types import DoorKind, DoorRole
@@ -58,7 +62,8 @@ class Params:
     include_openings: bool = param("also judge plain openings (no leaf), measured as their width")
     check_threshold: bool = param("judge each door's threshold from its THRESHOLD attribute (DW02; none: needs review)")
     check_height: bool = param("judge each door's free height from its HEIGHT attribute (DW03; none: needs review)")
-    check_opening_force: bool = param("judge each door's opening force from its OPENING_FORCE attribute (DW04)")
+    check_opening_force: bool = param("judge the opening force of doors of opening_force_roles (OPENING_FORCE attribute, DW04)")
+    opening_force_roles: tuple[str, ...] = param("door roles whose opening force is judged (entrance, exterior, common…)")
     max_threshold_mm: float = param("maximum threshold height of a step-free door (mm)")
     min_height_mm: float = param("minimum free height of a door (mm)")
     max_opening_force_n: float = param("maximum force needed to open a door (N)")
@@ -95,9 +100,10 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             measured=d.clear_width_mm,
             required=need,
             unit="mm",
-            message=f"{d.role} door, clear width {d.clear_width_mm:.0f} mm {rel} {need:.0f} mm (from {d.width_source}, leaf {d.leaf_width_mm:.0f} mm)",
+            message=f"{d.role} door, clear width {d.clear_width_mm:.0f} mm {rel} {need:.0f} mm "
+                    f"(from {d.width_source}, leaf {d.leaf_width_mm:.0f} mm)",
             location=where,
-            confidence=d.confidence if d.width_source in ("swing", "opening", "block") else "high",
+            confidence=Confidence(d.confidence) if d.width_source in ("swing", "opening", "block") else Confidence.HIGH,
             details={"role": str(d.role), "width_source": d.width_source, "kind": str(d.kind), "rooms": list(d.rooms)},
         )
         if d.kind is DoorKind.OPENING:
@@ -105,8 +111,8 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         aspects = [
             ("DW02", p.check_threshold, "threshold", NAMED["threshold"], d.threshold_mm, p.max_threshold_mm, Sense.AT_MOST, "mm"),
             ("DW03", p.check_height, "free height", NAMED["height"], d.height_mm, p.min_height_mm, Sense.AT_LEAST, "mm"),
-            ("DW04", p.check_opening_force, "opening force", NAMED["opening_force"], d.opening_force_n, p.max_opening_force_n,
-             Sense.AT_MOST, "N"),
+            ("DW04", p.check_opening_force and str(d.role) in p.opening_force_roles, "opening force", NAMED["opening_force"],
+             d.opening_force_n, p.max_opening_force_n, Sense.AT_MOST, "N"),
         ]
         for code, enabled, what, tags, value, limit, sense, unit in aspects:
             if not enabled:
@@ -115,14 +121,16 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             if value is None:
                 yield Result(
                     d.id, Status.NEEDS_REVIEW, None, limit, unit,
-                    f"{what} not shown in a 2D plan and no {'/'.join(tags[:2])} attribute on the door: check on site ({rel_word} {limit:g} {unit})",
-                    location=where, sense=sense, code=code, confidence="low",
+                    f"{what} not shown in a 2D plan and no {'/'.join(tags[:2])} attribute on the door: "
+                    f"check on site ({rel_word} {limit:g} {unit})",
+                    location=where, sense=sense, code=code, confidence=Confidence.LOW,
                 )
                 continue
             st = compare(value, limit, sense)
             yield Result(
                 d.id, st, value, limit, unit,
-                f"{what} {value:g} {unit} (block attribute) {'≤' if sense is Sense.AT_MOST else '≥'} {limit:g} {unit}" if st is Status.PASS
+                f"{what} {value:g} {unit} (block attribute) {'≤' if sense is Sense.AT_MOST else '≥'} {limit:g} {unit}"
+                if st is Status.PASS
                 else f"{what} {value:g} {unit} (block attribute), required {rel_word} {limit:g} {unit}",
                 location=where, sense=sense, code=code,
             )

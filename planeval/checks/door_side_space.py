@@ -5,11 +5,14 @@ What it checks
     side the door opens towards (pull side, the swing room), a strip of free floor
     ``pull_side_mm`` wide along the wall and ``depth_mm`` deep into the room; on the other side
     (push side) ``push_side_mm``. Sliding doors need ``sliding_side_mm`` on both sides of the
-    opening. Free floor = the room minus fixtures (and furniture when ``furnished``).
+    opening. Free floor = the room minus fixtures (and furniture when ``furnished``). A door with
+    an automatic opener (its AUTOMATIC / AUTOMATIKK / DØRÅPNER attribute, or its block name) needs
+    no side space.
 
 Why
-    TEK17 §12-13 (3) d: side-hung and sliding doors shall have sufficient free space to be opened
-    and closed from a wheelchair (no number in the text). NS 11001 / Husbanken 5.7: 0.5 m beside
+    TEK17 §12-13 (3) d: side-hung and sliding doors that are not automatic shall have sufficient
+    free space to be opened and closed from a wheelchair (no number in the text) — binding for
+    the accessible unit. NS 11001 / Husbanken 5.7: 0.5 m beside
     the latch edge where the door opens towards the user, 0.3 m where it opens away; sliding doors
     0.3 m on all sides. ADA 404.2.4.1: 18 in (455 mm) pull side, 12 in (305 mm) push side.
 
@@ -21,7 +24,8 @@ Parameters
 Passes / Fails
     One result per door: measured = free width beside the latch on the worse side (relative to
     its requirement), required = that side's requirement. Passes when both sides have their
-    width; fails naming the side and the shortfall. Plain openings are not applicable.
+    width; fails naming the side and the shortfall. Plain openings and doors with an automatic
+    opener are not applicable.
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ from planeval.findings import Confidence, Result, Status, Zone, ZoneKind, compar
 from planeval.geometry import unit
 from planeval.measure import Context, FloorSpec
 from planeval.measure.doors import SideSpace, latch_edge, side_space
+from planeval.model.attributes import AUTOMATIC_TAGS, attribute
 from planeval.model.types import OUTSIDE, Door, DoorKind
 
 SPEC = RuleSpec(
@@ -157,4 +162,11 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         yield Result("plan", Status.NOT_APPLICABLE, None, None, "mm", f"no door with a leaf of role {', '.join(p.door_roles)}")
         return
     for d in doors:
+        if d.automatic:
+            said = attribute(d.attributes, *AUTOMATIC_TAGS)
+            how = f"attribute {said!r}" if said is not None else f"block {d.block!r}"
+            yield Result(d.id, Status.NOT_APPLICABLE, None, None, "mm",
+                         f"door {d.id} has an automatic opener ({how}): no free side space needed", location=d.opening,
+                         details={"automatic": True})
+            continue
         yield judge_door(ctx, d, p)

@@ -1,19 +1,21 @@
 """Free passage to every door and window.
 
 What it checks
-    In each room of the listed functions, a wheelchair passage of ``width_mm`` (a disc of that
-    diameter moving through the free floor) connects the room's entry door to every other door of
-    the room and — with ``to_windows`` — to every window. Free floor = room minus fixtures, minus
-    furniture when ``furnished`` (the passage lies outside the furnishing zone).
+    In each room of the listed functions — and each room whose function is unknown, judged as a
+    room for permanent stay (a fail there is needs_review) — a wheelchair passage of ``width_mm``
+    (a disc of that diameter moving through the free floor) connects the room's entry door to every
+    other door of the room and, in rooms of ``window_functions`` (and unknown ones), to every
+    window. Free floor = room minus fixtures, minus furniture when ``furnished`` (the passage lies
+    outside the furnishing zone).
 
 Why
-    TEK17 §12-7 (4) c: rooms for permanent stay (stue, kjøkken, soverom) shall have a free passage
-    of at least 0.9 m to the door and the window outside the furnishing zone; §12-8 (1) a: free
-    passage of 0.9 m in the entrance hall. Husbanken care housing recommends 1.2 m; ADA 403.5.1
-    36 in (915 mm).
+    TEK17 §12-7 (4) c: rooms for permanent stay (stue, kjøkken, soverom, arbeidsrom) shall have a
+    free passage of at least 0.9 m to the door and the window outside the furnishing zone; §12-8
+    (1) a: free passage of 0.9 m in the entrance hall and on its way on (the unit's hall).
+    Husbanken care housing recommends 1.2 m; ADA 403.5.1 36 in (915 mm).
 
 Parameters
-    width_mm (mm), functions (room functions), to_windows (bool), furnished (bool),
+    width_mm (mm), functions (room functions), window_functions (room functions), furnished (bool),
     floor_kinds (fixture kinds that are floor), tolerance_mm (mm).
 
 Passes / Fails
@@ -29,10 +31,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planeval.checks.base import RuleSpec, param
+from planeval.checks.scope import as_permanent_stay, function_unknown, judged_rooms
 from planeval.findings import Result, Status, Zone, ZoneKind, compare
 from planeval.measure import Context, FloorSpec
 from planeval.measure.passages import PassageSpec, RoomPassages, Target, bottleneck_location, corridors, room_passages
 from planeval.measure.reach import CAP_MM
+from planeval.model.types import Room
 
 SPEC = RuleSpec(
     code="PA01",
@@ -48,20 +52,26 @@ SPEC = RuleSpec(
 class Params:
     width_mm: float = param("width of the free passage (a moving disc) from the room's entry door to every other door (mm)")
     functions: tuple[str, ...] = param("room functions checked")
-    to_windows: bool = param("the passage must also reach every window of the room")
+    window_functions: tuple[str, ...] = param(
+        "room functions where the passage must also reach every window (rooms for permanent stay)")
     furnished: bool = param("also subtract drawn furniture from the free floor (the passage lies outside the furnishing)")
     floor_kinds: tuple[str, ...] = param("fixture kinds counted as floor, e.g. a step-free shower")
     tolerance_mm: float = param("drawing noise (mm) allowed when comparing the passage with width_mm")
 
 
-def spec_of(p: Params) -> PassageSpec:
-    """The passages a rule set's parameters ask to measure (its width is only compared)."""
-    return PassageSpec(FloorSpec.of(p), p.to_windows)
+def to_windows(room: Room, p: Params) -> bool:
+    """Whether the passage must reach the room's windows: a room of ``window_functions`` or of unknown function."""
+    return bool(set(room.functions) & set(p.window_functions)) or function_unknown(room)
+
+
+def spec_of(p: Params, room: Room) -> PassageSpec:
+    """The passages a rule set's parameters ask to measure in ``room`` (its width is only compared)."""
+    return PassageSpec(FloorSpec.of(p), to_windows(room, p))
 
 
 def measure(ctx: Context, rid: str, p: Params) -> RoomPassages | None:
     """Widest passage from the room's entry door to each of its doors and windows (None: no door)."""
-    return room_passages(ctx, rid, spec_of(p))
+    return room_passages(ctx, rid, spec_of(p, ctx.room(rid)))
 
 
 def _note(t: Target) -> str:
@@ -82,13 +92,14 @@ def judge(ctx: Context, rid: str, p: Params) -> Result:
     measured = m.measured
     status = compare(measured, p.width_mm, eps=p.tolerance_mm)
     short = [t for t in m.targets if t.width + p.tolerance_mm < p.width_mm]
-    location = bottleneck_location(ctx, rid, spec_of(p))
-    zone = corridors(ctx, rid, spec_of(p), p.width_mm, p.tolerance_mm)
+    spec = spec_of(p, ctx.room(rid))
+    location = bottleneck_location(ctx, rid, spec)
+    zone = corridors(ctx, rid, spec, p.width_mm, p.tolerance_mm)
     notes = {t.id: _note(t) for t in m.targets if t.extra_mm > 0}
     b = m.bottleneck
     to = f"to {b.name}" if b else f"in front of the entry door {m.entry}"
     if status is Status.PASS:
-        every = "every door and window" if p.to_windows else "every door"
+        every = "every door and window" if spec.to_windows else "every door"
         message = f"free passage {_fmt(measured)} ≥ {p.width_mm:.0f} mm from door {m.entry} to {every} (narrowest {to})"
     elif not m.targets:
         message = f"free passage {_fmt(measured)} < {p.width_mm:.0f} mm in front of the entry door {m.entry}"
@@ -116,12 +127,12 @@ def judge(ctx: Context, rid: str, p: Params) -> Result:
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:
-    rooms = ctx.rooms(p.functions)
+    rooms = judged_rooms(ctx, p.functions)
     if not rooms:
         yield Result("plan", Status.NOT_APPLICABLE, None, p.width_mm, "mm", f"no room with function {', '.join(p.functions)}")
         return
     for r in rooms:
-        yield judge(ctx, r.id, p)
+        yield as_permanent_stay(r, judge(ctx, r.id, p))
 
 
 __all__ = ["SPEC", "Params", "check", "measure", "spec_of"]

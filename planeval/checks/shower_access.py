@@ -1,11 +1,13 @@
 """Bathroom: a step-free shower zone and a free passage to it.
 
 What it checks
-    In the accessible bathroom of each unit: a shower zone of at least ``zone_width_mm`` ×
-    ``zone_length_mm`` — the drawn shower, or, where only a bath or nothing is drawn, free floor
-    where such a zone could be arranged — and a free passage of ``passage_mm`` from the bathroom
-    door to it. Step-free is not visible in 2D: read from a THRESHOLD/STEP_FREE attribute on the
-    shower block when ``check_step_free``, else reported as needs_review.
+    In every bathroom (the unit's accessible one is chosen by ``accessible-bathroom``; the others
+    are extra): a shower zone of at least ``zone_width_mm`` × ``zone_length_mm`` — the drawn shower;
+    a drawn tray smaller than that where the free floor beside it makes up a step-free zone of the
+    size overlapping the tray; or, where only a bath or nothing is drawn, free floor where such a
+    zone could be arranged — and a free passage of ``passage_mm`` from the bathroom door to it.
+    Step-free is not visible in 2D: read from a THRESHOLD/STEP_FREE attribute on the shower block
+    when ``check_step_free``, else reported as needs_review.
 
 Why
     TEK17 §12-9 (1) b: it shall be possible to arrange a step-free shower zone, with a free
@@ -14,7 +16,7 @@ Why
 
 Parameters
     zone_width_mm, zone_length_mm, passage_mm (mm); check_step_free (bool);
-    max_threshold_mm (mm); scope (one_per_unit | all); tolerance_mm (mm).
+    max_threshold_mm (mm); tolerance_mm (mm).
 
 Passes / Fails
     BA02 per bathroom: measured = the short side of the largest zone of the required proportions
@@ -27,7 +29,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
 
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
@@ -36,10 +37,9 @@ from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Sense, Status, Zone, ZoneKind
 from planeval.geometry import rect_sides
 from planeval.measure import Context, FloorSpec
-from planeval.measure.bathroom import possible_shower_zone, zone_passages
+from planeval.measure.bathroom import possible_shower_zone, shower_zone_around, zone_passages
 from planeval.measure.fixtures import fixtures_in, oriented_rectangle
 from planeval.measure.frames import rounded
-from planeval.measure.units import groups_by_unit
 from planeval.model.attributes import STEP_FREE_TAGS, attribute
 from planeval.model.types import Fixture, Room
 
@@ -50,6 +50,7 @@ SPEC = RuleSpec(
     subcodes={"BA04": "step-free shower floor"},
     overlay="bathroom",
     zone_kinds=(ZoneKind.SHOWER,),
+    accessibility=True,
 )
 
 ROOM_FUNCTIONS = ("bathroom",)
@@ -66,7 +67,6 @@ class Params:
     passage_mm: float = param("width of the free passage from the bathroom door to the shower zone (mm)")
     check_step_free: bool = param("judge step-free from the shower's THRESHOLD/STEP_FREE attribute (BA04; else needs review)")
     max_threshold_mm: float = param("maximum threshold or step height of a step-free shower (mm)")
-    scope: Literal["one_per_unit", "all"] = param("one_per_unit: the unit's accessible bathroom; all: every bathroom")
     tolerance_mm: float = param("drawing noise (mm) allowed when comparing the zone and the passage with their sizes")
 
 
@@ -74,7 +74,7 @@ class Params:
 class ZoneFit:
     """The shower zone judged in a bathroom."""
 
-    source: str  # "drawn" (a shower fixture) | "possible" (free floor, no shower drawn)
+    source: str  # "drawn" (a shower fixture) | "around" (a smaller tray and the floor beside it) | "possible" (none drawn)
     fixture: Fixture | None
     geometry: BaseGeometry  # the drawn footprint, or a placed rectangle (empty when nothing fits)
     size: tuple[float, float]  # short, long side of the drawn shower / of the placed zone
@@ -106,10 +106,21 @@ def _possible_fit(ctx: Context, room: Room, p: Params) -> ZoneFit:
     return ZoneFit("possible", None, geom, (s, s * zl / zw), s)
 
 
+def _around_fit(ctx: Context, room: Room, f: Fixture, p: Params) -> ZoneFit:
+    """A smaller drawn tray and the step-free floor beside it: the largest zone overlapping the tray."""
+    zw, zl = _req(p)
+    s, geom = shower_zone_around(ctx, room, f, zl / zw)
+    return ZoneFit("around", f, geom, (s, s * zl / zw), s)
+
+
 def measure_zone(ctx: Context, room: Room, p: Params) -> ZoneFit:
     showers = fixtures_in(ctx, room, ("shower",))
     if showers:
-        return max((_drawn_fit(f, p) for f in showers), key=lambda z: (z.short_side, z.fixture.id))  # type: ignore[union-attr]
+        zw = _req(p)[0]
+        fits = [_drawn_fit(f, p) for f in showers]
+        if all(z.short_side + p.tolerance_mm < zw for z in fits):
+            fits += [_around_fit(ctx, room, f, p) for f in showers]
+        return max(fits, key=lambda z: (z.short_side, z.source == "drawn", z.fixture.id))  # type: ignore[union-attr]
     return _possible_fit(ctx, room, p)
 
 
@@ -118,7 +129,7 @@ def measure_passage(ctx: Context, room: Room, zone: ZoneFit, p: Params) -> Passa
     of the room to the zone; the first door it does not, and the widest passage that does."""
     if zone.geometry.is_empty or not ctx.doors_of(room.id):
         return Passage(None, None, None)
-    floor = FloorSpec(False, REPLACEABLE if zone.source == "possible" else PASSAGE_FLOOR)
+    floor = FloorSpec(False, REPLACEABLE if zone.source == "possible" else PASSAGE_FLOOR)  # a step-free zone is floor
     widths = zone_passages(ctx, room, zone.geometry, floor)
     need = p.passage_mm - 2 * p.tolerance_mm
     blocked = next((did for did, w in widths.items() if w < need), None)
@@ -135,6 +146,10 @@ def judge(ctx: Context, room: Room, p: Params) -> tuple[Result, Result | None]:
     passage = measure_passage(ctx, room, z, p) if zone_ok else Passage(None, None, None)
     if z.source == "drawn":
         what = f"drawn shower {z.fixture.id} {z.size[0]:.0f} × {z.size[1]:.0f} mm"  # type: ignore[union-attr]
+    elif z.source == "around":
+        t = _drawn_fit(z.fixture, p)  # type: ignore[arg-type]
+        what = (f"drawn shower {z.fixture.id} {t.size[0]:.0f} × {t.size[1]:.0f} mm with the free floor beside it: "  # type: ignore[union-attr]
+                f"step-free zone {z.size[0]:.0f} × {z.size[1]:.0f} mm overlapping the tray")
     elif z.geometry.is_empty:
         what = "no shower drawn and no free floor for a shower zone"
     else:
@@ -178,7 +193,8 @@ def judge(ctx: Context, room: Room, p: Params) -> tuple[Result, Result | None]:
             "passage_widest_mm": None if passage.widest_mm is None else round(passage.widest_mm),
             "passage_blocked_door": passage.blocked_door,
             "measurement": "drawn shower footprint" if z.source == "drawn"
-            else "largest zone of the required proportions in the free floor (bisection on its size)",
+            else "largest zone of the required proportions overlapping the drawn tray (bisection on its size)"
+            if z.source == "around" else "largest zone of the required proportions in the free floor (bisection on its size)",
         },
     )
     return ba02, (step_free(room, z, p) if p.check_step_free else None)
@@ -215,26 +231,8 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
     if not rooms:
         yield Result("plan", Status.NOT_APPLICABLE, None, p.zone_width_mm, "mm", "no bathroom in the plan")
         return
-    for group in groups_by_unit(rooms).values():
-        judged = {r.id: judge(ctx, r, p) for r in group}
-        if p.scope == "all" or len(group) == 1:
-            for r in group:
-                ba02, ba04 = judged[r.id]
-                yield ba02
-                if ba04 is not None:
-                    yield ba04
-            continue
-        best = max(group, key=lambda r: (judged[r.id][0].status is Status.PASS, r.polygon.area, r.id))
-        for r in group:
-            ba02, ba04 = judged[r.id]
-            if r is best:
-                yield ba02
-                if ba04 is not None:
-                    yield ba04
-                continue
-            msg = (f"{r.display_name} ({r.id}): the unit's accessible bathroom is judged in {best.display_name} "
-                   f"({best.id}) (one per unit)")
-            yield Result(r.id, Status.NOT_APPLICABLE, None, p.zone_width_mm, "mm", msg, location=r.polygon, code=SPEC.code)
-            if p.check_step_free:
-                yield Result(r.id, Status.NOT_APPLICABLE, None, p.max_threshold_mm, "mm", msg, location=r.polygon,
-                             sense=Sense.AT_MOST, code="BA04")
+    for r in rooms:
+        ba02, ba04 = judge(ctx, r, p)
+        yield ba02
+        if ba04 is not None:
+            yield ba04

@@ -75,7 +75,8 @@ def turning_result(ctx: Context, rid: str, *, diameter_mm: float, rectangle: tup
         unit="mm",
         message=describe(ok, worst, diameter_mm, rectangle, how),
         location=worst.circle(),
-        zones=(Zone(ZoneKind.TURNING, required_zone(ok, worst, diameter_mm, placed), rid, "rect" if placed is not None else "circle"),),
+        zones=(Zone(ZoneKind.TURNING, required_zone(ok, worst, diameter_mm, placed), rid,
+                    "rect" if placed is not None else "circle"),),
         details={"center": centre, "largest_diameter_mm": round(worst.diameter), "door_open": worst.door,
                  "fits_by": how, "required_center": centre},
     )

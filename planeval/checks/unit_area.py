@@ -19,15 +19,16 @@ Passes / Fails
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator, Literal
+from typing import Literal
 
 import shapely
 
 from planeval.checks.base import RuleSpec, param
+from planeval.findings import Result, Status, compare
 from planeval.measure import Context
 from planeval.measure.units import unit_areas
-from planeval.findings import Result, Status, compare
 
 SPEC = RuleSpec(
     code="AR01",

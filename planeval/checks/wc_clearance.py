@@ -1,32 +1,39 @@
-"""Bathroom: free space beside the WC and a turning area in front of it.
+"""Bathroom: free space beside the WC, a turning area in front of it and the way to it.
 
 What it checks
-    In the accessible bathroom of each unit (``scope``): the WC's back is the side nearest a wall;
+    In every bathroom or WC room with a WC (the unit's accessible one is chosen by
+    ``accessible-bathroom``; the others are extra): the WC's back is the side nearest a wall;
     beside the WC, over ``side_depth_mm`` from the back, the free width on each side (to the
-    nearest wall or fixture) must reach ``side_large_mm`` on one side and ``side_small_mm`` on the
-    other. A step-free shower zone may serve as side space when ``shower_counts_as_side``.
-    In front of the WC a turning circle of ``front_circle_mm`` must fit in the free floor and touch
-    the strip in front of the seat (WC width × ``front_strip_mm``), outside door swings as
-    ``door_swing_overlap`` says; fixtures in ``underpass_kinds`` let it reach ``underpass_mm`` under
-    them (knee space).
+    nearest wall or fixture) must reach ``side_large_mm`` on one side — ``side_with_shower_mm``
+    where that side space is the shower zone — and ``side_small_mm`` on the other. A step-free
+    shower zone may serve as side space when ``shower_counts_as_side``. In front of the WC a turning
+    circle of ``front_circle_mm`` — or, where allowed, a ``front_rectangle_width_mm`` ×
+    ``front_rectangle_length_mm`` rectangle — must fit in the free floor and touch the strip in
+    front of the seat (WC width × ``front_strip_mm``), outside door swings as ``door_swing_overlap``
+    says; fixtures with knee space let it reach ``underpass_mm`` under them. From every door of the
+    room a free passage of ``passage_mm`` must reach the large side space.
 
 Why
-    TEK17 §12-9 (1) a: turning area in front of the WC; free floor of at least 0.9 m on one side
-    and 0.2 m on the other; the turning area may lie under fixtures mounted at least 0.67 m high
-    and need not be centred in front of the WC; the 0.9 m side space may be combined with the
-    shower zone. Husbanken care housing: 0.9 m on both sides, Ø1.6 m in front of the WC.
+    TEK17 §12-9 (1) a: turning area (Ø1.5 m or 1.3 × 1.8 m) in front of the WC; free floor of at
+    least 0.9 m on one side and 0.2 m on the other; a free passage of 0.9 m to the free space beside
+    the WC; the turning area may lie under fixtures mounted at least 0.67 m high and need not be
+    centred in front of the WC; the 0.9 m side space may be combined with the shower zone.
+    Husbanken care housing: 0.9 m on both sides, 1.1 m where combined with the shower, Ø1.6 m.
 
 Parameters
-    side_large_mm, side_small_mm, side_depth_mm, front_circle_mm, front_strip_mm (mm);
-    shower_counts_as_side (bool); door_swing_overlap (forbid_operated_door | forbid_all | allow);
-    scope (one_per_unit | all); floor_kinds, underpass_kinds (fixture kinds); underpass_mm,
-    tolerance_mm (mm).
+    side_large_mm, side_with_shower_mm, side_small_mm, side_depth_mm, front_circle_mm,
+    front_strip_mm (mm); front_rectangle_allowed (bool), front_rectangle_width_mm,
+    front_rectangle_length_mm (mm); passage_mm (mm); shower_counts_as_side (bool);
+    door_swing_overlap (forbid_operated_door | forbid_all | allow); floor_kinds, underpass_kinds
+    (fixture kinds); underpass_mm, tolerance_mm (mm).
 
 Passes / Fails
-    Two results per bathroom: BA01 side space (measured = free width on the tighter side, judged
-    with the larger side), BA03 turning circle in front of the WC (measured = largest circle that
-    touches the front strip). Not applicable when no bathroom with a WC exists; needs review when
-    a bathroom has no recognisable WC.
+    Per room: BA01 side space (measured = free width on the tighter side, judged with its
+    requirement), BA03 turning area in front of the WC (measured = the largest circle touching the
+    front strip; passes also when the rectangle fits there), BA05 passage to the side space
+    (measured = the widest passage from the worst door). Not applicable when no bathroom with a
+    WC exists, and for a room without a WC where another room of the unit has one; needs review
+    when no room of the unit has a recognisable WC.
 """
 
 from __future__ import annotations
@@ -35,24 +42,26 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from shapely.geometry import Point
+from shapely.geometry import Point, Polygon
 
 from planeval.checks.base import RuleSpec, param
 from planeval.checks.turning import judge_turning
 from planeval.findings import Result, Status, Zone, ZoneKind
-from planeval.geometry import union
+from planeval.geometry import edge_angles, union
 from planeval.measure import Context, FloorSpec
-from planeval.measure.bathroom import WcFront, WcSides, wc_front, wc_sides
+from planeval.measure.bathroom import WcFront, WcSides, wc_front, wc_sides, zone_passages
+from planeval.measure.fit import fits_rectangle
 from planeval.measure.fixtures import Footprint, fixtures_in
 from planeval.measure.frames import rounded
+from planeval.measure.turning import TurningCase
 from planeval.measure.units import groups_by_unit
 from planeval.model.types import Fixture, Room
 
 SPEC = RuleSpec(
     code="BA01",
     name="wc-clearance",
-    title="free space beside and in front of the WC",
-    subcodes={"BA03": "turning circle in front of the WC"},
+    title="free space beside and in front of the WC, and the way to it",
+    subcodes={"BA03": "turning area in front of the WC", "BA05": "free passage to the free space beside the WC"},
     overlay="bathroom",
     zone_kinds=(ZoneKind.WC_SIDE, ZoneKind.WC_FRONT,),
     accessibility=True,
@@ -64,16 +73,22 @@ ROOM_FUNCTIONS = ("bathroom", "wc")
 @dataclass(frozen=True)
 class Params:
     side_large_mm: float = param("free width required beside the WC on one side, to a wall or fixture (mm)")
+    side_with_shower_mm: float = param("free width required on that side where the side space is the shower zone (mm)")
     side_small_mm: float = param("free width required beside the WC on the other side (mm)")
     side_depth_mm: float = param("depth from the WC's back over which the side widths are measured (mm)")
     front_circle_mm: float = param("diameter of the turning circle in front of the WC that must touch the front strip (mm)")
-    front_strip_mm: float = param("depth of the strip in front of the seat (WC width wide) the circle must touch (mm)")
+    front_strip_mm: float = param("depth of the strip in front of the seat (WC width wide) the turning area must touch (mm)")
+    front_rectangle_allowed: bool = param("a turning rectangle touching the front strip may replace the circle")
+    front_rectangle_width_mm: float = param("short side of the turning rectangle allowed in front of the WC (mm)")
+    front_rectangle_length_mm: float = param("long side of the turning rectangle allowed in front of the WC (mm)")
+    passage_mm: float = param("free passage from every door of the room to the large side space beside the WC (mm)")
     shower_counts_as_side: bool = param("a step-free shower zone beside the WC may serve as side space")
-    door_swing_overlap: Literal["forbid_operated_door", "forbid_all", "allow"] = param("door swings the front circle must avoid: that of each door being operated, all of them, or none")
-    scope: Literal["one_per_unit", "all"] = param("one_per_unit: the unit's accessible bathroom; all: every bathroom with a WC")
+    door_swing_overlap: Literal["forbid_operated_door", "forbid_all", "allow"] = param(
+        "door swings the front circle must avoid: that of each door being operated, all of them, or none")
     floor_kinds: tuple[str, ...] = param("fixture kinds counted as floor, e.g. a step-free shower")
-    underpass_kinds: tuple[str, ...] = param("fixture kinds with knee space the front circle may reach under, e.g. a wall-hung basin")
-    underpass_mm: float = param("how far the front circle may reach under an underpass_kinds fixture (mm)")
+    underpass_kinds: tuple[str, ...] = param(
+        "fixture kinds with knee space (unless the block says not) the front circle may reach under")
+    underpass_mm: float = param("how far the front circle may reach under a fixture with knee space (mm)")
     tolerance_mm: float = param("drawing noise (mm) allowed when comparing side widths and the circle with their minimums")
 
 
@@ -89,7 +104,7 @@ def _side_floor(p: Params) -> FloorSpec:
 
 def _side_cap(p: Params) -> float:
     """Side widths are reported up to this (mm)."""
-    return 2 * max(p.side_large_mm, p.side_small_mm, 500.0) + 1000.0
+    return 2 * max(p.side_large_mm, p.side_with_shower_mm, p.side_small_mm, 500.0) + 1000.0
 
 
 def measure_sides(ctx: Context, room: Room, wc: Fixture, p: Params) -> WcSides:
@@ -107,50 +122,84 @@ def _side_names(fp: Footprint) -> tuple[str, str]:
     return ("right", "left") if fp.frame.right_handed else ("left", "right")
 
 
-def judge_sides(room: Room, s: WcSides, p: Params) -> Result:
+def _side_box(fp: Footprint, i: int, width: float, depth: float) -> Polygon | None:
+    """The strip beside the WC on side ``i`` (0: +u, 1: -u), ``width`` wide."""
+    if width <= 0:
+        return None
+    f, h = fp.frame, fp.half
+    return f.box(h, h + width, 0.0, depth) if i == 0 else f.box(-h - width, -h, 0.0, depth)
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The side widths judged: which side is the large one and what each side needs."""
+
+    widths: tuple[float, float]
+    large: int  # the side judged against the large requirement
+    need: tuple[float, float]  # per side: what it needs
+    ok: tuple[bool, bool]
+    with_shower: bool  # the large side space is the shower zone
+
+
+def assign_sides(ctx: Context, room: Room, s: WcSides, p: Params) -> Sides:
+    """Which side serves as the large side space: the assignment that passes (else the one closer
+    to passing). A transfer side space (one that needs ``side_large_mm`` — both sides where the
+    rule set asks as much on the other) that is the shower zone needs ``side_with_shower_mm``."""
     tol = p.tolerance_mm
-    req_hi, req_lo = max(p.side_large_mm, p.side_small_mm), min(p.side_large_mm, p.side_small_mm)
+    widths = (min(s.widths[0], _side_cap(p)), min(s.widths[1], _side_cap(p)))
+    showers = [f.polygon for f in fixtures_in(ctx, room, ("shower",))] if p.shower_counts_as_side else []
+
+    def wet(i: int, width: float) -> bool:
+        zone = _side_box(s.fp, i, width, p.side_depth_mm)
+        return zone is not None and any(zone.intersection(sh).area > 1.0 for sh in showers)
+
+    options = []
+    for large in (0, 1):
+        base = (p.side_large_mm, p.side_small_mm) if large == 0 else (p.side_small_mm, p.side_large_mm)
+        wets = tuple(base[i] >= p.side_large_mm and wet(i, base[i]) for i in (0, 1))
+        need = tuple(max(base[i], p.side_with_shower_mm) if wets[i] else base[i] for i in (0, 1))
+        ok = (widths[0] + tol >= need[0], widths[1] + tol >= need[1])
+        short = sum(max(0.0, need[i] - widths[i]) for i in (0, 1))
+        options.append(((not all(ok), short, -widths[large], large),
+                        Sides(widths, large, (need[0], need[1]), ok, any(wets))))
+    return min(options, key=lambda o: o[0])[1]
+
+
+def judge_sides(ctx: Context, room: Room, s: WcSides, p: Params) -> Result:
     names = _side_names(s.fp)
-    widths = tuple(min(w, _side_cap(p)) for w in s.widths)
-    wide_i = 0 if widths[0] >= widths[1] else 1
-    narrow_i = 1 - wide_i
-    wide, narrow = widths[wide_i], widths[narrow_i]
-    ok_wide = wide + tol >= req_hi
-    ok_narrow = narrow + tol >= req_lo
+    a = assign_sides(ctx, room, s, p)
+    widths, need = a.widths, a.need
 
-    def rel(m: float, r: float) -> float:
-        return (m - r) / r if r > 0 else float("inf")
+    def rel(i: int) -> float:
+        return (widths[i] - need[i]) / need[i] if need[i] > 0 else float("inf")
 
-    if ok_wide != ok_narrow:
-        pick_wide = not ok_wide
-    else:  # both pass or both fail: the tighter relative margin
-        pick_wide = rel(wide, req_hi) <= rel(narrow, req_lo)
-    measured, required = (wide, req_hi) if pick_wide else (narrow, req_lo)
-    ok = ok_wide and ok_narrow
-    rel_wide = "≥" if ok_wide else "<"
-    rel_narrow = "≥" if ok_narrow else "<"
-    msg = (f"free floor beside the WC ({p.side_depth_mm:.0f} mm from its back): {wide:.0f} mm on the {names[wide_i]} "
-           f"{rel_wide} {req_hi:.0f} mm, {narrow:.0f} mm on the {names[narrow_i]} {rel_narrow} {req_lo:.0f} mm")
-    if p.shower_counts_as_side:
+    failing = [i for i in (0, 1) if not a.ok[i]]
+    if failing:
+        pick = min(failing, key=lambda i: widths[i] - need[i])
+    else:  # both pass: the tighter relative margin, the large side on a tie
+        pick = min((a.large, 1 - a.large), key=lambda i: rel(i))
+    ok = not failing
+    order = (a.large, 1 - a.large)
+
+    def part(i: int) -> str:
+        return f"{widths[i]:.0f} mm on the {names[i]} {'≥' if a.ok[i] else '<'} {need[i]:.0f} mm"
+
+    msg = f"free floor beside the WC ({p.side_depth_mm:.0f} mm from its back): {part(order[0])}, {part(order[1])}"
+    if a.with_shower:
+        msg += " (the side space is the shower zone)"
+    elif p.shower_counts_as_side:
         msg += " (shower zone counted as side space)"
-    f = s.fp.frame
-    h = s.fp.half
-    cap = max(req_hi, 1.0) * 2
-
-    def side_box(i: int, width: float):
-        if width <= 0:
-            return None
-        return f.box(h, h + width, 0.0, p.side_depth_mm) if i == 0 else f.box(-h - width, -h, 0.0, p.side_depth_mm)
-
-    claimed = (side_box(wide_i, req_hi), side_box(narrow_i, req_lo))
-    zones = tuple(Zone(ZoneKind.WC_SIDE, z, room.id) for z in claimed if z is not None)
-    measured_boxes = [side_box(i, min(w, cap)) for i, w in enumerate(widths)]
+    cap = max(need) * 2
+    claimed = (_side_box(s.fp, 0, need[0], p.side_depth_mm), _side_box(s.fp, 1, need[1], p.side_depth_mm))
+    zones = tuple(Zone(ZoneKind.WC_SIDE, z, room.id) for i in order if (z := claimed[i]) is not None)
+    measured_boxes = [_side_box(s.fp, i, min(w, cap), p.side_depth_mm) for i, w in enumerate(widths)]
     location = union([s.fp.polygon, *measured_boxes])
+    f = s.fp.frame
     return Result(
         subject=room.id,
         status=Status.PASS if ok else Status.FAIL,
-        measured=measured,
-        required=required,
+        measured=widths[pick],
+        required=need[pick],
         unit="mm",
         message=msg,
         location=location,
@@ -159,8 +208,10 @@ def judge_sides(room: Room, s: WcSides, p: Params) -> Result:
         details={
             "fixture": s.fixture,
             "side_widths_mm": {names[0]: round(widths[0]), names[1]: round(widths[1])},
-            "wider_side": names[wide_i],
-            "measured_side": names[wide_i] if pick_wide else names[narrow_i],
+            "wider_side": names[0] if widths[0] >= widths[1] else names[1],
+            "large_side": names[a.large],
+            "measured_side": names[pick],
+            "side_with_shower": a.with_shower,
             "wc_back_mid": [round(f.origin[0]), round(f.origin[1])],
             "wc_facing_deg": round(f.angle_deg, 1),
             "side_depth_mm": p.side_depth_mm,
@@ -168,61 +219,110 @@ def judge_sides(room: Room, s: WcSides, p: Params) -> Result:
     )
 
 
+def front_rectangle_fits(fr: WcFront, case: TurningCase, p: Params) -> tuple[bool, Polygon | None]:
+    """Whether the turning rectangle fits in one door case's free floor, touching the front strip."""
+    return fits_rectangle(case.free, p.front_rectangle_width_mm, p.front_rectangle_length_mm,
+                          angles=edge_angles(case.free), eps=p.tolerance_mm, touching=fr.strip)
+
+
+def _front_rectangle(fr: WcFront, p: Params) -> Polygon | None:
+    """A turning rectangle touching the front strip in every door case where the circle is short
+    (as :func:`~planeval.checks.turning.judge_turning` tries the room's rectangle), or None."""
+    if not p.front_rectangle_allowed:
+        return None
+    placed = None
+    for c in fr.cases:
+        if c.diameter + 2 * p.tolerance_mm >= p.front_circle_mm:
+            continue
+        ok, placed = front_rectangle_fits(fr, c, p)
+        if not ok:
+            return None
+    return placed
+
+
 def judge_front(room: Room, fr: WcFront, p: Params) -> Result:
     cases = list(fr.cases)
     ok, worst, _, _ = judge_turning(cases, diameter_mm=p.front_circle_mm, rectangle=None, tolerance_mm=p.tolerance_mm)
+    rect = None if ok else _front_rectangle(fr, p)
     room_worst = next(c for c in fr.room_cases if c.door == worst.door)
     door = f" with door {worst.door} open" if worst.door else ""
     rel = "≥" if ok else "<"
     msg = f"largest free circle touching the front of the WC Ø{worst.diameter:.0f} mm{door} {rel} Ø{p.front_circle_mm:.0f} mm"
-    if not ok:
+    if rect is not None:
+        msg += (f", but a {p.front_rectangle_width_mm / 1000:.2f} × {p.front_rectangle_length_mm / 1000:.2f} m "
+                "rectangle fits in front of it")
+    elif not ok:
         msg += f" ({p.front_circle_mm - worst.diameter:.0f} mm short; largest anywhere in the room Ø{room_worst.diameter:.0f} mm)"
-    zone = worst.circle(p.front_circle_mm) if ok else worst.circle()
+        if p.front_rectangle_allowed:
+            msg += (f"; no {p.front_rectangle_width_mm / 1000:.2f} × {p.front_rectangle_length_mm / 1000:.2f} m "
+                    "rectangle fits in front of it either")
+    zone: Polygon = rect if rect is not None else worst.circle(p.front_circle_mm) if ok else worst.circle()
     return Result(
         subject=room.id,
-        status=Status.PASS if ok else Status.FAIL,
+        status=Status.PASS if ok or rect is not None else Status.FAIL,
         measured=worst.diameter,
         required=p.front_circle_mm,
         unit="mm",
         message=msg,
         location=worst.circle() if worst.r > 0 else Point(worst.cx, worst.cy),
         code="BA03",
-        zones=(Zone(ZoneKind.WC_FRONT, zone, room.id, "circle"),) if not zone.is_empty else (),
+        zones=(Zone(ZoneKind.WC_FRONT, zone, room.id, "rect" if rect is not None else "circle"),) if not zone.is_empty else (),
         details={
             "fixture": fr.fixture,
             "center": [round(worst.cx), round(worst.cy)],
             "largest_diameter_mm": round(worst.diameter),
             "room_largest_diameter_mm": round(room_worst.diameter),
             "door_open": worst.door,
+            "fits_by": "circle" if ok else "rectangle" if rect is not None else "",
             "front_strip": rounded(list(fr.strip.exterior.coords)[:4]),
         },
     )
 
 
-def measure_room(ctx: Context, room: Room, p: Params) -> tuple[Result, Result] | None:
-    """BA01 and BA03 for the room's best WC (None when the room has no WC)."""
+def judge_passage(ctx: Context, room: Room, s: WcSides, p: Params) -> Result:
+    """BA05: from every door of the room, a passage of ``passage_mm`` reaches the large side space."""
+    a = assign_sides(ctx, room, s, p)
+    zone = _side_box(s.fp, a.large, max(s.widths[a.large], 1.0), p.side_depth_mm)  # the measured strip: geometry only
+    assert zone is not None
+    doors = ctx.doors_of(room.id)
+    if not doors:
+        return Result(room.id, Status.NEEDS_REVIEW, None, p.passage_mm, "mm",
+                      f"{room.display_name}: no door recognised, so the passage to the WC side space cannot be judged",
+                      location=zone, code="BA05")
+    widths = zone_passages(ctx, room, zone, _side_floor(p))
+    worst = min(widths, key=lambda did: (widths[did], did))
+    w = widths[worst]
+    need = p.passage_mm - 2 * p.tolerance_mm
+    ok = w >= need
+    shown = f"≥ {w:.0f}" if w >= 2 * p.passage_mm else f"{w:.0f}"
+    msg = (f"free passage from door {worst} to the free space beside the WC {shown} mm "
+           f"{'≥' if ok else '<'} {p.passage_mm:.0f} mm")
+    return Result(room.id, Status.PASS if ok else Status.FAIL, min(w, 2 * p.passage_mm), p.passage_mm, "mm", msg,
+                  location=zone, code="BA05", details={"door": worst, "passages_mm": {k: round(v) for k, v in widths.items()}})
+
+
+def measure_room(ctx: Context, room: Room, p: Params) -> tuple[Result, ...] | None:
+    """BA01, BA03 and BA05 for the room's best WC (None when the room has no WC)."""
     wcs = fixtures_in(ctx, room, ("wc",))
     if not wcs:
         return None
-    best: tuple[Result, Result] | None = None
+    best: tuple[Result, ...] | None = None
     for wc in wcs:
-        pair = (judge_sides(room, measure_sides(ctx, room, wc, p), p), judge_front(room, measure_front(ctx, room, wc, p), p))
-        if best is None or _rank(pair) > _rank(best):
-            best = pair
+        sides = measure_sides(ctx, room, wc, p)
+        res = (judge_sides(ctx, room, sides, p), judge_front(room, measure_front(ctx, room, wc, p), p),
+               judge_passage(ctx, room, sides, p))
+        if best is None or _rank(res) > _rank(best):
+            best = res
     return best
 
 
-def _rank(pair: tuple[Result, Result]) -> tuple[int, float]:
-    return (sum(r.status is Status.PASS for r in pair), sum((r.margin or 0.0) for r in pair))
+def _rank(res: tuple[Result, ...]) -> tuple[int, float]:
+    return (sum(r.status is Status.PASS for r in res), sum((r.margin or 0.0) for r in res))
 
 
-def _passes(pair: tuple[Result, Result]) -> bool:
-    return all(r.status is Status.PASS for r in pair)
-
-
-def _both(room: Room, status: Status, message: str, p: Params) -> Iterator[Result]:
-    yield Result(room.id, status, None, p.side_large_mm, "mm", message, location=room.polygon, code=SPEC.code)
-    yield Result(room.id, status, None, p.front_circle_mm, "mm", message, location=room.polygon, code="BA03")
+def _all(room: Room, status: Status, message: str, p: Params) -> Iterator[Result]:
+    for code, need in ((SPEC.code, p.side_large_mm), ("BA03", p.front_circle_mm), ("BA05", p.passage_mm)):
+        yield Result(room.id, status, None, need, "mm", message, location=room.polygon, code=code)
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:
@@ -233,23 +333,15 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
     for group in groups_by_unit(rooms).values():
         measured = {r.id: measure_room(ctx, r, p) for r in group}
         with_wc = [r for r in group if measured[r.id] is not None]
-        if p.scope == "all" or not with_wc:
-            for r in group:
-                pair = measured[r.id]
-                if pair is None:
-                    yield from _both(r, Status.NEEDS_REVIEW, f"no WC recognised in {r.display_name} ({r.id}): "
-                                     f"free side space (≥ {p.side_large_mm:.0f}/{p.side_small_mm:.0f} mm) and a "
-                                     f"Ø{p.front_circle_mm:.0f} mm circle in front of the WC cannot be judged", p)
-                else:
-                    yield from pair
-            continue
-        best = max(with_wc, key=lambda r: (_passes(measured[r.id]), r.polygon.area, r.id))  # type: ignore[arg-type]
         for r in group:
-            if r is best:
-                yield from measured[r.id]  # type: ignore[misc]
+            res = measured[r.id]
+            if res is not None:
+                yield from res
+            elif with_wc:
+                names = ", ".join(f"{x.display_name} ({x.id})" for x in with_wc)
+                yield from _all(r, Status.NOT_APPLICABLE,
+                                f"{r.display_name} ({r.id}) has no WC; the unit's WC is judged in {names}", p)
             else:
-                what = "has no WC; " if measured[r.id] is None else ""
-                yield from _both(r, Status.NOT_APPLICABLE,
-                                 f"{r.display_name} ({r.id}) {what}the unit's accessible bathroom is judged in "
-                                 f"{best.display_name} ({best.id}) (one per unit)", p)
-
+                yield from _all(r, Status.NEEDS_REVIEW, f"no WC recognised in {r.display_name} ({r.id}): free side space "
+                                f"(≥ {p.side_large_mm:.0f}/{p.side_small_mm:.0f} mm), a Ø{p.front_circle_mm:.0f} mm turning "
+                                "area in front of the WC and the passage to it cannot be judged", p)

@@ -1,26 +1,34 @@
 """Every room of the unit reachable in a wheelchair from the entrance.
 
 What it checks
-    The configuration space of a wheelchair of width ``wheelchair_width_mm``: the free floor of
-    all rooms of the unit plus the openings of their doors (as wide as each door's clear width),
-    eroded by half the wheelchair width. Every room of the listed functions must be reachable in
-    that space from the unit's entrance door. Free floor = room minus fixtures (minus furniture
-    when ``furnished``).
+    Every room of the listed functions — and every room whose function is unknown — must be
+    reachable from the unit's entrance door by a wheelchair: first as a disc of
+    ``wheelchair_width_mm`` (the free floor of all rooms of the unit plus the openings of their
+    doors, as wide as each door's clear width, eroded by half the width: what closes the way is
+    named), then as what it is, a ``wheelchair_width_mm`` × ``wheelchair_length_mm`` rectangle that
+    must turn into the doors (its configuration space over orientations ``angle_step_deg`` apart,
+    see :mod:`planeval.measure.reach`), driving wholly into the room. A 0.85 m corridor with a
+    door in its side lets a 0.7 m disc through where a 0.7 × 1.2 m chair cannot turn in. Free floor
+    = room minus fixtures (minus furniture when ``furnished``). An extra bathroom is left to
+    ``accessible-bathroom``.
 
 Why
-    TEK17 §12-2 (1) and §12-7 (4) a: all main functions on the entrance level, step-free and
-    accessible for a wheelchair; §12-10 (3): a wheelchair must be able to drive into the bod.
-    Husbanken 5.1: design wheelchair 1200 × 700 mm (functional 1300 × 800).
+    TEK17 §12-2 (1) and §12-7 (4) a: every room on the entrance level step-free and accessible for
+    a wheelchair; §12-10 (3): a wheelchair must be able to drive into the bod and reverse out.
+    Husbanken 5.1: design wheelchair 1200 × 700 mm (functional 1300 × 800); ISO 7176-5 800 × 1300.
 
 Parameters
-    wheelchair_width_mm (mm), functions (room functions that must be reached), furnished (bool),
+    wheelchair_width_mm, wheelchair_length_mm (mm; length 0: the disc only), angle_step_deg
+    (degrees), functions (room functions that must be reached), furnished (bool),
     floor_kinds (fixture kinds that are floor), underpass_kinds (fixtures with knee space, e.g. a
     wall-hung basin) and underpass_mm (how far footrests and knees reach under them), tolerance_mm (mm).
 
 Passes / Fails
-    One result per room: measured = the widest wheelchair that reaches the room, required =
+    One result per room: measured = the widest wheelchair that reaches the room (the disc's width
+    where the rectangle turns in too, else the widest rectangle chair of the length), required =
     ``wheelchair_width_mm``. Fails naming the bottleneck (the door or the pinch where the way
-    closes). Not applicable without dwelling units; needs review for a unit without an entrance door.
+    closes, or the door the chair cannot turn into). Not applicable without dwelling units; needs
+    review for a unit without an entrance door; a room of unknown function that fails is needs_review.
 """
 
 from __future__ import annotations
@@ -32,9 +40,21 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from planeval.checks.base import RuleSpec, param
+from planeval.checks.scope import as_permanent_stay, judged_rooms
 from planeval.findings import Confidence, Result, Status, compare
 from planeval.measure import Context, FloorSpec
-from planeval.measure.reach import CAP_MM, STEP_MM, Bottleneck, bottleneck, unreachable_floor, widest_to_room
+from planeval.measure.reach import (
+    CAP_MM,
+    STEP_MM,
+    Bottleneck,
+    Chair,
+    bottleneck,
+    chair_entry_doors,
+    chair_reached,
+    unreachable_floor,
+    widest_chair,
+    widest_to_room,
+)
 from planeval.model.types import Unit
 
 SPEC = RuleSpec(
@@ -49,6 +69,8 @@ SPEC = RuleSpec(
 @dataclass(frozen=True)
 class Params:
     wheelchair_width_mm: float = param("width of the wheelchair that must reach every listed room from the entrance door (mm)")
+    wheelchair_length_mm: float = param("length of that wheelchair, a rectangle that must turn into doors (mm; 0: a disc only)")
+    angle_step_deg: float = param("orientations of the rectangular chair tried, this many degrees apart (plus the walls' own)")
     functions: tuple[str, ...] = param("room functions that must be reached")
     furnished: bool = param("also subtract drawn furniture from the free floor (fixtures always are)")
     floor_kinds: tuple[str, ...] = param("fixture kinds counted as floor, e.g. a step-free shower")
@@ -74,8 +96,33 @@ def judge_room(ctx: Context, u: Unit, rid: str, p: Params) -> Result:
     status = compare(measured, p.wheelchair_width_mm, eps=p.tolerance_mm)
     shown = f"≥ {measured:.0f}" if measured >= CAP_MM else f"{measured:.0f}"
     head = f"widest wheelchair reaching {name} from entrance door {entrance.id} {shown} mm"
+    rect, stuck = "", False
+    chair = _chair(p)
+    details: dict[str, object] = {}
+    if status is Status.PASS and chair is not None:
+        size = f"{p.wheelchair_width_mm:.0f} × {p.wheelchair_length_mm:.0f} mm chair"
+        if rid in chair_reached(ctx, u.id, floor, chair):
+            rect = f"; a {size} turns in"
+            details["chair_reached"] = True
+        else:
+            disc = measured
+            measured = min(widest_chair(ctx, u.id, rid, floor, chair), disc)
+            status = compare(measured, p.wheelchair_width_mm, eps=p.tolerance_mm)
+            doors = chair_entry_doors(ctx, u.id, rid, floor, chair)
+            through = f" through door {', '.join(doors)}" if doors else ""
+            head = (f"a {size} cannot turn into {name}{through} from entrance door {entrance.id} "
+                    f"(a Ø{p.wheelchair_width_mm:.0f} mm disc passes; widest chair {p.wheelchair_length_mm:.0f} mm long "
+                    f"that does {measured:.0f} mm)")
+            why = f"turning into {name}{through}"
+            door = doors[0] if doors else door
+            if doors:
+                where = ctx.door(doors[0]).opening
+            details.update({"chair_reached": False, "disc_widest_mm": round(disc)})
+            stuck = True
     if status is Status.PASS:
-        message = f"{head} ≥ {p.wheelchair_width_mm:.0f} mm (narrowest: {why})"
+        message = f"{head} ≥ {p.wheelchair_width_mm:.0f} mm (narrowest: {why}){rect}"
+    elif stuck:
+        message = f"{head} < {p.wheelchair_width_mm:.0f} mm"
     else:
         message = f"{head} < {p.wheelchair_width_mm:.0f} mm: bottleneck {why}"
     return Result(
@@ -86,9 +133,17 @@ def judge_room(ctx: Context, u: Unit, rid: str, p: Params) -> Result:
         unit="mm",
         message=message,
         location=where,
-        details={"unit": u.id, "entrance_door": entrance.id, "bottleneck": why, "bottleneck_door": door},
+        details={"unit": u.id, "entrance_door": entrance.id, "bottleneck": why, "bottleneck_door": door, **details},
         confidence=Confidence(ctx.door(door).confidence) if door else Confidence.HIGH,
     )
+
+
+def _chair(p: Params) -> Chair | None:
+    """The rectangular chair a rule set asks (less the tolerance), or None for a disc only."""
+    if p.wheelchair_length_mm <= 0:
+        return None
+    return Chair(round(p.wheelchair_width_mm - p.tolerance_mm, 1), round(p.wheelchair_length_mm - p.tolerance_mm, 1),
+                 p.angle_step_deg)
 
 
 def _why(ctx: Context, b: Bottleneck) -> str:
@@ -107,7 +162,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
     if not ctx.plan.units:
         yield Result("plan", Status.NOT_APPLICABLE, None, p.wheelchair_width_mm, "mm", "no dwelling unit recognised")
         return
-    wanted = {r.id for r in ctx.rooms(p.functions)}
+    wanted = {r.id for r in judged_rooms(ctx, p.functions)}
     for u in ctx.plan.units:
         if not u.entrance_door:
             yield Result(u.id, Status.NEEDS_REVIEW, None, p.wheelchair_width_mm, "mm",
@@ -116,7 +171,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             continue
         for rid in u.rooms:
             if rid in wanted:
-                yield judge_room(ctx, u, rid, p)
+                yield as_permanent_stay(ctx.room(rid), judge_room(ctx, u, rid, p))
 
 
 def unreachable(ctx: Context, uid: str, p: Params) -> BaseGeometry:

@@ -4,7 +4,7 @@
 * :func:`wc_front` — per door case, the largest free circle that touches the strip in front of the
   WC's seat (and the room's largest circle in that case);
 * :func:`possible_shower_zone` — where no shower is drawn, the largest zone of given proportions
-  the free floor holds;
+  the free floor holds; :func:`shower_zone_around` — the largest one overlapping a drawn tray;
 * :func:`zone_passages` — per door, the widest disc that goes from the door to touch a zone.
 
 All memoised on geometric inputs only (room, fixture, :class:`~planeval.measure.floor.FloorSpec`,
@@ -28,7 +28,10 @@ from planeval.measure.reach import CAP_MM, STEP_MM, widest_width
 from planeval.measure.turning import SwingMode, TurningCase, turning_cases
 from planeval.model.types import Fixture, Room
 
-__all__ = ["WcSides", "wc_sides", "WcFront", "wc_front", "possible_shower_zone", "APPROACH_EXTRA_MM", "zone_passages"]
+__all__ = [
+    "WcSides", "wc_sides", "WcFront", "wc_front", "possible_shower_zone", "shower_zone_around", "TRAY_OVERLAP_MM",
+    "APPROACH_EXTRA_MM", "zone_passages",
+]
 
 #: How deep into the room (beyond half the disc) a disc may stand in front of the door it comes from.
 APPROACH_EXTRA_MM = 200.0
@@ -97,6 +100,29 @@ def possible_shower_zone(ctx: Context, room: Room, floor: FloorSpec, aspect: flo
         return s, (placed if placed is not None else Polygon())
 
     return ctx.memo(("shower-possible", room.id, floor, aspect, swings), compute)
+
+
+#: A zone around a drawn shower must overlap the tray by this much (mm): it holds the drain, it does
+#: not merely touch the tray's edge.
+TRAY_OVERLAP_MM = 50.0
+
+
+def shower_zone_around(ctx: Context, room: Room, shower: Fixture, aspect: float) -> tuple[float, BaseGeometry]:
+    """The largest zone s × (``aspect`` · s) of step-free floor that overlaps a drawn shower tray:
+    the room's free floor with the shower counted as floor, outside every door swing, along the
+    room's own directions — (s, the zone placed; empty when none fits). A tray smaller than the
+    zone a rule asks is enough when the floor beside it is free."""
+    swings = tuple(d.id for d in ctx.doors_swinging_into(room.id))
+    floor = FloorSpec(False, ("shower",))
+
+    def compute() -> tuple[float, BaseGeometry]:
+        free = free_floor(ctx, room.id, floor, swings)
+        core = shower.polygon.buffer(-TRAY_OVERLAP_MM, join_style="mitre")
+        target = core if not core.is_empty else shower.polygon.centroid.buffer(1.0)
+        s, placed = largest_rectangle(free, aspect, edge_angles(room.polygon), touching=target)
+        return s, (placed if placed is not None else Polygon())
+
+    return ctx.memo(("shower-around", room.id, shower.id, aspect, swings), compute)
 
 
 def _reaches(ctx: Context, room: Room, did: str, zone: BaseGeometry, floor: FloorSpec, width: float) -> bool:

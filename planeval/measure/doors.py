@@ -23,13 +23,13 @@ from shapely.geometry.base import BaseGeometry
 
 from planeval.geometry import unit
 from planeval.measure.context import Context
-from planeval.measure.floor import FloorSpec, free_floor
+from planeval.measure.floor import FloorSpec, circle_touching, free_floor
 from planeval.measure.frames import Frame, Vec, normal_towards, offset_band
 from planeval.model.types import Door, DoorKind
 
 __all__ = [
     "APPROACH_BACK_MM", "coords_of", "face_offset", "approach_strip", "door_zone", "opening_rect", "first_hit",
-    "latch_edge", "SideSpace", "side_space",
+    "latch_edge", "SideSpace", "side_space", "FRONT_OF_DOOR_MM", "front_circle",
 ]
 
 #: The approach strip starts this far behind the chord: the chord may sit on either face of the wall.
@@ -143,3 +143,17 @@ def side_space(ctx: Context, d: Door, rid: str, jamb: Vec, away: Vec, depth_mm: 
         return SideSpace(rid, frame, width if width > 0 else 0.0, depth)
 
     return ctx.memo(("door-side", d.id, rid, jamb, away, depth_mm, floor), compute)
+
+
+#: The approach of a door a circle "in front of" it must touch reaches this far (mm) beyond the wall face.
+FRONT_OF_DOOR_MM = 50.0
+
+
+def front_circle(ctx: Context, d: Door, rid: str, floor: FloorSpec) -> tuple[float, float, float]:
+    """The largest free circle (cx, cy, r) in room ``rid`` that touches the approach of door ``d``
+    (its opening × ``FRONT_OF_DOOR_MM`` beyond the room's wall face): the turning area in front of a door."""
+
+    def compute() -> tuple[float, float, float]:
+        return circle_touching(ctx, rid, floor, door_zone(ctx, d, rid, FRONT_OF_DOOR_MM))
+
+    return ctx.memo(("door-front-circle", d.id, rid, floor), compute)

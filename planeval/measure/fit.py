@@ -24,7 +24,7 @@ from planeval.geometry import EPS_MM, edge_angles, largest_circle, polygons_of
 from planeval.measure.frames import Frame
 from planeval.measure.search import bisect_max
 
-__all__ = ["erode_by_rectangle", "fits_rectangle", "largest_rectangle"]
+__all__ = ["erode_by_rectangle", "dilate_by_rectangle", "fits_rectangle", "largest_rectangle"]
 
 
 def erode_by_rectangle(free: BaseGeometry, w: float, h: float, angle_deg: float) -> BaseGeometry:
@@ -50,8 +50,25 @@ def erode_by_rectangle(free: BaseGeometry, w: float, h: float, angle_deg: float)
     return free.difference(shapely.union_all(hulls))
 
 
-def _fit_at(free: BaseGeometry, w: float, h: float, angle_deg: float) -> tuple[float, float] | None:
+def dilate_by_rectangle(target: BaseGeometry, w: float, h: float, angle_deg: float) -> BaseGeometry:
+    """Where the centre of a w × h rectangle (turned by ``angle_deg``) stands when the rectangle
+    meets ``target`` (Minkowski sum of the target's convex parts with the rectangle; exact for a
+    convex target, e.g. a strip in front of a fixture)."""
+    corners = np.array(Frame.rotated((0.0, 0.0), angle_deg).corners(-w / 2, w / 2, -h / 2, h / 2))
+    parts = []
+    for p in polygons_of(target) or [target]:
+        xy = shapely.get_coordinates(p.convex_hull)
+        if len(xy) == 0:
+            continue
+        parts.append(shapely.convex_hull(shapely.multipoints((xy[:, None, :] + corners[None, :, :]).reshape(-1, 2))))
+    return shapely.union_all(parts) if parts else Polygon()
+
+
+def _fit_at(free: BaseGeometry, w: float, h: float, angle_deg: float,
+            touching: BaseGeometry | None = None) -> tuple[float, float] | None:
     core = erode_by_rectangle(free, w, h, angle_deg)
+    if touching is not None and not core.is_empty:
+        core = core.intersection(dilate_by_rectangle(touching, w, h, angle_deg))
     if core.is_empty or core.area <= 0 and core.length <= 0:
         return None
     p = core.representative_point()
@@ -59,22 +76,34 @@ def _fit_at(free: BaseGeometry, w: float, h: float, angle_deg: float) -> tuple[f
 
 
 def fits_rectangle(free: BaseGeometry, w: float, h: float, angles: Iterable[float] | None = None,
-                   eps: float = EPS_MM) -> tuple[bool, Polygon | None]:
+                   eps: float = EPS_MM, touching: BaseGeometry | None = None) -> tuple[bool, Polygon | None]:
     """Whether a w × h rectangle fits in ``free`` at one of ``angles`` (default: the room's own
-    directions and 0/90°), ``eps`` of drawing noise allowed; returns one placement that fits."""
+    directions and 0/90°), ``eps`` of drawing noise allowed — and, with ``touching``, meets that
+    geometry (a turning rectangle "in front of the WC"); returns one placement that fits.
+
+    >>> from shapely.geometry import box
+    >>> room = box(0, 0, 1400, 4000)
+    >>> fits_rectangle(room, 1300, 1800, touching=box(0, 3900, 1400, 4000))[0]  # at the far end
+    True
+    >>> fits_rectangle(room.difference(box(0, 2000, 1400, 2100)), 1300, 1800, touching=box(0, 3900, 1400, 4000))[0]
+    True
+    >>> fits_rectangle(room.difference(box(0, 2500, 1400, 2600)), 1300, 1800, touching=box(0, 3900, 1400, 4000))[0]
+    False
+    """
     if free.is_empty:
         return False, None
     for ang in angles if angles is not None else edge_angles(free):
-        placed = _fit_at(free, w - 2 * eps, h - 2 * eps, ang)
+        placed = _fit_at(free, w - 2 * eps, h - 2 * eps, ang, touching)
         if placed is not None:
             return True, Frame.rotated(placed, ang).box(-w / 2, w / 2, -h / 2, h / 2)
     return False, None
 
 
 def largest_rectangle(free: BaseGeometry, aspect: float, angles: Sequence[float],
-                      tol: float = 2.0) -> tuple[float, Polygon | None]:
+                      tol: float = 2.0, touching: BaseGeometry | None = None) -> tuple[float, Polygon | None]:
     """The largest s (to ``tol`` mm) such that an s × (``aspect`` · s) rectangle fits in ``free`` at
-    one of ``angles``, and one placement of it ((0, None) when none fits).
+    one of ``angles`` (meeting ``touching`` where given), and one placement of it ((0, None) when
+    none fits).
 
     Bisection on s between 0 and the widest circle of ``free`` (no rectangle inside is wider).
     """
@@ -82,7 +111,7 @@ def largest_rectangle(free: BaseGeometry, aspect: float, angles: Sequence[float]
         return 0.0, None
 
     def fit(s: float) -> tuple[bool, Polygon | None]:
-        return fits_rectangle(free, s, s * aspect, angles=angles, eps=0.0)
+        return fits_rectangle(free, s, s * aspect, angles=angles, eps=0.0, touching=touching)
 
     hi = 2 * largest_circle(free)[2] + 2 * tol
     if hi <= 0:

@@ -31,14 +31,14 @@ from shapely.geometry.polygon import orient
 
 from planeval.geometry import polygons_of
 from planeval.measure.context import Context
-from planeval.measure.floor import FloorSpec, free_floor
+from planeval.measure.floor import FloorSpec, circle_touching, free_floor
 from planeval.measure.frames import Frame, Vec
 from planeval.model.types import Fixture, Room
 
 __all__ = [
     "SLIVER_MM2", "INSET_MM", "Footprint", "oriented_rectangle", "footprint", "fixture_footprint", "fixtures_in",
     "strip_bounds", "free_strip_bounds", "clear_distance", "merge_intervals", "gaps", "wall_edges", "room_reach",
-    "RUN_JOIN_MM", "CounterFront", "counter_front",
+    "RUN_JOIN_MM", "CounterFront", "counter_front", "FRONT_TOUCH_MM", "counter_front_strip", "counter_front_circle",
 ]
 
 #: Parts of a blocked strip smaller than this (mm²) are numerical slivers, not obstacles.
@@ -273,3 +273,21 @@ def counter_front(ctx: Context, room: Room, f: Fixture, floor: FloorSpec) -> Cou
         return CounterFront(f.id, fp, depth, tuple(spans), tuple(corner))
 
     return ctx.memo(("counter-front", room.id, f.id, floor), compute)
+
+
+#: A turning area is "in front of" a counter when it comes within this much (mm) of its front.
+FRONT_TOUCH_MM = 20.0
+
+
+def counter_front_strip(ctx: Context, room: Room, f: Fixture, floor: FloorSpec) -> Polygon | BaseGeometry:
+    """The thin strip (``FRONT_TOUCH_MM`` deep) along the measured front of a counter run: what a
+    turning area in front of the counter must touch."""
+    fr = counter_front(ctx, room, f, floor)
+    d = fr.fp.depth
+    return shapely.union_all([fr.fp.frame.box(a, b, d, d + FRONT_TOUCH_MM) for a, b in fr.spans])
+
+
+def counter_front_circle(ctx: Context, room: Room, f: Fixture, floor: FloorSpec) -> tuple[float, float, float]:
+    """The largest free circle (cx, cy, r) in the room that touches the front of a counter run."""
+    return ctx.memo(("counter-circle", room.id, f.id, floor),
+                    lambda: circle_touching(ctx, room.id, floor, counter_front_strip(ctx, room, f, floor)))

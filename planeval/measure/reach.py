@@ -1,49 +1,60 @@
 """Where a wheelchair gets to: configuration spaces, approach zones, widest chairs, bottlenecks.
 
-A wheelchair of width ``w`` is a disc of diameter ``w``; where its centre can stand is the free
-floor eroded by ``w/2`` (Minkowski erosion). A *target* (a door, a window, a room) is reached when
-the component of the eroded floor that holds the start also enters the target's *approach zone*:
-the strip in front of the opening, from the wall face to ``w/2 + APPROACH_MARGIN_MM`` into the
-room, so that a disc standing there touches (nearly) the wall right in front of the opening.
+Two models of the chair, the second one the real test:
 
-The widest chair is found by bisection (:func:`widest_width`): reachability is monotone in ``w``
-(a smaller disc fits wherever a larger one does).
+* **a disc** of diameter ``w``: where its centre can stand is the free floor eroded by ``w/2``
+  (Minkowski erosion). It is cheap, monotone in ``w`` (the widest chair is found by bisection,
+  :func:`widest_width`) and says *where* a way closes (:func:`bottleneck`). A target (a door, a
+  window, a room) is reached when the component of the eroded floor that holds the start also
+  enters the target's approach zone: the strip in front of the opening, from the wall face to
+  ``w/2 + APPROACH_MARGIN_MM`` into the room.
+* **a rectangle** w × l (:class:`Chair`, e.g. 700 × 1200 mm) that must *turn* into doors. Its
+  configuration space is (x, y, θ): for each orientation θ of a set (a grid of ``step_deg`` plus
+  the directions of the unit's walls and door chords, modulo 180° — the footprint is symmetric and
+  a chair may reverse), the centres where the rectangle fits are the free floor eroded by the
+  rotated rectangle (exact Minkowski erosion, :func:`~planeval.measure.fit.erode_by_rectangle`).
+  The chair moves within one component at fixed θ and turns between adjacent orientations where
+  the two components overlap (it stands in both orientations at that spot; for steps ≤ 10° the
+  corners sweep at most R·(1 − cos(step/2)) ≈ 3 mm beyond the two rectangles, R the half diagonal).
+  :func:`chair_reached` is the graph search over those components. A disc passes wherever the
+  rectangle does (the rectangle holds the disc), so the disc's failure is final and its bottleneck
+  is named; where the disc passes but the rectangle does not turn in, the chair's own widest width
+  (:func:`widest_chair`) is measured.
 
-For a dwelling unit (:func:`unit_space` and below) the configuration space is the free floor of all
-its rooms plus the clear openings of their doors; :func:`widest_to_room` is the widest chair that
-drives from the entrance door's approach into a room, :func:`bottleneck` what closes the way for a
-wider one, :func:`unreachable_floor` the free floor a chair of a given width never sweeps. Every
-memo key holds the unit (or room), the :class:`~planeval.measure.floor.FloorSpec` and, where it
-matters, a chair width — never a required width.
+For a dwelling unit the configuration space is the free floor of all its rooms plus the clear
+openings of their doors (:func:`unit_space`); :func:`widest_to_room` is the widest disc that drives
+from the entrance door's approach into a room, :func:`unreachable_floor` the free floor a disc of a
+given width never sweeps. Every memo key holds the unit (or room), the
+:class:`~planeval.measure.floor.FloorSpec` and, where it matters, the chair's dimensions — never a
+required width.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import networkx as nx
-import numpy as np
 import shapely
-from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
-from shapely.geometry.polygon import orient
 
-from planeval.geometry import polygons_of
+from planeval.geometry import edge_angles, polygons_of
 from planeval.measure.context import Context
-from planeval.measure.doors import coords_of, door_zone, face_offset, opening_rect
+from planeval.measure.doors import door_zone, face_offset, opening_rect
+from planeval.measure.fit import erode_by_rectangle
 from planeval.measure.floor import FloorSpec, erode, eroded, free_circle, free_floor
-from planeval.measure.frames import Frame, Vec, normal_towards
+from planeval.measure.paths import corridor, neck, pinch_on_way, pinch_point, shortest_path, window_frame, window_zone
 from planeval.measure.search import bisect_max
-from planeval.model.types import OUTSIDE, Door, Unit, Window
+from planeval.model.types import OUTSIDE, Door, Unit
 
 __all__ = [
-    "APPROACH_MARGIN_MM", "STEP_MM", "CAP_MM", "OPENING_REACH_MM", "SLIVER_RADIUS_MM",
+    "APPROACH_MARGIN_MM", "STEP_MM", "CAP_MM", "OPENING_REACH_MM", "SLIVER_RADIUS_MM", "CHAIR_STEP_MM",
     "widest_width", "touching", "connects", "pinch_point", "pinch_on_way", "neck", "shortest_path", "corridor",
     "window_frame", "window_zone",
     "unit_doors", "door_opening", "unit_space", "start_zone", "reached", "widest_to_room", "Bottleneck", "bottleneck",
-    "unreachable_floor",
+    "unreachable_floor", "Chair", "chair_angles", "chair_reached", "widest_chair", "chair_entry_doors",
 ]
 
 #: A disc "stands in front of" an opening when its edge comes within this much of the wall face.
@@ -54,6 +65,9 @@ STEP_MM = 2.0
 CAP_MM = 3000.0
 #: The opening of a door reaches this far beyond the wall faces on both sides (mm).
 OPENING_REACH_MM = 300.0
+#: The rectangular chair's widest width is bisected to this precision (mm): each probe is a whole
+#: configuration space.
+CHAIR_STEP_MM = 5.0
 #: Pieces of floor the chair does not sweep that hold no circle of this radius (the corners a
 #: round chair cannot fill) are not counted as unreachable.
 SLIVER_RADIUS_MM = 100.0
@@ -89,174 +103,6 @@ def touching(region: BaseGeometry, zone: BaseGeometry) -> list[Polygon]:
 def connects(region: BaseGeometry, zone_a: BaseGeometry, zone_b: BaseGeometry) -> bool:
     """Whether one part of ``region`` meets both zones."""
     return any(p.intersects(zone_b) for p in touching(region, zone_a))
-
-
-# -- where the way closes ------------------------------------------------------------------------
-
-def pinch_point(side_a: Iterable[Polygon], side_b: Iterable[Polygon]) -> Point | None:
-    """The middle of the shortest gap between two sets of eroded components."""
-    a = shapely.union_all(list(side_a))
-    b = shapely.union_all(list(side_b))
-    if a.is_empty or b.is_empty:
-        return None
-    line = shapely.shortest_line(a, b)
-    return line.interpolate(0.5, normalized=True)
-
-
-def pinch_on_way(joined: BaseGeometry, apart: BaseGeometry, zone_a: BaseGeometry, zone_b: BaseGeometry) -> Point | None:
-    """Where the way from ``zone_a`` to ``zone_b`` closes between two widths.
-
-    ``joined`` is the centre space at the measured width (a and b connected), ``apart`` the one a
-    step wider (not connected). The components of ``apart`` inside ``joined`` are linked by their
-    shortest gaps that stay inside ``joined`` (a gap through a wall does not count); the first gap
-    on the shortest chain from the component at ``a`` to one at ``b`` is the pinch, and its middle
-    is returned. ``None`` when no such chain is found (the caller falls back to
-    :func:`pinch_point`).
-    """
-    comps = [c for c in polygons_of(joined) if c.intersects(zone_a) and c.intersects(zone_b)]
-    if not comps:
-        return None
-    parts = [q for q in polygons_of(apart) if q.intersects(comps[0])]
-    starts = {i for i, q in enumerate(parts) if q.intersects(zone_a)}
-    ends = {i for i, q in enumerate(parts) if q.intersects(zone_b)}
-    if not starts or not ends:
-        return None
-    cover = comps[0].buffer(1.5)
-    shapely.prepare(cover)
-    g = nx.Graph()
-    g.add_edges_from((("a", i) for i in starts), weight=0.0)
-    g.add_edges_from(((i, "b") for i in ends), weight=0.0)
-    for i in range(len(parts)):
-        for j in range(i + 1, len(parts)):
-            line = shapely.shortest_line(parts[i], parts[j])
-            if cover.covers(line):
-                g.add_edge(i, j, weight=line.length, line=line)
-    try:
-        chain = nx.shortest_path(g, "a", "b", weight="weight")
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        return None
-    for x, y in zip(chain, chain[1:], strict=False):
-        line = g.edges[x, y].get("line")
-        if line is not None:
-            return line.interpolate(0.5, normalized=True)
-    return None
-
-
-def neck(free: BaseGeometry, p: Point, width: float) -> LineString | Polygon:
-    """A short segment across the free floor through ``p``, from wall to wall: where a disc of
-    ``width`` just squeezes through.
-
-    Construction: the nearest boundary point ``q1``; then, among the boundary within
-    ``width/2 + 20`` mm of ``p``, the piece farthest from ``q1`` and its nearest point ``q2``.
-    Falls back to the disc itself when the boundary does not bracket ``p``.
-    """
-    boundary = free.boundary
-    if boundary.is_empty:
-        return p.buffer(width / 2)
-    q1 = shapely.shortest_line(p, boundary).coords[-1]
-    near = boundary.intersection(p.buffer(width / 2 + 20.0))
-    parts = [g for g in getattr(near, "geoms", [near]) if not g.is_empty]
-    if not parts:
-        return p.buffer(width / 2)
-    far = max(parts, key=lambda g: g.distance(Point(q1)))
-    if far.distance(Point(q1)) < width / 4:
-        return p.buffer(width / 2)
-    q2 = shapely.shortest_line(p, far).coords[-1]
-    return LineString([q1, q2])
-
-
-# -- corridors -----------------------------------------------------------------------------------
-
-def _reflex_vertices(poly: Polygon) -> list[Vec]:
-    out: list[Vec] = []
-    poly = orient(poly, 1.0)  # exterior counter-clockwise, holes clockwise: the region is on the left
-    for ring in (poly.exterior, *poly.interiors):
-        xy = np.asarray(ring.coords)[:-1]
-        if len(xy) < 3:
-            continue
-        prev, nxt = np.roll(xy, 1, axis=0), np.roll(xy, -1, axis=0)
-        cross = (xy[:, 0] - prev[:, 0]) * (nxt[:, 1] - xy[:, 1]) - (xy[:, 1] - prev[:, 1]) * (nxt[:, 0] - xy[:, 0])
-        out.extend((float(x), float(y)) for x, y in xy[cross < 0])
-    return out
-
-
-def shortest_path(region: Polygon, a: Point, b: Point) -> LineString:
-    """Shortest path from ``a`` to ``b`` inside ``region`` (visibility graph on its reflex vertices).
-
-    Exact for polygons up to a 0.5 mm tolerance; the straight segment when the graph finds no way.
-
-    >>> from shapely.geometry import box
-    >>> u = box(0, 0, 3000, 1000).union(box(0, 0, 1000, 3000)).union(box(0, 2000, 3000, 3000))  # a U
-    >>> round(shortest_path(u, Point(2500, 500), Point(2500, 2500)).length)  # round both inner corners
-    4162
-    """
-    if a.equals(b):
-        return LineString([a, b])
-    cover = region.buffer(0.5)
-    shapely.prepare(cover)
-    nodes = [(a.x, a.y), (b.x, b.y), *_reflex_vertices(region)]
-    pts = np.asarray(nodes)
-    i, j = np.triu_indices(len(pts), 1)
-    lines = shapely.linestrings(np.stack([pts[i], pts[j]], axis=1))
-    visible = shapely.covers(cover, lines)
-    g = nx.Graph()
-    g.add_nodes_from(range(len(pts)))
-    lengths = np.hypot(*(pts[i] - pts[j]).T)
-    g.add_weighted_edges_from((int(x), int(y), float(d)) for x, y, d, v in zip(i, j, lengths, visible, strict=True) if v)
-    try:
-        path = nx.shortest_path(g, 0, 1, weight="weight")
-    except nx.NetworkXNoPath:
-        return LineString([a, b])
-    return LineString([nodes[k] for k in path])
-
-
-def corridor(component: Polygon, zone_a: BaseGeometry, zone_b: BaseGeometry, width: float, free: BaseGeometry) -> BaseGeometry:
-    """The floor a disc of ``width`` sweeps moving inside ``component`` (its centre's space) from
-    ``zone_a`` to ``zone_b``, along the shortest path."""
-    start = component.intersection(zone_a)
-    end = component.intersection(zone_b)
-    if start.is_empty or end.is_empty:
-        return Polygon()
-    path = shortest_path(component, start.representative_point(), end.representative_point())
-    return path.buffer(width / 2, quad_segs=8).intersection(free)
-
-
-# -- windows -------------------------------------------------------------------------------------
-
-def window_frame(win: Window, room: BaseGeometry) -> tuple[Vec, Vec, Vec, float, float]:
-    """(centre, along, normal into the room, half length, offset of the room face from the centre line)."""
-    rect = win.polygon.minimum_rotated_rectangle
-    xy = coords_of(rect)[:4] if isinstance(rect, Polygon) else coords_of(win.polygon)
-    e1, e2 = xy[1] - xy[0], xy[2] - xy[1]
-    along = e1 if math.hypot(*e1) >= math.hypot(*e2) else e2
-    length = max(math.hypot(*along), 1.0)
-    u = (float(along[0] / length), float(along[1] / length))
-    c = (float(win.polygon.centroid.x), float(win.polygon.centroid.y))
-    a, b = (c[0] - u[0], c[1] - u[1]), (c[0] + u[0], c[1] + u[1])
-    n = normal_towards(a, b, room, probe_mm=max(200.0, min(length, 600.0)))
-    half = max(length, win.width_mm) / 2
-    t = float(room.distance(LineString([(c[0] - u[0] * half, c[1] - u[1] * half), (c[0] + u[0] * half, c[1] + u[1] * half)])))
-    return c, u, n, half, t
-
-
-def window_zone(win: Window, room: BaseGeometry, obstacles: BaseGeometry, depth: float) -> tuple[Polygon, float]:
-    """Approach zone of a window in a room, and how deep the fixture or furniture standing against
-    the window is (0 when none).
-
-    A window above a kitchen counter or a bed head is reached at the front of what stands under
-    it: the zone is pushed out by the depth of the obstacles that touch the window's wall face.
-    """
-    c, u, n, half, t = window_frame(win, room)
-    frame = Frame(c, u, n)
-    extra = 0.0
-    if obstacles is not None and not obstacles.is_empty:
-        band = frame.box(-half, half, t - 1.0, t + 30.0)
-        for part in polygons_of(obstacles):
-            if part.intersects(band):
-                xy = coords_of(part)
-                reach = float(np.max((xy[:, 0] - c[0]) * n[0] + (xy[:, 1] - c[1]) * n[1])) - t
-                extra = max(extra, min(reach, 1500.0))
-    return frame.box(-half, half, 0.0, t + extra + depth), extra
 
 
 # -- a dwelling unit's configuration space -------------------------------------------------------
@@ -402,3 +248,111 @@ def unreachable_floor(ctx: Context, uid: str, floor: FloorSpec, w: float) -> Bas
         return shapely.union_all(big) if big else Polygon()
 
     return ctx.memo(("unit-unreachable", uid, floor, round(w, 1)), compute)
+
+
+# -- the chair as a rectangle --------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Chair:
+    """A wheelchair as a rectangle ``width`` × ``length`` (mm), turned in steps of ``step_deg``."""
+
+    width: float
+    length: float
+    step_deg: float
+
+    def resized(self, width: float) -> Chair:
+        return Chair(round(width, 1), self.length, self.step_deg)
+
+
+def chair_angles(ctx: Context, uid: str, floor: FloorSpec, step_deg: float) -> tuple[float, ...]:
+    """The orientations tried (0–180°): a grid of ``step_deg`` plus the unit's wall directions and
+    its doors' chords and normals (a chair drives straight through a door)."""
+    u = ctx.plan.unit(uid)
+
+    def compute() -> tuple[float, ...]:
+        n = max(1, math.ceil(180.0 / max(step_deg, 0.5)))
+        angles = {round(k * 180.0 / n, 1) % 180.0 for k in range(n)}
+        angles |= {round(a, 1) % 180.0 for a in edge_angles(unit_space(ctx, uid, floor))}
+        for d in unit_doors(ctx, u):
+            a = math.degrees(math.atan2(d.latch[1] - d.hinge[1], d.latch[0] - d.hinge[0])) % 180.0
+            angles |= {round(a, 1) % 180.0, round(a + 90.0, 1) % 180.0}
+        return tuple(sorted(angles))
+
+    return ctx.memo(("chair-angles", uid, floor, step_deg), compute)
+
+
+def _chair_space(ctx: Context, uid: str, floor: FloorSpec, chair: Chair, angle: float) -> tuple[Polygon, ...]:
+    """Components of the centres where the chair, turned by ``angle``, fits in the unit's space."""
+    return ctx.memo(("chair-space", uid, floor, chair.width, chair.length, angle), lambda: tuple(
+        polygons_of(erode_by_rectangle(unit_space(ctx, uid, floor), chair.width, chair.length, angle))))
+
+
+def _room_core(ctx: Context, rid: str, floor: FloorSpec, chair: Chair, angle: float) -> BaseGeometry:
+    """Centres where the chair, turned by ``angle``, stands wholly inside room ``rid`` — its free
+    floor and the openings of its doors (a chair that drove into a bod may have its back in the
+    doorway)."""
+
+    def compute() -> BaseGeometry:
+        parts = [free_floor(ctx, rid, floor), *(door_opening(ctx, d) for d in ctx.doors_of(rid))]
+        return erode_by_rectangle(shapely.union_all([g for g in parts if not g.is_empty]), chair.width, chair.length, angle)
+
+    return ctx.memo(("chair-core", rid, floor, chair.width, chair.length, angle), compute)
+
+
+def chair_reached(ctx: Context, uid: str, floor: FloorSpec, chair: Chair) -> frozenset[str]:
+    """Rooms of the unit the rectangular chair drives wholly into from the entrance door's approach,
+    turning as it goes (the graph of configuration-space components, see the module docstring)."""
+    u = ctx.plan.unit(uid)
+
+    def compute() -> frozenset[str]:
+        if not u.entrance_door:
+            return frozenset()
+        angles = chair_angles(ctx, uid, floor, chair.step_deg)
+        comps = [_chair_space(ctx, uid, floor, chair, a) for a in angles]
+        g = nx.Graph()
+        for k, cs in enumerate(comps):
+            g.add_nodes_from((k, i) for i in range(len(cs)))
+        for k in range(len(angles)):
+            nxt = (k + 1) % len(angles)  # the last orientation turns on into the first (θ + 180° is the same footprint)
+            if nxt == k:
+                continue
+            tree = shapely.STRtree(list(comps[nxt])) if comps[nxt] else None
+            for i, c in enumerate(comps[k]):
+                if tree is None:
+                    break
+                for j in tree.query(c, predicate="intersects"):
+                    if c.intersection(comps[nxt][int(j)]).area > 1.0:
+                        g.add_edge((k, i), (nxt, int(j)))
+        zone = start_zone(ctx, uid, chair.length)
+        start = [(k, i) for k, cs in enumerate(comps) for i, c in enumerate(cs) if c.intersects(zone)]
+        seen = set().union(*(nx.node_connected_component(g, s) for s in start)) if start else set()
+        out = set()
+        for rid in u.rooms:
+            for k, i in seen:
+                if comps[k][i].intersects(_room_core(ctx, rid, floor, chair, angles[k])):
+                    out.add(rid)
+                    break
+        return frozenset(out)
+
+    return ctx.memo(("chair-reached", uid, floor, chair), compute)
+
+
+def widest_chair(ctx: Context, uid: str, rid: str, floor: FloorSpec, chair: Chair) -> float:
+    """The widest chair of ``chair.length``, at most ``chair.width``, that drives into room ``rid``
+    (to ``STEP_MM``). Every room of the unit bisects over the same widths, so they share the
+    configuration spaces measured."""
+    def ok(w: float) -> bool:
+        return rid in chair_reached(ctx, uid, floor, chair.resized(w))
+
+    def compute() -> float:
+        if ok(chair.width):
+            return chair.width
+        return bisect_max(ok, 0.0, chair.width, CHAIR_STEP_MM, decimals=1)
+
+    return ctx.memo(("chair-widest", uid, rid, floor, chair), compute)
+
+
+def chair_entry_doors(ctx: Context, uid: str, rid: str, floor: FloorSpec, chair: Chair) -> tuple[str, ...]:
+    """The doors of room ``rid`` whose other side the chair reaches: where it fails to turn in."""
+    got = chair_reached(ctx, uid, floor, chair)
+    return tuple(d.id for d in ctx.doors_of(rid) if any(r in got for r in d.rooms if r != rid))

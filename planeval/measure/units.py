@@ -15,7 +15,8 @@ from planeval.measure.context import Context
 from planeval.model.types import Plan, Room
 
 __all__ = [
-    "UnitAreas", "unit_areas", "unit_net_m2", "internal_walls_m2", "floor_rooms", "classify", "HUSBANKEN_TYPES", "groups_by_unit",
+    "UnitAreas", "unit_areas", "unit_net_m2", "unit_bra_m2", "internal_walls_m2", "floor_rooms", "classify",
+    "HUSBANKEN_TYPES", "groups_by_unit",
 ]
 
 BRA_CLOSING_MM = 250.0  # half of the thickest internal wall counted into BRA (0.5 m)
@@ -54,6 +55,13 @@ def floor_rooms(plan: Plan, unit_id: str) -> list[Room]:
 
 def unit_net_m2(plan: Plan, unit_id: str) -> float:
     return sum(r.area_m2 for r in floor_rooms(plan, unit_id))
+
+
+def unit_bra_m2(plan: Plan, unit_id: str) -> float:
+    """The unit's BRA (m²): net plus its internal walls (see :func:`unit_areas`; for rules that see
+    only the plan, such as the aggregate ones)."""
+    rooms = floor_rooms(plan, unit_id)
+    return sum(r.area_m2 for r in rooms) + internal_walls_m2(rooms)
 
 
 def internal_walls_m2(rooms: list[Room]) -> float:

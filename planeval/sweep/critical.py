@@ -104,6 +104,53 @@ def _turning(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> C
     return Critical("threshold", min(limits), "<=", "circle")
 
 
+def _wc_front(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
+    """Turning circle or rectangle in front of the WC (BA03), over every door case, as ``_turning``."""
+    from planeval.checks.wc_clearance import front_rectangle_fits, measure_front  # the check's own calls
+
+    if not p.front_rectangle_allowed:
+        return from_required(ctx, f, p, spec, param)
+    wc = next((x for x in ctx.plan.fixtures if x.id == f.result.details.get("fixture")), None)
+    if wc is None:
+        return None
+    fr = measure_front(ctx, ctx.room(f.result.subject), wc, p)
+    tol = p.tolerance_mm
+    limits = []
+    for c in fr.cases:
+        key = ("sweep-front-rectangle-fits", f.result.subject, wc.id, p.door_swing_overlap, FloorSpec.of(p), p.front_strip_mm,
+               c.door, p.front_rectangle_width_mm, p.front_rectangle_length_mm, tol)
+
+        def fits(case: Any = c) -> bool:
+            return front_rectangle_fits(fr, case, p)[0]
+
+        if not ctx.memo(key, fits):
+            limits.append(c.diameter + 2 * tol)
+    if not limits:
+        return Critical("any", None, "<=", "rectangle")
+    return Critical("threshold", min(limits), "<=", "circle")
+
+
+def _kitchen_turning(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
+    """The turning circle or rectangle in front of a kitchen counter (KI02)."""
+    from planeval.measure.fixtures import counter_front_strip
+    from planeval.measure.floor import free_floor
+
+    eps = 2 * p.tolerance_mm
+    if f.result.measured is None:
+        return None
+    if p.rectangle_allowed:
+        c = next((x for x in ctx.plan.fixtures if x.id == f.result.details.get("fixture")), None)
+        if c is None:
+            return None
+        room, floor = ctx.room(f.result.subject), FloorSpec.of(p)
+        key = ("sweep-counter-rectangle-fits", room.id, c.id, floor, p.rectangle_width_mm, p.rectangle_length_mm, p.tolerance_mm)
+        free = free_floor(ctx, room.id, floor)
+        if ctx.memo(key, lambda: fits_rectangle(free, p.rectangle_width_mm, p.rectangle_length_mm, eps=p.tolerance_mm,
+                                                touching=counter_front_strip(ctx, room, c, floor))[0]):
+            return Critical("any", None, "<=", "rectangle")
+    return Critical("threshold", f.result.measured + eps, "<=", "circle")
+
+
 def _wc_sides(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
     """WC side space: the wider side needs max(large, small), the narrower min(large, small)."""
     from planeval.checks.wc_clearance import measure_sides  # the check's own call: the same memo entry
@@ -148,11 +195,14 @@ CRITICAL: dict[str, dict[str, Threshold]] = {
     "passage-width": {"width_mm": Threshold(("PA01",))},
     "wheelchair-reachability": {"wheelchair_width_mm": Threshold(("RE01",))},
     "wc-clearance": {
-        "front_circle_mm": Threshold(("BA03",), factor=2.0),
+        "front_circle_mm": Threshold(("BA03",), factor=2.0, solver=_wc_front),
         "side_large_mm": Threshold(("BA01",), solver=_wc_sides),
         "side_small_mm": Threshold(("BA01",), solver=_wc_sides),
     },
-    "kitchen-front-space": {"depth_mm": Threshold(("KI01",))},
+    "kitchen-front-space": {
+        "depth_mm": Threshold(("KI01",)),
+        "turning_diameter_mm": Threshold(("KI02",), factor=2.0, solver=_kitchen_turning),
+    },
     "storage-area": {
         "min_area_m2": Threshold(("ST01",), tolerance=0.005, governs=_small_unit(False)),
         "min_area_small_unit_m2": Threshold(("ST01",), tolerance=0.005, governs=_small_unit(True)),
@@ -177,7 +227,8 @@ def solve(ctx: Context, f: Finding, params: Any, rule: str, param: str) -> Criti
 
 _WHAT = {
     "diameter_mm": "turning circle", "front_circle_mm": "turning circle in front of the WC", "width_mm": "passage width",
-    "wheelchair_width_mm": "wheelchair width", "depth_mm": "free depth", "side_large_mm": "larger WC side space",
+    "wheelchair_width_mm": "wheelchair width", "depth_mm": "free depth",
+    "turning_diameter_mm": "turning circle in front of the counter", "side_large_mm": "larger WC side space",
     "side_small_mm": "smaller WC side space", "max_threshold_mm": "maximum threshold", "min_height_mm": "minimum door height",
     "max_opening_force_n": "maximum opening force", "min_area_m2": "minimum area", "min_area_small_unit_m2": "minimum area",
     "min_share": "minimum share", **{f"{r}_min_mm": f"{r} door clear width" for r in DOOR_ROLES},

@@ -10,7 +10,8 @@ from planeval.findings import Status
 def flat(internal_leaf=825, attrs=()):
     entre = room("R1", box(0, 0, 2000, 3000), "entrance")
     bad = room("R2", box(2100, 0, 4500, 3000), "bathroom")
-    d_in = hinged("D1", hinge=(2100, 200), latch=(2100, 200 + internal_leaf), swing_into="R2", rooms=("R1", "R2"), open_side=-1, attributes=attrs)
+    d_in = hinged("D1", hinge=(2100, 200), latch=(2100, 200 + internal_leaf), swing_into="R2", rooms=("R1", "R2"),
+                  open_side=-1, attributes=attrs)
     d_out = hinged("D2", hinge=(0, 1000), latch=(0, 1925), swing_into="R1", rooms=("R1", "outside"), open_side=-1)
     return make_plan([entre, bad], [d_in, d_out])
 
@@ -48,3 +49,18 @@ def test_openings_measured_as_their_width_and_not_applicable():
     plan = make_plan([a])
     (r,) = judge(plan, "door-clear-width")
     assert r.status is Status.NOT_APPLICABLE
+
+
+def test_opening_force_needs_review_at_the_entrance_door_unless_an_attribute_says():
+    # TEK17 §12-13 (3) a: before, DW04 was not judged in tek17 at all; now the unit's entrance door
+    # (D2) is needs_review without an OPENING_FORCE attribute, 25 N passes, 40 N fails; the door
+    # inside the unit (D1) is not judged for it
+    res = judge(flat(), "door-clear-width")
+    dw04 = {r.subject: r for r in res if r.code == "DW04"}
+    assert set(dw04) == {"D2"} and dw04["D2"].status is Status.NEEDS_REVIEW and dw04["D2"].required == 30
+    for force, status in (("25", Status.PASS), ("40 N", Status.FAIL)):
+        entre = room("R1", box(0, 0, 2000, 3000), "entrance")
+        door = hinged("D2", hinge=(0, 1000), latch=(0, 1925), swing_into="R1", rooms=("R1", "outside"), open_side=-1,
+                      attributes=(("OPENING_FORCE", force),))
+        (r,) = [r for r in judge(make_plan([entre], [door]), "door-clear-width") if r.code == "DW04"]
+        assert r.status is status and r.measured == float(force.split()[0])

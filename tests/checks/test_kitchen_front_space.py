@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
 from shapely.affinity import rotate
 
 from checks.planbuilder import box, fixture, make_plan, room
-from planeval.findings import Status
-from planeval.checks.kitchen_front_space import Params, check
 from planeval.api import check as run
+from planeval.checks.kitchen_front_space import Params, check
+from planeval.findings import Status
 from planeval.measure import Context
 from planeval.ruleset import load_ruleset
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "dxf"
 
-TEK17 = Params(depth_mm=1500, functions=("kitchen",), furnished=False, tolerance_mm=5)
+TEK17 = Params(depth_mm=1500, turning_diameter_mm=0, rectangle_allowed=False, rectangle_width_mm=0, rectangle_length_mm=0,
+               functions=("kitchen",), furnished=False, tolerance_mm=5)
 
 
 def results(plan, p=TEK17, ctx=None):
@@ -88,7 +89,7 @@ def test_not_applicable():
 # -- samples ------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def sample(name):
     from planeval.model import build_plan
     from planeval.read import read_drawing
@@ -105,3 +106,35 @@ def test_samples_pass_tek17(name):
     counters = [f for f in plan.fixtures if f.kind == "kitchen_counter"]
     assert len(res) == len(counters)
     assert all(r.status is Status.PASS for r in res), [r.message for r in res]
+
+
+# -- issue 9: in tek17 the turning area in front of the counter governs, not a 1500 mm depth ------
+
+def test_tek17_judges_the_turning_area_in_front_of_the_counter():
+    # a 3.0 × 2.0 m kitchen, a 0.6 m counter along the south wall: 1400 mm free in front of it.
+    # Before: KI01 free depth 1400 < 1500 (no TEK17 number) → fail. Now: the largest circle
+    # touching the counter is Ø1400 < Ø1500, but a 1.3 × 1.8 m rectangle fits there → pass (KI02).
+    plan = kitchen([fixture("F1", "kitchen_counter", box(0, 0, 2400, 600), "R1")], width=3000, depth=2000)
+    res = [f.result for f in run(plan, load_ruleset("tek17")).findings if f.rule == "kitchen-front-space"]
+    assert [r.code for r in res] == ["KI02"]  # tek17 asks no depth (depth_mm = 0)
+    (r,) = res
+    assert r.status is Status.PASS and r.measured == pytest.approx(1400, abs=3) and r.required == 1500
+    assert r.details["fits_by"] == "rectangle" and "1.30 × 1.80 m rectangle fits" in r.message
+    # the same kitchen 1.2 m deep in front: no circle, no rectangle (1.3 m) → fail
+    tight = kitchen([fixture("F1", "kitchen_counter", box(0, 0, 2400, 600), "R1")], width=3000, depth=1800)
+    (t,) = [f.result for f in run(tight, load_ruleset("tek17")).findings if f.rule == "kitchen-front-space"]
+    assert t.status is Status.FAIL and t.measured == pytest.approx(1200, abs=3)
+
+
+def test_husbanken_carries_its_own_circle_and_no_rectangle():
+    plan = kitchen([fixture("F1", "kitchen_counter", box(0, 0, 2400, 600), "R1")], width=3000, depth=2000)
+    (r,) = [f.result for f in run(plan, load_ruleset("husbanken-omsorg")).findings if f.rule == "kitchen-front-space"]
+    assert r.code == "KI02" and r.required == 1600 and r.status is Status.FAIL and r.measured == pytest.approx(1400, abs=3)
+    src = load_ruleset("husbanken-omsorg").rules["kitchen-front-space"].source
+    assert "Husbanken" in src and "1.6" in src
+
+
+def test_comparators_keep_their_depth():
+    plan = kitchen([fixture("F1", "kitchen_counter", box(0, 0, 2400, 600), "R1")], width=3000, depth=2000)
+    (r,) = [f.result for f in run(plan, load_ruleset("br18")).findings if f.rule == "kitchen-front-space"]
+    assert r.code == "KI01" and r.required == 1100 and r.status is Status.PASS and r.measured == pytest.approx(1400, abs=1)

@@ -25,7 +25,7 @@ CASES = [
     ("wc-clearance", "front_circle_mm", [1000.0 + 100 * i for i in range(9)]),
     ("wc-clearance", "side_large_mm", [200.0 + 100 * i for i in range(12)]),
     ("wc-clearance", "side_small_mm", [100.0 + 100 * i for i in range(12)]),
-    ("kitchen-front-space", "depth_mm", [900.0 + 100 * i for i in range(10)]),
+    ("kitchen-front-space", "turning_diameter_mm", [900.0 + 100 * i for i in range(10)]),
     ("storage-area", "min_area_m2", [1.0 * i for i in range(1, 9)]),
     ("storage-area", "min_area_small_unit_m2", [0.5 * i for i in range(1, 12)]),
     ("unit-area", "min_area_m2", [20.0 + 10 * i for i in range(8)]),
