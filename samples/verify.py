@@ -12,7 +12,8 @@ For every ``samples/dxf/<name>.dxf`` with its ``<name>.expected.json``:
 * fixtures: an INSERT of the stated block whose extents match centre and size;
 * rooms do not overlap; doors lie between the two named rooms; fixtures lie in their room;
 * a rough, independent rule check (turning circles, door widths, storage, WC side space,
-  passages, care-bed zone, door side space, kitchen front space, reachability): the rules
+  passages, care-bed zone, door side space of hinged and sliding doors, kitchen front space,
+  reachability): the rules
   that fail must be exactly the intended defects (``consequential`` ones may or may not);
 * ``generate.py`` run twice gives byte-identical files equal to the ones in samples/dxf;
 * every layout can be written in every dialect (structural checks on those too).
@@ -376,6 +377,37 @@ class Fails(dict):
         self.setdefault(key, []).append((subject, detail))
 
 
+def sliding_side_fails(exp: dict[str, Any], d: dict[str, Any], rm: dict[Any, Polygon],
+                       fx_by_room: dict[Any, list[dict[str, Any]]]) -> list[str]:
+    """Rooms where a sliding door lacks 300 mm of free floor (600 mm deep) beyond either end of
+    its opening (NS 11001 / Husbanken 5.7, as tek17 reads TEK17 §12-13 (3) d)."""
+    dr = door_rooms(exp, d)
+    allrooms = {lab: p for (u, lab), p in rm.items()}
+    n = door_normal(d, dr if d["swing_into"] not in (None, "outside") else allrooms)
+    h, l_ = d["hinge"], d["latch"]
+    w = d["opening_width_mm"]
+    u = ((l_[0] - h[0]) / w, (l_[1] - h[1]) / w)
+    t = d["wall_thickness_mm"]
+    out = []
+    for lab, uu in zip(d["rooms"], d["room_units"]):
+        if lab == "outside":
+            continue
+        own = lab == (d["swing_into"] or d["rooms"][0])
+        sgn = 1 if own else -1
+        nn = (n[0] * sgn, n[1] * sgn)
+        room = rm[(uu, lab)]
+        for end, away in ((l_, u), (h, (-u[0], -u[1]))):
+            base = (end[0] + (0 if own else -n[0] * t), end[1] + (0 if own else -n[1] * t))
+            strip = Polygon([base, (base[0] + away[0] * 300, base[1] + away[1] * 300),
+                             (base[0] + away[0] * 300 + nn[0] * 600, base[1] + away[1] * 300 + nn[1] * 600),
+                             (base[0] + nn[0] * 600, base[1] + nn[1] * 600)])
+            if not room.buffer(1).contains(strip) or any(
+                    fixture_poly(f).intersection(strip).area > 1 for f in fx_by_room[(uu, lab)]):
+                out.append(lab)
+                break
+    return out
+
+
 def rule_findings(exp: dict[str, Any]) -> Fails:
     """(rule, unit) pairs that fail a rough reading of TEK17 ch. 12 + Husbanken."""
     fails = Fails()
@@ -425,6 +457,9 @@ def rule_findings(exp: dict[str, Any]) -> Fails:
         if cw < need:
             fails.add(("door-clear-width", unit), "–".join(d["rooms"]),
                       f"{d['id']} {cw} < {need}")
+        if d["kind"] == "sliding":
+            for lab in sliding_side_fails(exp, d, rm, fx_by_room):
+                fails.add(("door-side-space", unit), "–".join(d["rooms"]), f"{d['id']} sliding, in {lab}")
         if d["kind"] != "hinged":
             continue
         dr = door_rooms(exp, d)

@@ -20,7 +20,7 @@ FIXTURE_KINDS = ("wc", "basin", "shower", "bath", "kitchen_counter", "washer", "
                  "wardrobe", "sofa", "table")
 RULES = ("turning-space", "door-clear-width", "door-side-space", "passage-width",
          "wheelchair-reachability", "wc-clearance", "shower-access", "bed-placement",
-         "kitchen-front-space", "storage-area", "main-functions", "balcony-turning")
+         "kitchen-front-space", "storage-area", "main-functions", "balcony-turning", "accessible-share")
 DOOR_KINDS = ("hinged", "double", "sliding", "opening")
 BED_VARIANTS = ("double", "single", "care")
 MODULES = {725: "M8", 825: "M9", 925: "M10"}
