@@ -97,7 +97,7 @@ DOOR_SIZE_RE = re.compile(r"(?:(\d)\s*#\s*)?([1-9])\s*'\s*-?\s*(\d{1,2})?\s*\"?\
                           re.IGNORECASE)
 
 _AREA_RE = re.compile(
-    r"(?<![\w.])(\d{1,4}(?:[.,]\d{1,2})?)\s*(m²|m2|m\^2|kvm|sqm|sq\.?\s?m\b|sf\b|sq\.?\s?ft|ft²|ft2)",
+    r"(?<![\w.])(\d{1,4}(?:[.,]\d{1,2})?)\s*(m²|m2|m\^2|kvm|sqm|sq\.?\s?m\b|sf\b|sq\.?\s?ft\.?|ft²|ft2)",
     re.IGNORECASE,
 )
 _BARE_AREA_RE = re.compile(r"^\s*\d{1,3}[.,]\d{1,2}\s*$")
@@ -184,8 +184,59 @@ def is_common(label: str) -> bool:
     return any(fold(w) in words for w in COMMON_WORDS)
 
 
+_PREFIX_AREA_RE = re.compile(  # Italian "mq=12.40", "A = 12,4", "F: 12,40 m²", "NF 12,4", "BRA 41,2", "Fl. 12,4"
+    r"(?<![\w.])(?:mq|m\.q\.|a|f|fl|nf|bra|nta|area|areal|fläche|flaeche|superficie|sup)\s*[=:.]?\s*(\d{1,4}(?:[.,]\d{1,2})?)\b",
+    re.IGNORECASE,
+)
+_FEET_DIMS_RE = re.compile(  # a room's size in feet and inches: "11'6 x 12'", "11'-6\" X 12'-0\""
+    r"(\d{1,2})\s*'\s*-?\s*(\d{1,2})?\s*\"?\s*[x×]\s*(\d{1,2})\s*'\s*-?\s*(\d{1,2})?\s*\"?", re.IGNORECASE)
+_METRE_DIMS_RE = re.compile(r"(?<![\w.])(\d{1,2}[.,]\d{1,2})\s*[x×]\s*(\d{1,2}[.,]\d{1,2})(?:\s*m\b)?(?![\w.])", re.IGNORECASE)
+#: A room height written in a label: "h=2.50", "H = 250 cm", "RH 2,50 m", "CH=2845".
+HEIGHT_RE = re.compile(
+    r"(?<![\w])(?:h|rh|ch|lh|hk|höhe|hoehe|høyde|hoyde|takhøyde|takhoyde|height|altezza|hauteur)\s*[=:]?\s*"
+    r"(\d{1,4}(?:[.,]\d{1,3})?)\s*(mm|cm|m)?(?![\w])",
+    re.IGNORECASE,
+)
+SQ_FT_M2 = 0.09290304
+
+
+def area_notation(text: str) -> tuple[float, str] | None:
+    """An area a label states, in m², and the notation as written ("12,4 m²", "mq=12.40",
+    "134 SQ. FT.", a room size "11'6 x 12'" or "3,40 x 4,20").
+
+    >>> area_notation("Soverom\\n12,4 m²")
+    (12.4, '12,4 m²')
+    >>> [round(area_notation(t)[0], 2) for t in ("12.4 m2", "mq=12.40", "134 SQ. FT.", "11'6 x 12'", "3,40 x 4,20")]
+    [12.4, 12.4, 12.45, 12.82, 14.28]
+    """
+    m = _AREA_RE.search(text)
+    if m:
+        value = float(m.group(1).replace(",", "."))
+        return (value * SQ_FT_M2 if "f" in m.group(2).lower() else value), m.group(0).strip()
+    m = _FEET_DIMS_RE.search(text)
+    if m and not DOOR_SIZE_RE.fullmatch(m.group(0).strip()):
+        a = int(m.group(1)) + int(m.group(2) or 0) / 12.0
+        b = int(m.group(3)) + int(m.group(4) or 0) / 12.0
+        if 3.0 <= a <= 60.0 and 3.0 <= b <= 60.0:
+            return a * b * SQ_FT_M2, m.group(0).strip()
+    m = _METRE_DIMS_RE.search(text)
+    if m:
+        a, b = (float(g.replace(",", ".")) for g in m.groups())
+        if 0.8 <= a <= 20.0 and 0.8 <= b <= 20.0:
+            return a * b, m.group(0).strip()
+    m = _PREFIX_AREA_RE.search(text)
+    if m and not HEIGHT_RE.search(text):
+        value = float(m.group(1).replace(",", "."))
+        if 0.5 <= value <= 2000.0:
+            return value, m.group(0).strip()
+    for line in text.splitlines():
+        if _BARE_AREA_RE.match(line):
+            return float(line.strip().replace(",", ".")), line.strip()
+    return None
+
+
 def stated_area_m2(text: str) -> float | None:
-    """An area written in a label ("12,4 m²", "345 SF"), in m².
+    """An area written in a label ("12,4 m²", "345 SF", see :func:`area_notation`), in m².
 
     >>> stated_area_m2("Soverom\\n12,4 m²")
     12.4
@@ -194,24 +245,38 @@ def stated_area_m2(text: str) -> float | None:
     >>> stated_area_m2("9.32")
     9.32
     """
-    m = _AREA_RE.search(text)
-    if m:
-        value = float(m.group(1).replace(",", "."))
-        unit = m.group(2).lower()
-        return value * 0.09290304 if ("f" in unit) else value
-    for line in text.splitlines():
-        if _BARE_AREA_RE.match(line):
-            return float(line.strip().replace(",", "."))
-    return None
+    found = area_notation(text)
+    return None if found is None else found[0]
+
+
+def stated_height_mm(text: str) -> float | None:
+    """A room height a text states ("h=2.50", "H = 250 cm", "RH 2,50 m", "CH=2845"), in mm.
+
+    >>> [stated_height_mm(t) for t in ("h=2.50", "H = 250 cm", "CH=2845", "Stue")]
+    [2500.0, 2500.0, 2845.0, None]
+    """
+    m = HEIGHT_RE.search(text)
+    if not m:
+        return None
+    value = float(m.group(1).replace(",", "."))
+    unit = (m.group(2) or "").lower()
+    mm = value * {"m": 1000.0, "cm": 10.0, "mm": 1.0}.get(unit, 1000.0 if value < 10 else (10.0 if value < 500 else 1.0))
+    return mm if 1800.0 <= mm <= 8000.0 else None
 
 
 def looks_like_name(text: str) -> bool:
-    """A short text that could be a room name or number (not a dimension, note or area)."""
+    """A short text that could be a room name or number (not a dimension, note, area, height or door size).
+
+    >>> [looks_like_name(t) for t in ("Office", "305B", "h=2.50", "mq=12.40", "2'8X6'8", "3,40 x 4,20")]
+    [True, True, False, False, False, False]
+    """
     t = text.strip()
     if not t or len(t) > 40 or "\n" in t.strip():
         return False
-    if _BARE_AREA_RE.match(t) or _AREA_RE.search(t):
+    if _BARE_AREA_RE.match(t) or area_notation(t) is not None or stated_height_mm(t) is not None:
         return False
-    if re.fullmatch(r"[\d\s.,'\"x×-]+", t) and not re.fullmatch(r"\d{2,4}[a-z]?", t, re.IGNORECASE):
+    if DOOR_SIZE_RE.search(t):
+        return False
+    if re.fullmatch(r"[\d\s.,'\"x×-]+", t, re.IGNORECASE) and not re.fullmatch(r"\d{2,4}[a-z]?", t, re.IGNORECASE):
         return False
     return True

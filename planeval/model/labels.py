@@ -2,12 +2,16 @@
 
 Sources, strongest first: a room-tag block's NAME attribute, a text naming a function in the
 vocabulary (multi-line labels split over several TEXTs are joined), the room layer's own name
-("Room - Kitchen"), any short name-like text. Area texts ("12,4 m²", "345 SF") become the room's
-stated area; NUMBER attributes its number.
+("Room - Kitchen"), any short name-like text. Area texts in the notations of several countries
+("12,4 m²", "12.4 m2", "mq=12.40", "134 SQ. FT.", a size "11'6 x 12'") become the room's stated
+area, kept as written beside the measured one; "h=2.50" its height; NUMBER attributes its number.
+Labels are read in their own direction (a vertical label's lines stack sideways), and a label
+whose middle lies outside every room goes to the room its written extent overlaps most.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -15,7 +19,15 @@ import shapely
 from shapely.geometry import Point, Polygon
 
 from planeval.read.drawing import Role, Text
-from planeval.vocabulary import DOOR_SIZE_RE, functions_of, looks_like_name, stated_area_m2
+from planeval.vocabulary import (
+    DOOR_SIZE_RE,
+    HEIGHT_RE,
+    area_notation,
+    functions_of,
+    looks_like_name,
+    stated_area_m2,
+    stated_height_mm,
+)
 
 NAME_TAGS = {"NAME", "ROOMNAME", "ROOM_NAME", "NAVN", "ROMNAVN", "RUMNAVN", "RAUMNAME", "BEZEICHNUNG", "ROOM"}
 NUMBER_TAGS = {"NUMBER", "NR", "NO", "NUM", "ROOMNUMBER", "ROOM_NUMBER", "ROMNR", "ROMNUMMER", "RAUMNUMMER"}
@@ -31,21 +43,40 @@ class RoomLabel:
     number: str = ""
     stated_area_m2: float | None = None
     all_labels: tuple[str, ...] = ()
+    stated_area_text: str = ""
+    height_mm: float | None = None
 
 
 def _join_lines(texts: list[Text]) -> list[str]:
-    """Group texts stacked within 2 text heights into one label, read top to bottom."""
+    """Group texts stacked within 2 text heights into one label, read top to bottom in their own
+    direction (the lines of a label written upwards stack to the right)."""
     groups: list[list[Text]] = []
-    for t in sorted(texts, key=lambda t: (-t.y, t.x)):
+
+    def frame(t: Text) -> tuple[float, float]:
+        a = math.radians(-round(t.rotation / 90.0) * 90.0)  # into the label's own axes
+        return t.x * math.cos(a) - t.y * math.sin(a), t.x * math.sin(a) + t.y * math.cos(a)
+
+    for t in sorted(texts, key=lambda t: (round(t.rotation / 90.0) % 4, -frame(t)[1], frame(t)[0])):
+        tx, ty = frame(t)
         for g in groups:
             last = g[-1]
+            lx, ly = frame(last)
             h = max(last.height, t.height)
-            if abs(last.x - t.x) < 6 * h and 0 <= last.y - t.y <= 2.2 * h:
+            same = round(last.rotation / 90.0) % 4 == round(t.rotation / 90.0) % 4
+            if same and abs(lx - tx) < 6 * h and 0 <= ly - ty <= 2.2 * h:
                 g.append(t)
                 break
         else:
             groups.append([t])
     return [" ".join(t.text for t in g) for g in groups]
+
+
+def _extent(t: Text) -> Polygon:
+    """The box a text covers (0.6 × height per character), in its direction."""
+    w, h = 0.6 * t.height * max(1, len(t.text.splitlines()[0])) / 2, t.height / 2
+    a = math.radians(t.rotation)
+    c, s = math.cos(a), math.sin(a)
+    return Polygon([(t.x + dx * c - dy * s, t.y + dx * s + dy * c) for dx, dy in ((-w, -h), (w, -h), (w, h), (-w, h))])
 
 
 def label_rooms(
@@ -68,8 +99,12 @@ def label_rooms(
         for ti, t in enumerate(candidates):
             if ti in placed:
                 continue
+            box = _extent(t)
+            over = [(faces[int(fi)].intersection(box).area, int(fi)) for fi in tree.query(box, predicate="intersects")]
             near = tree.query(Point(t.x, t.y), predicate="dwithin", distance=NEAR_MM)
-            if len(near):
+            if over and max(over)[0] >= 0.25 * box.area:  # written partly outside its room
+                inside[max(over)[1]].append(t)
+            elif len(near):
                 best = min(near, key=lambda fi: faces[int(fi)].distance(Point(t.x, t.y)))
                 inside[int(best)].append(t)
             elif functions_of(t.text, extra_words) and not t.tag:
@@ -92,30 +127,35 @@ def _choose(texts: list[Text], hint: str, extra: dict[str, str]) -> RoomLabel:
             area = area if area is not None else stated_area_m2(t.text) or _plain_number(t.text)
         elif not tag:
             free.append(t)
+    area_text = ""
+    height: float | None = None
     for t in free:
-        a = stated_area_m2(t.text)
-        if a is not None and area is None:
-            area = a
+        found = area_notation(t.text)
+        if found is not None and area is None:
+            area, area_text = found
+        if height is None:
+            height = stated_height_mm(t.text)
     named = [(s, functions_of(s, extra)) for s in tag_names]
     joined = _join_lines([t for t in free if t.role is not Role.IGNORE])
     vocab = [(s, f) for s in joined for f in [functions_of(_first_line(s), extra) or functions_of(s, extra)] if f]
     all_labels = tuple(dict.fromkeys([s for s, _ in named] + [_clean(s) for s, _ in vocab]))
     if named:
         s, f = named[0]
-        return RoomLabel(_clean(s), f or (functions_of(hint, extra) if hint else ()), "attribute", number, area, all_labels)
+        return RoomLabel(_clean(s), f or (functions_of(hint, extra) if hint else ()), "attribute", number, area, all_labels,
+                         area_text, height)
     if vocab:
         labels = [_clean(_first_line(s)) if functions_of(_first_line(s), extra) else _clean(s) for s, _ in vocab]
         funcs: tuple[str, ...] = ()
         for _, f in vocab:
             funcs = _merge(funcs, [f])
         label = labels[0] if len(set(labels)) == 1 else " + ".join(dict.fromkeys(labels))
-        return RoomLabel(label, funcs, "text", number, area, all_labels)
+        return RoomLabel(label, funcs, "text", number, area, all_labels, area_text, height)
     if hint:
-        return RoomLabel(hint, functions_of(hint, extra), "layer", number, area, (hint,))
+        return RoomLabel(hint, functions_of(hint, extra), "layer", number, area, (hint,), area_text, height)
     names = [s for s in joined if looks_like_name(s)]
     if names:
-        return RoomLabel(_clean(names[0]), (), "text", number, area, tuple(names))
-    return RoomLabel("", (), "", number, area, ())
+        return RoomLabel(_clean(names[0]), (), "text", number, area, tuple(names), area_text, height)
+    return RoomLabel("", (), "", number, area, (), area_text, height)
 
 
 def _merge(funcs: tuple[str, ...], more: list[tuple[str, ...]]) -> tuple[str, ...]:
@@ -134,6 +174,11 @@ def _first_line(s: str) -> str:
 def _clean(s: str) -> str:
     s = re.sub(r"\s*\n\s*", " ", s.strip())
     s = re.sub(r"\bbi[- ]?fold\b", "", DOOR_SIZE_RE.sub("", s), flags=re.IGNORECASE).strip() or s  # a door tag beside the name
+    found = area_notation(s)
+    if found is not None and found[1] != s.strip():
+        s = s.replace(found[1], " ")  # an area or a height written beside the name
+    s = HEIGHT_RE.sub(" ", s) if HEIGHT_RE.sub("", s).strip() else s
+    s = re.sub(r"\s{2,}", " ", s).strip()
     # drop a trailing area ("Soverom 12,4 m²") from the name
     s = re.sub(r"\s*\d{1,4}(?:[.,]\d{1,2})?\s*(m²|m2|kvm|sqm|sf)\s*$", "", s, flags=re.IGNORECASE)
     return s.strip()

@@ -174,7 +174,6 @@ def find_faces(drawing: Drawing, in_plan: InPlan, mass: BaseGeometry, seals: lis
     """The room faces (drawn room polygons first, faces of the sealed wall mass elsewhere), how many
     room polygons the drawing has, and the openings without jambs found between derived rooms.
     ``room_polygons=False`` ignores the drawn ones."""
-
     label_points = [(t.x, t.y) for t in texts if t.role is not Role.IGNORE and functions_of(t.text, labels)]
     derived, jambless = _split_merged(faces_from_mass(mass, seals, label_points, log), label_points, log)
     room_shapes = [
@@ -256,6 +255,8 @@ def make_rooms(faces: list[Face], texts: list[Text], labels: dict[str, str], log
                 labels_found=lab.all_labels,
                 function_source=lab.source if lab.functions else "",
                 confidence="high" if lab.label else "low",
+                height_mm=lab.height_mm,
+                stated_area_text=lab.stated_area_text,
             )
         )
     return rooms

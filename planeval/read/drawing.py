@@ -105,6 +105,7 @@ class Text:
     role: Role
     src: Source
     tag: str = ""  # ATTRIB tag for block attributes
+    rotation: float = 0.0  # the direction it is written in, degrees counter-clockwise
 
 
 @dataclass(frozen=True, slots=True)

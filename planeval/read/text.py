@@ -8,6 +8,7 @@ estimated width (0.6 × height per character) move the insertion point to the mi
 from __future__ import annotations
 
 import math
+import re
 from typing import Any
 
 from planeval.read.drawing import Role, Source, Text
@@ -26,10 +27,30 @@ def read_text(e: Any, layer: str, role: Role, src: Source) -> Text | None:
         h = float(e.dxf.height or 1.0)
         x, y = text_center(e, text, h)
         tag = str(e.dxf.tag) if dxftype == "ATTRIB" else ""
-    text = text.strip()
+    text = unescape(text).strip()
     if not text or not all(math.isfinite(v) for v in (x, y, h)):
         return None
-    return Text(x, y, text, abs(h), layer, role, src, tag)
+    return Text(x, y, text, abs(h), layer, role, src, tag, rotation(e))
+
+
+_UNICODE = re.compile(r"\\U\+([0-9A-Fa-f]{4})", re.IGNORECASE)
+
+
+def unescape(s: str) -> str:
+    """``\\U+XXXX`` escapes (as AutoCAD writes æøå in old files) decoded.
+
+    >>> unescape(r"K\\U+00F8kken 12,4 m\\U+00B2")
+    'Køkken 12,4 m²'
+    """
+    return _UNICODE.sub(lambda m: chr(int(m.group(1), 16)), s) if "+" in s else s
+
+
+def rotation(e: Any) -> float:
+    """The direction a text is written in, degrees counter-clockwise (0: left to right)."""
+    if e.dxftype() == "MTEXT" and e.dxf.hasattr("text_direction"):
+        d = e.dxf.text_direction
+        return math.degrees(math.atan2(d.y, d.x)) % 360.0
+    return float(e.dxf.get("rotation", 0.0) or 0.0) % 360.0
 
 
 def rotate(dx: float, dy: float, deg: float) -> tuple[float, float]:
