@@ -26,6 +26,7 @@ from planeval.model.attributes import with_door_facts
 from planeval.model.doors import DoorCandidate, DoorFinder, door_diagnostics, door_seals, plain_openings, to_door
 from planeval.model.doortags import apply_tags, assign_tags
 from planeval.model.fixtures import place_fixtures
+from planeval.model.functions import infer_functions
 from planeval.model.graph import connect, room_graph
 from planeval.model.layout import by_position, plan_filter
 from planeval.model.linework import find_seals, group_openings, wall_mass
@@ -91,6 +92,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     rooms, doors, windows, fixtures = drop_recesses(rooms, doors, windows, fixtures, log)
     doors = [replace(d, id=f"D{i}") for i, d in enumerate(by_position(doors, lambda d: d.midpoint), start=1)]
     doors = door_diagnostics(doors, finder, log)
+    rooms = infer_functions(rooms, fixtures, doors, log)
     room_diagnostics(rooms, log)
     # 6. graph and units
     rooms, doors, units, graph = connect(rooms, doors, log)

@@ -104,7 +104,7 @@ def label_rooms(
             near = tree.query(Point(t.x, t.y), predicate="dwithin", distance=NEAR_MM)
             if over and max(over)[0] >= 0.25 * box.area:  # written partly outside its room
                 inside[max(over)[1]].append(t)
-            elif len(near):
+            elif len(near) and min(faces[int(fi)].distance(box) for fi in near) <= 100.0:  # just outside, touching it
                 best = min(near, key=lambda fi: faces[int(fi)].distance(Point(t.x, t.y)))
                 inside[int(best)].append(t)
             elif functions_of(t.text, extra_words) and not t.tag:

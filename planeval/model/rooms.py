@@ -326,7 +326,10 @@ def drop_recesses(rooms: list[Room], doors: list[Door], windows: list[Window], f
 def room_diagnostics(rooms: list[Room], log: DiagnosticLog) -> None:
     """Rooms without a label, with a label naming no function, or with several labels (maybe merged)."""
     for r in rooms:
-        if not r.label:
+        if not r.label and r.function_source == "inferred":
+            log.warning("room-unlabelled", f"room {r.id} ({r.area_m2:.1f} m²) has no label: function '{r.function}' "
+                        "inferred (low confidence)", subject=r.id)
+        elif not r.label:
             log.warning("room-unlabelled", f"room {r.id} ({r.area_m2:.1f} m²) has no label: function unknown ('other')",
                         subject=r.id)
         elif r.functions == ("other",) and r.label_source:

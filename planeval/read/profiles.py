@@ -26,7 +26,7 @@ FALLBACKS = ("plain",)
 CONVENTION_SHARE = 0.25
 _TOP_KEYS = {"name", "description", "extends", "include_hidden_layers", "layers", "blocks", "kinds",
              "layer_map", "block_map", "labels", "doors"}
-_XREF_RE = re.compile(r"^.*\$0\$")
+_XREF_RE = re.compile(r"^.*\$\d+\$|^[^|]*\|")  # bound ("Name$0$A-WALL", "$1$" on a clash) or attached ("Name|A-WALL")
 _ROLE_NAMES = {r.value for r in Role if r is not Role.UNKNOWN}
 
 
@@ -116,7 +116,11 @@ class Profile:
 
 
 def normalise_layer(name: str) -> str:
-    """Strip xref prefixes (``2270pga00$0$A325g - Int Doors`` -> ``A325g - Int Doors``)."""
+    """Strip xref prefixes: the layer's own name is its last part.
+
+    >>> [normalise_layer(n) for n in ("2270pga00$0$A325g - Int Doors", "xref-Name$0$A-WALL", "Plan|A-DOOR")]
+    ['A325g - Int Doors', 'A-WALL', 'A-DOOR']
+    """
     return _XREF_RE.sub("", name).strip()
 
 
