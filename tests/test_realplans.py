@@ -144,3 +144,43 @@ def test_fixtures_from_a_block_library(realplans):
     prof = builtin_profile(d.profile)
     kinds = {prof.kind(i.name) for i in d.inserts}
     assert {"bed", "wardrobe", "wc", "bath", "basin", "kitchen_counter", "sofa", "table"} <= kinds
+
+
+# -- read as a person would (issue 12) -------------------------------------------------------
+
+
+def test_lkonis_house_mostly_recognised_with_its_living_room(realplans):
+    plan = plan_of(realplans, "lkonis__nyhus__plantegning.dxf")
+    rec = plan.recognition
+    assert sum(r.area_m2 for r in plan.rooms) > 100.0  # was 36 m² of the ~14 × 12 m house
+    assert rec.room_share is not None and rec.room_share > 0.9
+    living = [r for r in plan.rooms if r.function == "living"]
+    assert len(living) == 1 and living[0].area_m2 > 30.0 and living[0].function_source == "inferred"
+    assert sorted(r.label for r in plan.rooms if r.function == "bedroom") == ["Værelse", "Værelse"]
+    # the doors the model cannot place between two rooms are reported, not judged
+    assert all(d.not_judged for d in plan.doors if d.rooms[0] == d.rooms[1])
+
+
+def test_londonhackspace_rooms_are_separated(realplans):
+    plan = plan_of(realplans, "londonhackspace__hackneyroad__ground-floor.dxf")
+    labelled = [r for r in plan.rooms if r.label]
+    assert len(plan.rooms) >= 10 and len(labelled) >= 9
+    assert sorted(r.label for r in labelled) == ["Entrance Lobby", "Kitchen", "Lift", "Office", "Office", "Office",
+                                                 "Toilet", "Toilet", "Toilet"]
+    assert all(len(r.labels_found) <= 1 for r in plan.rooms)  # no room holds two rooms' labels
+    assert not [d for d in plan.doors if d.kind.value != "opening"]  # its arcs are still callouts, not doors
+
+
+def test_raumzeitlabor_rooms_recognised(realplans):
+    plan = plan_of(realplans, "raumzeitlabor__olymp-2.0__floorplan.dxf")  # was "no rooms recognised"
+    assert len(plan.rooms) >= 3
+    assert 30.0 < sum(r.area_m2 for r in plan.rooms) < 45.0  # the 7.8 × 4.0 m room and the space above it
+
+
+def test_every_real_file_has_a_recognition_grade(realplans):
+    for path in sorted(realplans.glob("*.dxf")):
+        try:
+            plan = build_plan(_read(str(path)))
+        except InputError:
+            continue
+        assert plan.recognition.grade in ("A", "B", "C", "D", "E", "F"), path.name
