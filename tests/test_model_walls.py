@@ -35,3 +35,16 @@ def test_furniture_on_an_unknown_layer_does_not_become_walls(tmp_path):
     plan = build_plan(read_drawing(save(doc, tmp_path)))
     assert [round(r.area_m2, 1) for r in plan.rooms] == [40.0]
     assert not any(d.code == "walls-extended" for d in plan.diagnostics)
+
+
+def test_floor_patterns_on_the_wall_layer_are_no_walls(tmp_path):
+    doc, msp = new()
+    # walls on layer "0" (no wall layer at all) and, on the same layer, floor boards 300 mm apart
+    for a, b in (((0, 0), (5000, 0)), ((5000, 0), (5000, 4000)), ((5000, 4000), (0, 4000)), ((0, 4000), (0, 0))):
+        msp.add_line(a, b, dxfattribs={"layer": "0"})
+    for y in range(350, 3700, 300):
+        msp.add_line((100, y), (4900, y), dxfattribs={"layer": "0"})
+    text(msp, 2500, 2150, "Stue")
+    plan = build_plan(read_drawing(save(doc, tmp_path)))
+    assert [round(r.area_m2, 1) for r in plan.rooms] == [20.0]
+    assert any(d.code == "walls-patterns-dropped" for d in plan.diagnostics)

@@ -92,6 +92,7 @@ def _fallback(drawing: Drawing, in_plan: InPlan, log: DiagnosticLog) -> tuple[li
         sh for sh in drawing.shapes
         if sh.role is Role.UNKNOWN and sh.kind in ("polyline", "hatch", "solid") and in_plan(*sh.exterior[0])
     ]
+    wall_segs = _without_patterns(wall_segs, log)
     layers = sorted({s.layer for s in wall_segs} | {sh.layer for sh in wall_shapes})
     if len(wall_segs) + sum(len(sh.exterior) for sh in wall_shapes) > MAX_FALLBACK_SEGMENTS:
         log.error(
@@ -108,6 +109,43 @@ def _fallback(drawing: Drawing, in_plan: InPlan, log: DiagnosticLog) -> tuple[li
             + " (give a profile with --profile to be exact)",
         )
     return wall_segs, wall_shapes
+
+
+def _without_patterns(segs: list[Segment], log: DiagnosticLog) -> list[Segment]:
+    """Guessed walls without the patterns drawn on the same layer: runs of six or more parallel lines
+    of one length (within 2 %) evenly spaced under 0.5 m apart — floor boards, tatami, stair treads."""
+    if len(segs) < 6:
+        return segs
+    arr = np.asarray([(s.x1, s.y1, s.x2, s.y2) for s in segs])
+    d = arr[:, 2:] - arr[:, :2]
+    length = np.hypot(d[:, 0], d[:, 1])
+    ang = np.round(np.degrees(np.arctan2(d[:, 1], d[:, 0])) % 180.0).astype(int) % 180
+    drop: set[int] = set()
+    for key in {(a, round(lv / 50.0)) for a, lv in zip(ang.tolist(), length.tolist(), strict=True) if lv >= 300.0}:
+        idx = np.flatnonzero((ang == key[0]) & (np.abs(length - key[1] * 50.0) <= max(25.0, 0.02 * key[1] * 50.0)))
+        if len(idx) < 6:
+            continue
+        n = np.asarray([-np.sin(np.radians(key[0])), np.cos(np.radians(key[0]))])
+        u = np.asarray([n[1], -n[0]])
+        off = ((arr[idx, :2] + arr[idx, 2:]) / 2) @ n
+        along = ((arr[idx, :2] + arr[idx, 2:]) / 2) @ u
+        order = np.argsort(off)
+        run = [order[0]]
+        for k in order[1:]:
+            gap = off[k] - off[run[-1]]
+            if 30.0 <= gap <= 500.0 and abs(along[k] - along[run[0]]) <= 0.1 * key[1] * 50.0 + 50.0 and (
+                    len(run) < 2 or abs(gap - (off[run[1]] - off[run[0]])) <= 0.15 * gap + 10.0):
+                run.append(k)
+                continue
+            if len(run) >= 6:
+                drop |= {int(idx[r]) for r in run}
+            run = [k]
+        if len(run) >= 6:
+            drop |= {int(idx[r]) for r in run}
+    if drop:
+        log.info("walls-patterns-dropped", f"{len(drop)} evenly spaced parallel lines (floor patterns, stair treads) "
+                 "not taken as walls")
+    return [sg for i, sg in enumerate(segs) if i not in drop]
 
 
 def _outline_elsewhere(drawing: Drawing, in_plan: InPlan, wall_segs: list[Segment], wall_len: float, log: DiagnosticLog
