@@ -13,8 +13,9 @@ Measured, for the floor-plan views of the drawing:
   recognised (per background segment: :data:`~planeval.model.types.LINE_UNEXPLAINED`).
 
 The grade (A–E) weighs these: floor in rooms 30 %, rooms with functions 25 %, door symbols used
-20 %, texts placed 10 %, linework explained 15 %; under 60 % of the floor in rooms is at best D, under
-80 % or under half the rooms with a function at best C. ``F``: no floor plan of rooms.
+20 %, texts placed 10 %, linework explained 15 %; under 60 % of the floor in rooms, or under half
+the rooms with a function (an inferred one counting half), is at best D; under 80 % of either at
+best C. ``F``: no floor plan of rooms.
 """
 
 from __future__ import annotations
@@ -146,9 +147,9 @@ def recognise(drawing: Drawing, in_plan: InPlan, mass: BaseGeometry, rooms: Sequ
     }
     score = sum(WEIGHTS[k] * v for k, v in parts.items())
     # what the checks cannot do without: the rooms' extent and their functions
-    if parts["area"] < 0.6:
+    if parts["area"] < 0.6 or parts["functions"] < 0.5:
         score = min(score, THRESHOLDS[3][1])  # at best D
-    if parts["functions"] < 0.5 or parts["area"] < 0.8:
+    if parts["functions"] < 0.8 or parts["area"] < 0.8:
         score = min(score, THRESHOLDS[2][1])  # at best C
     notes = _notes(parts, enclosed_m2, room_m2, len(rooms), labelled, inferred, n_symbols, len(unused), len(texts),
                    len(unassigned), unexplained_m)
