@@ -1,8 +1,8 @@
 """Research commands: ``planeval sweep | sweep-report | trial-rules | shrink | trial-layout``.
 
-Registered on the main click group (``planeval.cli`` imports this module last). Errors are one
+Registered on the main click group (``planeval.cli`` imports this module). Errors are one
 line naming the file and the cause, exit code 2 (:class:`~planeval.errors.InputError` through
-``planeval.cli.guarded``); heavy imports happen inside the commands.
+``planeval.cli.common.guarded``); heavy imports happen inside the commands.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from planeval.cli import encoding_option, guarded, main, profile_option, units_option
+from planeval.cli.common import encoding_option, guarded, main, profile_option, units_option
 from planeval.errors import InputError
 
 __all__ = ["sweep_cmd", "sweep_report_cmd", "trial_rules_cmd", "shrink_cmd", "trial_layout_cmd"]
@@ -142,7 +142,7 @@ def shrink_cmd(plan: str, rules: str, room: str | None, compare: str | None, fmt
     """How far each wall of each room can move inwards before a finding of RULES for the room's unit
     fails (doors, windows and fixtures on the wall move with it), by bisection exact to 5 mm."""
     from planeval.api import load_plan
-    from planeval.cli import dumps, emit
+    from planeval.cli.common import dumps, emit
     from planeval.ruleset import load_ruleset
     from planeval.sweep.shrink import shrink_report, shrink_text
 

@@ -35,6 +35,17 @@ class InputError(PlanevalError):
     exit_code = ExitCode.INPUT_ERROR
 
 
+class LimitExceeded(InputError):
+    """A plan over one of the configurable limits (:mod:`planeval.perf`): time, entities, nesting, curve points, text.
+
+    ``limit`` names the limit (``time-limit``, ``max-entities``, …); the message says how to raise it.
+    """
+
+    def __init__(self, message: str, path: str | Path | None = None, *, limit: str = "") -> None:
+        super().__init__(message, path)
+        self.limit = limit
+
+
 class InternalError(PlanevalError):
     """Something planeval should have handled (a bug)."""
 

@@ -1,10 +1,147 @@
-"""Performance helpers."""
+"""Performance helpers and the limits that keep one hostile plan from hanging or exhausting a machine.
+
+Every limit has a name, a default and an environment variable; a plan that exceeds one is bad
+input (:class:`~planeval.errors.LimitExceeded`, exit code 2) with one line that names the limit
+and how to raise it:
+
+=====================  ==============================  =========  =============================================
+limit                  environment variable            default    what it bounds
+=====================  ==============================  =========  =============================================
+``time-limit``         ``PLANEVAL_TIME_LIMIT``         120 s      reading, modelling and checking one plan
+``max-entities``       ``PLANEVAL_MAX_ENTITIES``       1000000    entities in the file, and primitives after
+                                                                  expanding blocks (fan-out, MINSERT grids)
+``max-block-depth``    ``PLANEVAL_MAX_BLOCK_DEPTH``    16         blocks nested in blocks
+``max-curve-points``   ``PLANEVAL_MAX_CURVE_POINTS``   100000     points of one flattened curve, polyline or
+                                                                  hatch boundary
+``max-text``           ``PLANEVAL_MAX_TEXT``           100000     characters of one TEXT/MTEXT/ATTRIB
+=====================  ==============================  =========  =============================================
+
+>>> limits().block_depth
+16
+"""
 
 from __future__ import annotations
 
 import gc
+import os
+import signal
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, fields
+from pathlib import Path
+from types import FrameType
+
+from planeval.errors import InputError, LimitExceeded
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """The limits in force (see the module docstring); ``0`` switches one off."""
+
+    time_s: float = 120.0
+    entities: int = 1_000_000
+    block_depth: int = 16
+    curve_points: int = 100_000
+    text_chars: int = 100_000
+
+
+#: field -> (limit name, environment variable)
+LIMIT_NAMES: dict[str, tuple[str, str]] = {
+    "time_s": ("time-limit", "PLANEVAL_TIME_LIMIT"),
+    "entities": ("max-entities", "PLANEVAL_MAX_ENTITIES"),
+    "block_depth": ("max-block-depth", "PLANEVAL_MAX_BLOCK_DEPTH"),
+    "curve_points": ("max-curve-points", "PLANEVAL_MAX_CURVE_POINTS"),
+    "text_chars": ("max-text", "PLANEVAL_MAX_TEXT"),
+}
+
+
+def limits() -> Limits:
+    """The limits from the environment (defaults where unset). A malformed value is an :class:`InputError`."""
+    values: dict[str, float | int] = {}
+    for f in fields(Limits):
+        name, var = LIMIT_NAMES[f.name]
+        raw = os.environ.get(var, "").strip()
+        if not raw:
+            continue
+        try:
+            value = float(raw) if f.name == "time_s" else int(raw)
+        except ValueError:
+            raise InputError(f"{var}={raw!r}: the {name} limit must be a number") from None
+        if value < 0 or value != value:
+            raise InputError(f"{var}={raw!r}: the {name} limit must be 0 (off) or positive") from None
+        values[f.name] = value
+    return Limits(**values)  # type: ignore[arg-type]
+
+
+def exceeded(field: str, what: str, path: str | Path | None = None) -> LimitExceeded:
+    """The error for ``what`` going over the limit ``field`` of :class:`Limits` (names the limit and its variable)."""
+    name, var = LIMIT_NAMES[field]
+    value = getattr(limits(), field)
+    shown = f"{value:g} s" if field == "time_s" else f"{value:,}"
+    return LimitExceeded(f"{what}: over the {name} limit of {shown} (raise it with {var}=…, 0 switches it off)", path,
+                         limit=name)
+
+
+_armed = False  # a time limit is running: an inner one (the same plan) runs within it
+
+
+class _Timeout(BaseException):
+    """Raised by the alarm: a BaseException, so that no ``except Exception`` on the way can swallow it."""
+
+
+@contextmanager
+def time_limit(seconds: float | None, path: str | Path | None = None, option: str = "--time-limit") -> Iterator[None]:
+    """Stop the work inside after ``seconds`` of wall time with a :class:`LimitExceeded` naming the limit.
+
+    ``None`` takes the ``PLANEVAL_TIME_LIMIT`` default; ``0`` or a call off the main thread (where
+    signals cannot be delivered) runs without a limit. Work inside a single C call (GEOS) is
+    interrupted when that call returns. Inside another ``time_limit`` (reading within checking the
+    same plan) the outer one alone counts.
+    """
+    global _armed
+    if seconds is None:
+        seconds = limits().time_s
+    off_main = threading.current_thread() is not threading.main_thread()
+    if _armed or not seconds or seconds <= 0 or off_main or not hasattr(signal, "setitimer"):
+        yield
+        return
+    fired = False
+
+    def alarm(signum: int, frame: FrameType | None) -> None:
+        nonlocal fired
+        fired = True
+        signal.setitimer(signal.ITIMER_REAL, 2.0)  # again, should anything on the way have swallowed it
+        raise _Timeout()
+
+    previous = signal.signal(signal.SIGALRM, alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    _armed = True
+    try:
+        yield
+    except _Timeout:
+        fired = True
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        _armed = False
+    if fired:
+        raise LimitExceeded(f"reading and checking took longer than the time-limit of {seconds:g} s "
+                            f"(raise it with {option} or PLANEVAL_TIME_LIMIT=…, 0 switches it off)", path, limit="time-limit")
+
+
+@contextmanager
+def quiet_numerics() -> Iterator[None]:
+    """No numpy floating-point warnings and no RuntimeWarnings (shapely's "invalid value encountered")
+    on stderr: overflows become inf/NaN, which the reader and the model check for themselves; a
+    warning printed before the one-line error would break the "one line on stderr" contract."""
+    import warnings
+
+    import numpy as np
+
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        yield
 
 
 @contextmanager

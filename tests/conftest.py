@@ -30,9 +30,9 @@ def sample_plan() -> Callable[[str], Any]:
 def cli_reads_samples_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI loads bundled samples (without --profile/--units/--encoding) from the session's plan
     cache instead of reading them again; any other file it reads as usual."""
-    import planeval.cli
+    import planeval.cli.common
 
-    original = planeval.cli.load_plan
+    original = planeval.cli.common.load_plan
 
     def load_plan(path: str, profile: str | None, units: str | None, encoding: str | None) -> Any:
         p = Path(path)
@@ -40,7 +40,7 @@ def cli_reads_samples_once(monkeypatch: pytest.MonkeyPatch) -> None:
             return _sample_plan(p.stem)
         return original(path, profile, units, encoding)
 
-    monkeypatch.setattr(planeval.cli, "load_plan", load_plan)
+    monkeypatch.setattr(planeval.cli.common, "load_plan", load_plan)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ Lowest first; a module may import only from its own layer or a layer to its left
 
     geometry · errors · diagnostics · perf · vocabulary · version
       → read → model → measure → findings → checks → ruleset → engine → scoring → report
-      → api · multi · diff · baseline · config · io → cli · sweep
+      → api · multi · diff · baseline · config · io → sweep → cli · cli_research
 
 What counts as an import of a module (all of them are checked, wherever they stand):
 
@@ -55,7 +55,8 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("planeval.scoring", "planeval.hints"),
     ("planeval.report",),
     ("planeval.api", "planeval.multi", "planeval.diff", "planeval.baseline", "planeval.config", "planeval.io"),
-    ("planeval.cli", "planeval.sweep", "planeval.__main__", "planeval"),
+    ("planeval.sweep",),
+    ("planeval.cli", "planeval.cli_research", "planeval.__main__", "planeval"),
 )
 LAYER_NAMES = tuple(" · ".join(p.removeprefix("planeval.") for p in layer) for layer in LAYERS)
 
