@@ -35,8 +35,9 @@ import subprocess
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import ezdxf
 import shapely
@@ -82,8 +83,7 @@ def flat(e: Any, depth: int = 0) -> Iterator[Any]:
     if e.dxftype() == "INSERT":
         for v in e.virtual_entities():
             yield from flat(v, depth + 1)
-        for a in e.attribs:
-            yield a
+        yield from e.attribs
     else:
         yield e
 
@@ -162,7 +162,7 @@ def room_map(exp: dict[str, Any]) -> dict[tuple[str | None, str], Polygon]:
 def door_rooms(exp: dict[str, Any], d: dict[str, Any]) -> dict[str, Polygon]:
     rm = room_map(exp)
     out = {}
-    for lab, unit in zip(d["rooms"], d["room_units"]):
+    for lab, unit in zip(d["rooms"], d["room_units"], strict=False):
         if lab != "outside":
             out[lab] = rm[(unit, lab)]
     return out
@@ -389,7 +389,7 @@ def sliding_side_fails(exp: dict[str, Any], d: dict[str, Any], rm: dict[Any, Pol
     u = ((l_[0] - h[0]) / w, (l_[1] - h[1]) / w)
     t = d["wall_thickness_mm"]
     out = []
-    for lab, uu in zip(d["rooms"], d["room_units"]):
+    for lab, uu in zip(d["rooms"], d["room_units"], strict=False):
         if lab == "outside":
             continue
         own = lab == (d["swing_into"] or d["rooms"][0])
@@ -468,7 +468,7 @@ def rule_findings(exp: dict[str, Any]) -> Fails:
         h, l_ = d["hinge"], d["latch"]
         u = ((l_[0] - h[0]) / d["opening_width_mm"], (l_[1] - h[1]) / d["opening_width_mm"])
         t = d["wall_thickness_mm"]
-        for lab, uu in zip(d["rooms"], d["room_units"]):
+        for lab, uu in zip(d["rooms"], d["room_units"], strict=False):
             if lab == "outside":
                 continue
             pull = lab == d["swing_into"]
@@ -516,7 +516,7 @@ def rule_findings(exp: dict[str, Any]) -> Fails:
         poly = rm[key]
         targets = []
         for d in exp["doors"]:
-            if (r["label"], r["unit"]) not in zip(d["rooms"], d["room_units"]):
+            if (r["label"], r["unit"]) not in zip(d["rooms"], d["room_units"], strict=False):
                 continue
             h, l_ = d["hinge"], d["latch"]
             mid = ((h[0] + l_[0]) / 2, (h[1] + l_[1]) / 2)
@@ -579,7 +579,7 @@ def rule_findings(exp: dict[str, Any]) -> Fails:
         if cw < 760:
             continue
         a, b = [(u, lab) if lab != "outside" else "outside"
-                for lab, u in zip(d["rooms"], d["room_units"])]
+                for lab, u in zip(d["rooms"], d["room_units"], strict=False)]
         G[a].add(b)
         G[b].add(a)
     seen = {"outside"}

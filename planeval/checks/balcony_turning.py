@@ -46,7 +46,9 @@ class Params:
     rectangle_allowed: bool = param("a turning rectangle of the size below (at any orientation) may replace the circle")
     rectangle_width_mm: float = param("short side of the turning rectangle allowed instead of the circle (mm)")
     rectangle_length_mm: float = param("long side of the turning rectangle allowed instead of the circle (mm)")
-    door_swing_overlap: Literal["forbid_operated_door", "forbid_all", "allow"] = param("door swings the turning area must avoid: that of the door being operated, all of them, or none")
+    door_swing_overlap: Literal["forbid_operated_door", "forbid_all", "allow"] = param(
+        "door swings the turning area must avoid: that of the door being operated, all of them, or none"
+    )
     furnished: bool = param("also subtract drawn furniture from the free floor (fixed fittings always are)")
     tolerance_mm: float = param("drawing noise (mm): a circle up to 2 × this short of the diameter still passes")
 

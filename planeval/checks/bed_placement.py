@@ -62,7 +62,9 @@ class Params:
     foot_mm: float = param("depth of the free zone at the foot of the bed (mm; 0: none)")
     side_a_circle: bool = param("side A is a turning circle of side_a_mm touching the long side, not a strip")
     avoid_door_swings: bool = param("the bed must stay outside the swings of doors opening into the bedroom")
-    scope: Literal["every_bedroom", "one_per_unit"] = param("every_bedroom: judge each bedroom; one_per_unit: the unit's best bedroom decides")
+    scope: Literal["every_bedroom", "one_per_unit"] = param(
+        "every_bedroom: judge each bedroom; one_per_unit: the unit's best bedroom decides"
+    )
     tolerance_mm: float = param("drawing noise (mm) allowed when comparing side A with side_a_mm")
 
 

@@ -83,11 +83,15 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             if missing:
                 parts.append(f"missing: {', '.join(missing)}")
             if unreachable:
-                parts.append(f"not reachable from entrance {u.entrance_door} through doors ≥ {p.min_door_clear_mm:.0f} mm: {', '.join(unreachable)}")
+                parts.append(
+                    f"not reachable from entrance {u.entrance_door} through doors ≥ {p.min_door_clear_mm:.0f} mm: "
+                    f"{', '.join(unreachable)}"
+                )
             usable = present - len(unreachable)
             yield Result(u.id, Status.FAIL, usable, len(p.required_functions), "",
                          f"{usable} of {len(p.required_functions)} main functions present and reachable; " + "; ".join(parts),
                          details={"missing": missing, "unreachable": unreachable})
         else:
             yield Result(u.id, Status.PASS, present, len(p.required_functions), "",
-                         f"all {len(p.required_functions)} main functions ({', '.join(p.required_functions)}) present and reachable from {u.entrance_door}")
+                         f"all {len(p.required_functions)} main functions ({', '.join(p.required_functions)}) "
+                         f"present and reachable from {u.entrance_door}")

@@ -131,7 +131,7 @@ def face_runs(g: Any, jambs: list[Seg]) -> tuple[list[list[Pt]], list[Seg]]:
         order = segs[k:] + segs[:k]
         flags = is_j[k:] + is_j[:k]
         cur: list[Pt] = []
-        for s, j in zip(order, flags):
+        for s, j in zip(order, flags, strict=False):
             if j:
                 if cur:
                     runs.append(cur)

@@ -36,7 +36,7 @@ class Pen:
             data = [self.f(p) for p in pts]
             return self.space.add_lwpolyline(data, format="xy", close=closed,
                                               dxfattribs=self._a())
-        data = [(*self.f(p), 0.0, 0.0, b) for p, b in zip(pts, bulges)]
+        data = [(*self.f(p), 0.0, 0.0, b) for p, b in zip(pts, bulges, strict=False)]
         return self.space.add_lwpolyline(data, format="xyseb", close=closed,
                                           dxfattribs=self._a())
 

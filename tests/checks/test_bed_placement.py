@@ -6,7 +6,7 @@ import json
 import re
 import time
 from dataclasses import replace
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -142,7 +142,7 @@ def test_search_is_fast_on_an_l_shaped_room():
 # -- samples ------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def sample(name):
     from planeval.model import build_plan
     from planeval.read import read_drawing

@@ -12,7 +12,8 @@ def flat(bedroom_door_clear=760, with_bedroom=True):
              hinged("D2", (5100, 200), (5100, 1025), "R2", ("R1", "R2"), open_side=-1)]
     if with_bedroom:
         rooms.append(room("R3", box(0, 4100, 3000, 7500), "bedroom"))
-        doors.append(hinged("D3", (200, 4100), (200 + bedroom_door_clear + 65, 4100), "R3", ("R1", "R3"), clear=bedroom_door_clear))
+        latch = (200 + bedroom_door_clear + 65, 4100)
+        doors.append(hinged("D3", (200, 4100), latch, "R3", ("R1", "R3"), clear=bedroom_door_clear))
     return make_plan(rooms, doors)
 
 
