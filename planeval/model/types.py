@@ -223,7 +223,8 @@ class Window:
 @dataclass(frozen=True)
 class Fixture:
     id: str
-    kind: str  # wc, basin, shower, bath, kitchen_counter, washer, wardrobe, bed, sofa, table, chair, stair, ramp, furniture, fixture
+    # wc, basin, shower, bath, kitchen_counter, washer, wardrobe, bed, sofa, table, chair, stair, ramp, furniture, fixture
+    kind: str
     polygon: Polygon
     room: str | None
     source: str  # "block" | "layer" | "shape"
