@@ -102,8 +102,8 @@ def edge_angles(geom: BaseGeometry, extra: Iterable[float] = (0.0, 90.0)) -> lis
         d = np.diff(coords, axis=0)
         ang = np.degrees(np.arctan2(d[:, 1], d[:, 0])) % 180.0
         ln = np.hypot(d[:, 0], d[:, 1])
-        for a, l in zip(np.round(ang).astype(int) % 180, ln):
-            lengths[int(a)] = lengths.get(int(a), 0.0) + float(l)
+        for a, length in zip(np.round(ang).astype(int) % 180, ln, strict=True):
+            lengths[int(a)] = lengths.get(int(a), 0.0) + float(length)
     angles = {float(a) % 180.0 for a in extra}
     for a, _ in sorted(lengths.items(), key=lambda kv: -kv[1])[:4]:
         angles.add(float(a))

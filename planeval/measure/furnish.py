@@ -260,7 +260,8 @@ def furnish_room(ctx: Context, room: Room, items: tuple[Item, ...], spec: Furnis
                 (bad if cut else good).append((st, cut))
             return (good + bad)[:BEAM] if len(good) + len(bad) else [(st, ()) for st in cands[:BEAM]]
 
-        states: list[tuple[_State, tuple[str, ...]]] = [(_State(tuple(placed), (), free0, _diameter(ctx, room.id, free0, spec.mode)), ())]
+        start = _State(tuple(placed), (), free0, _diameter(ctx, room.id, free0, spec.mode))
+        states: list[tuple[_State, tuple[str, ...]]] = [(start, ())]
         for it in sorted(todo, key=lambda i: (-i.area, i.kind)):
             nxt: list[_State] = []
             for st, _ in states:
