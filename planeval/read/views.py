@@ -28,6 +28,7 @@ from planeval.read.viewkind import (
     symbol_sheet,
     text_kind,
 )
+from planeval.vocabulary import functions_of
 
 PLAN_ROLES = frozenset({Role.WALL, Role.DOOR, Role.WINDOW, Role.OPENING, Role.ROOM})
 NOT_DOORS = frozenset({Role.FURNITURE, Role.FIXTURE, Role.STAIR, Role.IGNORE, Role.LABEL, Role.ROOM, Role.WINDOW})
@@ -37,6 +38,7 @@ MIN_SHARE_OF_BEST = 0.25
 #: lines on layers of no known role longer than this do not join clusters (reference and ground lines span views)
 MAX_UNKNOWN_LINE_MM = 8000.0
 OTHER_WEIGHT = 0.5  # linework of no known role counts half as much as wall linework
+MAX_OUTLINE_MM = 30000.0  # a longer line starting inside a view grows its box up to this length
 
 
 def find_views(segments: list[Segment], arcs: list[Arc], shapes: list[Shape], label_points: list[tuple[float, float]],
@@ -81,18 +83,23 @@ def find_views(segments: list[Segment], arcs: list[Arc], shapes: list[Shape], la
     arr = np.asarray(boxes)
     cluster_of = _split_clusters(arr, _grid_clusters(arr, CLUSTER_GAP_MM))
     w, o, d = np.asarray(weights), np.asarray(others), np.asarray(doors)
-    lp = np.asarray(label_points) if label_points else np.zeros((0, 2))
+    # room words count as evidence on any layer (some sets put the room names on a "details" layer)
+    pts = list(label_points) + [(t.x, t.y) for t in texts if t.role is Role.IGNORE and not t.tag and functions_of(t.text)]
+    lp = np.asarray(pts) if pts else np.zeros((0, 2))
     all_segs = np.asarray([(s.x1, s.y1, s.x2, s.y2) for s in segments], dtype=float).reshape(-1, 4)
     mids = (all_segs[:, :2] + all_segs[:, 2:]) / 2
     wall_len = np.asarray([math.hypot(s.x2 - s.x1, s.y2 - s.y1) if s.role is Role.WALL else -1.0 for s in segments])
     kinds = [(t.x, t.y, k) for t in texts for k in [text_kind(t.text)] if k]  # title texts may sit on ignored layers
+    long_lines = np.asarray([(sg.x1, sg.y1, sg.x2, sg.y2) for sg in segments if sg.role in (Role.UNKNOWN, Role.WALL)
+                             and MAX_UNKNOWN_LINE_MM < math.hypot(sg.x2 - sg.x1, sg.y2 - sg.y1) <= MAX_OUTLINE_MM],
+                            dtype=float).reshape(-1, 4)
     found = []
     for ci in range(int(cluster_of.max()) + 1):
         members = cluster_of == ci
         if not members.any():
             continue
-        bbox = (float(arr[members, 0].min()), float(arr[members, 1].min()), float(arr[members, 2].max()),
-                float(arr[members, 3].max()))
+        bbox = _with_long_lines((float(arr[members, 0].min()), float(arr[members, 1].min()), float(arr[members, 2].max()),
+                                 float(arr[members, 3].max())), long_lines)
         labels = int(_inside(lp, bbox).sum())
         words: dict[str, int] = {}
         pad = 0.1 * max(bbox[2] - bbox[0], bbox[3] - bbox[1]) + 1000.0  # a title sits under its drawing
@@ -172,6 +179,19 @@ def _door_arc(a: Arc) -> bool:
     if a.role in (Role.DOOR, Role.OPENING):
         return 350.0 <= a.r <= 1300.0 and 15.0 <= a.sweep_deg <= 120.0
     return door_sized(a.r, a.sweep_deg) and a.sweep_deg >= 60.0
+
+
+def _with_long_lines(bbox: tuple[float, float, float, float], lines: np.ndarray) -> tuple[float, float, float, float]:
+    """The view's box grown by the long lines that start inside it (an outline wall drawn in one
+    piece across a part of the plan whose other content sits on ignored layers)."""
+    if not len(lines):
+        return bbox
+    a, b = _inside(lines[:, :2], bbox), _inside(lines[:, 2:], bbox)
+    hit = lines[a | b]
+    if not len(hit):
+        return bbox
+    return (min(bbox[0], float(hit[:, [0, 2]].min())), min(bbox[1], float(hit[:, [1, 3]].min())),
+            max(bbox[2], float(hit[:, [0, 2]].max())), max(bbox[3], float(hit[:, [1, 3]].max())))
 
 
 def _split_clusters(boxes: np.ndarray, cluster_of: np.ndarray) -> np.ndarray:
