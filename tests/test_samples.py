@@ -13,7 +13,27 @@ from sampleplans import NAMES, SAMPLES, sample_expected, sample_plan, sample_rep
 
 
 def load(name: str):
-    return sample_expected(name), sample_plan(name)
+    plan = sample_plan(name)
+    return in_plan_frame(sample_expected(name), plan.source.units.origin_mm), plan
+
+
+def in_plan_frame(expected: dict, origin: tuple[float, float]) -> dict:
+    """The generator's truth (drawing coordinates) in the model's frame: a plan far from the drawing
+    origin (familie-70-revit lies at UTM coordinates) is measured relative to ``units.origin_mm``."""
+    if origin == (0.0, 0.0):
+        return expected
+    from shapely import affinity
+
+    ox, oy = origin
+
+    def move(v):
+        if isinstance(v, dict):
+            return {k: (wkt.dumps(affinity.translate(wkt.loads(x), -ox, -oy)) if k == "polygon" and isinstance(x, str)
+                        else [x[0] - ox, x[1] - oy] if k in ("hinge", "latch", "center") and isinstance(x, list)
+                        else move(x)) for k, x in v.items()}
+        return [move(x) for x in v] if isinstance(v, list) else v
+
+    return move(expected)
 
 
 def match_rooms(expected, plan) -> dict[int, str]:

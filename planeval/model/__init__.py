@@ -36,7 +36,7 @@ from planeval.model.source import reopen
 from planeval.model.types import OUTSIDE, Background, Door, Fixture, Plan, Room, SourceInfo, Unit, Window
 from planeval.model.walls import find_walls, mass_linework
 from planeval.model.windows import place_windows
-from planeval.perf import gc_paused
+from planeval.perf import gc_paused, quiet_numerics
 from planeval.read.drawing import Drawing, Role
 
 __all__ = ["build_plan", "reopen", "Plan", "Room", "Door", "Window", "Fixture", "Unit", "OUTSIDE"]
@@ -48,7 +48,7 @@ def build_plan(drawing: Drawing, *, require_rooms: bool = True, room_polygons: b
     ``room_polygons=False`` ignores drawn room boundaries and derives every room from the walls
     (used to check the wall-based recognition against drawings that have both).
     """
-    with gc_paused():
+    with gc_paused(), quiet_numerics():
         return _build_plan(drawing, require_rooms=require_rooms, room_polygons=room_polygons)
 
 

@@ -17,11 +17,12 @@ import numpy as np
 
 from planeval.diagnostics import DiagnosticLog
 from planeval.errors import InputError
-from planeval.perf import gc_paused
+from planeval.perf import gc_paused, quiet_numerics
 from planeval.read.drawing import Arc, Chain, Drawing, LayerInfo, Role, Segment, Shape, View
 from planeval.read.flatten import Flattener, RawGeometry
 from planeval.read.load import load_dxf
 from planeval.read.profiles import Profile, builtin_profile, detect_profile, load_user_profile
+from planeval.read.text import name_of
 from planeval.read.units import UnitEvidence, UnitSource, decide_units, parse_unit_name
 from planeval.read.viewkind import KIND_NAMES
 from planeval.read.views import drawing_kind, find_views
@@ -31,6 +32,8 @@ __all__ = ["read_drawing", "Drawing", "Role"]
 
 #: Coordinates beyond this (in mm) are not on Earth: 100 000 km (UTM coordinates in mm are ~1e10).
 ABSURD_MM = 1.0e11
+#: A plan farther than this (mm) from the drawing origin is measured relative to a local origin (1 km).
+LOCAL_ORIGIN_MM = 1.0e6
 
 
 def read_drawing(
@@ -45,8 +48,13 @@ def read_drawing(
     ``profile`` is a built-in profile name or a path to a user TOML profile; ``units`` overrides the
     drawing unit (``mm``, ``cm``, ``m``, ``in``, ``ft``); ``encoding`` overrides text decoding.
     """
-    with gc_paused():
-        return _read_drawing(path, profile=profile, units=units, encoding=encoding)
+    with gc_paused(), quiet_numerics():
+        try:
+            return _read_drawing(path, profile=profile, units=units, encoding=encoding)
+        except InputError as exc:
+            if exc.path is None:  # raised deep in the reader (a limit, a block cycle): name the file
+                exc.path = str(path)
+            raise
 
 
 def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | None, encoding: str | None) -> Drawing:
@@ -60,7 +68,7 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
     loaded = load_dxf(path, encoding=encoding, log=log)
     doc: Any = loaded.doc  # ezdxf.document.Drawing
     msp = doc.modelspace()
-    layer_counts = Counter(e.dxf.layer for e in msp)
+    layer_counts = Counter(name_of(e.dxf.layer) for e in msp)
     if not layer_counts:
         why = ("truncated DXF (no EOF tag) with no entities before the cut" if loaded.truncated
                else "the modelspace is empty: nothing to read")
@@ -93,14 +101,22 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
     if chosen.source is UnitSource.HEADER:
         log.info("units-header", f"units from $INSUNITS: {chosen.drawing_unit} ({chosen.evidence})")
 
-    s = chosen.mm_per_unit
-    segments = [_scale_segment(x, s) for x in raw.segments] if s != 1.0 else raw.segments
-    arcs = [_scale_arc(x, s) for x in raw.arcs] if s != 1.0 else raw.arcs
-    chains = [_scale_chain(x, s) for x in raw.chains] if s != 1.0 else raw.chains
-    shapes = [_scale_shape(x, s) for x in raw.shapes] if s != 1.0 else raw.shapes
-    texts = [replace(t, x=t.x * s, y=t.y * s, height=t.height * s) for t in raw.texts] if s != 1.0 else raw.texts
-    inserts = [replace(i, x=i.x * s, y=i.y * s) for i in raw.inserts] if s != 1.0 else raw.inserts
-    _check_absurd(path, segments, arcs, shapes)
+    s = float(chosen.mm_per_unit)  # a Python float: 1e308 × 1000 becomes inf (caught below), not a numpy warning
+    _check_absurd(path, raw, s)
+    ox, oy = local_origin(raw, s)
+    if (ox, oy) != (0.0, 0.0):
+        chosen = replace(chosen, origin_mm=(ox, oy))
+        log.info("local-origin", f"the plan lies {math.hypot(ox, oy) / 1e6:.0f} km from the drawing origin: "
+                 f"measured relative to ({ox / 1000:.0f}, {oy / 1000:.0f}) m (units.origin_mm), so that the "
+                 "geometry keeps its millimetres")
+    segments = [_place_segment(x, s, ox, oy) for x in raw.segments] if (s, ox, oy) != (1.0, 0.0, 0.0) else raw.segments
+    arcs = [_place_arc(x, s, ox, oy) for x in raw.arcs] if (s, ox, oy) != (1.0, 0.0, 0.0) else raw.arcs
+    chains = [_place_chain(x, s, ox, oy) for x in raw.chains] if (s, ox, oy) != (1.0, 0.0, 0.0) else raw.chains
+    shapes = [_place_shape(x, s, ox, oy) for x in raw.shapes] if (s, ox, oy) != (1.0, 0.0, 0.0) else raw.shapes
+    texts = [replace(t, x=t.x * s - ox, y=t.y * s - oy, height=t.height * s) for t in raw.texts] \
+        if (s, ox, oy) != (1.0, 0.0, 0.0) else raw.texts
+    inserts = [replace(i, x=i.x * s - ox, y=i.y * s - oy) for i in raw.inserts] \
+        if (s, ox, oy) != (1.0, 0.0, 0.0) else raw.inserts
 
     label_points = [(t.x, t.y) for t in texts if t.role is not Role.IGNORE and functions_of(t.text, prof.labels)]
     views = find_views(segments, arcs, shapes, label_points, texts, inserts)
@@ -221,35 +237,55 @@ def _shoelace(pts: tuple[tuple[float, float], ...]) -> float:
     return a / 2.0
 
 
-def _scale_segment(x: Segment, s: float) -> Segment:
-    return Segment(x.x1 * s, x.y1 * s, x.x2 * s, x.y2 * s, x.layer, x.role, x.src)
+def local_origin(raw: RawGeometry, s: float) -> tuple[float, float]:
+    """Where the model's (0, 0) lies in the drawing, in mm: (0, 0) for a plan near the drawing origin;
+    for one farther than ``LOCAL_ORIGIN_MM`` (georeferenced: UTM northings are ~6.7e9 mm) the median of
+    its coordinates rounded to the metre, so that every measurement is made on small numbers and a
+    plan measures the same wherever it is drawn."""
+    xs = [v for sg in raw.segments for v in (sg.x1, sg.x2)] + [a.cx for a in raw.arcs]
+    ys = [v for sg in raw.segments for v in (sg.y1, sg.y2)] + [a.cy for a in raw.arcs]
+    if len(xs) < 2:
+        pts = [p for sh in raw.shapes for p in sh.exterior] + [(t.x, t.y) for t in raw.texts]
+        xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    if not xs:
+        return 0.0, 0.0
+    mx, my = float(np.median(xs)) * s, float(np.median(ys)) * s
+    if max(abs(mx), abs(my)) <= LOCAL_ORIGIN_MM:
+        return 0.0, 0.0
+    return round(mx / 1000.0) * 1000.0, round(my / 1000.0) * 1000.0
 
 
-def _scale_arc(x: Arc, s: float) -> Arc:
-    return Arc(x.cx * s, x.cy * s, x.r * s, x.start_deg, x.end_deg, x.layer, x.role, x.src)
+def _place_segment(x: Segment, s: float, ox: float, oy: float) -> Segment:
+    return Segment(x.x1 * s - ox, x.y1 * s - oy, x.x2 * s - ox, x.y2 * s - oy, x.layer, x.role, x.src)
 
 
-def _scale_chain(x: Chain, s: float) -> Chain:
-    return Chain(tuple((px * s, py * s) for px, py in x.points), x.layer, x.role, x.src)
+def _place_arc(x: Arc, s: float, ox: float, oy: float) -> Arc:
+    return Arc(x.cx * s - ox, x.cy * s - oy, x.r * s, x.start_deg, x.end_deg, x.layer, x.role, x.src)
 
 
-def _scale_shape(x: Shape, s: float) -> Shape:
+def _place_chain(x: Chain, s: float, ox: float, oy: float) -> Chain:
+    return Chain(tuple((px * s - ox, py * s - oy) for px, py in x.points), x.layer, x.role, x.src)
+
+
+def _place_shape(x: Shape, s: float, ox: float, oy: float) -> Shape:
     return Shape(
-        tuple((px * s, py * s) for px, py in x.exterior),
-        tuple(tuple((px * s, py * s) for px, py in h) for h in x.holes),
+        tuple((px * s - ox, py * s - oy) for px, py in x.exterior),
+        tuple(tuple((px * s - ox, py * s - oy) for px, py in h) for h in x.holes),
         x.layer, x.role, x.src, x.kind,
     )
 
 
-def _check_absurd(path: str | Path, segments: list[Segment], arcs: list[Arc], shapes: list[Shape]) -> None:
+def _check_absurd(path: str | Path, raw: RawGeometry, s: float) -> None:
+    """Coordinates (in drawing units, ``s`` mm each) beyond ``ABSURD_MM`` are no floor plan in any unit."""
     worst = 0.0
-    for sg in segments:
+    for sg in raw.segments:
         worst = max(worst, abs(sg.x1), abs(sg.y1), abs(sg.x2), abs(sg.y2))
-    for a in arcs:
+    for a in raw.arcs:
         worst = max(worst, abs(a.cx) + a.r, abs(a.cy) + a.r)
-    for sh in shapes:
+    for sh in raw.shapes:
         for px, py in sh.exterior:
             worst = max(worst, abs(px), abs(py))
+    worst *= s
     if not math.isfinite(worst) or worst > ABSURD_MM:
         raise InputError(
             f"absurd coordinates (up to {worst:.3g} mm from the origin, more than {ABSURD_MM / 1e6:.0f} km): "

@@ -6,7 +6,8 @@ nothing downstream sees an ezdxf entity.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -181,3 +182,22 @@ class Drawing:
     @property
     def plan_boxes(self) -> tuple[tuple[float, float, float, float], ...]:
         return tuple(v.bbox for v in self.views if v.is_plan)
+
+
+@dataclass
+class RawGeometry:
+    """Primitives in drawing units, before the scale is known."""
+
+    segments: list[Segment] = field(default_factory=list)
+    arcs: list[Arc] = field(default_factory=list)
+    chains: list[Chain] = field(default_factory=list)
+    shapes: list[Shape] = field(default_factory=list)
+    texts: list[Text] = field(default_factory=list)
+    inserts: list[Insert] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    hidden: Counter[str] = field(default_factory=Counter)  # layer -> entities skipped because hidden
+    layer_counts: Counter[str] = field(default_factory=Counter)
+    nonfinite: int = 0
+
+    def primitives(self) -> int:
+        return len(self.segments) + len(self.arcs) + len(self.chains) + len(self.shapes) + len(self.texts) + len(self.inserts)

@@ -11,41 +11,26 @@ are skipped unless the profile asks for them.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
-from planeval.read.drawing import Arc, Chain, Insert, Role, Segment, Shape, Source, Text
+from planeval.perf import Limits, exceeded, limits
+from planeval.read.budget import Budget, mcount
+from planeval.read.drawing import Arc, Chain, Insert, RawGeometry, Role, Segment, Shape, Source
 from planeval.read.outlines import CURVE_TOLERANCE, bulge_outline, hatch_areas, path_size
 from planeval.read.profiles import Profile
-from planeval.read.text import read_text
+from planeval.read.text import clean, name_of, read_text
 
 #: ``handler(entity, layer, role, source)``: adds the primitives of one entity to the raw geometry.
 Handler = Callable[[Any, str, Role, Source], None]
 #: Blocks with these roles are reduced to their footprint (their detail has no meaning for the plan).
 FOOTPRINT_ROLES = frozenset({Role.FIXTURE, Role.FURNITURE, Role.STAIR})
-MAX_BLOCK_DEPTH = 16
+#: What one malformed entity may raise without stopping the reading (ezdxf's DXFError added at run time).
+ENTITY_ERRORS: tuple[type[BaseException], ...] = (AttributeError, ValueError, ArithmeticError, TypeError, IndexError, KeyError)
 #: An unnamed block on a layer of these roles takes the layer's role (a block on a door layer is a door).
 BLOCK_ROLE_FROM_LAYER = frozenset(
     {Role.DOOR, Role.WINDOW, Role.FIXTURE, Role.FURNITURE, Role.STAIR, Role.OPENING, Role.IGNORE, Role.LABEL}
 )
-
-
-@dataclass
-class RawGeometry:
-    """Primitives in drawing units, before the scale is known."""
-
-    segments: list[Segment] = field(default_factory=list)
-    arcs: list[Arc] = field(default_factory=list)
-    chains: list[Chain] = field(default_factory=list)
-    shapes: list[Shape] = field(default_factory=list)
-    texts: list[Text] = field(default_factory=list)
-    inserts: list[Insert] = field(default_factory=list)
-    skipped: Counter[str] = field(default_factory=Counter)
-    hidden: Counter[str] = field(default_factory=Counter)  # layer -> entities skipped because hidden
-    layer_counts: Counter[str] = field(default_factory=Counter)
-    nonfinite: int = 0
 
 
 def _finite(*values: float) -> bool:
@@ -55,17 +40,22 @@ def _finite(*values: float) -> bool:
 class Flattener:
     """One pass over the modelspace. ``layer_role`` and ``hidden`` are resolved once per layer."""
 
-    def __init__(self, doc: Any, profile: Profile) -> None:
+    def __init__(self, doc: Any, profile: Profile, limit: Limits | None = None) -> None:
+        from ezdxf.lldxf.const import DXFError
+
         self.doc = doc
         self.profile = profile
         self.raw = RawGeometry()
+        self.limits = limit or limits()
+        self.errors: tuple[type[BaseException], ...] = (*ENTITY_ERRORS, DXFError)
+        self.budget = Budget(doc, self.limits)
         self._layer_cache: dict[str, tuple[Role, bool]] = {}
         self._block_cache: dict[str, Role] = {}
         self._block_names_cache: dict[str, tuple[str, ...]] = {}
         self._box_cache: dict[str, tuple[float, float, float, float] | None] = {}
         self._hidden_layers: set[str] = set()
         for layer in doc.layers:
-            name = layer.dxf.name
+            name = name_of(layer.dxf.name)
             if layer.is_frozen() or layer.is_off():
                 self._hidden_layers.add(name.lower())
         #: the geometry handler of each entity type (INSERT is traversed apart; any other type is skipped)
@@ -93,7 +83,7 @@ class Flattener:
             return cached
         names: list[str] = []
         block = self.doc.blocks.get(name)
-        if block is not None and depth < MAX_BLOCK_DEPTH:
+        if block is not None and depth < max(1, self.limits.block_depth or 64):
             for e in block.query("INSERT"):
                 child = e.dxf.name
                 names.append(child)
@@ -105,11 +95,11 @@ class Flattener:
     def block_role(self, name: str) -> Role:
         cached = self._block_cache.get(name)
         if cached is None:
-            cached, _ = self.profile.block_role(name)
+            cached, _ = self.profile.block_role(name_of(name))
             if cached is Role.UNKNOWN:
                 # Revit and others put the swing in a nested block ("Door Swing 90"): ask the children.
                 for child in self.nested_block_names(name):
-                    role, _ = self.profile.block_role(child)
+                    role, _ = self.profile.block_role(name_of(child))
                     if role not in (Role.UNKNOWN, Role.IGNORE, Role.LABEL):
                         cached = role
                         break
@@ -118,14 +108,17 @@ class Flattener:
 
     # -- traversal --------------------------------------------------------------------------
     def run(self) -> RawGeometry:
+        cap = self.limits.entities
         for e in self.doc.modelspace():
-            self.raw.layer_counts[e.dxf.layer] += 1
+            self.raw.layer_counts[name_of(e.dxf.layer)] += 1
             self.entity(e, None, None, None, 0)
+            if cap and self.raw.primitives() > cap:
+                raise exceeded("entities", f"more than {cap:,} primitives after expanding blocks and polylines")
         return self.raw
 
     def entity(self, e: Any, parent_layer: str | None, block_role: Role | None, group: int | None, depth: int) -> None:
         dxftype = e.dxftype()
-        layer = e.dxf.layer
+        layer = name_of(e.dxf.layer)
         if parent_layer is not None and (layer == "0" or not layer):
             layer = parent_layer
         layer_role, hidden = self.layer(layer)
@@ -143,7 +136,7 @@ class Flattener:
                 handler(e, layer, role, src)
             else:  # dimensions, leaders, images, 3D solids …: no plan geometry for us
                 self.raw.skipped[dxftype] += 1
-        except (AttributeError, ValueError, ZeroDivisionError, TypeError, IndexError, KeyError) as exc:
+        except self.errors as exc:
             # One malformed entity must not stop the reading: count it, name it in diagnostics.
             self.raw.skipped[f"{dxftype} (malformed: {type(exc).__name__})"] += 1
 
@@ -210,6 +203,7 @@ class Flattener:
 
         if not pts:
             return
+        self.budget.curve(len(pts) * (37 if any(b for _, _, b in pts) else 1), "a polyline", len(pts))
         if not _finite(*[c for p in pts for c in p]):
             self.raw.nonfinite += 1
             return
@@ -267,12 +261,14 @@ class Flattener:
             size = max(max(v[0] for v in ctrl) - min(v[0] for v in ctrl), max(v[1] for v in ctrl) - min(v[1] for v in ctrl))
             if size <= 0 or not math.isfinite(size):
                 return
+            self.budget.curve(4 * len(ctrl), "a SPLINE", len(ctrl), "control points")
             pts = [(v.x, v.y) for v in e.flattening(size * CURVE_TOLERANCE, segments=2)]
         else:
             p = ezpath.make_path(e)
             size = path_size(p)
             if size <= 0 or not math.isfinite(size):
                 return
+            self.budget.curve(8 * max(1, len(p)), f"an {dxftype}", len(p), "curve pieces")
             pts = [(v.x, v.y) for v in p.flattening(distance=size * CURVE_TOLERANCE, segments=4)]
         if len(pts) < 2:
             return
@@ -286,7 +282,7 @@ class Flattener:
             self.raw.chains.append(Chain(tuple(pts), layer, role, src))
 
     def _hatch(self, e: Any, layer: str, role: Role, src: Source) -> None:
-        for outer, holes in hatch_areas(e):
+        for outer, holes in hatch_areas(e, self.budget.curve):
             self.raw.shapes.append(Shape(tuple(outer), tuple(tuple(h) for h in holes), layer, role, src, "hatch"))
 
     def block_box(self, name: str) -> tuple[float, float, float, float] | None:
@@ -319,19 +315,21 @@ class Flattener:
             self.raw.shapes.append(Shape(tuple(corners), (), layer, role, src, "footprint"))
 
     def _text(self, e: Any, layer: str, role: Role, src: Source) -> None:
-        t = read_text(e, layer, role, src)
+        t = read_text(e, layer, role, src, self.limits.text_chars)
         if t is not None:
             self.raw.texts.append(t)
 
     def _insert(self, e: Any, layer: str, layer_role: Role, parent_role: Role | None, group: int | None, depth: int) -> None:
-        if depth >= MAX_BLOCK_DEPTH:
-            self.raw.skipped["INSERT (nested too deep)"] += 1
-            return
         name = e.dxf.name
         ins = e.dxf.insert
         if not _finite(ins.x, ins.y):
             self.raw.nonfinite += 1
             return
+        if self.doc.blocks.get(name) is None:
+            self.raw.skipped["INSERT (of a block that is not defined)"] += 1
+            return
+        if depth == 0:
+            self.budget.charge(e, name)
         own_role = self.block_role(name)
         if parent_role is not None:
             role: Role | None = parent_role
@@ -348,10 +346,13 @@ class Flattener:
             group = len(self.raw.inserts)
             attribs = []
             for a in e.attribs:
+                if self.limits.text_chars and len(a.dxf.get("text", "")) > self.limits.text_chars:
+                    raise exceeded("text_chars", f"an ATTRIB of {len(a.dxf.text):,} characters")
                 if a.dxf.hasattr("text") and not (a.dxf.hasattr("invisible") and a.dxf.invisible):
-                    attribs.append((str(a.dxf.tag), a.plain_text() if hasattr(a, "plain_text") else str(a.dxf.text)))
+                    attribs.append((name_of(str(a.dxf.tag)),
+                                    clean(a.plain_text() if hasattr(a, "plain_text") else str(a.dxf.text))))
                 elif a.dxf.hasattr("text"):
-                    attribs.append((str(a.dxf.tag), str(a.dxf.text)))
+                    attribs.append((name_of(str(a.dxf.tag)), clean(str(a.dxf.text))))
             xs, ys = float(e.dxf.get("xscale", 1.0)), float(e.dxf.get("yscale", 1.0))
             x, rot = ins.x, float(e.dxf.get("rotation", 0.0))
             if self._ocs_flip(e):
@@ -359,7 +360,7 @@ class Flattener:
             self.raw.inserts.append(
                 Insert(
                     index=group,
-                    name=name,
+                    name=name_of(name),
                     layer=layer,
                     role=role if role is not None else (layer_role if layer_role is not Role.UNKNOWN else own_role),
                     x=x,
@@ -369,12 +370,12 @@ class Flattener:
                     yscale=ys,
                     attribs=tuple(attribs),
                     handle=str(e.dxf.handle or ""),
-                    block_path=self.nested_block_names(name),
+                    block_path=tuple(name_of(n) for n in self.nested_block_names(name)),
                 )
             )
             for a in e.attribs:
                 self.entity(a, layer, Role.LABEL if role in (None, Role.UNKNOWN, Role.LABEL) else role, group, depth + 1)
-        inserts: Iterable[Any] = e.multi_insert() if e.mcount > 1 else (e,)
+        inserts: Iterable[Any] = e.multi_insert() if mcount(e) > 1 else (e,)
         if role in FOOTPRINT_ROLES:
             for single in inserts:
                 self._footprint(single, layer, role, Source(str(e.dxf.handle or ""), "INSERT", group))

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from planeval.diagnostics import DiagnosticLog
-from planeval.errors import InputError
+from planeval.errors import InputError, PlanevalError
+from planeval.perf import exceeded, limits
 
 BINARY_SENTINEL = b"AutoCAD Binary DXF\r\n\x1a\x00"
 
@@ -28,6 +29,11 @@ _FOREIGN_MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"<?xml", "is an XML file, not DXF"),
     (b"<svg", "is an SVG file, not DXF"),
 )
+
+#: What ezdxf's parser may raise on a damaged file. It parses untrusted bytes, so anything but running out
+#: of memory (or planeval's own errors) means "this file cannot be read": StopIteration from a header cut
+#: in a value, RecursionError from nested structures, OverflowError from huge numbers, DXFError, …
+PARSER_ERRORS = (Exception,)
 
 _CODEPAGE_RE = re.compile(rb"\$DWGCODEPAGE\s*\r?\n\s*3\s*\r?\n\s*(\S+)")
 
@@ -132,7 +138,6 @@ def load_dxf(path: str | Path, *, encoding: str | None = None, log: DiagnosticLo
     """
     import ezdxf
     from ezdxf import recover
-    from ezdxf.lldxf.const import DXFError
 
     p = Path(path)
     if not p.exists():
@@ -150,6 +155,7 @@ def load_dxf(path: str | Path, *, encoding: str | None = None, log: DiagnosticLo
     truncated = not binary and not data.rstrip()[-16:].upper().endswith(b"EOF")
     if truncated:
         log.warning("dxf-truncated", "the file ends without the EOF tag: it was cut off; what could be read is used")
+    _count_objects(p, data, binary)
     sha = hashlib.sha256(data).hexdigest()
     if encoding is None and not binary:
         guessed = detect_encoding(data)
@@ -166,24 +172,30 @@ def load_dxf(path: str | Path, *, encoding: str | None = None, log: DiagnosticLo
     try:
         try:
             doc = ezdxf.readfile(p, encoding=encoding) if encoding else ezdxf.readfile(p)
-        except (DXFError, UnicodeDecodeError, ValueError, IndexError, KeyError, TypeError, AttributeError) as exc:
+            _model_space(doc)
+        except MemoryError:
+            raise
+        except PARSER_ERRORS as exc:
             log.warning("dxf-recover", f"ezdxf could not read the file normally ({_short(exc)}); opened it in recover mode")
             try:
                 doc, auditor = recover.readfile(p)
-            except (DXFError, UnicodeDecodeError, ValueError, IndexError, KeyError, TypeError, AttributeError) as exc2:
+                _model_space(doc)
+            except MemoryError:
+                raise
+            except PARSER_ERRORS as exc2:
                 raise InputError(f"corrupt or truncated DXF, even recover mode failed ({_short(exc2)})", p) from None
             recovered = True
             for fix in auditor.fixes:
-                log.warning("dxf-repaired", f"repaired: {fix.message}")
+                log.warning("dxf-repaired", f"repaired: {_clean(fix.message)}")
             for err in auditor.errors:
-                log.warning("dxf-damaged", f"damaged: {err.message}")
+                log.warning("dxf-damaged", f"damaged: {_clean(err.message)}")
     except OSError as exc:
         raise InputError(f"cannot read the file ({exc.strerror or exc})", p) from None
     finally:
         ezdxf_logger.removeHandler(capture)
         ezdxf_logger.propagate = old_propagate
     for message in dict.fromkeys(capture.messages):
-        log.warning("dxf-warning", f"ezdxf: {message}")
+        log.warning("dxf-warning", f"ezdxf: {_clean(message)}")
     return LoadedDocument(
         doc=doc,
         sha256=sha,
@@ -195,6 +207,36 @@ def load_dxf(path: str | Path, *, encoding: str | None = None, log: DiagnosticLo
     )
 
 
+_OBJECT_START = re.compile(rb"^[ \t]*0\r?\n[A-Z][A-Z0-9_]*\r?$", re.MULTILINE)  # group code 0 and a type name
+
+
+def _count_objects(path: Path, data: bytes, binary: bool) -> None:
+    """Refuse, before ezdxf builds them, more objects (entities, vertices, table entries) than the
+    ``max-entities`` limit: ezdxf spends about 1 kB and tens of µs on each."""
+    cap = limits().entities
+    if binary or not cap or len(data) < 12 * cap or data.count(b"\n") < 2 * cap:  # an object takes 2+ lines, 12+ bytes
+        return
+    n = sum(1 for _ in _OBJECT_START.finditer(data))
+    if n > cap:
+        raise exceeded("entities", f"the file holds {n:,} objects", path)
+
+
+def _model_space(doc: object) -> None:
+    """Fail now, while recover mode can still be tried, when the document has no usable model space
+    (a layout dictionary without the Model layout raises KeyError deep in ezdxf)."""
+    try:
+        doc.modelspace()  # type: ignore[attr-defined]
+    except (MemoryError, PlanevalError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - see PARSER_ERRORS
+        raise ValueError(f"no model space: {_short(exc)}") from None
+
+
 def _short(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:160]
+    return _clean(text[:160])
+
+
+def _clean(text: str) -> str:
+    """One printable line: no lone surrogates, no control characters (ezdxf quotes the bytes it choked on)."""
+    return "".join(ch if ch.isprintable() and not 0xD800 <= ord(ch) <= 0xDFFF else "\ufffd" for ch in text)

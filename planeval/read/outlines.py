@@ -7,6 +7,7 @@ ellipses, splines) to ``CURVE_TOLERANCE`` of their size.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import Any
 
 CURVE_TOLERANCE = 0.01  # relative to the entity size, for flattening splines/ellipses/hatch edges
@@ -15,10 +16,11 @@ ARC_STEP_DEG = 10.0  # flattening of polyline bulges
 Ring = list[tuple[float, float]]
 
 
-def hatch_areas(e: Any) -> list[tuple[Ring, list[Ring]]]:
+def hatch_areas(e: Any, budget: Callable[[int, str, int, str], None] | None = None) -> list[tuple[Ring, list[Ring]]]:
     """The areas of a HATCH/MPOLYGON: each outline with the rings inside it (its holes).
 
     The largest ring is an outline; rings inside it are holes; the others are separate islands.
+    ``budget(points, what, n, unit)`` may refuse a boundary before it is flattened (the curve-point limit).
     """
     from ezdxf import path as ezpath
 
@@ -27,6 +29,8 @@ def hatch_areas(e: Any) -> list[tuple[Ring, list[Ring]]]:
         size = path_size(p)
         if size <= 0 or not math.isfinite(size):
             continue
+        if budget is not None:
+            budget(8 * max(1, len(p)), f"a {e.dxftype()} boundary", len(p), "edges")
         pts = [(v.x, v.y) for v in p.flattening(distance=size * CURVE_TOLERANCE, segments=4)]
         if len(pts) >= 4 and pts[0] == pts[-1]:
             pts = pts[:-1]

@@ -3,6 +3,8 @@
 Room labels are matched to rooms by position, so a text counts where it is seen, not at its
 insertion point: the alignment (TEXT/ATTRIB) or attachment point (MTEXT), the rotation and an
 estimated width (0.6 × height per character) move the insertion point to the middle of the text.
+A TEXT's points are in its object coordinate system (a mirrored block gives extrusion (0, 0, −1)):
+the centre is worked out there and converted to world coordinates, like arcs and polylines.
 """
 
 from __future__ import annotations
@@ -11,12 +13,41 @@ import math
 import re
 from typing import Any
 
+from planeval.perf import exceeded
 from planeval.read.drawing import Role, Source, Text
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
-def read_text(e: Any, layer: str, role: Role, src: Source) -> Text | None:
-    """The text of a TEXT, MTEXT, ATTRIB or ATTDEF entity at its visual centre (None when empty or not finite)."""
+
+def clean(s: str) -> str:
+    """``s`` with lone surrogates (undecodable bytes, ``\\U+D800`` escapes) replaced by U+FFFD, so that
+    every writer (JSON, console, XML, HTML) can encode it.
+
+    >>> clean("Entr" + chr(0xDCC3) + chr(0xDC89)) == "Entr\\ufffd\\ufffd"
+    True
+    """
+    return s if s.isascii() else _SURROGATE.sub("\ufffd", s)
+
+
+#: AutoCAD's own limit on layer, block and tag names: a longer one is cut (matching a 3 MB name against
+#: every profile's patterns would take minutes)
+MAX_NAME_CHARS = 255
+
+
+def name_of(s: str) -> str:
+    """A layer, block or attribute-tag name as planeval uses it: :func:`clean`, at most ``MAX_NAME_CHARS``."""
+    return clean(s[:MAX_NAME_CHARS])
+
+
+def read_text(e: Any, layer: str, role: Role, src: Source, max_chars: int = 0) -> Text | None:
+    """The text of a TEXT, MTEXT, ATTRIB or ATTDEF entity at its visual centre (None when empty or not finite).
+
+    A text longer than ``max_chars`` (0: no limit) is over the ``max-text`` limit.
+    """
     dxftype = e.dxftype()
+    raw = e.text if dxftype == "MTEXT" else e.dxf.get("text", "")
+    if max_chars and len(raw) > max_chars:
+        raise exceeded("text_chars", f"a {dxftype} of {len(raw):,} characters")
     if dxftype == "MTEXT":
         text = e.plain_text(split=False)
         h = float(e.dxf.char_height or 1.0)
@@ -26,8 +57,12 @@ def read_text(e: Any, layer: str, role: Role, src: Source) -> Text | None:
         text = e.plain_text()
         h = float(e.dxf.height or 1.0)
         x, y = text_center(e, text, h)
-        tag = str(e.dxf.tag) if dxftype == "ATTRIB" else ""
-    text = unescape(text).strip()
+        ext = e.dxf.get("extrusion")
+        if ext is not None and (abs(ext.x) > 1e-12 or abs(ext.y) > 1e-12 or ext.z < 0):
+            w = e.ocs().to_wcs((x, y, float(e.dxf.insert.z)))
+            x, y = w.x, w.y
+        tag = name_of(str(e.dxf.tag)) if dxftype == "ATTRIB" else ""
+    text = clean(unescape(text)).strip()
     if not text or not all(math.isfinite(v) for v in (x, y, h)):
         return None
     return Text(x, y, text, abs(h), layer, role, src, tag, rotation(e))

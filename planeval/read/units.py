@@ -70,15 +70,30 @@ class Units:
     source: UnitSource
     header_insunits: int | None
     evidence: str = ""
+    #: where the model's (0, 0) lies, in mm of the drawing: model mm = drawing unit × mm_per_unit − origin_mm.
+    #: (0, 0) unless the plan lies far from the drawing origin (georeferenced): see ``read.local_origin``.
+    origin_mm: tuple[float, float] = (0.0, 0.0)
 
     def to_dict(self) -> dict[str, object]:
-        return {
+        d: dict[str, object] = {
             "drawing_unit": self.drawing_unit,
             "mm_per_unit": self.mm_per_unit,
             "source": str(self.source),
             "header_insunits": self.header_insunits,
             "evidence": self.evidence,
         }
+        if self.origin_mm != (0.0, 0.0):
+            d["origin_mm"] = list(self.origin_mm)
+        return d
+
+    def to_drawing(self, x: float, y: float) -> tuple[float, float]:
+        """A model point (mm, local) in drawing units and coordinates.
+
+        >>> Units("m", 1000.0, UnitSource.HEADER, 6, origin_mm=(5.9e8, 6.7e9)).to_drawing(1500.0, 0.0)
+        (590001.5, 6700000.0)
+        """
+        s = self.mm_per_unit or 1.0
+        return (x + self.origin_mm[0]) / s, (y + self.origin_mm[1]) / s
 
 
 @dataclass

@@ -227,30 +227,40 @@ def _inside(pts: np.ndarray, bbox: tuple[float, float, float, float]) -> np.ndar
     return (pts[:, 0] >= bbox[0]) & (pts[:, 0] <= bbox[2]) & (pts[:, 1] >= bbox[1]) & (pts[:, 1] <= bbox[3])
 
 
+HUGE_CELLS = 4096  # a box covering more grid cells than this marks (part of) its outline only
+
+
 def _grid_clusters(boxes: np.ndarray, gap: float) -> np.ndarray:
     """Connected components of boxes closer than about ``gap``, on a grid of ``gap``-sized cells.
 
     Each box marks the cells it covers; 8-connected occupied cells form a cluster. Linear in the
-    number of occupied cells, unlike a polygon union of thousands of boxes.
+    number of occupied cells, unlike a polygon union of thousands of boxes. A huge box (a site
+    boundary, a circle of radius 1e9) marks only the part of its outline that runs within reach of
+    the ordinary boxes, so its cost does not grow with its size.
     """
     ox, oy = boxes[:, 0].min(), boxes[:, 1].min()
     c0 = np.floor((boxes[:, :2] - (ox, oy)) / gap).astype(np.int64)
     c1 = np.floor((boxes[:, 2:] - (ox, oy)) / gap).astype(np.int64)
+    span = (c1 - c0 + 1).prod(axis=1)
+    normal = span <= HUGE_CELLS
+    if not normal.any():  # only huge boxes: a coarser grid makes them ordinary
+        coarse = float(max((boxes[:, 2:] - boxes[:, :2]).max(), gap)) / 32.0
+        return _grid_clusters(boxes, max(coarse, gap * 2))
+    lo = c0[normal].min(axis=0) - 1
+    hi = c1[normal].max(axis=0) + 1
     cells: dict[tuple[int, int], int] = {}
-    first_cell = []
-    for (i0, j0), (i1, j1) in zip(c0.tolist(), c1.tolist(), strict=False):
-        first_cell.append((i0, j0))
-        if (i1 - i0 + 1) * (j1 - j0 + 1) > 4096:  # a huge box (site boundary): mark its outline only
+    first_cell: list[tuple[int, int] | None] = []
+    for (i0, j0), (i1, j1), ok in zip(c0.tolist(), c1.tolist(), normal.tolist(), strict=True):
+        if ok:
+            first_cell.append((i0, j0))
             for i in range(i0, i1 + 1):
-                cells[(i, j0)] = -1
-                cells[(i, j1)] = -1
-            for j in range(j0, j1 + 1):
-                cells[(i0, j)] = -1
-                cells[(i1, j)] = -1
+                for j in range(j0, j1 + 1):
+                    cells[(i, j)] = -1
             continue
-        for i in range(i0, i1 + 1):
-            for j in range(j0, j1 + 1):
-                cells[(i, j)] = -1
+        marked = _outline_cells(i0, j0, i1, j1, lo, hi)
+        for c in marked:
+            cells[c] = -1
+        first_cell.append(marked[0] if marked else None)
     label = 0
     for start in cells:
         if cells[start] >= 0:
@@ -266,4 +276,26 @@ def _grid_clusters(boxes: np.ndarray, gap: float) -> np.ndarray:
                         cells[nb] = label
                         stack.append(nb)
         label += 1
-    return np.asarray([cells[c] for c in first_cell])
+    out = []
+    for first in first_cell:
+        if first is None:  # a huge box whose outline runs nowhere near the rest: a cluster of its own
+            out.append(label)
+            label += 1
+        else:
+            out.append(cells[first])
+    return np.asarray(out)
+
+
+def _outline_cells(i0: int, j0: int, i1: int, j1: int, lo: np.ndarray, hi: np.ndarray) -> list[tuple[int, int]]:
+    """The cells of a box outline that lie within ``lo``–``hi`` (the reach of the ordinary boxes)."""
+    out: list[tuple[int, int]] = []
+    ilo, jlo, ihi, jhi = int(lo[0]), int(lo[1]), int(hi[0]), int(hi[1])
+    a, b = max(i0, ilo), min(i1, ihi)
+    for j in (j0, j1):
+        if jlo <= j <= jhi:
+            out.extend((i, j) for i in range(a, b + 1))
+    a, b = max(j0, jlo), min(j1, jhi)
+    for i in (i0, i1):
+        if ilo <= i <= ihi:
+            out.extend((i, j) for j in range(a, b + 1))
+    return out

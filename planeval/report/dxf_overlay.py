@@ -74,17 +74,18 @@ def _read(source: SourceInfo) -> Any:
 class _Pen:
     """Adds entities to the modelspace, converting mm to drawing units, for any DXF version."""
 
-    def __init__(self, doc: Any, mm_per_unit: float) -> None:
+    def __init__(self, doc: Any, mm_per_unit: float, origin_mm: tuple[float, float] = (0.0, 0.0)) -> None:
         self.doc = doc
         self.msp = doc.modelspace()
         self.s = mm_per_unit or 1.0
+        self.ox, self.oy = origin_mm  # the model's local origin in the drawing (a georeferenced plan)
         self.r12 = doc.dxfversion <= "AC1009"
 
     def u(self, v: float) -> float:
         return v / self.s
 
     def pt(self, x: float, y: float) -> tuple[float, float]:
-        return (x / self.s, y / self.s)
+        return ((x + self.ox) / self.s, (y + self.oy) / self.s)
 
     def polyline(self, coords: list[tuple[float, float]], layer: str, closed: bool, dashed: bool = False) -> None:
         pts = [self.pt(x, y) for x, y, *_ in coords]
@@ -216,7 +217,7 @@ def write_dxf_overlay(runs: list[Any], context: dict[str, Any] | None = None) ->
     if LINETYPE not in doc.linetypes:
         dash, gap = 150.0 / s, 75.0 / s
         doc.linetypes.add(LINETYPE, pattern=[dash + gap, dash, -gap], description="planeval required size __ __ __")
-    pen = _Pen(doc, s)
+    pen = _Pen(doc, s, plan.source.units.origin_mm)
     frame = plan_frame(plan)
     size = max(frame.maxx - frame.minx, frame.maxy - frame.miny, 1000.0)
     height = max(80.0, min(250.0, size / 70.0))
