@@ -94,21 +94,57 @@ def fits_circle(free: BaseGeometry, diameter: float, eps: float = EPS_MM) -> boo
     return largest_circle(free)[2] * 2 + 2 * eps >= diameter
 
 
-def edge_angles(geom: BaseGeometry, extra: Iterable[float] = (0.0, 90.0)) -> list[float]:
-    """Directions (0–180°) of the longest edges of a polygon, plus ``extra``: where rectangles are tried."""
+def _edge_bins(geom: BaseGeometry) -> tuple[dict[int, float], dict[int, float]]:
+    """Edges binned by whole degrees of direction (0–180): bin -> total length, bin -> the exact
+    direction of the longest edge in it."""
     lengths: dict[int, float] = {}
+    longest: dict[int, tuple[float, float]] = {}
     for p in polygons_of(geom):
-        coords = np.asarray(p.exterior.coords)
-        d = np.diff(coords, axis=0)
-        ang = np.degrees(np.arctan2(d[:, 1], d[:, 0])) % 180.0
-        ln = np.hypot(d[:, 0], d[:, 1])
-        for a, length in zip(np.round(ang).astype(int) % 180, ln, strict=True):
-            lengths[int(a)] = lengths.get(int(a), 0.0) + float(length)
-    angles = {float(a) % 180.0 for a in extra}
-    for a, _ in sorted(lengths.items(), key=lambda kv: -kv[1])[:4]:
-        angles.add(float(a))
-        angles.add(float((a + 90) % 180))
+        d = np.diff(np.asarray(p.exterior.coords), axis=0)
+        ang = (np.degrees(np.arctan2(d[:, 1], d[:, 0])) % 180.0).tolist()
+        for a, length in zip(ang, np.hypot(d[:, 0], d[:, 1]).tolist(), strict=True):
+            k = int(round(a)) % 180
+            lengths[k] = lengths.get(k, 0.0) + length
+            if length > longest.get(k, (0.0, 0.0))[0]:
+                longest[k] = (length, a % 180.0)
+    return lengths, {k: a for k, (_, a) in longest.items()}
+
+
+def edge_angles(geom: BaseGeometry, extra: Iterable[float] = ()) -> list[float]:
+    """Directions (0–180°) of the longest edges of a polygon and their normals, plus ``extra``: where
+    rectangles are tried.
+
+    Each direction is the exact one of the longest edge in its 1° bin, so that a plan turned by any
+    angle tries the same directions relative to its walls (a bin's rounded value would be up to
+    0.5° off the wall it stands for, and an axis direction added to every plan would be tried in
+    one drawing of a room and not in a turned one).
+
+    >>> from shapely.geometry import box
+    >>> edge_angles(box(0, 0, 1000, 500))
+    [0.0, 90.0]
+    >>> [round(a, 3) for a in edge_angles(shapely.affinity.rotate(box(0, 0, 1000, 500), 33.3, origin=(0, 0)))]
+    [33.3, 123.3]
+    """
+    lengths, exact = _edge_bins(geom)
+    angles = {round(float(a) % 180.0, 9) for a in extra}
+    for k, _ in sorted(lengths.items(), key=lambda kv: (-kv[1], kv[0]))[:4]:
+        angles.add(round(exact[k], 9))
+        angles.add(round((exact[k] + 90.0) % 180.0, 9))
     return sorted(angles)
+
+
+def dominant_angle(geom: BaseGeometry) -> float:
+    """The direction (0–180°) of the longest run of edges of ``geom`` (0 for none): what grids of
+    directions are laid from, so that they turn with the plan.
+
+    >>> round(dominant_angle(shapely.affinity.rotate(shapely.geometry.box(0, 0, 1000, 500), 20, origin=(0, 0))), 6)
+    20.0
+    """
+    lengths, exact = _edge_bins(geom)
+    if not lengths:
+        return 0.0
+    k = min(lengths, key=lambda b: (-round(lengths[b], 3), b))
+    return exact[k]
 
 
 def sector(center: tuple[float, float], radius: float, start_deg: float, sweep_deg: float, steps: int = 24) -> Polygon:

@@ -128,7 +128,8 @@ def judge_door(ctx: Context, d: Door, p: Params) -> Result:
         return Result(d.id, Status.NOT_APPLICABLE, None, None, "mm",
                       f"door {d.id}: no side to judge (outdoors, or no side space required for a {d.kind} door)",
                       location=d.opening)
-    worst = min(found, key=lambda s: s.margin)
+    # equal margins: the smaller space, then by name; not by the order the drawing gives the sides
+    worst = min(found, key=lambda s: (round(s.margin, 3), round(s.measured, 3), s.label))
     status = compare(worst.measured, worst.required, eps=p.tolerance_mm)
     rel = "≥" if status is Status.PASS else "<"
     others = [s for s in found if s is not worst]

@@ -153,6 +153,12 @@ def assign_sides(ctx: Context, room: Room, s: WcSides, p: Params) -> Sides:
         zone = _side_box(s.fp, i, width, p.side_depth_mm)
         return zone is not None and any(zone.intersection(sh).area > 1.0 for sh in showers)
 
+    doors = [d.opening for d in ctx.doors_of(room.id)]
+
+    def to_door(i: int) -> float:  # from the side's box to the nearest door of the room
+        box = _side_box(s.fp, i, max(widths[i], 1.0), p.side_depth_mm)
+        return round(min((box.distance(o) for o in doors), default=0.0)) if box is not None else 0.0
+
     options = []
     for large in (0, 1):
         base = (p.side_large_mm, p.side_small_mm) if large == 0 else (p.side_small_mm, p.side_large_mm)
@@ -160,7 +166,9 @@ def assign_sides(ctx: Context, room: Room, s: WcSides, p: Params) -> Sides:
         need = tuple(max(base[i], p.side_with_shower_mm) if wets[i] else base[i] for i in (0, 1))
         ok = (widths[0] + tol >= need[0], widths[1] + tol >= need[1])
         short = sum(max(0.0, need[i] - widths[i]) for i in (0, 1))
-        options.append(((not all(ok), short, -widths[large], large),
+        # on a tie (to the mm: rotation noise) the dry side serves as the large side, then the one nearer a
+        # door; not "right" before "left", which swap in a mirrored drawing
+        options.append(((not all(ok), round(short), -round(widths[large]), any(wets), to_door(large), large),
                         Sides(widths, large, (need[0], need[1]), ok, any(wets))))
     return min(options, key=lambda o: o[0])[1]
 

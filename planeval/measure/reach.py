@@ -40,7 +40,7 @@ import shapely
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from planeval.geometry import edge_angles, polygons_of
+from planeval.geometry import dominant_angle, edge_angles, polygons_of
 from planeval.measure.context import Context
 from planeval.measure.doors import door_zone, face_offset, opening_rect
 from planeval.measure.fit import erode_by_rectangle
@@ -88,7 +88,10 @@ def widest_width(ok: Callable[[float], bool], hi: float) -> float:
         return hi
     if not ok(STEP_MM):
         return 0.0
-    return bisect_max(ok, STEP_MM, hi, STEP_MM, decimals=1)
+    # probes on the fixed grid of [STEP_MM, CAP_MM] (above ``hi``: false, unevaluated), not on one that
+    # starts from ``hi``: ``hi`` comes from a measurement (a free circle) that moves by a fraction of a
+    # millimetre when the plan is turned, and the probes must not move with it
+    return bisect_max(lambda w: w < hi and ok(w), STEP_MM, max(hi, CAP_MM), STEP_MM, decimals=1)
 
 
 # -- components ----------------------------------------------------------------------------------
@@ -271,7 +274,8 @@ def chair_angles(ctx: Context, uid: str, floor: FloorSpec, step_deg: float) -> t
 
     def compute() -> tuple[float, ...]:
         n = max(1, math.ceil(180.0 / max(step_deg, 0.5)))
-        angles = {round(k * 180.0 / n, 1) % 180.0 for k in range(n)}
+        base = dominant_angle(unit_space(ctx, uid, floor))  # the grid turns with the plan
+        angles = {round((base + k * 180.0 / n) % 180.0, 1) % 180.0 for k in range(n)}
         angles |= {round(a, 1) % 180.0 for a in edge_angles(unit_space(ctx, uid, floor))}
         for d in unit_doors(ctx, u):
             a = math.degrees(math.atan2(d.latch[1] - d.hinge[1], d.latch[0] - d.hinge[0])) % 180.0

@@ -21,7 +21,7 @@ from shapely.geometry import LineString, Point, Polygon
 from planeval.diagnostics import DiagnosticLog
 from planeval.model.door_width import clear_width
 from planeval.model.layout import InPlan
-from planeval.model.linework import Seal
+from planeval.model.linework import Seal, representative
 from planeval.model.rooms import RoomIndex
 from planeval.model.swings import NEAR_WALL_MM, Leaf, SwingEvidence, dedupe
 from planeval.model.types import OUTSIDE, Door, DoorKind, Window
@@ -219,7 +219,7 @@ class DoorFinder:
         to its own footprint.
         """
         used_groups = {lf.group for c in with_swing for lf in c.leaves if lf.group is not None}
-        reps = [min(g, key=lambda s: s.length) for g in openings]
+        reps = [representative(g) for g in openings]
         taken: set[int] = set()
         out: list[DoorCandidate] = []
 
@@ -228,7 +228,7 @@ class DoorFinder:
             for k, seal in enumerate(reps):
                 if k in taken or not (450.0 <= seal.length <= 2200.0):
                     continue
-                dist = seal.line.distance(geom)
+                dist = min(x.line.distance(geom) for x in openings[k])  # to the opening, whichever seal represents it
                 if axis is not None:
                     sx, sy = (seal.b[0] - seal.a[0]) / seal.length, (seal.b[1] - seal.a[1]) / seal.length
                     if abs(sx * axis[0] + sy * axis[1]) < 0.95:
@@ -389,7 +389,7 @@ def plain_openings(openings: list[list[Seal]], doors: list[Door], windows: list[
     chords = [LineString([d.hinge, d.latch]) for d in doors]
     out: list[Door] = []
     for group in openings:
-        seal = min(group, key=lambda s: s.length)
+        seal = representative(group)
         mid = Point((seal.a[0] + seal.b[0]) / 2, (seal.a[1] + seal.b[1]) / 2)
         if any(ch.distance(mid) < 400 for ch in chords):
             continue

@@ -26,6 +26,9 @@ MAX_GAP_MM = 1300.0
 MAX_FACING_GAP_MM = 4000.0
 CAP_MAX_MM = 650.0  # the widest wall end (jamb) we recognise
 PARALLEL = 0.94  # cosine: the two faces beside a cap run back in parallel
+#: rays run this far inside the wall face they continue: a ray exactly along the facing jamb's face would
+#: graze its corner, and rotation noise (1e-13 mm) decides whether it hits it or runs on to the next wall
+GRAZE_MM = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +126,7 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
         offset += n
     if not rays:
         return []
-    origins = np.asarray([r[0] for r in rays])
+    origins = np.asarray([r[0] for r in rays]) + np.asarray([r[2] for r in rays]) * GRAZE_MM
     dirs = np.asarray([r[1] for r in rays])
     starts = origins + dirs * 1.0
     ends = origins + dirs * MAX_FACING_GAP_MM
@@ -150,7 +153,7 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
                 continue
         # the mass is the drawn lines grown by EPS_MM: move the seal back onto the drawn face
         # (EPS inwards across the wall end) and its ends onto the drawn wall ends (EPS along the ray)
-        hx, hy = hit
+        hx, hy = hit[0] - wx * GRAZE_MM, hit[1] - wy * GRAZE_MM
         dx, dy = wx * EPS_MM, wy * EPS_MM
         seals.append(Seal((px - ux * EPS_MM + dx, py - uy * EPS_MM + dy), (hx + ux * EPS_MM + dx, hy + uy * EPS_MM + dy), "cap"))
     return seals
@@ -163,6 +166,24 @@ def _cross(a: np.ndarray, b: np.ndarray) -> float:
 def _unit(v) -> tuple[float, float]:
     n = math.hypot(v[0], v[1])
     return (v[0] / n, v[1] / n) if n > 0 else (0.0, 0.0)
+
+
+def representative(group: list[Seal]) -> Seal:
+    """The line that stands for a group of seals: the shortest, averaged with those within 1 mm of it.
+
+    A wall gap is sealed on both faces by seals of one length; taking either face would let rotation
+    noise (or the order of the rings) decide where the door stands. Their mean is the gap's middle.
+    """
+    shortest = min(group, key=lambda x: x.length)
+    near = [x for x in group if x.length <= shortest.length + 1.0]
+    if len(near) == 1:
+        return shortest
+    ux, uy = shortest.b[0] - shortest.a[0], shortest.b[1] - shortest.a[1]
+    ends = [(x.a, x.b) if (x.b[0] - x.a[0]) * ux + (x.b[1] - x.a[1]) * uy >= 0 else (x.b, x.a) for x in near]
+    n = len(ends)
+    a = (sum(e[0][0] for e in ends) / n, sum(e[0][1] for e in ends) / n)
+    b = (sum(e[1][0] for e in ends) / n, sum(e[1][1] for e in ends) / n)
+    return Seal(a, b, shortest.origin)
 
 
 def group_openings(seals: list[Seal], max_offset: float = 700.0) -> list[list[Seal]]:

@@ -1,0 +1,131 @@
+"""Redraw a DXF moved, turned, mirrored or in another unit, with ezdxf, for the invariance tests.
+
+``rigid(src, dst, angle_deg, dx, dy, mirror)`` applies one rigid motion (mirror in x first, then
+the rotation about the origin, then the offset in drawing units) to every modelspace entity with
+``entity.transform`` — ezdxf moves OCS entities (arcs, polylines, texts, inserts) correctly, so a
+mirrored TEXT gets extrusion (0, 0, −1) exactly as a CAD program writes it. ``rescale(src, dst,
+unit)`` redraws the plan in m, cm or inches: every entity of the modelspace *and* of every block
+is scaled about its own origin and ``$INSUNITS`` says the new unit, so blocks are drawn in the new
+unit too rather than inserted at scale 0.001.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+#: unit -> ($INSUNITS, millimetres per unit)
+UNITS = {"m": (6, 1000.0), "cm": (5, 10.0), "in": (1, 25.4), "mm": (4, 1.0)}
+
+
+def rigid(src: Path, dst: Path, angle_deg: float = 0.0, dx: float = 0.0, dy: float = 0.0, mirror: bool = False,
+          mm_per_unit: float = 1.0) -> int:
+    """Write ``src`` moved by a rigid motion to ``dst`` (the offset ``dx``, ``dy`` in mm, the drawing in
+    ``mm_per_unit``); returns how many entities had to be dropped."""
+    import ezdxf
+    from ezdxf.math import Matrix44
+
+    doc = ezdxf.readfile(src)
+    m = Matrix44.scale(-1.0, 1.0, 1.0) if mirror else Matrix44()
+    m = m @ Matrix44.z_rotate(angle_deg * 3.141592653589793 / 180.0) @ Matrix44.translate(dx / mm_per_unit, dy / mm_per_unit, 0.0)
+    msp = doc.modelspace()
+    dropped = 0
+    for e in list(msp):
+        try:
+            e.transform(m)
+        except (NotImplementedError, ValueError, ArithmeticError):
+            msp.delete_entity(e)
+            dropped += 1
+    doc.saveas(dst)
+    return dropped
+
+
+def rescale(src: Path, dst: Path, unit: str, mm_per_unit: float = 1.0) -> int:
+    """Write ``src`` (drawn in ``mm_per_unit``) redrawn in ``unit``; returns how many entities had to be dropped."""
+    import ezdxf
+    from ezdxf.math import Matrix44
+
+    code, mm = UNITS[unit]
+    doc = ezdxf.readfile(src)
+    s = mm_per_unit / mm
+    m = Matrix44.scale(s, s, s)
+    dropped = 0
+    layouts = [b for b in doc.blocks if not b.name.lower().startswith("*paper_space")]  # *Model_Space included
+    for layout in layouts:
+        for e in list(layout):
+            if e.dxftype() == "INSERT":
+                e.dxf.insert = e.dxf.insert * s  # the block is redrawn in the unit: the insert keeps its scale
+                for a in e.attribs:
+                    a.transform(m)
+                continue
+            try:
+                e.transform(m)
+            except (NotImplementedError, ValueError, ArithmeticError):
+                layout.delete_entity(e)
+                dropped += 1
+    for b in doc.blocks:
+        if b.block is not None:
+            b.block.dxf.base_point = b.block.dxf.base_point * s
+    doc.header["$INSUNITS"] = code
+    doc.header["$MEASUREMENT"] = 0 if unit == "in" else 1
+    doc.saveas(dst)
+    return dropped
+
+
+def fingerprint(plan: object, report: object) -> dict[str, list]:
+    """What must not change when a plan is moved, turned, mirrored or redrawn in another unit: the
+    rooms (function, label, area to 0.01 m²), the doors (kind, clear width to 1 mm), the counts of
+    windows, fixtures and units, and every finding (code, status, measured value). Ids are left out:
+    they are ordered by position, which a rotation changes."""
+    rooms = sorted((r.function, r.label, round(r.area_m2, 2)) for r in plan.rooms)  # type: ignore[attr-defined]
+    doors = sorted((str(d.kind), round(d.clear_width_mm)) for d in plan.doors)  # type: ignore[attr-defined]
+    counts = [len(plan.windows), len(plan.fixtures), len(plan.units)]  # type: ignore[attr-defined]
+    findings = sorted(
+        (f.code, str(f.result.status), f.result.unit,
+         None if f.result.measured is None else round(f.result.measured, 2 if f.result.unit == "m²" else 0))
+        for f in report.findings  # type: ignore[attr-defined]
+    )
+    return {"rooms": rooms, "doors": doors, "counts": counts, "findings": findings}
+
+
+def differences(a: dict[str, list], b: dict[str, list], mm_tol: float = 1.0) -> list[str]:
+    """The differences between two fingerprints beyond their resolution: 0.01 m² for areas, 1 mm for
+    door widths, ``mm_tol`` for measured lengths, 1 for other measured values (N, counts)."""
+    out: list[str] = []
+    if a["counts"] != b["counts"]:
+        out.append(f"counts (windows, fixtures, units) {a['counts']} → {b['counts']}")
+    for key in ("rooms", "doors", "findings"):
+        xs, ys = a[key], b[key]
+        if len(xs) != len(ys):
+            out.append(f"{key}: {len(xs)} → {len(ys)}: lost {_minus(xs, ys, mm_tol)[:6]}, gained {_minus(ys, xs, mm_tol)[:6]}")
+            continue
+        out += [f"{key}: {x} → {y}" for x, y in zip(xs, ys, strict=True) if not _close(x, y, mm_tol)]
+    return out
+
+
+def _tolerance(x: tuple, mm_tol: float) -> float:
+    if len(x) == 3 and isinstance(x[2], float):  # a room: (function, label, area m²)
+        return 0.01
+    if len(x) == 4:  # a finding: (code, status, unit, measured)
+        return 0.01 if x[2] == "m²" else mm_tol if x[2] == "mm" else 1.0
+    return 1.0  # a door: (kind, clear width mm)
+
+
+def _close(x: tuple, y: tuple, mm_tol: float = 1.0) -> bool:
+    if len(x) != len(y) or x[:-1] != y[:-1]:
+        return False
+    u, v = x[-1], y[-1]
+    if u is None or v is None:
+        return u == v
+    return abs(u - v) <= _tolerance(x, mm_tol) + 1e-9
+
+
+def _minus(xs: list, ys: list, mm_tol: float) -> list:
+    rest = list(ys)
+    out = []
+    for x in xs:
+        match = next((i for i, y in enumerate(rest) if _close(x, y, mm_tol)), None)
+        if match is None:
+            out.append(x)
+        else:
+            rest.pop(match)
+    return out
