@@ -204,11 +204,17 @@ def rect_sides(geom: BaseGeometry) -> tuple[float, float]:
     >>> from shapely.geometry import box
     >>> rect_sides(box(0, 0, 700, 400))
     (400.0, 700.0)
+    >>> rect_sides(Polygon()), rect_sides(Point(0, 0))  # degenerate shapes: no sides
+    ((0.0, 0.0), (0.0, 0.0))
     """
+    if geom is None or geom.is_empty:
+        return (0.0, 0.0)
     r = shapely.minimum_rotated_rectangle(geom)
     if not isinstance(r, Polygon):
-        return (0.0, float(r.length))
+        return (0.0, float(r.length) if math.isfinite(r.length) else 0.0)
     c = list(r.exterior.coords)
+    if len(c) < 4:  # a degenerate rectangle
+        return (0.0, 0.0)
     a, b = math.dist(c[0], c[1]), math.dist(c[1], c[2])
     return (min(a, b), max(a, b))
 
