@@ -386,12 +386,18 @@ def plain_openings(openings: list[list[Seal]], doors: list[Door], windows: list[
     (most likely a window drawn without lines).
     """
     window_zone = shapely.union_all([w.polygon.buffer(150) for w in windows]) if windows else None
-    chords = [LineString([d.hinge, d.latch]) for d in doors]
+    chords = shapely.STRtree([LineString([d.hinge, d.latch]) for d in doors]) if doors else None
+    added: dict[tuple[int, int], list[LineString]] = {}  # the openings made so far, by 2.5 m cell of their middle
     out: list[Door] = []
+
+    def near_added(mid: Point) -> bool:  # an opening is at most 2.2 m long: its middle lies within 1.5 m
+        i, j = int(mid.x // 2500), int(mid.y // 2500)
+        return any(c.distance(mid) < 400 for di in (-1, 0, 1) for dj in (-1, 0, 1) for c in added.get((i + di, j + dj), ()))
+
     for group in openings:
         seal = representative(group)
         mid = Point((seal.a[0] + seal.b[0]) / 2, (seal.a[1] + seal.b[1]) / 2)
-        if any(ch.distance(mid) < 400 for ch in chords):
+        if chords is not None and len(chords.query(mid, predicate="dwithin", distance=399.999)) or near_added(mid):
             continue
         if window_zone is not None and window_zone.contains(mid):
             continue
@@ -408,7 +414,8 @@ def plain_openings(openings: list[list[Seal]], doors: list[Door], windows: list[
                 rooms=(a_room, b_room), swing_room=None, swing=None, confidence="low",
             )
         )
-        chords.append(seal.line)
+        c = seal.line.centroid
+        added.setdefault((int(c.x // 2500), int(c.y // 2500)), []).append(seal.line)
     return out
 
 

@@ -217,12 +217,22 @@ def _line_states(background: Background, in_plan: InPlan, rooms: Sequence[Room],
     zone_parts += [w.polygon for w in windows] + [f.polygon for f in fixtures]
     lines = shapely.linestrings(segs[idx].reshape(-1, 2, 2))
     lengths = shapely.length(lines)
+    rest = lengths.copy()
     if zone_parts:
-        zone = shapely.buffer(shapely.union_all(zone_parts), EXPLAINED_MM, quad_segs=2)
-        shapely.prepare(zone)
-        rest = shapely.length(shapely.difference(lines, zone))
-    else:
-        rest = lengths
+        # each line against the buffered parts near it (one union of them all would make every
+        # difference cost as much as the whole plan: quadratic in the drawing)
+        parts = shapely.buffer(np.asarray(zone_parts, dtype=object), EXPLAINED_MM, quad_segs=2)
+        li, pi = shapely.STRtree(parts).query(lines, predicate="intersects")
+        if len(li):
+            order = np.argsort(li, kind="stable")
+            li, pi = li[order], pi[order]
+            starts = np.flatnonzero(np.r_[True, li[1:] != li[:-1]])
+            for k, s0 in enumerate(starts):
+                s1 = starts[k + 1] if k + 1 < len(starts) else len(li)
+                left = lines[li[s0]]
+                for part in parts[pi[s0:s1]]:  # a line minus each part in turn: cheaper than uniting the parts
+                    left = shapely.difference(left, part)
+                rest[li[s0]] = shapely.length(left)
     bad = rest > np.maximum(300.0, 0.5 * lengths)
     state[idx[bad]] = LINE_UNEXPLAINED
     return _with_state(background, state), float(rest[bad].sum()) / 1000.0, float(lengths.sum()) / 1000.0

@@ -194,8 +194,13 @@ def _split_merged(faces: list[Face], label_points: list[tuple[float, float]], lo
     """Regions holding several room labels split at openings without jambs (:mod:`planeval.model.gaps`)."""
     out: list[Face] = []
     chords: list[Seal] = []
-    for f in faces:
-        inside = [pt for pt in label_points if f.polygon.covers(Point(pt))]
+    held: dict[int, list[tuple[float, float]]] = {}  # face -> the label points it covers (one STRtree query)
+    if faces and label_points:
+        pi, fi = shapely.STRtree([f.polygon for f in faces]).query(shapely.points(label_points), predicate="covered_by")
+        for p_, f_ in sorted(zip(pi.tolist(), fi.tolist(), strict=True)):
+            held.setdefault(f_, []).append(label_points[p_])
+    for k, f in enumerate(faces):
+        inside = held.get(k, [])
         if len(inside) < 2:
             out.append(f)
             continue
