@@ -89,7 +89,9 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
     ``MAX_FACING_GAP_MM``) seals only when it meets a wall end facing it (a glazed wall or a wide
     opening between two jambs, whose glazing may sit on a layer we do not read).
     """
-    rings = _rings(shapely.simplify(mass, EPS_MM + 1.0))  # the thickening leaves 5 mm steps at line ends
+    # the thickening leaves 5 mm steps at line ends; only the rings are used, so their topology need not be
+    # preserved (Douglas-Peucker: 6x faster than the topology-preserving simplification on a large plan)
+    rings = _rings(shapely.simplify(mass, EPS_MM + 1.0, preserve_topology=False))
     if not rings:
         return []
     edges = [np.stack([ring, np.roll(ring, -1, axis=0)], axis=1) for ring in rings]
