@@ -25,6 +25,7 @@ from __future__ import annotations
 import gc
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -111,9 +112,15 @@ def time_limit(seconds: float | None, path: str | Path | None = None, option: st
     def alarm(signum: int, frame: FrameType | None) -> None:
         nonlocal fired
         fired = True
-        signal.setitimer(signal.ITIMER_REAL, 2.0)  # again, should anything on the way have swallowed it
+        signal.setitimer(signal.ITIMER_REAL, 0.5)  # again, should anything on the way have swallowed it
         raise _Timeout()
 
+    def unraisable(info: sys.UnraisableHookArgs) -> None:  # the alarm in a __del__ or weakref callback:
+        if not isinstance(info.exc_value, _Timeout):  # Python would print it and go on; it fires again soon
+            previous_hook(info)
+
+    previous_hook = sys.unraisablehook
+    sys.unraisablehook = unraisable
     previous = signal.signal(signal.SIGALRM, alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)
     _armed = True
@@ -124,6 +131,7 @@ def time_limit(seconds: float | None, path: str | Path | None = None, option: st
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+        sys.unraisablehook = previous_hook
         _armed = False
     if fired:
         raise LimitExceeded(f"reading and checking took longer than the time-limit of {seconds:g} s "

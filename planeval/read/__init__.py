@@ -19,10 +19,9 @@ from planeval.diagnostics import DiagnosticLog
 from planeval.errors import InputError
 from planeval.perf import gc_paused, quiet_numerics
 from planeval.read.drawing import Arc, Chain, Drawing, LayerInfo, Role, Segment, Shape, View
-from planeval.read.flatten import Flattener, RawGeometry
+from planeval.read.flatten import Flattener, RawGeometry, layer_of
 from planeval.read.load import load_dxf
 from planeval.read.profiles import Profile, builtin_profile, detect_profile, load_user_profile
-from planeval.read.text import name_of
 from planeval.read.units import UnitEvidence, UnitSource, decide_units, parse_unit_name
 from planeval.read.viewkind import KIND_NAMES
 from planeval.read.views import drawing_kind, find_views
@@ -68,7 +67,7 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
     loaded = load_dxf(path, encoding=encoding, log=log)
     doc: Any = loaded.doc  # ezdxf.document.Drawing
     msp = doc.modelspace()
-    layer_counts = Counter(name_of(e.dxf.layer) for e in msp)
+    layer_counts = Counter(layer_of(e) for e in msp)
     if not layer_counts:
         why = ("truncated DXF (no EOF tag) with no entities before the cut" if loaded.truncated
                else "the modelspace is empty: nothing to read")

@@ -26,11 +26,21 @@ Handler = Callable[[Any, str, Role, Source], None]
 #: Blocks with these roles are reduced to their footprint (their detail has no meaning for the plan).
 FOOTPRINT_ROLES = frozenset({Role.FIXTURE, Role.FURNITURE, Role.STAIR})
 #: What one malformed entity may raise without stopping the reading (ezdxf's DXFError added at run time).
-ENTITY_ERRORS: tuple[type[BaseException], ...] = (AttributeError, ValueError, ArithmeticError, TypeError, IndexError, KeyError)
+ENTITY_ERRORS: tuple[type[BaseException], ...] = (AttributeError, ValueError, ArithmeticError, TypeError, IndexError, KeyError,
+                                                  RecursionError)  # ezdxf's curve subdivision on NaN knots
 #: An unnamed block on a layer of these roles takes the layer's role (a block on a door layer is a door).
 BLOCK_ROLE_FROM_LAYER = frozenset(
     {Role.DOOR, Role.WINDOW, Role.FIXTURE, Role.FURNITURE, Role.STAIR, Role.OPENING, Role.IGNORE, Role.LABEL}
 )
+
+
+def layer_of(e: Any) -> str:
+    """An entity's layer name (:func:`name_of`); a table entry or object misplaced among the entities has
+    none (ezdxf raises DXFAttributeError): it is read as on layer 0 and skipped as of no known type."""
+    try:
+        return name_of(e.dxf.layer)
+    except AttributeError:  # DXFAttributeError is an AttributeError
+        return "0"
 
 
 def _finite(*values: float) -> bool:
@@ -110,7 +120,7 @@ class Flattener:
     def run(self) -> RawGeometry:
         cap = self.limits.entities
         for e in self.doc.modelspace():
-            self.raw.layer_counts[name_of(e.dxf.layer)] += 1
+            self.raw.layer_counts[layer_of(e)] += 1
             self.entity(e, None, None, None, 0)
             if cap and self.raw.primitives() > cap:
                 raise exceeded("entities", f"more than {cap:,} primitives after expanding blocks and polylines")
@@ -118,7 +128,7 @@ class Flattener:
 
     def entity(self, e: Any, parent_layer: str | None, block_role: Role | None, group: int | None, depth: int) -> None:
         dxftype = e.dxftype()
-        layer = name_of(e.dxf.layer)
+        layer = layer_of(e)
         if parent_layer is not None and (layer == "0" or not layer):
             layer = parent_layer
         layer_role, hidden = self.layer(layer)

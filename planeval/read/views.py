@@ -228,6 +228,7 @@ def _inside(pts: np.ndarray, bbox: tuple[float, float, float, float]) -> np.ndar
 
 
 HUGE_CELLS = 4096  # a box covering more grid cells than this marks (part of) its outline only
+MAX_OUTLINE_CELLS = 100_000  # a longer (clipped) outline keeps only its cells beside ordinary boxes
 
 
 def _grid_clusters(boxes: np.ndarray, gap: float) -> np.ndarray:
@@ -251,16 +252,18 @@ def _grid_clusters(boxes: np.ndarray, gap: float) -> np.ndarray:
     cells: dict[tuple[int, int], int] = {}
     first_cell: list[tuple[int, int] | None] = []
     for (i0, j0), (i1, j1), ok in zip(c0.tolist(), c1.tolist(), normal.tolist(), strict=True):
+        first_cell.append((i0, j0) if ok else None)
         if ok:
-            first_cell.append((i0, j0))
             for i in range(i0, i1 + 1):
                 for j in range(j0, j1 + 1):
                     cells[(i, j)] = -1
-            continue
-        marked = _outline_cells(i0, j0, i1, j1, lo, hi)
+    ordinary = dict(cells)  # the huge boxes' outlines are placed against the ordinary boxes alone
+    for k in np.flatnonzero(~normal).tolist():
+        (i0, j0), (i1, j1) = c0[k].tolist(), c1[k].tolist()
+        marked = _outline_cells(i0, j0, i1, j1, lo, hi, ordinary)
         for c in marked:
             cells[c] = -1
-        first_cell.append(marked[0] if marked else None)
+        first_cell[k] = marked[0] if marked else None
     label = 0
     for start in cells:
         if cells[start] >= 0:
@@ -286,16 +289,17 @@ def _grid_clusters(boxes: np.ndarray, gap: float) -> np.ndarray:
     return np.asarray(out)
 
 
-def _outline_cells(i0: int, j0: int, i1: int, j1: int, lo: np.ndarray, hi: np.ndarray) -> list[tuple[int, int]]:
-    """The cells of a box outline that lie within ``lo``–``hi`` (the reach of the ordinary boxes)."""
-    out: list[tuple[int, int]] = []
+def _outline_cells(i0: int, j0: int, i1: int, j1: int, lo: np.ndarray, hi: np.ndarray,
+                   cells: dict[tuple[int, int], int]) -> list[tuple[int, int]]:
+    """The cells of a box outline that lie within ``lo``–``hi`` (the reach of the ordinary boxes); when
+    that is more than ``MAX_OUTLINE_CELLS`` (ordinary boxes spread over 1e10 mm), only those of them
+    next to an occupied cell of ``cells``."""
     ilo, jlo, ihi, jhi = int(lo[0]), int(lo[1]), int(hi[0]), int(hi[1])
-    a, b = max(i0, ilo), min(i1, ihi)
-    for j in (j0, j1):
-        if jlo <= j <= jhi:
-            out.extend((i, j) for i in range(a, b + 1))
-    a, b = max(j0, jlo), min(j1, jhi)
-    for i in (i0, i1):
-        if ilo <= i <= ihi:
-            out.extend((i, j) for j in range(a, b + 1))
-    return out
+    ia, ib = max(i0, ilo), min(i1, ihi)
+    ja, jb = max(j0, jlo), min(j1, jhi)
+    rows = [j for j in (j0, j1) if jlo <= j <= jhi]
+    cols = [i for i in (i0, i1) if ilo <= i <= ihi]
+    if len(rows) * max(0, ib - ia + 1) + len(cols) * max(0, jb - ja + 1) <= MAX_OUTLINE_CELLS:
+        return [(i, j) for j in rows for i in range(ia, ib + 1)] + [(i, j) for i in cols for j in range(ja, jb + 1)]
+    near = {(i + di, j + dj) for i, j in cells for di in (-1, 0, 1) for dj in (-1, 0, 1)}
+    return sorted((i, j) for i, j in near if (j in rows and ia <= i <= ib) or (i in cols and ja <= j <= jb))
