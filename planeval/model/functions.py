@@ -48,8 +48,13 @@ def infer_functions(rooms: list[Room], fixtures: list[Fixture], doors: list[Door
     for f in fixtures:
         if f.room:
             kinds.setdefault(f.room, set()).add(f.kind)
-    n_doors = {r.id: sum(1 for d in doors if r.id in d.rooms and d.rooms[0] != d.rooms[1]) for r in rooms}
-    real_doors = {r.id: sum(1 for d in doors if r.id in d.rooms and d.kind is not DoorKind.OPENING) for r in rooms}
+    n_doors = {r.id: 0 for r in rooms}  # counted door by door (rooms × doors would be quadratic)
+    real_doors = {r.id: 0 for r in rooms}
+    for d in doors:
+        for rid in set(d.rooms):
+            if rid in n_doors:
+                n_doors[rid] += d.rooms[0] != d.rooms[1]
+                real_doors[rid] += d.kind is not DoorKind.OPENING
     out: list[Room] = []
     why: dict[str, str] = {}
     for r in rooms:

@@ -77,8 +77,11 @@ def faces_from_mass(mass: BaseGeometry, seals: list[Seal], keep_points: list[tup
     keep_pts = shapely.points(np.asarray(keep_points)) if keep_points else None
     dropped = {"small": n_small, "thin": 0}
     out: list[Face] = []
+    held: set[int] = set()  # parts holding a keep point (one STRtree query, not parts × points)
+    if keep_pts is not None:
+        held = set(shapely.STRtree(arr).query(keep_pts, predicate="within")[1].tolist())
     for i, g in enumerate(grown):
-        protected = keep_pts is not None and bool(shapely.contains(parts[i], keep_pts).any())
+        protected = i in held
         if areas[i] < MIN_ROOM_M2 * 1e6 and not (protected and areas[i] > 0.3e6):
             dropped["small"] += 1
             continue
