@@ -82,10 +82,10 @@ def sources() -> list[Path]:
     return sorted(SAMPLES.glob("*.dxf")) + sorted(REALPLANS.glob("*.dxf"))
 
 
-def recipe_for(seed: int, k: int, pool: list[Path]) -> Recipe:
-    """Input ``k`` of run ``seed``: 6 % hand-made, otherwise a mutation (small files more often)."""
+def recipe_for(seed: int, k: int, pool: list[Path], hostile_share: float = 0.06) -> Recipe:
+    """Input ``k`` of run ``seed``: ``hostile_share`` hand-made, otherwise a mutation (small files more often)."""
     rng = random.Random(f"{seed}:{k}")
-    if rng.random() < 0.06:
+    if rng.random() < hostile_share:
         return Recipe("hostile", rng.choice(sorted(HOSTILE)), rng.randrange(1 << 30))
     small = [p for p in pool if p.stat().st_size < 1_500_000]
     samples = [p for p in pool if p.parent == SAMPLES]
@@ -208,14 +208,16 @@ def run_exec(argv: list[str], seconds: float, mem_bytes: int, env: dict[str, str
     return (None if sig else rc), sig, err.decode("utf-8", errors="replace"), timed_out, dt, 0.0
 
 
-def run_input(data: bytes, workdir: Path, *, seconds: float, mem_mb: int, mode: str, env: dict[str, str]) -> list[RunResult]:
-    """Both commands on one input; the file is written to ``workdir`` (and removed after)."""
+def run_input(data: bytes, workdir: Path, *, seconds: float, mem_mb: int, mode: str, env: dict[str, str],
+              commands: tuple[str, ...] = tuple(COMMANDS)) -> list[RunResult]:
+    """The commands (both by default) on one input; the file is written to ``workdir`` (and removed after)."""
     path = workdir / f"in-{hashlib.sha256(data).hexdigest()[:16]}.dxf"
     path.write_bytes(data)
     runner = run_forked if mode == "fork" else run_exec
     results = []
     try:
-        for name, args in COMMANDS.items():
+        for name in commands:
+            args = COMMANDS[name]
             rc, sig, err, timed_out, dt, rss = runner([*args, str(path)], seconds, mem_mb << 20, env)
             lines = [ln for ln in err.splitlines() if ln.strip()]
             cls = classify(rc, sig, err, timed_out)
@@ -250,6 +252,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--mode", choices=("fork", "exec"), default="fork")
     ap.add_argument("--planeval-time-limit", type=float, default=30.0,
                     help="PLANEVAL_TIME_LIMIT given to planeval (its own per-plan limit, below --time)")
+    ap.add_argument("--hostile-share", type=float, default=0.06,
+                    help="share of hand-made hostile files (each runs into a limit: the slowest inputs)")
+    ap.add_argument("--check-every", type=int, default=1,
+                    help="run `check` on every Nth input only (`inspect` runs on all): more inputs per hour")
     ap.add_argument("--save-failures", type=Path, default=ROOT / "out" / "fuzz" / "failures")
     ap.add_argument("--summary", type=Path, nargs="*", help="summarise JSONL result files and exit")
     ap.add_argument("--replay", type=Path, help="run again the inputs of this JSONL that had a bad run (or all: --all)")
@@ -271,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         todo = [(r["k"], Recipe(**r["recipe"])) for r in rows
                 if "runs" in r and (args.all or any(x["cls"] in BAD for x in r["runs"]))]
     else:
-        todo = [(k, recipe_for(args.seed, k, pool)) for k in range(args.start, args.start + args.count)]
+        todo = [(k, recipe_for(args.seed, k, pool, args.hostile_share)) for k in range(args.start, args.start + args.count)]
     with tempfile.TemporaryDirectory(prefix="planeval-fuzz-") as tmp, args.out.open("a") as fh:
         for k, recipe in todo:
             if k in done:
@@ -281,7 +287,9 @@ def main(argv: list[str] | None = None) -> int:
             except Exception as exc:  # noqa: BLE001 - a builder bug is not a planeval finding
                 fh.write(json.dumps({"k": k, "seed": args.seed, "recipe": asdict(recipe), "build_error": repr(exc)}) + "\n")
                 continue
-            results = run_input(data, Path(tmp), seconds=args.time, mem_mb=args.mem_mb, mode=args.mode, env=env)
+            commands = tuple(COMMANDS) if k % max(1, args.check_every) == 0 else ("inspect",)
+            results = run_input(data, Path(tmp), seconds=args.time, mem_mb=args.mem_mb, mode=args.mode, env=env,
+                                commands=commands)
             row = {"k": k, "seed": args.seed, "recipe": asdict(recipe), "size": len(data),
                    "sha": hashlib.sha256(data).hexdigest()[:16], "runs": [asdict(r) for r in results]}
             fh.write(json.dumps(row, ensure_ascii=True) + "\n")

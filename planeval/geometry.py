@@ -33,11 +33,16 @@ def polygon(exterior: Sequence[tuple[float, float]], holes: Iterable[Sequence[tu
 
     >>> polygon([(0, 0), (10, 10), (10, 0), (0, 10)]).area  # a bow-tie becomes one of its halves
     25.0
+    >>> polygon([(0, 0), (10, 0), (10, float("nan"))]) is None  # non-finite: no polygon
+    True
     """
     if len(exterior) < 3:
         return None
+    rings = [h for h in holes if len(h) >= 3]
+    if not all(np.isfinite(np.asarray(r, dtype=float)).all() for r in (exterior, *rings)):
+        return None  # NaN/inf never reach GEOS (it raises on them)
     try:
-        p = Polygon(exterior, [h for h in holes if len(h) >= 3])
+        p = Polygon(exterior, rings)
     except (ValueError, TypeError):
         return None
     if not p.is_valid:

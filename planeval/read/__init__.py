@@ -116,6 +116,9 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
         if (s, ox, oy) != (1.0, 0.0, 0.0) else raw.texts
     inserts = [replace(i, x=i.x * s - ox, y=i.y * s - oy) for i in raw.inserts] \
         if (s, ox, oy) != (1.0, 0.0, 0.0) else raw.inserts
+    segments, arcs, chains, shapes, dropped = _finite_only(segments, arcs, chains, shapes)
+    if dropped:
+        log.warning("nonfinite-geometry", f"{dropped} shapes or lines with NaN or infinite points left out")
 
     label_points = [(t.x, t.y) for t in texts if t.role is not Role.IGNORE and functions_of(t.text, prof.labels)]
     views = find_views(segments, arcs, shapes, label_points, texts, inserts)
@@ -272,6 +275,20 @@ def _place_shape(x: Shape, s: float, ox: float, oy: float) -> Shape:
         tuple(tuple((px * s - ox, py * s - oy) for px, py in h) for h in x.holes),
         x.layer, x.role, x.src, x.kind,
     )
+
+
+def _finite_only(segments: list[Segment], arcs: list[Arc], chains: list[Chain], shapes: list[Shape]
+                 ) -> tuple[list[Segment], list[Arc], list[Chain], list[Shape], int]:
+    """The primitives whose every coordinate is finite (NaN and inf never reach GEOS), and how many were not."""
+    def ok(*v: float) -> bool:
+        return all(math.isfinite(c) for c in v)
+
+    seg2 = [x for x in segments if ok(x.x1, x.y1, x.x2, x.y2)]
+    arc2 = [x for x in arcs if ok(x.cx, x.cy, x.r, x.start_deg, x.end_deg)]
+    chain2 = [x for x in chains if ok(*(c for p in x.points for c in p))]
+    shape2 = [x for x in shapes if ok(*(c for p in x.exterior for c in p), *(c for h in x.holes for p in h for c in p))]
+    dropped = len(segments) + len(arcs) + len(chains) + len(shapes) - len(seg2) - len(arc2) - len(chain2) - len(shape2)
+    return seg2, arc2, chain2, shape2, dropped
 
 
 def _check_absurd(path: str | Path, raw: RawGeometry, s: float) -> None:

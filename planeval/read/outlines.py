@@ -32,6 +32,8 @@ def hatch_areas(e: Any, budget: Callable[[int, str, int, str], None] | None = No
         if budget is not None:
             budget(8 * max(1, len(p)), f"a {e.dxftype()} boundary", len(p), "edges")
         pts = [(v.x, v.y) for v in p.flattening(distance=size * CURVE_TOLERANCE, segments=4)]
+        if not all(math.isfinite(c) for pt in pts for c in pt):
+            continue  # a NaN vertex (max/min of a NaN box need not be NaN, so path_size may not show it)
         if len(pts) >= 4 and pts[0] == pts[-1]:
             pts = pts[:-1]
         if len(pts) >= 3:
