@@ -29,8 +29,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
@@ -65,12 +68,12 @@ def _extent(geom: BaseGeometry, angle_deg: float) -> float:
     if geom.is_empty:
         return 0.0
     a = math.radians(angle_deg)
-    ux, uy = math.cos(a), math.sin(a)
-    coords = [c for p in polygons_of(geom) for c in p.exterior.coords]
-    if not coords:
+    rings = [p.exterior for p in polygons_of(geom)]
+    if not rings:
         return 0.0
-    proj = [x * ux + y * uy for x, y in coords]
-    return max(proj) - min(proj)
+    xy = shapely.get_coordinates(rings)
+    proj = xy[:, 0] * math.cos(a) + xy[:, 1] * math.sin(a)
+    return float(proj.max() - proj.min())
 
 
 def _slivers(free: BaseGeometry) -> BaseGeometry:
@@ -82,44 +85,123 @@ def _slivers(free: BaseGeometry) -> BaseGeometry:
     return free.difference(opened)
 
 
-def unit_metrics(
-    plan: Any, unit: Any, zones: list[tuple[str, BaseGeometry, str | None]], unreachable: BaseGeometry | None
-) -> dict[str, Any]:
-    rooms = [r for r in plan.rooms if r.unit == unit.id]
+@dataclass(frozen=True)
+class UnitBase:
+    """What a unit's area block takes from the plan alone (no rule set): computed once per plan."""
+
+    rooms: tuple[Any, ...]
+    net: float
+    by_function: dict[str, float]
+    has_kitchen: bool
+    floor_union: BaseGeometry
+    free: BaseGeometry
+    slivers: BaseGeometry
+    bra: float
+    axes: dict[str, tuple[float, float, float]]  #: room id -> (principal angle, free extent along it, across it)
+
+
+def _unit_base(plan: Any, unit: Any) -> UnitBase:
+    rooms = tuple(r for r in plan.rooms if r.unit == unit.id)
     floor = [r for r in rooms if r.function != "balcony"]
-    net = sum(r.area_m2 for r in floor)
     by_function: dict[str, float] = {}
     for r in floor:
         by_function[r.function] = by_function.get(r.function, 0.0) + r.area_m2
-    circulation = sum(v for k, v in by_function.items() if k in CIRCULATION)
-    storage = by_function.get("storage", 0.0)
-    wet = sum(v for k, v in by_function.items() if k in WET)
-    has_kitchen = any("kitchen" in r.functions for r in rooms)
     floor_union = union([r.polygon for r in floor])
     fixed = union([f.polygon for f in plan.fixtures if not f.movable and f.room in {r.id for r in floor}])
     free = floor_union.difference(fixed)
-    slivers = _slivers(free)
-    unusable = slivers
-    if unreachable is not None and not unreachable.is_empty:
-        unusable = union([slivers, unreachable.intersection(free)])
-    unit_zones = [(k, g.intersection(floor_union), room) for k, g, room in zones]
+    axes = {}
+    for r in rooms:
+        a0 = (edge_angles(r.polygon, extra=())[:1] or [0.0])[0]
+        room_free = r.polygon.difference(fixed)
+        axes[r.id] = (a0, _extent(room_free, a0), _extent(room_free, a0 + 90))
+    return UnitBase(rooms, sum(r.area_m2 for r in floor), by_function, any("kitchen" in r.functions for r in rooms),
+                    floor_union, free, _slivers(free), sum(r.area_m2 for r in floor) + internal_walls_m2(list(rooms)), axes)
+
+
+class AreaMemo:
+    """The area block's measurements of one plan, shared by every rule set judged on it.
+
+    The plan-only part of each unit (:class:`UnitBase`) is computed once; a zone clipped to a unit,
+    the union of a group of clipped zones and a unit's unusable floor are kept per geometry object
+    (the memoised measurements hand the same objects to every rule set that asks the same zone), so
+    a sweep variant that changes one rule's zones only clips and unites those. A fresh memo runs the
+    same functions: the numbers are those of a from-scratch run by construction.
+    """
+
+    def __init__(self, plan: Any) -> None:
+        self.plan = plan
+        self._bases: dict[str, UnitBase] = {}
+        self._memo: dict[tuple[Any, ...], tuple[Any, Any]] = {}  # key of object ids -> (the objects, value)
+
+    def base(self, unit: Any) -> UnitBase:
+        if unit.id not in self._bases:
+            self._bases[unit.id] = _unit_base(self.plan, unit)
+        return self._bases[unit.id]
+
+    def _get(self, what: str, objs: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        key = (what, *map(id, objs))
+        if key not in self._memo:
+            self._memo[key] = (objs, compute())  # the objects are kept alive: their ids stay theirs
+        return self._memo[key][1]
+
+    def clipped(self, uid: str, geom: BaseGeometry, floor_union: BaseGeometry) -> BaseGeometry:
+        return self._get("clip:" + uid, (geom,), lambda: geom.intersection(floor_union))
+
+    def union(self, geoms: list[BaseGeometry]) -> BaseGeometry:
+        """The union of ``geoms``, memoised by the objects (one polygon is its own union)."""
+        if len(geoms) == 1 and isinstance(geoms[0], Polygon):
+            return geoms[0]
+        return self._get("union", tuple(geoms), lambda: union(geoms))
+
+    def unusable(self, uid: str, base: UnitBase, unreachable: BaseGeometry | None) -> BaseGeometry:
+        if unreachable is None or unreachable.is_empty:
+            return base.slivers
+        return self._get("unusable:" + uid, (unreachable,), lambda: union([base.slivers, unreachable.intersection(base.free)]))
+
+    def unreachable_m2(self, uid: str, base: UnitBase, unreachable: BaseGeometry) -> float:
+        return float(self._get("unreachable:" + uid, (unreachable,), lambda: unreachable.intersection(base.free).area))
+
+    def extent(self, geom: BaseGeometry, angle_deg: float) -> float:
+        return float(self._get(f"extent:{angle_deg!r}", (geom,), lambda: _extent(geom, angle_deg)))
+
+
+def _grouped_union(memo: AreaMemo, zones: list[tuple[str, BaseGeometry]]) -> BaseGeometry:
+    """Union of zones: of each kind's zones first (in their order), then of the kinds' unions (sorted by kind)."""
+    kinds: dict[str, list[BaseGeometry]] = {}
+    for k, g in zones:
+        kinds.setdefault(k, []).append(g)
+    parts = [memo.union(kinds[k]) for k in sorted(kinds)]
+    return parts[0] if len(parts) == 1 else memo.union(parts)
+
+
+def unit_metrics(
+    plan: Any, unit: Any, zones: list[tuple[str, BaseGeometry, str | None]], unreachable: BaseGeometry | None,
+    memo: AreaMemo | None = None,
+) -> dict[str, Any]:
+    memo = memo or AreaMemo(plan)
+    base = memo.base(unit)
+    rooms, net, by_function = base.rooms, base.net, base.by_function
+    circulation = sum(v for k, v in by_function.items() if k in CIRCULATION)
+    storage = by_function.get("storage", 0.0)
+    wet = sum(v for k, v in by_function.items() if k in WET)
+    slivers = base.slivers
+    unusable = memo.unusable(unit.id, base, unreachable)
+    unit_zones = [(k, memo.clipped(unit.id, g, base.floor_union), room) for k, g, room in zones]
     unit_zones = [(k, g, room) for k, g, room in unit_zones if not g.is_empty]
-    zone_union = union([g for _, g, _ in unit_zones])
+    zone_union = _grouped_union(memo, [(k, g) for k, g, _ in unit_zones])
     zone_sum = sum(g.area for _, g, _ in unit_zones) / 1e6
     by_kind: dict[str, float] = {}
     for k, g, _ in unit_zones:
         by_kind[k] = by_kind.get(k, 0.0) + g.area / 1e6
     rooms_detail = []
     for r in rooms:
-        rz = union([g for _, g, room in unit_zones if room == r.id])
-        angles = edge_angles(r.polygon, extra=())[:1] or [0.0]
-        a0 = angles[0]
-        room_free = r.polygon.difference(fixed)
+        rz = _grouped_union(memo, [(k, g) for k, g, room in unit_zones if room == r.id])
+        a0, free_along, free_across = base.axes[r.id]
         slack = None
         if not rz.is_empty:
             slack = {
-                f"axis_{a0:.0f}deg": round(_extent(room_free, a0) - _extent(rz, a0)),
-                f"axis_{(a0 + 90) % 180:.0f}deg": round(_extent(room_free, a0 + 90) - _extent(rz, a0 + 90)),
+                f"axis_{a0:.0f}deg": round(free_along - memo.extent(rz, a0)),
+                f"axis_{(a0 + 90) % 180:.0f}deg": round(free_across - memo.extent(rz, a0 + 90)),
             }
         rooms_detail.append({
             "id": r.id,
@@ -129,7 +211,7 @@ def unit_metrics(
             "required_zone_m2": round(rz.area / 1e6, 2),
             "slack_mm": slack,
         })
-    bra = net + internal_walls_m2(rooms)
+    bra = base.bra
 
     def share(v: float) -> float | None:
         return round(v / net, 4) if net > 0 else None
@@ -137,8 +219,8 @@ def unit_metrics(
     return {
         "id": unit.id,
         "rooms": list(unit.rooms),
-        "type": classify(net, has_kitchen),
-        "has_kitchen": has_kitchen,
+        "type": classify(net, base.has_kitchen),
+        "has_kitchen": base.has_kitchen,
         "net_m2": round(net, 2),
         "bra_m2": round(bra, 2),
         "balcony_m2": round(sum(r.area_m2 for r in rooms if r.function == "balcony"), 2),
@@ -153,7 +235,7 @@ def unit_metrics(
         "unusable_share": share(unusable.area / 1e6),
         "unusable_detail": {
             "slivers_m2": round(slivers.area / 1e6, 2),
-            "unreachable_m2": None if unreachable is None else round(unreachable.intersection(free).area / 1e6, 2),
+            "unreachable_m2": None if unreachable is None else round(memo.unreachable_m2(unit.id, base, unreachable) / 1e6, 2),
         },
         "required_zone_m2": round(zone_union.area / 1e6, 2),
         "required_zone_share": share(zone_union.area / 1e6),
@@ -166,14 +248,18 @@ def unit_metrics(
 
 
 def area_metrics(
-    plan: Any, findings: list[Any] | None = None, ruleset: Any = None, unreachable: dict[str, BaseGeometry] | None = None
+    plan: Any, findings: list[Any] | None = None, ruleset: Any = None, unreachable: dict[str, BaseGeometry] | None = None,
+    memo: AreaMemo | None = None,
 ) -> dict[str, Any]:
-    """The area block of a report: per unit and for the whole plan (a floor or a building)."""
+    """The area block of a report: per unit and for the whole plan (a floor or a building).
+
+    ``memo``: an :class:`AreaMemo` of ``plan`` kept across rule sets (a sweep's variants)."""
+    memo = memo or AreaMemo(plan)
     zones: list[tuple[str, BaseGeometry, str | None]] = []
     for f in findings or []:
         for z in f.result.zones:
             zones.append((z.kind, z.geometry, z.room))
-    units = [unit_metrics(plan, u, zones, (unreachable or {}).get(u.id)) for u in plan.units]
+    units = [unit_metrics(plan, u, zones, (unreachable or {}).get(u.id), memo) for u in plan.units]
     return {"definitions": DEFINITIONS, "units": units, "building": building_metrics(units, plan)}
 
 
@@ -194,13 +280,14 @@ def building_metrics(units: list[dict[str, Any]], plan: Any | None = None) -> di
     }
 
 
-def report_area(report: Any) -> dict[str, Any]:
+def report_area(report: Any, memo: AreaMemo | None = None) -> dict[str, Any]:
     """The area block of a judged :class:`~planeval.findings.Report`: the zones its findings claim,
-    the floor its rules measured as unusable, and which units are accessible under its rule set."""
+    the floor its rules measured as unusable, and which units are accessible under its rule set
+    (``memo``: an :class:`AreaMemo` of the report's plan kept across rule sets)."""
     from planeval.checks import accessibility_rules
     from planeval.findings import accessible_units
 
-    area = area_metrics(report.plan, findings=report.findings, ruleset=report.ruleset, unreachable=report.unusable)
+    area = area_metrics(report.plan, findings=report.findings, ruleset=report.ruleset, unreachable=report.unusable, memo=memo)
     rules = sorted(accessibility_rules() & {rc.rule for rc in report.ruleset.enabled()})
     ok = accessible_units(report.plan, report.findings, frozenset(rules))
     if ok:

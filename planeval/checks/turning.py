@@ -8,20 +8,26 @@ where a rule set allows it, a rectangle.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.findings import Result, Status, Zone, ZoneKind
 from planeval.measure import Context, FloorSpec
 from planeval.measure.fit import fits_rectangle
-from planeval.measure.turning import SwingMode, TurningCase, turning_cases
+from planeval.measure.turning import SwingMode, TurningCase, case_rectangle, turning_cases
+
+Fits = Callable[[TurningCase, float, float, float], tuple[bool, Polygon | None]]
 
 
 def judge_turning(cases: list[TurningCase], *, diameter_mm: float, rectangle: tuple[float, float] | None,
-                  tolerance_mm: float) -> tuple[bool, TurningCase, Polygon | None, str]:
+                  tolerance_mm: float, fits: Fits | None = None) -> tuple[bool, TurningCase, Polygon | None, str]:
     """Does a turning area fit in every case? Returns (ok, worst case, rectangle placed or None, how).
 
-    ``how`` is "circle", "rectangle" or "" (nothing fits).
+    ``how`` is "circle", "rectangle" or "" (nothing fits). ``fits(case, width, length, eps)``: how
+    the rectangle is tried (default :func:`fits_rectangle` on the case's free floor; a memoised one
+    from :func:`~planeval.measure.turning.case_rectangle` when the caller has the Context).
     """
     worst = min(cases, key=lambda c: c.r)
     if all(c.diameter + 2 * tolerance_mm >= diameter_mm for c in cases):
@@ -32,7 +38,7 @@ def judge_turning(cases: list[TurningCase], *, diameter_mm: float, rectangle: tu
         for c in cases:
             if c.diameter + 2 * tolerance_mm >= diameter_mm:
                 continue
-            ok, placed = fits_rectangle(c.free, w, length, eps=tolerance_mm)
+            ok, placed = fits(c, w, length, tolerance_mm) if fits else fits_rectangle(c.free, w, length, eps=tolerance_mm)
             if not ok:
                 return False, worst, None, ""
         return True, worst, placed, "rectangle"
@@ -65,7 +71,8 @@ def turning_result(ctx: Context, rid: str, *, diameter_mm: float, rectangle: tup
                    floor: FloorSpec, tolerance_mm: float) -> Result:
     """The finding for one room's turning area (shared by turning-space and balcony-turning)."""
     cases = turning_cases(ctx, rid, mode, floor)
-    ok, worst, placed, how = judge_turning(cases, diameter_mm=diameter_mm, rectangle=rectangle, tolerance_mm=tolerance_mm)
+    ok, worst, placed, how = judge_turning(cases, diameter_mm=diameter_mm, rectangle=rectangle, tolerance_mm=tolerance_mm,
+                                           fits=lambda c, w, length, eps: case_rectangle(ctx, rid, floor, c, w, length, eps))
     centre = [round(worst.cx), round(worst.cy)]
     return Result(
         subject=rid,

@@ -2,7 +2,9 @@
 
 Independent of any required width, memoised per room and :class:`PassageSpec`, shared by every
 rule set: a check compares :attr:`RoomPassages.measured` with its width and draws
-:func:`corridors` at it (memoised per disc width, so rule sets asking the same width share them).
+:func:`corridors` at it. The way each target is reached (:func:`route`, the path of the widest
+disc's centre) is measured once too; a corridor at a width is that route swept by the disc, so a
+sweep over passage widths judges each width by a comparison and one buffer per target.
 """
 
 from __future__ import annotations
@@ -23,10 +25,10 @@ from planeval.measure.reach import (
     CAP_MM,
     STEP_MM,
     connects,
-    corridor,
     neck,
     pinch_on_way,
     pinch_point,
+    shortest_path,
     touching,
     widest_width,
     window_zone,
@@ -34,7 +36,7 @@ from planeval.measure.reach import (
 
 __all__ = [
     "PassageSpec", "Target", "RoomPassages", "entry_doors", "entry_door", "room_passages", "bottleneck_location", "corridors",
-    "corridor_to",
+    "corridor_to", "route",
 ]
 
 
@@ -221,19 +223,44 @@ def corridors(ctx: Context, rid: str, spec: PassageSpec, width: float, tolerance
 
 def corridor_to(ctx: Context, rid: str, spec: PassageSpec, target: str | None, width: float) -> BaseGeometry:
     """Floor a disc of ``width`` sweeps from the entry door to ``target`` (a door or window id; None:
-    standing in front of the entry door), moving as a disc no wider than the target's widest
-    passage. Memoised per disc width (a chair width, not a requirement: equal widths share it)."""
+    standing in front of the entry door) along the target's :func:`route`. Memoised per disc width
+    (a chair width, not a requirement: equal widths share it); another width only buffers the same
+    route again."""
     m = room_passages(ctx, rid, spec)
     assert m is not None, "corridors are drawn for rooms with a door"
 
     def compute() -> BaseGeometry:
-        t = next((t for t in m.targets if t.id == target), None)
-        if t is None:
-            w = min(width, m.entry_width)
-            here = m.eroded(w).intersection(m.entry_zone(w))
-            return here.buffer(width / 2, quad_segs=8).intersection(m.free)
-        w = min(width, t.width)
-        comps = [c for c in touching(m.eroded(w), m.entry_zone(w)) if c.intersects(t.zone(w))]
-        return corridor(comps[0], m.entry_zone(w), t.zone(w), width, m.free) if comps else Polygon()
+        r = route(ctx, rid, spec, target)
+        return Polygon() if r.is_empty else r.buffer(width / 2, quad_segs=8).intersection(m.free)
 
     return ctx.memo(("passage-corridor", rid, spec, target, width), compute)
+
+
+def _centre_path(component: Polygon, zone_a: BaseGeometry, zone_b: BaseGeometry) -> BaseGeometry:
+    """The shortest path inside ``component`` (the disc centre's space) from ``zone_a`` to ``zone_b``
+    (as :func:`planeval.measure.paths.corridor`, before it is swept)."""
+    start, end = component.intersection(zone_a), component.intersection(zone_b)
+    if start.is_empty or end.is_empty:
+        return Polygon()
+    return shortest_path(component, start.representative_point(), end.representative_point())
+
+
+def route(ctx: Context, rid: str, spec: PassageSpec, target: str | None) -> BaseGeometry:
+    """Where the centre of the widest disc that reaches ``target`` moves: the shortest path from the
+    entry door's approach to the target's inside the free floor eroded by half the target's widest
+    passage (None: the centres in front of the entry door at its widest disc). Measured once, at the
+    widest width, so it is independent of any required width: a narrower disc fits on it too (its
+    clearance is at least half the widest width), and a sweep judging another width only buffers it."""
+    m = room_passages(ctx, rid, spec)
+    assert m is not None, "routes are measured for rooms with a door"
+
+    def compute() -> BaseGeometry:
+        t = next((t for t in m.targets if t.id == target), None)
+        if t is None:
+            w = m.entry_width
+            return m.eroded(w).intersection(m.entry_zone(w))
+        w = t.width
+        comps = [c for c in touching(m.eroded(w), m.entry_zone(w)) if c.intersects(t.zone(w))]
+        return _centre_path(comps[0], m.entry_zone(w), t.zone(w)) if comps else Polygon()
+
+    return ctx.memo(("passage-route", rid, spec, target), compute)

@@ -20,9 +20,10 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.measure.context import Context
+from planeval.measure.fit import fits_rectangle
 from planeval.measure.floor import FloorSpec, free_circle, free_floor
 
-__all__ = ["SwingMode", "TurningCase", "door_cases", "turning_cases"]
+__all__ = ["SwingMode", "TurningCase", "door_cases", "turning_cases", "case_rectangle"]
 
 SwingMode = Literal["forbid_operated_door", "forbid_all", "allow"]
 
@@ -65,3 +66,12 @@ def turning_cases(ctx: Context, rid: str, mode: SwingMode, floor: FloorSpec) -> 
         cx, cy, r = free_circle(ctx, rid, floor, minus)
         cases.append(TurningCase(door, free_floor(ctx, rid, floor, minus), cx, cy, r, minus))
     return cases
+
+
+def case_rectangle(ctx: Context, rid: str, floor: FloorSpec, case: TurningCase, width: float, length: float,
+                   eps: float) -> tuple[bool, Polygon | None]:
+    """:func:`~planeval.measure.fit.fits_rectangle` of a ``width`` × ``length`` rectangle in one door
+    case's free floor, memoised (a size asked, not a threshold compared: every rule set and sweep
+    variant asking the same rectangle shares it, whatever its diameter)."""
+    key = ("turning-rectangle", rid, floor, case.door, case.swings, width, length, eps)
+    return ctx.memo(key, lambda: fits_rectangle(case.free, width, length, eps=eps))

@@ -33,7 +33,7 @@ from planeval.checks import CHECKS, Phase
 from planeval.findings import Finding, Sense, Status
 from planeval.measure import Context, FloorSpec
 from planeval.measure.fit import fits_rectangle
-from planeval.measure.turning import turning_cases
+from planeval.measure.turning import case_rectangle, turning_cases
 
 __all__ = ["Threshold", "Critical", "CRITICAL", "solve", "critical_rows", "statement"]
 
@@ -92,12 +92,7 @@ def _turning(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> C
     w, length, tol = p.rectangle_width_mm, p.rectangle_length_mm, p.tolerance_mm
     limits = []
     for c in turning_cases(ctx, rid, p.door_swing_overlap, floor):
-        key = ("sweep-rectangle-fits", rid, p.door_swing_overlap, floor, c.door, w, length, tol)
-
-        def fits(free: Any = c.free) -> bool:
-            return fits_rectangle(free, w, length, eps=tol)[0]
-
-        if not ctx.memo(key, fits):
+        if not case_rectangle(ctx, rid, floor, c, w, length, tol)[0]:  # the check's own memo entry
             limits.append(c.diameter + 2 * tol)
     if not limits:
         return Critical("any", None, "<=", "rectangle")
