@@ -39,13 +39,16 @@ def _plural(n: int, word: str) -> str:
 @units_option
 @encoding_option
 @click.option("--shrink", is_flag=True, help="Also the shrink table: how far each wall can move in (a bisection per wall: slow).")
+@click.option("--min-grade", "min_grade", type=click.Choice(["A", "B", "C", "D", "E"], case_sensitive=False), default=None,
+              help="Recognition grade a plan needs to be judged (default C, or min_grade in planeval.toml); below it "
+                   "findings on uncertain subjects are needs_review, as in 'planeval check'.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
               help="Project config (plans and rules defaults).")
 @guarded
 def sweep_cmd(plans: tuple[str, ...], rules: tuple[str, ...], vary: tuple[str, ...], out: str, fmt: str, jobs: int | None,
               scheduler: str | None, time_limit: float, profile: str | None, units: str | None, encoding: str | None,
-              shrink: bool, quiet: bool, config_path: str | None) -> None:
+              shrink: bool, min_grade: str | None, quiet: bool, config_path: str | None) -> None:
     """Judge every PLAN (files or folders of .dxf) under every rule set × every point of the --vary grid.
 
     Each plan is read and measured once and judged for all variants. Results go to the tables
@@ -73,7 +76,7 @@ def sweep_cmd(plans: tuple[str, ...], rules: tuple[str, ...], vary: tuple[str, .
     options = tuple((k, v) for k, v in given if v)
     with open_store(out, fmt) as store:
         s = run_sweep(files, variants, store, jobs=jobs, scheduler=scheduler, time_limit=time_limit, options=options, quiet=quiet,
-                      shrink=shrink)
+                      shrink=shrink, min_grade=(min_grade or cfg.min_grade or "").upper() or None)
     skipped = f", {s.skipped} already in {out}" if s.skipped else ""
     click.echo(f"sweep: {_plural(s.plans, 'plan')} × {_plural(s.variants, 'variant')}: {s.runs} runs judged{skipped} "
                f"in {s.seconds:.1f} s -> {out}")

@@ -24,7 +24,7 @@ __all__ = ["Axis", "Variant", "parse_vary", "expand", "derive", "variant_id", "v
 
 def sweep(plans: Sequence[str], rules: Sequence[str], vary: Sequence[str], out: str | Path, *, fmt: str = "duckdb",
           jobs: int | None = None, scheduler: Any = None, time_limit: float | None = None, quiet: bool = True,
-          options: tuple[tuple[str, Any], ...] = (), shrink: bool = False) -> Any:
+          options: tuple[tuple[str, Any], ...] = (), shrink: bool = False, min_grade: str | None = None) -> Any:
     """Run a sweep (as ``planeval sweep``) and return its :class:`~planeval.sweep.execute.SweepSummary`."""
     from planeval.ruleset import load_ruleset
     from planeval.sweep.execute import collect_plans, run_sweep
@@ -34,4 +34,4 @@ def sweep(plans: Sequence[str], rules: Sequence[str], vary: Sequence[str], out: 
     files = collect_plans(plans)
     with open_store(out, fmt) as store:
         return run_sweep(files, variants, store, jobs=jobs, scheduler=scheduler, time_limit=time_limit, quiet=quiet,
-                         options=options, shrink=shrink)
+                         options=options, shrink=shrink, min_grade=min_grade)

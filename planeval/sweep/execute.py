@@ -117,7 +117,8 @@ class SweepSummary:
 
 
 def _tasks(plans: Sequence[str], variants: Sequence[Variant], done: set[tuple[str, str]], time_limit: float | None,
-           send_data: bool, options: tuple[tuple[str, Any], ...], store: Store, shrink: bool) -> tuple[list[PlanTask], int, int]:
+           send_data: bool, options: tuple[tuple[str, Any], ...], store: Store, shrink: bool,
+           min_grade: str | None) -> tuple[list[PlanTask], int, int]:
     tasks, skipped, errors = [], 0, 0
     for path in plans:
         try:
@@ -131,7 +132,7 @@ def _tasks(plans: Sequence[str], variants: Sequence[Variant], done: set[tuple[st
         todo = tuple(v for v in variants if (sha, v.id) not in done)
         skipped += len(variants) - len(todo)
         if todo:
-            tasks.append(PlanTask(path, sha, todo, time_limit, data, options, shrink))
+            tasks.append(PlanTask(path, sha, todo, time_limit, data, options, shrink, min_grade))
     return tasks, skipped, errors
 
 
@@ -192,12 +193,14 @@ def _dask(tasks: list[PlanTask], scheduler: Any, on_result: Callable[[PlanTask, 
 
 def run_sweep(plans: Sequence[str], variants: Sequence[Variant], store: Store, *, jobs: int | None = None,
               scheduler: Any = None, time_limit: float | None = None, options: tuple[tuple[str, Any], ...] = (),
-              progress: Progress | None = None, quiet: bool = False, shrink: bool = False) -> SweepSummary:
+              progress: Progress | None = None, quiet: bool = False, shrink: bool = False,
+              min_grade: str | None = None) -> SweepSummary:
     """Judge every plan under every variant not yet in ``store``.
 
     ``jobs``: worker processes (default: all cores; 0: in this process, without the isolation of a
     pool — for notebooks and tests); ``scheduler``: a Dask address or ``distributed.Client``;
-    ``shrink``: also the ``shrink`` table (a bisection per wall of every room: minutes per plan).
+    ``shrink``: also the ``shrink`` table (a bisection per wall of every room: minutes per plan);
+    ``min_grade``: the recognition grade below which uncertain subjects are needs_review (default C).
     """
     t0 = time.monotonic()
     if jobs is not None and jobs < 0:
@@ -205,7 +208,8 @@ def run_sweep(plans: Sequence[str], variants: Sequence[Variant], store: Store, *
     if time_limit is not None and time_limit <= 0:
         raise InputError(f"--time-limit must be positive, got {time_limit:g}")
     store.add_variants(variants)
-    tasks, skipped, errors = _tasks(plans, variants, store.done(), time_limit, scheduler is not None, options, store, shrink)
+    tasks, skipped, errors = _tasks(plans, variants, store.done(), time_limit, scheduler is not None, options, store, shrink,
+                                    min_grade)
     total_runs = sum(len(t.variants) for t in tasks)
     bar = progress or Progress(len(tasks), total_runs, quiet=quiet)
     counts = {"runs": 0, "errors": errors}

@@ -45,6 +45,7 @@ class PlanTask:
     data: bytes | None = None
     options: tuple[tuple[str, Any], ...] = ()  # load_plan keywords: profile, units, encoding
     shrink: bool = False  # also how far each wall of each room can move in, per variant (costly: a bisection per wall)
+    min_grade: str | None = None  # recognition grade below which uncertain subjects are needs_review (None: api.check's default)
 
 
 @dataclass
@@ -122,9 +123,10 @@ def _dedupe(table: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def judge_plan(plan: Any, task: PlanTask, deadline: _Deadline | None = None) -> dict[str, list[dict[str, Any]]]:
     """Every variant of ``task`` on a loaded plan, through one Context: the rows of every table."""
+    from planeval.model.recognition import MIN_GRADE
     from planeval.sweep.judge import VariantJudge
 
-    judge = VariantJudge(plan)
+    judge = VariantJudge(plan, min_grade=task.min_grade or MIN_GRADE)
     ctx = judge.ctx
     describe = describer(plan)
     rows: dict[str, list[dict[str, Any]]] = {"runs": [], "findings": [], "areas": [], "critical": [], "shrink": []}
@@ -149,7 +151,7 @@ def judge_plan(plan: Any, task: PlanTask, deadline: _Deadline | None = None) -> 
 
 def run_task(task: PlanTask) -> PlanResult:
     """Judge one plan under all its variants; errors come back as a result, never as an exception."""
-    from planeval.api import load_plan
+    from planeval.api import load_plan, require_floor_plan
     from planeval.errors import PlanevalError
 
     t0 = time.perf_counter()
@@ -159,6 +161,7 @@ def run_task(task: PlanTask) -> PlanResult:
         with _Deadline(task.time_limit) as deadline:
             with _plan_file(task) as local:
                 plan = load_plan(local, **dict(task.options))
+                require_floor_plan(plan)  # an elevation or a symbol library is refused, as by api.check
                 deadline.check()
                 stage = "judge"
                 result.rows = judge_plan(plan, task, deadline)

@@ -35,3 +35,39 @@ def test_same_reports_as_api_check():
     assert judge.stats["rules_judged"] == len(configs) < 2 * plan_rules + 4
     assert judge.stats["rules_judged"] + judge.stats["rules_reused"] == sum(
         1 for v in variants for rc in v.ruleset.enabled() if CHECKS[rc.rule].SPEC.phase is Phase.PLAN)
+
+
+def test_passage_and_turning_variants_equal_a_from_scratch_run():
+    """Every variant judged on one VariantJudge (zones, routes and area memo shared) gives the report
+    a fresh api.check on a fresh Context gives: findings, zones' areas and the area block."""
+    plan = brute_force_plans()["korridor-4units-aia"]
+    axes = [parse_vary("passage-width.width_mm=700,900,1300"), parse_vary("turning-space.diameter_mm=1300,1500,2000")]
+    judge = VariantJudge(plan)
+    for v in variants_of([load_ruleset("tek17")], axes):
+        mine, fresh = judge.report(v.ruleset), check(plan, v.ruleset, Context(plan))
+        assert as_dicts(mine) == as_dicts(fresh), v.ruleset.name
+        assert mine.area == fresh.area, v.ruleset.name
+        zones = [round(z.geometry.area) for f in mine.findings for z in f.result.zones]
+        assert zones == [round(z.geometry.area) for f in fresh.findings for z in f.result.zones]
+    # the passage corridors of three widths came from one route per target; areas were reused for none
+    # of the 9 variants (each claims other zones), but every unit's plan-only part was computed once
+    assert judge.stats["areas_computed"] == 9
+    assert len(judge.area_memo._bases) == len(plan.units)
+
+
+def test_below_the_grade_uncertain_subjects_need_review_as_in_api_check():
+    """A poorly recognised plan: the sweep says needs_review where api.check does, never a verdict."""
+    import dataclasses
+
+    plan = brute_force_plans()["korttid-40-aia"]
+    rooms = tuple(dataclasses.replace(r, confidence="low") if r.function == "bedroom" else r for r in plan.rooms)
+    low = dataclasses.replace(plan, rooms=rooms, recognition=dataclasses.replace(plan.recognition, grade="D"))
+    ruleset = load_ruleset("tek17")
+    mine, theirs = VariantJudge(low).report(ruleset), check(low, ruleset, Context(low))
+    assert as_dicts(mine) == as_dicts(theirs)
+    bedroom = {r.id for r in low.rooms if r.function == "bedroom"}
+    reviewed = [f for f in mine.findings if f.result.subject in bedroom and f.result.status.value == "needs_review"]
+    assert reviewed and all("measured_status" in f.result.details for f in reviewed)
+    # with the grade required lowered to D the same plan is judged
+    judged = VariantJudge(low, min_grade="D").report(ruleset)
+    assert not [f for f in judged.findings if f.result.subject in bedroom and f.result.status.value == "needs_review"]
