@@ -65,7 +65,8 @@ def check(plan: Plan, ruleset: str | Path | RuleSet, ctx: Context | None = None,
     :class:`Context` of this plan) to judge further rule sets without measuring again.
 
     A drawing with no floor plan of rooms is refused (:func:`require_floor_plan`); on a plan
-    recognised below ``min_grade`` (default ``C``) uncertain subjects get ``needs_review``."""
+    recognised below ``min_grade`` (default ``C``; A–E) uncertain subjects get ``needs_review`` and
+    the report's verdict is ``review`` (not judged) unless a finding fails."""
     require_floor_plan(plan)
     ctx = ctx if ctx is not None else Context(plan)
     report = _run(plan, load_ruleset(ruleset), ctx, min_grade=min_grade or MIN_GRADE)
@@ -93,10 +94,11 @@ class Batch:
     def building_findings(self) -> list[Finding]:
         return [f for _, fs in self.building for f in fs]
 
-    def verdict(self, strict: bool = False, fail_on_review: bool = False) -> Verdict:
-        """Fails when any report fails or a building-level finding fails (the one verdict, over all)."""
+    def verdict(self, strict: bool = False, fail_on_review: bool = False, fail_on_unjudged: bool = True) -> Verdict:
+        """Fails when any report fails or a building-level finding fails, or (``review``) a plan was
+        recognised below the minimum grade (the one verdict, over all)."""
         everything = [f for r in self.reports for f in r.findings] + self.building_findings
-        return verdict_of(everything, strict, fail_on_review)
+        return verdict_of(everything, strict, fail_on_review, [r.not_judged for r in self.reports], fail_on_unjudged)
 
 
 def check_many(plans: Sequence[Plan], rulesets: Sequence[str | Path | RuleSet], *, min_grade: str | None = None) -> Batch:

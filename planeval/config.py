@@ -6,6 +6,7 @@ plans = ["plans/*.dxf"]         # files or globs, relative to this file
 rules = ["tek17"]               # bundled names or rule-set files
 profile = "office.toml"         # optional
 units = "mm"                    # optional
+min_grade = "C"                 # optional: below this recognition grade a plan is not judged (verdict review)
 baseline = "planeval-baseline.toml"   # optional
 building = "Eksempelbygget"     # optional: the plans are the floors of one building (true: unnamed)
 [floors]                        # optional: a name for each floor's plan (file as in plans)
@@ -34,7 +35,8 @@ from typing import Any
 from planeval.errors import InputError
 from planeval.ruleset import inside
 
-KEYS = ("plans", "rules", "profile", "units", "baseline", "building", "floors")
+KEYS = ("plans", "rules", "profile", "units", "baseline", "building", "floors", "min_grade")
+MIN_GRADES = ("A", "B", "C", "D", "E")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ class Config:
     notes: tuple[str, ...] = field(default_factory=tuple)
     building: str | bool | None = None  #: a name or True: the plans are one building; False: separate plans; None: not said
     floors: tuple[tuple[str, str], ...] = ()  #: (plan path as in ``plans``, floor name)
+    min_grade: str | None = None  #: the recognition grade below which a plan is not judged (``check --min-grade``)
 
     def floor_of(self, plan: str) -> str | None:
         """The floor name given to ``plan`` (a path as given, or the same file), if any."""
@@ -142,7 +145,11 @@ def load_config(explicit: str | None = None) -> Config:
     building, floors = _building(data, path, lambda v: rel(v, "floors"))
     if not plans and floors:  # the floors are the plans, in their order
         plans = [k for k, _ in floors]
-    return Config(str(path), tuple(plans), tuple(rules), profile, data.get("units"), baseline, building=building, floors=floors)
+    min_grade = data.get("min_grade")
+    if min_grade is not None and (not isinstance(min_grade, str) or min_grade.upper() not in MIN_GRADES):
+        raise InputError(f"'min_grade' must be one of {', '.join(MIN_GRADES)} (not {min_grade!r})", path)
+    return Config(str(path), tuple(plans), tuple(rules), profile, data.get("units"), baseline, building=building, floors=floors,
+                  min_grade=min_grade.upper() if min_grade else None)
 
 
 def _building(data: dict[str, Any], path: Path, rel: Any) -> tuple[str | bool | None, tuple[tuple[str, str], ...]]:

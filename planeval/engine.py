@@ -30,7 +30,7 @@ from planeval.findings import Finding, Report, Result, Severity, Status, apply_e
 from planeval.geometry import union
 from planeval.measure import Context
 from planeval.model.recognition import MIN_GRADE
-from planeval.model.types import Plan
+from planeval.model.types import GRADES, Plan
 from planeval.ruleset import RuleConfig, RuleSet
 
 __all__ = ["run", "run_many", "judge_building", "judge_plan", "judge_aggregate", "exempted", "uncertain", "Context"]
@@ -129,12 +129,15 @@ def run(plan: Plan, ruleset: RuleSet, ctx: Context | None = None, *, min_grade: 
     """Judge ``plan`` by ``ruleset``; pass a shared ``ctx`` to reuse geometry across rule sets.
 
     Below ``min_grade`` (the plan's recognition grade, A–E) the findings on uncertain subjects say
-    ``needs_review`` instead of pass or fail (see :func:`uncertain`)."""
+    ``needs_review`` instead of pass or fail (see :func:`uncertain`), and the report's verdict is
+    ``review`` unless a finding fails (:attr:`~planeval.findings.Report.not_judged`)."""
+    if min_grade not in GRADES[:5]:
+        raise ValueError(f"min_grade must be one of A, B, C, D, E (not {min_grade!r})")
     ctx = ctx or Context(plan)
     findings = judge_plan(ctx, ruleset)
     aggregate = judge_aggregate([PlanFindings(plan.source.name, plan, tuple(findings))], ruleset)
     findings = uncertain(plan, exempted(plan, plan.source.name, findings, aggregate) + aggregate, min_grade)
-    report = Report(plan, ruleset, _sort(findings))
+    report = Report(plan, ruleset, _sort(findings), min_grade=min_grade)
     report.unusable = unusable_floor(ctx, ruleset)
     report.context_stats = dict(ctx.stats)
     return report

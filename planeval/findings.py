@@ -196,7 +196,11 @@ class Finding:
 
 @dataclass(frozen=True)
 class Verdict:
-    """Whether a run fails, and the counts it was decided on (accepted findings counted apart)."""
+    """Whether a run fails, and the counts it was decided on (accepted findings counted apart).
+
+    ``word``: ``fail`` when the findings fail the run; else ``review`` when a plan was not judged
+    (recognised below the run's minimum grade: ``not_judged`` holds why); else ``pass``.
+    """
 
     failed: bool
     failing_errors: int
@@ -204,44 +208,60 @@ class Verdict:
     needs_review: int
     check_errors: int
     accepted: int
+    not_judged: tuple[str, ...] = ()
+    findings_failed: bool = False  # the findings alone fail the run (the word is then "fail", not "review")
 
     @property
     def word(self) -> str:
-        return "fail" if self.failed else "pass"
+        if self.findings_failed:
+            return "fail"
+        return "review" if self.not_judged else ("fail" if self.failed else "pass")
 
 
-def verdict_of(findings: Iterable[Finding], strict: bool = False, fail_on_review: bool = False) -> Verdict:
+def verdict_of(findings: Iterable[Finding], strict: bool = False, fail_on_review: bool = False,
+               not_judged: Iterable[str] = (), fail_on_unjudged: bool = True) -> Verdict:
     """THE verdict. A run fails when a live (not accepted) error-severity finding fails; with
     ``strict`` also on a failing warning or a check error; with ``fail_on_review`` (its own opt-in,
     independent of ``strict``: a 2D plan always leaves items to review) also on a needs-review finding.
+    ``not_judged`` are the reasons some plan was not judged (:attr:`Report.not_judged`: recognised
+    below the minimum grade); the verdict is then ``review`` and fails the run unless
+    ``fail_on_unjudged`` is off (CI must not go green on a plan it could not judge).
 
     >>> res = Result("D1", Status.NEEDS_REVIEW, None, 25.0, "mm", "threshold not shown")
     >>> review = Finding("DW02", "door-clear-width", Severity.ERROR, "", res)
     >>> verdict_of([review], strict=True).failed, verdict_of([review], fail_on_review=True).failed
     (False, True)
+    >>> v = verdict_of([review], not_judged=["recognised at grade D, below C"])
+    >>> v.word, v.failed, verdict_of([review], not_judged=["…"], fail_on_unjudged=False).failed
+    ('review', True, False)
     """
     findings = list(findings)
+    reasons = tuple(r for r in not_judged if r)
     live = [f for f in findings if not f.accepted]
     fe = sum(1 for f in live if f.failing and f.severity == Severity.ERROR)
     fw = sum(1 for f in live if f.failing and f.severity != Severity.ERROR)
     nr = sum(1 for f in live if f.status is Status.NEEDS_REVIEW)
     ce = sum(1 for f in live if f.status is Status.ERROR)
-    failed = fe > 0 or (strict and (fw > 0 or ce > 0)) or (fail_on_review and nr > 0)
-    return Verdict(failed, fe, fw, nr, ce, len(findings) - len(live))
+    by_findings = fe > 0 or (strict and (fw > 0 or ce > 0)) or (fail_on_review and nr > 0)
+    failed = by_findings or (fail_on_unjudged and bool(reasons))
+    return Verdict(failed, fe, fw, nr, ce, len(findings) - len(live), reasons, by_findings)
 
 
-def summary_of(findings: list[Finding], strict: bool = False, fail_on_review: bool = False) -> dict[str, Any]:
-    """Counts per status of the live findings, the accepted ones apart, and the verdict."""
+def summary_of(findings: list[Finding], strict: bool = False, fail_on_review: bool = False,
+               not_judged: Iterable[str] = (), fail_on_unjudged: bool = True) -> dict[str, Any]:
+    """Counts per status of the live findings, the accepted ones apart, the verdict, and why plans
+    were not judged (``not_judged``: a list, empty when every plan was)."""
     live = [f for f in findings if not f.accepted]
     counts: dict[str, Any] = {s.value: 0 for s in Status}
     for f in live:
         counts[f.status.value] += 1
-    v = verdict_of(findings, strict, fail_on_review)
+    v = verdict_of(findings, strict, fail_on_review, not_judged, fail_on_unjudged)
     counts["total"] = len(findings)
     counts["accepted"] = v.accepted
     counts["failing_errors"] = v.failing_errors
     counts["failing_warnings"] = v.failing_warnings
     counts["verdict"] = v.word
+    counts["not_judged"] = list(v.not_judged)
     return counts
 
 
@@ -255,12 +275,21 @@ class Report:
     area: dict[str, Any] | None = None
     context_stats: dict[str, int] = field(default_factory=dict)
     unusable: dict[str, BaseGeometry] | None = None  # per unit: free floor a rule measured as unusable
+    min_grade: str = ""  # the run's minimum recognition grade (engine.run sets it; "" for a report built by hand)
 
-    def verdict(self, strict: bool = False, fail_on_review: bool = False) -> Verdict:
-        return verdict_of(self.findings, strict, fail_on_review)
+    @property
+    def not_judged(self) -> str:
+        """Why the plan as a whole was not judged ("" when it was): recognised below the run's minimum grade."""
+        rec = self.plan.recognition
+        if self.min_grade and rec.below(self.min_grade):
+            return f"not judged: recognised at grade {rec.grade}, below {self.min_grade}"
+        return ""
 
-    def summary(self, strict: bool = False, fail_on_review: bool = False) -> dict[str, Any]:
-        return summary_of(self.findings, strict, fail_on_review)
+    def verdict(self, strict: bool = False, fail_on_review: bool = False, fail_on_unjudged: bool = True) -> Verdict:
+        return verdict_of(self.findings, strict, fail_on_review, [self.not_judged], fail_on_unjudged)
+
+    def summary(self, strict: bool = False, fail_on_review: bool = False, fail_on_unjudged: bool = True) -> dict[str, Any]:
+        return summary_of(self.findings, strict, fail_on_review, [self.not_judged], fail_on_unjudged)
 
 
 def accessible_units(plan: Plan, findings: Iterable[Finding], rules: frozenset[str]) -> dict[str, bool]:

@@ -73,6 +73,15 @@ from planeval.errors import ExitCode, InputError
 @click.option("--strict", is_flag=True, help="Also fail (exit 1) on failing warnings and check errors.")
 @click.option("--fail-on-review", is_flag=True, help="Also fail (exit 1) on needs-review items (a 2D plan always has some).")
 @click.option(
+    "--min-grade", "min_grade", type=click.Choice(["A", "B", "C", "D", "E"], case_sensitive=False), default=None,
+    help="Recognition grade a plan needs to be judged (default C, or min_grade in planeval.toml); below it the "
+         "uncertain findings say needs review and the verdict is 'review'.",
+)
+@click.option(
+    "--fail-on-unjudged/--no-fail-on-unjudged", default=True, show_default=True,
+    help="Exit 1 when a plan was not judged (recognised below --min-grade: verdict 'review').",
+)
+@click.option(
     "--fail-fast", is_flag=True, help="Stop at the first plan that cannot be read (default: report every readable plan, exit 2)."
 )
 @click.option("--no-color", is_flag=True, help="No colours even on a terminal.")
@@ -104,6 +113,8 @@ def check(
     baseline_path: str | None,
     strict: bool,
     fail_on_review: bool,
+    min_grade: str | None,
+    fail_on_unjudged: bool,
     fail_fast: bool,
     no_color: bool,
     quiet: bool,
@@ -126,6 +137,7 @@ def check(
     rules = rules or cfg.rules
     profile = profile or cfg.profile
     units = units or cfg.units
+    min_grade = (min_grade or cfg.min_grade or "").upper() or None
     if not baseline_path and cfg.baseline and not Path(cfg.baseline).exists():
         name = display_path(cfg.baseline)
         raise InputError(f"the baseline '{name}' named here does not exist: write it with 'planeval baseline -o {name}' "
@@ -155,7 +167,7 @@ def check(
             try:
                 with plan_time_limit(path):
                     plan = common.load_plan(path, profile, units, encoding)
-                    runs.extend(check_many([plan], rulesets).reports)
+                    runs.extend(check_many([plan], rulesets, min_grade=min_grade).reports)
             except InputError as exc:
                 if fail_fast:
                     raise
@@ -169,6 +181,7 @@ def check(
     from planeval.report.i18n import lang_for, t
 
     context: dict[str, Any] = {"strict": strict, "fail_on_review": fail_on_review, "errors": errors,
+                               "fail_on_unjudged": fail_on_unjudged,
                                "full_report": [p for p in (html_out, json_out) if p], "lang": lang_for(rulesets, lang)}
     applied = None
     if entries is not None and baseline_path:
@@ -200,5 +213,5 @@ def check(
             sys.exit(int(ExitCode.INPUT_ERROR))
         rest = "; the others were checked and reported" if runs else ""
         _fail(f"{len(errors)} of {len(plans)} plans could not be read (listed above){rest}", ExitCode.INPUT_ERROR)
-    failed = batch.verdict(strict, fail_on_review).failed
+    failed = batch.verdict(strict, fail_on_review, fail_on_unjudged).failed
     sys.exit(int(ExitCode.FAILURES if failed else ExitCode.OK))

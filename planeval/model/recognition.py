@@ -45,7 +45,8 @@ from planeval.read.drawing import Arc, Drawing, Insert, Role, Text
 from planeval.read.viewkind import KIND_NAMES
 from planeval.vocabulary import functions_of, stated_area_m2
 
-__all__ = ["KIND_NAMES", "MIN_GRADE", "recognise", "not_a_plan", "grade_of", "is_room_text", "enclosed_floor"]
+__all__ = ["KIND_NAMES", "MIN_GRADE", "NOTE_TEXTS", "recognise", "not_a_plan", "grade_of", "is_room_text", "enclosed_floor",
+           "note_text"]
 
 #: Below this grade, findings on uncertain subjects say needs_review (``planeval check --min-grade``).
 MIN_GRADE = "C"
@@ -151,7 +152,7 @@ def recognise(drawing: Drawing, in_plan: InPlan, mass: BaseGeometry, rooms: Sequ
         score = min(score, THRESHOLDS[3][1])  # at best D
     if parts["functions"] < 0.8 or parts["area"] < 0.8:
         score = min(score, THRESHOLDS[2][1])  # at best C
-    notes = _notes(parts, enclosed_m2, room_m2, len(rooms), labelled, inferred, n_symbols, len(unused), len(texts),
+    notes, reasons = _notes(parts, enclosed_m2, room_m2, len(rooms), labelled, inferred, n_symbols, len(unused), len(texts),
                    len(unassigned), unexplained_m)
     rec = Recognition(
         drawing_kind="floor_plan", kind_reason="", grade=grade_of(score), score=round(score, 3),
@@ -161,7 +162,7 @@ def recognise(drawing: Drawing, in_plan: InPlan, mass: BaseGeometry, rooms: Sequ
         unexplained_m=round(unexplained_m, 1), doors_not_judged=sum(1 for d in doors if d.not_judged),
         unused_door_symbols=tuple((round(x, 1), round(y, 1), round(r, 1)) for x, y, r in unused),
         unassigned_texts=tuple((round(t.x, 1), round(t.y, 1), t.text[:60]) for t in unassigned),
-        notes=notes,
+        notes=notes, reasons=reasons,
     )
     return rec, background
 
@@ -244,26 +245,52 @@ def _with_state(background: Background, state: np.ndarray) -> Background:
     return replace(background, segment_state=state)
 
 
+#: the English text of each note (``Recognition.reasons`` keys; the reports' catalogues hold the same keys
+#: under ``[recognition]`` as ``note_<key>``, with the same fields)
+NOTE_TEXTS = {
+    "area": "{share} of the enclosed floor ({lost} of {enclosed} m²) is in no room",
+    "unknown": "{unknown} of {rooms} rooms have no label (function unknown)",
+    "inferred": "{inferred} functions inferred from fixtures and size",
+    "doors": "{unused} of {symbols} door symbols did not become doors",
+    "no_doors": "no door symbols found",
+    "texts": "{unassigned} of {texts} room texts lie in no room",
+    "lines": "{metres} m of wall and plan linework bounds no room and draws nothing recognised",
+}
+
+
+def note_text(key: str, values: dict[str, object]) -> str:
+    """A recognition note in English.
+
+    >>> note_text("doors", {"unused": 3, "symbols": 7})
+    '3 of 7 door symbols did not become doors'
+    """
+    return NOTE_TEXTS[key].format(**values)
+
+
 def _notes(parts: dict[str, float], enclosed: float, room_m2: float, rooms: int, labelled: int, inferred: int,
-           symbols: int, unused: int, texts: int, unassigned: int, unexplained_m: float) -> tuple[str, ...]:
-    """What lowered the grade, the heaviest loss first."""
-    said: list[tuple[float, str]] = []
+           symbols: int, unused: int, texts: int, unassigned: int, unexplained_m: float
+           ) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[tuple[str, object], ...]], ...]]:
+    """What lowered the grade, the heaviest loss first: the English notes, and each as a key with its values
+    (numbers as the notes print them) for the reports to say in their language."""
+    said: list[tuple[float, list[tuple[str, dict[str, object]]]]] = []
     if parts["area"] < 0.95:
-        lost = f"{1 - parts['area']:.0%} of the enclosed floor ({enclosed - room_m2:.1f} of {enclosed:.1f} m²) is in no room"
-        said.append((WEIGHTS["area"] * (1 - parts["area"]), lost))
+        said.append((WEIGHTS["area"] * (1 - parts["area"]), [("area", {
+            "share": f"{1 - parts['area']:.0%}", "lost": f"{enclosed - room_m2:.1f}", "enclosed": f"{enclosed:.1f}"})]))
     unknown = rooms - labelled - inferred
     if unknown or inferred:
-        what = f"{unknown} of {rooms} rooms have no label (function unknown)" if unknown else ""
+        what: list[tuple[str, dict[str, object]]] = [("unknown", {"unknown": unknown, "rooms": rooms})] if unknown else []
         if inferred:
-            what += ("; " if what else "") + f"{inferred} functions inferred from fixtures and size"
+            what.append(("inferred", {"inferred": inferred}))
         said.append((WEIGHTS["functions"] * (1 - parts["functions"]), what))
     if unused:
-        said.append((WEIGHTS["doors"] * (1 - parts["doors"]), f"{unused} of {symbols} door symbols did not become doors"))
+        said.append((WEIGHTS["doors"] * (1 - parts["doors"]), [("doors", {"unused": unused, "symbols": symbols})]))
     elif not symbols and rooms > 1 and parts["doors"] < 1:
-        said.append((WEIGHTS["doors"] * (1 - parts["doors"]), "no door symbols found"))
+        said.append((WEIGHTS["doors"] * (1 - parts["doors"]), [("no_doors", {})]))
     if unassigned:
-        said.append((WEIGHTS["texts"] * (1 - parts["texts"]), f"{unassigned} of {texts} room texts lie in no room"))
+        said.append((WEIGHTS["texts"] * (1 - parts["texts"]), [("texts", {"unassigned": unassigned, "texts": texts})]))
     if parts["lines"] < 0.97:
-        said.append((WEIGHTS["lines"] * (1 - parts["lines"]),
-                     f"{unexplained_m:.1f} m of wall and plan linework bounds no room and draws nothing recognised"))
-    return tuple(text for _, text in sorted(said, key=lambda x: -x[0]) if text)
+        said.append((WEIGHTS["lines"] * (1 - parts["lines"]), [("lines", {"metres": f"{unexplained_m:.1f}"})]))
+    ordered = [items for _, items in sorted(said, key=lambda x: -x[0]) if items]
+    notes = tuple("; ".join(note_text(k, v) for k, v in items) for items in ordered)
+    reasons = tuple((k, tuple(sorted(v.items()))) for items in ordered for k, v in items)
+    return notes, reasons

@@ -98,6 +98,8 @@ class Recognition:
     unused_door_symbols: tuple[tuple[float, float, float], ...] = ()  # (x, y, radius) in mm
     unassigned_texts: tuple[tuple[float, float, str], ...] = ()  # (x, y, text) in mm
     notes: tuple[str, ...] = ()
+    #: the notes as (key, ((field, value), …)) for the reports' own words (``recognition.NOTE_TEXTS``)
+    reasons: tuple[tuple[str, tuple[tuple[str, object], ...]], ...] = ()
 
     @property
     def room_share(self) -> float | None:

@@ -31,10 +31,12 @@ from typing import Any
 
 from planeval.report.html_common import e, status_label
 from planeval.report.html_plan import plan_block
+from planeval.report.html_recognition import recognition_block
 from planeval.report.html_tables import area_block, building_block, diagnostics, findings_table, overview
 from planeval.report.i18n import t
 from planeval.report.json_report import reports_to_dict
 from planeval.report.overlays import ZONE_COLOURS, finding_overlays
+from planeval.report.recognition_text import verdict_class, verdict_label
 from planeval.version import __version__
 
 __all__ = ["write_html", "stylesheet", "script"]
@@ -82,7 +84,8 @@ def _header(d: dict[str, Any], ri: int, baseline: dict[str, Any] | None, lang: s
     units = d.get("units", {})
     rs = d.get("ruleset", {})
     s = d.get("summary", {})
-    verdict = ("fail", t(lang, "verdict.fail")) if s.get("verdict") == "fail" else ("pass", t(lang, "verdict.pass"))
+    word = str(s.get("verdict", "pass"))
+    verdict = (verdict_class(word), verdict_label(lang, word))  # pass, fail or review (not judged: below the grade)
     name = Path(str(file.get("path", ""))).name or "plan"
     meta = [
         (t(lang, "html.meta_file"), f'<span class="mono">{e(file.get("path", ""))}</span>'),
@@ -188,6 +191,7 @@ def write_html(runs: list[Any], context: dict[str, Any] | None = None) -> str:
         drawn = {o.finding for o in overlays}
         body.append(f'<section class="report" id="report-{ri}">')
         body.append(_header(d, ri, baseline.get(id(report)) if isinstance(baseline, dict) else None, lang))
+        body.append(recognition_block(report, d, ri, lang))
         body.append(plan_block(report, ri, overlays, lang))
         body.append(f"<h3>{e(t(lang, 'html.findings'))}</h3>" + findings_table(d, ri, drawn, lang))
         body.append(area_block(d.get("area"), lang))

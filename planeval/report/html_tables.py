@@ -15,6 +15,7 @@ from planeval.report.fmt import decimal
 from planeval.report.html_common import STATUS_LABEL, badge, e, fmt_margin, fmt_value, kpis, m2, pct, status_label, status_of
 from planeval.report.i18n import function_name, t
 from planeval.report.overlays import finding_id
+from planeval.report.recognition_text import verdict_class, verdict_label
 from planeval.report.sentences import finding_sentence, hint_of
 from planeval.report.svg import FUNCTION_COLOURS
 
@@ -265,12 +266,12 @@ def overview(dicts: list[dict[str, Any]], lang: str = "en") -> str:
     rows = []
     for ri, d in enumerate(dicts):
         s = d.get("summary", {})
-        failing = s.get("verdict") == "fail"
+        word = str(s.get("verdict", "pass"))  # pass, fail or review (not judged: below the minimum grade)
         name = Path(str(d.get("file", {}).get("path", ""))).name
         rows.append(
             f'<tr><td><a href="#report-{ri}">{e(name)}</a></td><td>{e(d.get("ruleset", {}).get("name", ""))}</td>'
-            f'<td><span class="verdict v-{"fail" if failing else "pass"}">'
-            f'{e(t(lang, "verdict." + ("fail" if failing else "pass")))}</span></td>'
+            f'<td><span class="verdict v-{verdict_class(word)}">'
+            f'{e(verdict_label(lang, word))}</span></td>'
             + "".join(f'<td class="num">{s.get(k, 0)}</td>' for k in ("fail", "needs_review", "error", "pass", "not_applicable"))
             + "</tr>"
         )

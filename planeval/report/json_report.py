@@ -71,7 +71,8 @@ def hint_to_dict(f: Finding) -> dict[str, Any]:
             "text": hint_text("en", f.hint.kind, f.hint.values)}
 
 
-def report_to_dict(report: Report, strict: bool = False, fail_on_review: bool = False) -> dict[str, Any]:
+def report_to_dict(report: Report, strict: bool = False, fail_on_review: bool = False,
+                   fail_on_unjudged: bool = True) -> dict[str, Any]:
     """One plan judged by one rule set (an item of the document's ``reports``)."""
     plan_dict = plan_to_dict(report.plan)
     ruleset = report.ruleset.to_dict()
@@ -83,13 +84,13 @@ def report_to_dict(report: Report, strict: bool = False, fail_on_review: bool = 
         "units": plan_dict["units"],
         "profile": plan_dict["profile"],
         "ruleset": ruleset,
-        "summary": report.summary(strict, fail_on_review),
+        "summary": report.summary(strict, fail_on_review, fail_on_unjudged),
         "findings": [finding_to_dict(f, report.plan) for f in report.findings],
         "rooms": plan_dict["rooms"],
         "doors": plan_dict["doors"],
         "units_in_plan": plan_dict["units_in_plan"],
         "area": report.area,
-        "recognition": {**plan_dict["recognition"],
+        "recognition": {**plan_dict["recognition"], "min_grade": report.min_grade, "judged": not report.not_judged,
                         "findings_needing_review": sum(1 for f in report.findings if "review_reason" in f.result.details)},
         "diagnostics": plan_dict["diagnostics"],
     }
@@ -104,11 +105,13 @@ def reports_to_dict(runs: list[Report], context: dict[str, Any] | None = None) -
     is the run's (``error`` when a plan could not be read). ``context`` (built by the CLI) may hold:
     ``building`` (the block of :func:`planeval.multi.building_block`), ``building_findings`` (its
     :class:`Finding` objects), ``baseline`` (notes per ``id(report)``), ``baseline_summary``,
-    ``errors`` and the verdict options ``strict`` and ``fail_on_review``.
+    ``errors`` and the verdict options ``strict``, ``fail_on_review`` and ``fail_on_unjudged`` (default on:
+    a plan recognised below the minimum grade makes the verdict ``review``, which fails the run).
     """
     context = context or {}
     strict, review = bool(context.get("strict")), bool(context.get("fail_on_review"))
-    dicts = [report_to_dict(r, strict, review) for r in runs]
+    unjudged = context.get("fail_on_unjudged", True) is not False
+    dicts = [report_to_dict(r, strict, review, unjudged) for r in runs]
     notes_of: dict[int, Any] = context["baseline"] if isinstance(context.get("baseline"), dict) else {}
     for d, r in zip(dicts, runs, strict=True):
         notes = notes_of.get(id(r))
@@ -116,7 +119,8 @@ def reports_to_dict(runs: list[Report], context: dict[str, Any] | None = None) -
             d["baseline"] = notes
     everything = [f for r in runs for f in r.findings] + list(context.get("building_findings") or [])
     errors = [{"file": display_path(e["file"]), "message": str(e["message"])} for e in context.get("errors") or []]
-    total = summary_of(everything, strict, review)
+    reasons = dict.fromkeys(f"{display_path(r.plan.source.path)}: {r.not_judged}" for r in runs if r.not_judged)
+    total = summary_of(everything, strict, review, list(reasons), unjudged)
     total["reports"] = len(dicts)
     total["input_errors"] = len(errors)
     if errors:

@@ -93,6 +93,15 @@ def _suite_for(d: dict[str, Any], parent: ET.Element) -> dict[str, int]:
     ):
         ET.SubElement(props, "property", {"name": k, "value": v})
     counts = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
+    rec = d.get("recognition") or {}
+    ET.SubElement(props, "property", {"name": "recognition_grade", "value": str(rec.get("grade", ""))})
+    if rec.get("judged") is False:  # below the minimum grade: the plan as a whole was not judged (verdict review)
+        case = ET.SubElement(suite, "testcase", {"classname": "planeval.recognition", "name": "recognition plan", "time": "0"})
+        counts["tests"] += 1
+        counts["failures"] += 1
+        why = "; ".join(str(x) for x in (d.get("summary") or {}).get("not_judged") or [])
+        el = ET.SubElement(case, "failure", {"type": "not-judged", "message": why})
+        el.text = "\n".join([why, *(str(n) for n in rec.get("notes") or [])])
     seen: dict[str, int] = {}
     for fd in d.get("findings", []):
         name = _case_name(fd)

@@ -18,6 +18,7 @@ from typing import Any
 from planeval.report.fmt import decimal, margin, percent, quantity
 from planeval.report.i18n import t
 from planeval.report.json_report import reports_to_dict
+from planeval.report.recognition_text import markdown_lines
 from planeval.report.sentences import finding_sentence, hint_of, subject_text
 
 _MD_SPECIAL = {"\\": "\\\\", "|": "\\|", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
@@ -46,8 +47,10 @@ def _subject(fd: dict[str, Any], lang: str = "en") -> str:
 
 
 def _icon(summary: dict[str, Any]) -> str:
-    """❌ when the summary's verdict (worked out once, in :mod:`planeval.findings`) is ``fail``, else ✅."""
-    return "❌" if summary.get("verdict") in ("fail", "error") else "✅"
+    """❌ when the summary's verdict (worked out once, in :mod:`planeval.findings`) is ``fail``, ⚠️ when it is
+    ``review`` (a plan not judged: recognised below the minimum grade), else ✅."""
+    word = summary.get("verdict")
+    return "❌" if word in ("fail", "error") else ("⚠️" if word == "review" else "✅")
 
 
 def _report_md(d: dict[str, Any], baseline: dict[str, Any] | None = None, lang: str = "en") -> list[str]:
@@ -180,13 +183,14 @@ def _document(runs: list[Any], data: dict[str, Any], context: dict[str, Any], di
     lang = str(context.get("lang") or "en")
     out = [t(lang, "md.title"), ""]
     if len(dicts) > 1 or data.get("errors"):
-        passing = sum(1 for d in dicts if d.get("summary", {}).get("verdict") != "fail")
+        passing = sum(1 for d in dicts if d.get("summary", {}).get("verdict") == "pass")
         out += [f"{_icon(data.get('summary', {}))} {t(lang, 'md.reports_pass', passing=passing, total=len(dicts))}", ""]
     for err in data.get("errors") or []:
         out += [f"❌ could not read {md_escape(err.get('file'))}: {md_escape(err.get('message'))}", ""]
     baseline = context.get("baseline", {}) if isinstance(context.get("baseline"), dict) else {}
     for r, d in zip(runs, dicts, strict=True):
-        out += _report_md(d, baseline.get(id(r)), lang)
+        md = _report_md(d, baseline.get(id(r)), lang)
+        out += md[:4] + markdown_lines(r, lang, md_escape) + md[4:]  # heading, counts, then what was recognised
         if d.get("_note"):
             out += [f"<sub>{d['_note']}</sub>", ""]
     b = data.get("building")

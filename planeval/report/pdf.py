@@ -31,6 +31,7 @@ from planeval.report.i18n import function_name, t, term
 from planeval.report.json_report import reports_to_dict
 from planeval.report.overlays import door_verdicts, finding_id, finding_overlays
 from planeval.report.pdf_plan import draw_plan, view_box
+from planeval.report.recognition_text import not_judged_line, verdict_class, verdict_label
 from planeval.report.sentences import finding_sentence, hint_of, is_diameter, subject_text
 from planeval.version import __version__
 
@@ -177,8 +178,11 @@ def _cover(doc: _Doc, report: Any, d: dict[str, Any], overlays: list[Any], doors
     file = d.get("file", {})
     units = d.get("units", {})
     doc.line(t(lang, "pdf.title"), 18, bold=True, gap=1.5)
-    verdict = "fail" if s.get("verdict") == "fail" else "pass"
-    doc.line(f"{t(lang, 'pdf.cover_verdict')}: {t(lang, 'verdict.' + verdict)}", 12, INK[verdict], bold=True)
+    word = str(s.get("verdict", "pass"))  # pass, fail, or review: not judged (recognised below the minimum grade)
+    ink = INK["needs_review"] if word == "review" else INK[verdict_class(word)]
+    doc.line(f"{t(lang, 'pdf.cover_verdict')}: {verdict_label(lang, word)}", 12, ink, bold=True)
+    if report.not_judged:
+        doc.line(not_judged_line(lang, report.plan.recognition.grade, report.min_grade), 9, ink)
     counts = " · ".join(t(lang, f"console.summary_{k}", n=s.get(v, 0))
                         for k, v in (("fail", "fail"), ("review", "needs_review"), ("pass", "pass"), ("na", "not_applicable")))
     doc.line(counts, 9)

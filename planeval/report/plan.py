@@ -10,8 +10,8 @@ from typing import Any
 
 import shapely
 
-from planeval.model.recognition import KIND_NAMES
 from planeval.model.types import Plan, Recognition
+from planeval.report import recognition_text
 from planeval.report.paths import display_path
 from planeval.version import __version__
 
@@ -153,22 +153,9 @@ def recognition_to_dict(rec: Recognition) -> dict[str, Any]:
     }
 
 
-def recognition_lines(rec: Recognition, *, indent: str = "  ") -> list[str]:
-    """The recognition summary as text: one line, then what lowered the grade."""
-    if not rec.grade:
-        return []
-    if not rec.is_floor_plan:
-        return [f"{indent}Not a floor plan: the drawing looks like {KIND_NAMES.get(rec.drawing_kind, rec.drawing_kind)}"
-                f" ({rec.kind_reason}); no rooms are judged"]
-    share = rec.room_share
-    where = f"{share:.0%} of {rec.enclosed_m2:.1f} m² enclosed floor in rooms" if share is not None else "no enclosed floor"
-    line = (f"{indent}Recognition: grade {rec.grade} (score {rec.score:.2f}): {where}; {rec.rooms} rooms "
-            f"({rec.rooms_labelled} labelled, {rec.rooms_inferred} inferred, {rec.rooms_unlabelled} without function); "
-            f"door symbols {rec.door_symbols_used}/{rec.door_symbols} used; room texts {rec.texts_assigned}/{rec.texts} "
-            f"placed; {rec.unexplained_m:.1f} m linework unexplained")
-    if rec.doors_not_judged:
-        line += f"; {rec.doors_not_judged} doors reported, not judged"
-    return [line] + [f"{indent}  - {n}" for n in rec.notes]
+def recognition_lines(rec: Recognition, *, indent: str = "  ", lang: str = "en") -> list[str]:
+    """The recognition summary as text: one line, then what lowered the grade (:mod:`planeval.report.recognition_text`)."""
+    return recognition_text.recognition_lines(rec, lang, indent=indent)
 
 
 def plan_to_text(plan: Plan, *, verbose: bool = False) -> str:

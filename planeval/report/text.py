@@ -13,7 +13,7 @@ from planeval.findings import Report
 from planeval.report.fmt import decimal
 from planeval.report.i18n import t, term
 from planeval.report.json_report import subject_name
-from planeval.report.plan import recognition_lines
+from planeval.report.recognition_text import recognition_lines, review_count
 from planeval.report.sentences import finding_sentence, hint_text, subject_text
 
 STATUS_STYLE = {
@@ -43,7 +43,7 @@ def report_text(report: Report, *, color: bool, verbose: bool = False, quiet: bo
     lines: list[str] = []
     head = f"{report.plan.source.path} — {report.ruleset.name}"
     lines.append(style(head, None, bold=True))
-    lines += [style(x, "yellow") for x in review_lines(report)]
+    lines += [style(x, "yellow") for x in review_lines(report, lang)]
     if not quiet:
         shown = [f for f in report.findings if verbose or f.status.value in ("fail", "needs_review", "error")]
         # identical needs-review notes (one per door, say) are folded into one line listing the subjects
@@ -85,19 +85,16 @@ def report_text(report: Report, *, color: bool, verbose: bool = False, quiet: bo
             for u in report.area["units"]:
                 lines.append("  " + _area_line(u, lang))
     s = report.summary()
-    colour = "red" if s["failing_errors"] else ("yellow" if s["fail"] or s["needs_review"] else "green")
+    colour = "red" if s["failing_errors"] else ("yellow" if s["fail"] or s["needs_review"] or s["not_judged"] else "green")
     lines.append("  " + style(summary_line(report, lang), colour))
     return "\n".join(lines)
 
 
-def review_lines(report: Report) -> list[str]:
-    """The recognition summary, first when the plan was recognised below the grade the findings needed."""
-    rec = report.plan.recognition
-    lines = recognition_lines(rec)
-    reviewed = sum(1 for f in report.findings if "review_reason" in f.result.details)
-    if reviewed:
-        lines.insert(0, f"  {reviewed} findings say needs review instead of pass/fail: the plan is only partly recognised")
-    return lines
+def review_lines(report: Report, lang: str = "en") -> list[str]:
+    """The recognition summary (:mod:`planeval.report.recognition_text`), first "not judged" when the plan was
+    recognised below the run's minimum grade and how many findings became review items."""
+    return recognition_lines(report.plan.recognition, lang, min_grade=report.min_grade,
+                             reviewed=review_count(report.findings))
 
 
 def _area_line(u: dict[str, Any], lang: str) -> str:

@@ -16,8 +16,14 @@ fit, and without limit when it fits in all (computed on the plan's memoised free
 Which ``Params`` field is the ``required`` of which findings is declared here, in :data:`CRITICAL`,
 not in the check modules (their authors may add an optional ``CRITICAL`` attribute later; this
 module would then read it — kept here for now because the check modules are being refactored).
-A parameter not listed (a swing mode, a rectangle size, a bed size, door-side spaces whose
-measurement is capped by the requirement) gets no critical value. Each computed value is checked
+Measurements that do not move with a threshold also decide: a door's side spaces (DS01: each
+side's free width is measured uncapped, so the pull/push/sliding requirement flips at the
+narrowest governed side), the bed's side A (BD01: the widest side A any valid placement leaves) and
+the door-swing mode (``door_swing_overlap`` of TS01/BT01, categorical: each mode's door cases are
+measured once, the verdict is monotone in strictness, the critical value is the index of the
+strictest passing mode in :data:`SWING_MODES`). A parameter not listed (a rectangle size, a bed
+size, side B and the foot zone, the shower zone size, the side-strip depth: each changes the
+measurement itself) gets no critical value. Each computed value is checked
 against the finding's own verdict at the variant's value; one that disagrees is dropped (the
 check chose differently, e.g. another WC of the unit), so a published value is never contradicted.
 """
@@ -68,6 +74,11 @@ class Threshold:
     factor: float = 1.0  #: eps = factor × tolerance
     governs: Governs | None = None  #: which of those findings (default: all)
     solver: Solver | None = None  #: a rule-specific solution (default: :func:`from_required`)
+    ordinal: tuple[str, ...] = ()  #: a categorical parameter: its values, least strict first (the critical is an index)
+
+    def position(self, value: Any) -> float:
+        """The parameter's value as a number: itself, or its index in :attr:`ordinal`."""
+        return float(self.ordinal.index(value)) if self.ordinal else float(value)
 
 
 def from_required(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
@@ -163,6 +174,75 @@ def _wc_sides(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> 
     return Critical("none", None, "<=", "wide side")
 
 
+def _door_sides(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
+    """DS01: a door passes while every side has its width; a side's free width is measured whatever
+    is required (``measure.doors.side_space``), so the sides the parameter governs pass up to their
+    narrowest width + tolerance, provided the sides it does not govern pass."""
+    import dataclasses
+
+    from planeval.checks.door_side_space import sides  # the check's own call: the same memo entries
+
+    door = next((d for d in ctx.plan.doors if d.id == f.result.subject), None)
+    if door is None:
+        return None
+    huge = 1e9  # the governed sides' requirement: they are kept and shown uncapped (their free width itself)
+    found = sides(ctx, door, dataclasses.replace(p, **{param: huge}))
+    governed = [s.measured for s in found if s.required == huge]
+    if not governed:
+        return None  # the parameter asks nothing of this door: its verdict does not move
+    if any(s.measured + p.tolerance_mm < s.required for s in found if s.required != huge):
+        return Critical("none", None, "<=", "other side")
+    return Critical("threshold", min(governed) + p.tolerance_mm, "<=", "narrowest side")
+
+
+def _bed_side_a(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
+    """BD01 side A: measured whatever side A is asked (the widest side A, or circle, any valid
+    placement leaves); no valid placement of the bed with side B and the foot zone fails whatever."""
+    if f.result.details.get("problem"):
+        return Critical("none", None, "<=", "placement")
+    eps = p.tolerance_mm * (2 if p.side_a_circle else 1)
+    return None if f.result.measured is None else Critical("threshold", f.result.measured + eps, "<=", "measured")
+
+
+#: door swings a turning area must avoid, least strict first: none, the operated door's, all
+SWING_MODES = ("allow", "forbid_operated_door", "forbid_all")
+
+
+def _swing_modes(judge: Callable[[Context, str, Any], bool]) -> Solver:
+    """A door-swing mode: each mode's door cases are measured once per room (memoised, whatever the
+    diameter) and the finding judged on them; the verdict is monotone in the mode's strictness (a
+    stricter mode's free floor lies inside the laxer one's), so it flips once: the critical value is
+    the index in :data:`SWING_MODES` of the strictest mode that passes."""
+
+    def solve_modes(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
+        import dataclasses
+
+        passing = [i for i, m in enumerate(SWING_MODES) if judge(ctx, f.result.subject, dataclasses.replace(p, **{param: m}))]
+        if len(passing) == len(SWING_MODES):
+            return Critical("any", None, "<=", "every mode")
+        if not passing:
+            return Critical("none", None, "<=", "no mode")
+        if passing != list(range(len(passing))):
+            return None  # not monotone on this plan: no claim
+        return Critical("threshold", float(passing[-1]), "<=", SWING_MODES[passing[-1]])
+
+    return solve_modes
+
+
+def _room_turns(ctx: Context, rid: str, p: Any) -> bool:
+    from planeval.checks.turning_space import measure_room
+
+    return measure_room(ctx, rid, p).status is Status.PASS
+
+
+def _balcony_turns(ctx: Context, rid: str, p: Any) -> bool:
+    from planeval.checks.turning import turning_result
+
+    rect = (p.rectangle_width_mm, p.rectangle_length_mm) if p.rectangle_allowed else None
+    return turning_result(ctx, rid, diameter_mm=p.diameter_mm, rectangle=rect, mode=p.door_swing_overlap,
+                          floor=FloorSpec(p.furnished), tolerance_mm=p.tolerance_mm).status is Status.PASS
+
+
 def _role(role: str) -> Governs:
     return lambda ctx, f, p: f.result.details.get("role") == role
 
@@ -179,8 +259,16 @@ DOOR_ROLES = ("entrance", "internal", "balcony", "exterior", "common")
 
 #: rule -> varied Params field -> how it sets the ``required`` of the rule's findings
 CRITICAL: dict[str, dict[str, Threshold]] = {
-    "turning-space": {"diameter_mm": Threshold(("TS01",), factor=2.0, solver=_turning)},
-    "balcony-turning": {"diameter_mm": Threshold(("BT01",), factor=2.0, solver=_turning)},
+    "turning-space": {
+        "diameter_mm": Threshold(("TS01",), factor=2.0, solver=_turning),
+        "door_swing_overlap": Threshold(("TS01",), solver=_swing_modes(_room_turns), ordinal=SWING_MODES),
+    },
+    "balcony-turning": {
+        "diameter_mm": Threshold(("BT01",), factor=2.0, solver=_turning),
+        "door_swing_overlap": Threshold(("BT01",), solver=_swing_modes(_balcony_turns), ordinal=SWING_MODES),
+    },
+    "door-side-space": {f"{side}_side_mm": Threshold(("DS01",), solver=_door_sides) for side in ("pull", "push", "sliding")},
+    "bed-placement": {"side_a_mm": Threshold(("BD01",), solver=_bed_side_a)},
     "door-clear-width": {
         **{f"{role}_min_mm": Threshold(("DW01",), governs=_role(role)) for role in DOOR_ROLES},
         "max_threshold_mm": Threshold(("DW02",), tolerance=0.0),
@@ -215,7 +303,7 @@ def solve(ctx: Context, f: Finding, params: Any, rule: str, param: str) -> Criti
     if spec.governs is not None and not spec.governs(ctx, f, params):
         return None
     c = (spec.solver or from_required)(ctx, f, params, spec, param)
-    if c is None or c.passes(float(getattr(params, param))) != (f.status is Status.PASS):
+    if c is None or c.passes(spec.position(getattr(params, param))) != (f.status is Status.PASS):
         return None  # the check decided otherwise (another subject chosen): no claim
     return c
 
@@ -227,6 +315,9 @@ _WHAT = {
     "side_small_mm": "smaller WC side space", "max_threshold_mm": "maximum threshold", "min_height_mm": "minimum door height",
     "max_opening_force_n": "maximum opening force", "min_area_m2": "minimum area", "min_area_small_unit_m2": "minimum area",
     "min_share": "minimum share", **{f"{r}_min_mm": f"{r} door clear width" for r in DOOR_ROLES},
+    "pull_side_mm": "pull-side space beside the latch", "push_side_mm": "push-side space beside the latch",
+    "sliding_side_mm": "space beside a sliding door", "side_a_mm": "free zone along the bed's long side",
+    "door_swing_overlap": "door-swing mode",
 }
 
 
@@ -240,6 +331,10 @@ def statement(label: str, param: str, c: Critical, unit: str, params: Any = None
         return f"{label} passes whatever the {what}"
     if c.kind == "none":
         return f"{label} fails whatever the {what}"
+    if param == "door_swing_overlap" and c.value is not None:
+        stricter = SWING_MODES[int(c.value) + 1:]
+        return f"{label} passes with door swings '{SWING_MODES[int(c.value)]}', not with '{stricter[0]}'" if stricter else \
+            f"{label} passes whatever the {what}"
     value = f"{c.value:.0f}" if unit == "mm" else f"{c.value:.4g}"
     return f"{label} passes for any {what} {'≤' if c.passes_when == '<=' else '≥'} {value} {unit}".rstrip()
 

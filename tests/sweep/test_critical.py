@@ -29,6 +29,10 @@ CASES = [
     ("storage-area", "min_area_m2", [1.0 * i for i in range(1, 9)]),
     ("storage-area", "min_area_small_unit_m2", [0.5 * i for i in range(1, 12)]),
     ("unit-area", "min_area_m2", [20.0 + 10 * i for i in range(8)]),
+    ("door-side-space", "pull_side_mm", [100.0 + 100 * i for i in range(12)]),
+    ("door-side-space", "push_side_mm", [100.0 + 100 * i for i in range(12)]),
+    ("door-side-space", "sliding_side_mm", [100.0 + 100 * i for i in range(12)]),
+    ("bed-placement", "side_a_mm", [300.0 + 100 * i for i in range(14)]),
 ]
 
 
@@ -100,3 +104,38 @@ def test_statements():
     assert statement("Stue", "diameter_mm", Critical("any", None, "<=", "rectangle"), "mm", rect) == \
         "Stue passes by the 1.30 × 1.80 m rectangle whatever the turning circle"
     assert not Critical("none", None, "<=").passes(0.0) and Critical("any", None, "<=").passes(1e9)
+
+
+@pytest.mark.parametrize(("base_name", "rule"), [("tek17", "turning-space"), ("husbanken-omsorg", "turning-space"),
+                                                 ("tek17", "balcony-turning")])
+def test_swing_mode_critical_matches_brute_force(base_name, rule):
+    """door_swing_overlap is categorical: the critical value is the index of the strictest mode that passes."""
+    from planeval.sweep.critical import SWING_MODES
+
+    base = only(load_ruleset(base_name), rule)
+    if not base.rules[rule].enabled or base.rules[rule].params is None:
+        pytest.skip(f"{rule} not configured in {base_name}")
+    p = base.rules[rule].params
+    checked, flips = 0, 0
+    for name, plan in brute_force_plans().items():
+        ctx = Context(plan)
+        crit = {f.result.subject: solve(ctx, f, p, rule, "door_swing_overlap") for f in run(plan, base, ctx).findings
+                if f.status in (Status.PASS, Status.FAIL)}
+        for i, mode in enumerate(SWING_MODES):
+            for f in run(plan, derive(base, ((f"{rule}.door_swing_overlap", mode),)), ctx).findings:
+                c = crit.get(f.result.subject)
+                if c is None or f.status not in (Status.PASS, Status.FAIL):
+                    continue
+                assert c.passes(float(i)) == (f.status is Status.PASS), (name, f.result.subject, mode, c)
+                checked += 1
+        flips += sum(1 for c in crit.values() if c is not None and c.kind == "threshold")
+    assert rule == "balcony-turning" or checked > 0
+    if (base_name, rule) == ("husbanken-omsorg", "turning-space"):
+        assert flips > 0  # a room that turns only with the swings allowed: the test can fail
+
+
+def test_door_side_and_bed_statements_name_what_moves():
+    assert statement("D3", "pull_side_mm", Critical("threshold", 612.0, "<="), "mm") == \
+        "D3 passes for any pull-side space beside the latch ≤ 612 mm"
+    assert statement("Stue", "door_swing_overlap", Critical("threshold", 1.0, "<="), "mm") == \
+        "Stue passes with door swings 'forbid_operated_door', not with 'forbid_all'"

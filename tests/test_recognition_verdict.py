@@ -1,0 +1,166 @@
+"""A plan recognised below the minimum grade is not judged: its verdict is ``review`` (exit 1 by default),
+said at the top of every report; the grade is set by ``check --min-grade`` or ``min_grade`` in
+planeval.toml. A well-recognised plan with ordinary needs-review items keeps its pass/fail verdict.
+The recognition block of the HTML report, with its toggle, and the recognition lines in Norwegian."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from builders import door_arc, new, save, two_rooms, walls_around
+from click.testing import CliRunner
+from planeval import api
+from planeval.cli import main
+from planeval.findings import Status, verdict_of
+from planeval.model import build_plan
+from planeval.read import read_drawing
+from planeval.report import writer
+from planeval.report.json_report import reports_to_dict
+from planeval.report.text import report_text
+from test_report_formats import validate
+
+
+def _unlabelled(tmp_path: Path) -> Path:
+    """Two unlabelled rooms, one door between them and an entrance door: grade D (no function known)."""
+    return two_rooms(tmp_path, labels=())
+
+
+def cli(*args: object) -> object:
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+@pytest.fixture(scope="module")
+def poor(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _unlabelled(tmp_path_factory.mktemp("poor"))
+
+
+@pytest.fixture(scope="module")
+def good(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return two_rooms(tmp_path_factory.mktemp("good"))
+
+
+def test_a_plan_below_the_grade_is_not_judged_and_fails_the_run(poor):
+    plan = build_plan(read_drawing(poor))
+    assert plan.recognition.grade == "D" and plan.recognition.rooms == 2 and plan.recognition.rooms_labelled == 0
+    report = api.check(plan, "tek17")
+    statuses = {f.status for f in report.findings}
+    assert Status.FAIL not in statuses and Status.PASS not in statuses  # every judged subject became a review item
+    assert report.not_judged == "not judged: recognised at grade D, below C"
+    v = report.verdict()
+    assert (v.word, v.failed, v.failing_errors) == ("review", True, 0)
+    s = report.summary()
+    assert s["verdict"] == "review" and s["not_judged"] == ["not judged: recognised at grade D, below C"]
+    assert not report.verdict(fail_on_unjudged=False).failed and report.verdict(fail_on_unjudged=False).word == "review"
+
+
+def test_the_minimum_grade_is_the_callers(poor, good):
+    plan = build_plan(read_drawing(poor))
+    lenient = api.check(plan, "tek17", min_grade="D")
+    assert lenient.not_judged == "" and lenient.verdict().word in ("pass", "fail")
+    assert not any("review_reason" in f.result.details for f in lenient.findings)
+    strict = api.check(build_plan(read_drawing(good)), "tek17", min_grade="A")
+    assert strict.plan.recognition.grade == "A" and strict.not_judged == ""
+    with pytest.raises(ValueError):
+        api.check(plan, "tek17", min_grade="F")
+
+
+def test_a_well_recognised_plan_with_review_items_keeps_its_verdict(good):
+    report = api.check(build_plan(read_drawing(good)), "tek17")
+    assert report.plan.recognition.grade == "A"
+    assert report.summary()["needs_review"] > 0  # thresholds, door heights: what a 2D plan cannot show
+    assert report.not_judged == "" and report.verdict().word in ("pass", "fail")
+    assert report.summary()["not_judged"] == []
+
+
+def test_fail_beats_review():
+    from test_ci_use import finding
+
+    v = verdict_of([finding(Status.FAIL)], not_judged=["not judged: recognised at grade D, below C"])
+    assert (v.word, v.failed) == ("fail", True)
+
+
+def test_cli_exit_codes_and_options(poor, good):
+    r = cli("check", poor, "--rules", "tek17", "-q", "--lang", "en")
+    assert r.exit_code == 1, r.output
+    assert "Not judged: the drawing was recognised at grade D, below C" in r.output.splitlines()[1]
+    assert cli("check", poor, "--rules", "tek17", "-q", "--no-fail-on-unjudged").exit_code == 0
+    low = cli("check", poor, "--rules", "tek17", "-q", "--lang", "en", "--min-grade", "d")
+    assert "Not judged" not in low.output and low.exit_code in (0, 1)
+    top = json.loads(cli("check", good, "--rules", "tek17", "--format", "json", "--min-grade", "A").output)
+    assert top["summary"]["verdict"] != "review" and top["reports"][0]["recognition"]["min_grade"] == "A"
+    bad = cli("check", good, "--rules", "tek17", "--min-grade", "F")
+    assert bad.exit_code == 2 and "F" in bad.output
+
+
+def test_config_sets_the_minimum_grade(tmp_path, monkeypatch):
+    _unlabelled(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    poor = tmp_path / "plan.dxf"
+    (tmp_path / "planeval.toml").write_text('plans = ["plan.dxf"]\nrules = ["tek17"]\nmin_grade = "E"\n', encoding="utf-8")
+    r = cli("check", "--format", "json")
+    doc = json.loads(r.output)
+    assert doc["reports"][0]["recognition"]["min_grade"] == "E" and doc["summary"]["verdict"] != "review"
+    assert cli("check", "--format", "json", "--min-grade", "C").exit_code == 1  # the command line wins
+    (tmp_path / "planeval.toml").write_text('rules = ["tek17"]\nmin_grade = "G"\n', encoding="utf-8")
+    r = cli("check", poor)
+    assert r.exit_code == 2 and "'min_grade' must be one of A, B, C, D, E" in r.output
+
+
+def test_json_says_review_and_validates(poor, good):
+    reports = [api.check(build_plan(read_drawing(p)), "tek17") for p in (poor, good)]
+    doc = reports_to_dict(reports, {})
+    assert validate(doc) == []
+    assert doc["summary"]["verdict"] == "review" or doc["summary"]["failing_errors"] > 0
+    assert [d["summary"]["verdict"] == "review" for d in doc["reports"]] == [True, False]
+    assert [d["recognition"]["judged"] for d in doc["reports"]] == [False, True]
+    assert len(doc["summary"]["not_judged"]) == 1 and doc["summary"]["not_judged"][0].endswith(
+        "not judged: recognised at grade D, below C")
+
+
+def test_every_writer_shows_the_review_verdict_at_the_top(poor):
+    report = api.check(build_plan(read_drawing(poor)), "tek17")
+    html = writer("html")([report], {"lang": "nb"})
+    header = html[html.index('<header class="rhead">'):html.index("</header>")]
+    assert '<span class="verdict v-review">Ikke vurdert</span>' in header
+    block = re.search(r'<div class="recog" id="recognition-0" data-grade="D">.*?</div></div>|'
+                      r'<div class="recog" id="recognition-0" data-grade="D">.*?</label></div>', html, re.S).group(0)
+    assert "Ikke vurdert: tegningen er gjenkjent med karakter D, under C" in block
+    assert "<dd>2: 0 med navn, 0 utledet, 2 uten funksjon</dd>" in block
+    assert html.index('id="recognition-0"') < html.index('class="planwrap"')  # near the top, before the drawing
+    assert 'data-layer-toggle="unrecognised" data-base="1" checked' in block  # on below B
+    md = writer("md")([report], {"lang": "nb"})
+    assert md.splitlines()[2].startswith("### ⚠️ ")
+    assert "⚠️ **Ikke vurdert: tegningen er gjenkjent med karakter D, under C**" in md
+    junit = ET.fromstring(writer("junit")([report], {}))
+    first = junit.find("testsuite/testcase")
+    assert first.get("classname") == "planeval.recognition" and first.find("failure").get("type") == "not-judged"
+    text = report_text(report, color=False, lang="nb").splitlines()
+    assert text[1] == "  Ikke vurdert: tegningen er gjenkjent med karakter D, under C"
+    assert text[3].startswith("  Gjenkjenning: karakter D (poeng ") and "2 rom (0 med navn, 0 utledet, 2 uten funksjon)" in text[3]
+    assert text[4] == "    - 2 av 2 rom har ikke navn (funksjon ukjent)"
+
+
+def test_html_toggle_is_off_on_a_well_recognised_plan(good):
+    report = api.check(build_plan(read_drawing(good)), "tek17")
+    html = writer("html")([report], {"lang": "en"})
+    assert 'data-layer-toggle="unrecognised" data-base="1">' in html  # present, unchecked (grade A)
+    assert "<dt>Enclosed floor that became rooms</dt>" in html and "<dt>Drawings on the sheet</dt><dd>floor plan ×1</dd>" in html
+    assert '<div class="notjudged">' not in html and 'class="verdict v-review"' not in html
+
+
+def test_recognition_notes_in_norwegian_name_the_same_numbers(tmp_path):
+    doc, msp = new()
+    walls_around(msp, 0, 0, 6000, 4000, gaps=[("W", 2000, 2900)])
+    door_arc(msp, (-100, 2000), 90, 180, 900)
+    msp.add_arc((3000, 2000), 800, 0, 90, dxfattribs={"layer": "A-DOOR"})  # a door symbol that becomes no door
+    rec = build_plan(read_drawing(save(doc, tmp_path))).recognition
+    from planeval.report.recognition_text import note_lines
+
+    en, nb = note_lines("en", rec), note_lines("nb", rec)
+    assert en == list(rec.notes) or "; ".join(en) == "; ".join(rec.notes)
+    assert "1 av 2 dørsymboler ble ikke dører" in nb and "1 of 2 door symbols did not become doors" in en
+    assert len(en) == len(nb)
