@@ -72,5 +72,6 @@ def test_check_report_of_a_poor_plan_says_findings_need_review(tmp_path):
     assert reviewed and all(f.status.value == "needs_review" for f in reviewed)
     text_lines = report_text(report, color=False).splitlines()
     assert text_lines[1] == f"  Not judged: the drawing was recognised at grade {plan.recognition.grade}, below C"
-    assert text_lines[2] == f"  {len(reviewed)} findings say needs review instead of pass/fail: the plan is only partly recognised"
+    said = "findings say needs review instead of pass/fail: the plan is only partly recognised"
+    assert text_lines[2] == f"  {len(reviewed)} {said}"
     assert report_to_dict(report)["recognition"]["findings_needing_review"] == len(reviewed)
