@@ -2,9 +2,10 @@
 
 * **Local** (default): ``concurrent.futures.ProcessPoolExecutor`` with ``jobs`` workers (all cores
   by default), started by a fork server (the main process holds DuckDB's threads; forking it would
-  be unsafe). A worker that dies (a crash in a native library) breaks the pool: the plans it took
-  down are re-run one by one in fresh pools, and the one that kills its worker again is reported
-  (stage ``worker``) — the sweep goes on.
+  be unsafe). A worker that dies (a crash in a native library, the out-of-memory killer) breaks
+  the pool: the plans it took down are re-run each in a fresh pool of its own (as many at a time
+  as there are jobs), and the one that kills its worker again is reported (stage ``worker``) —
+  the sweep goes on.
 * **Dask** (``scheduler``): the same :func:`~planeval.sweep.worker.run_task` submitted to a
   ``distributed`` cluster. The plan's bytes travel with the task, so workers need not share the
   file system; they need planeval installed. The per-plan time limit is checked between variants
@@ -21,7 +22,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -118,7 +119,7 @@ class SweepSummary:
 
 def _tasks(plans: Sequence[str], variants: Sequence[Variant], done: set[tuple[str, str]], time_limit: float | None,
            send_data: bool, options: tuple[tuple[str, Any], ...], store: Store, shrink: bool,
-           min_grade: str | None) -> tuple[list[PlanTask], int, int]:
+           min_grade: str | None, faults: dict[str, str]) -> tuple[list[PlanTask], int, int]:
     tasks, skipped, errors = [], 0, 0
     for path in plans:
         try:
@@ -132,7 +133,7 @@ def _tasks(plans: Sequence[str], variants: Sequence[Variant], done: set[tuple[st
         todo = tuple(v for v in variants if (sha, v.id) not in done)
         skipped += len(variants) - len(todo)
         if todo:
-            tasks.append(PlanTask(path, sha, todo, time_limit, data, options, shrink, min_grade))
+            tasks.append(PlanTask(path, sha, todo, time_limit, data, options, shrink, min_grade, faults.get(Path(path).name, "")))
     return tasks, skipped, errors
 
 
@@ -143,25 +144,44 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
 
 
+def _worker_died(task: PlanTask) -> PlanResult:
+    return PlanResult(task.path, task.sha256, error={
+        "plan": task.path, "sha256": task.sha256, "stage": "worker", "error": "BrokenProcessPool",
+        "message": "the worker process died while judging this plan (a crash in native code, or out of memory)",
+        "seconds": 0.0})
+
+
+def _alone(task: PlanTask) -> PlanResult:
+    """``task`` in a fresh pool of its own: a worker that dies now was killed by this plan."""
+    with _pool(1) as pool:
+        try:
+            return pool.submit(run_task, task).result()
+        except BrokenProcessPool:
+            return _worker_died(task)
+
+
 def _local(tasks: list[PlanTask], jobs: int, on_result: Callable[[PlanTask, PlanResult], None]) -> None:
+    """The tasks on a pool of ``jobs`` workers. A worker that dies breaks the whole pool: every plan
+    not finished then is run again, each in a fresh pool of its own (``jobs`` of them at a time), so
+    the plans that only shared the pool are judged and the one that kills its worker again is
+    reported (stage ``worker``)."""
     retry: list[PlanTask] = []
     with _pool(min(jobs, len(tasks))) as pool:
         futures: dict[Future[PlanResult], PlanTask] = {pool.submit(run_task, t): t for t in tasks}
         for fut in as_completed(futures):
             try:
-                on_result(futures[fut], fut.result())
+                result = fut.result()
             except BrokenProcessPool:
                 retry.append(futures[fut])
-    for task in retry:  # one by one: the plan that kills its worker again is the broken one
-        with _pool(1) as pool:
-            try:
-                result = pool.submit(run_task, task).result()
-            except BrokenProcessPool:
-                result = PlanResult(task.path, task.sha256, error={
-                    "plan": task.path, "sha256": task.sha256, "stage": "worker", "error": "BrokenProcessPool",
-                    "message": "the worker process died while judging this plan (a crash in native code, or out of memory)",
-                    "seconds": 0.0})
-        on_result(task, result)
+                continue
+            on_result(futures[fut], result)
+    if not retry:
+        return
+    retry.sort(key=tasks.index)
+    with ThreadPoolExecutor(max_workers=min(jobs, len(retry))) as threads:
+        alone = {threads.submit(_alone, t): t for t in retry}
+        for done in as_completed(alone):
+            on_result(alone[done], done.result())
 
 
 def _dask(tasks: list[PlanTask], scheduler: Any, on_result: Callable[[PlanTask, PlanResult], None]) -> None:
@@ -194,13 +214,15 @@ def _dask(tasks: list[PlanTask], scheduler: Any, on_result: Callable[[PlanTask, 
 def run_sweep(plans: Sequence[str], variants: Sequence[Variant], store: Store, *, jobs: int | None = None,
               scheduler: Any = None, time_limit: float | None = None, options: tuple[tuple[str, Any], ...] = (),
               progress: Progress | None = None, quiet: bool = False, shrink: bool = False,
-              min_grade: str | None = None) -> SweepSummary:
+              min_grade: str | None = None, faults: dict[str, str] | None = None) -> SweepSummary:
     """Judge every plan under every variant not yet in ``store``.
 
     ``jobs``: worker processes (default: all cores; 0: in this process, without the isolation of a
     pool — for notebooks and tests); ``scheduler``: a Dask address or ``distributed.Client``;
     ``shrink``: also the ``shrink`` table (a bisection per wall of every room: minutes per plan);
-    ``min_grade``: the recognition grade below which uncertain subjects are needs_review (default C).
+    ``min_grade``: the recognition grade below which uncertain subjects are needs_review (default C);
+    ``faults``: for tests of the recovery path only — plan file name -> "exit" | "kill": that plan's
+    worker process dies before reading it.
     """
     t0 = time.monotonic()
     if jobs is not None and jobs < 0:
@@ -209,7 +231,7 @@ def run_sweep(plans: Sequence[str], variants: Sequence[Variant], store: Store, *
         raise InputError(f"--time-limit must be positive, got {time_limit:g}")
     store.add_variants(variants)
     tasks, skipped, errors = _tasks(plans, variants, store.done(), time_limit, scheduler is not None, options, store, shrink,
-                                    min_grade)
+                                    min_grade, faults or {})
     total_runs = sum(len(t.variants) for t in tasks)
     bar = progress or Progress(len(tasks), total_runs, quiet=quiet)
     counts = {"runs": 0, "errors": errors}

@@ -46,6 +46,7 @@ class PlanTask:
     options: tuple[tuple[str, Any], ...] = ()  # load_plan keywords: profile, units, encoding
     shrink: bool = False  # also how far each wall of each room can move in, per variant (costly: a bisection per wall)
     min_grade: str | None = None  # recognition grade below which uncertain subjects are needs_review (None: api.check's default)
+    fault: str = ""  # fault injection, for tests of the recovery path only: "exit" (os._exit) or "kill" (SIGKILL itself)
 
 
 @dataclass
@@ -149,11 +150,20 @@ def judge_plan(plan: Any, task: PlanTask, deadline: _Deadline | None = None) -> 
     return rows
 
 
+def _die(how: str) -> None:
+    """End this worker process as a crash in native code or the out-of-memory killer would (no exception, no cleanup)."""
+    if how == "kill" and hasattr(signal, "SIGKILL"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    os._exit(70)
+
+
 def run_task(task: PlanTask) -> PlanResult:
     """Judge one plan under all its variants; errors come back as a result, never as an exception."""
     from planeval.api import load_plan, require_floor_plan
     from planeval.errors import PlanevalError
 
+    if task.fault:
+        _die(task.fault)
     t0 = time.perf_counter()
     result = PlanResult(task.path, task.sha256)
     stage = "read"

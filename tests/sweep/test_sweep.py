@@ -110,3 +110,30 @@ def test_dask_cluster_gives_the_same_tables(shared, tmp_path):
             s = sweep([str(folder)], ["tek17"], VARY, tmp_path / "dask.duckdb", scheduler=client)
     assert (s.runs, s.errors) == (4, 0)
     assert contents(shared[0] / "local.duckdb") == contents(tmp_path / "dask.duckdb")
+
+
+@pytest.mark.parametrize("how", ["exit", "kill"])
+def test_a_worker_that_dies_is_reported_and_the_sweep_goes_on(shared, folder, tmp_path, how):
+    """A plan whose worker process dies (os._exit, SIGKILL: what a crash in native code or the
+    out-of-memory killer does) is one errors row; the plans that shared its pool are judged as before."""
+    from planeval.ruleset import load_ruleset
+    from planeval.sweep.execute import run_sweep
+    from planeval.sweep.grid import parse_vary
+    from planeval.sweep.store import open_store
+    from planeval.sweep.variants import variants_of
+
+    victim = folder / "victim.dxf"
+    victim.write_bytes(b"999\nthe worker judging this plan dies\n" + (folder / "ungdom-30-nordic.dxf").read_bytes())
+    variants = variants_of([load_ruleset("tek17")], [parse_vary(v) for v in VARY])
+    out = tmp_path / "r.duckdb"
+    with open_store(out, "duckdb") as store:
+        s = run_sweep(collect_plans([str(folder)]), variants, store, jobs=2, quiet=True, faults={"victim.dxf": how})
+    assert (s.plans, s.runs, s.errors) == (3, 4, 1)
+    t = contents(out)
+    (err,) = t["errors"]
+    assert err[0].endswith("victim.dxf") and err[2] == "worker" and "died" in err[4]
+    # the other two plans: the same rows as the undisturbed sweep (paths differ: compare by file name)
+    mine, theirs = contents(out), contents(shared[0] / "local.duckdb")
+    for table in ("findings", "areas", "critical"):
+        assert [r[1:] for r in mine[table]] == [r[1:] for r in theirs[table]], table
+    assert sorted(r[1] for r in mine["runs"]) == sorted(r[1] for r in theirs["runs"])
