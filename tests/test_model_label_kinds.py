@@ -3,6 +3,8 @@ apart, areas in the notations of several countries, heights."""
 
 from __future__ import annotations
 
+import math
+
 import ezdxf
 import pytest
 
@@ -77,3 +79,58 @@ def test_inspect_shows_the_stated_area_and_height(tmp_path):
     room = plan_to_dict(plan)["rooms"][0]
     assert (room["stated_area_m2"], room["stated_area_text"], room["height_mm"]) == (12.4, "mq=12.40", 2600)
     assert "(drawing says 12.4), h 2.60 m" in plan_to_text(plan)
+
+
+def _stacked(text_lines, centre, rotation, h, step=1.5):
+    """``text_lines`` of one label stacked along their own normal (each ``step`` heights below the last in the
+    label's direction), centred on ``centre``."""
+    a = math.radians(rotation)
+    nx, ny = math.sin(a), -math.cos(a)  # "down" in the label's own axes
+    n = len(text_lines)
+    out = []
+    for i, s in enumerate(text_lines):
+        k = (i - (n - 1) / 2) * step * h
+        out.append((s, (centre[0] + k * nx, centre[1] + k * ny), rotation, h))
+    return out
+
+
+@pytest.mark.parametrize("rotation", [0, 33, 90, 180, 135, 301])
+def test_a_two_line_label_is_joined_at_any_rotation(tmp_path, rotation):
+    # "Master" alone names no function; read with its second line it is the bedroom's name
+    room = one_room(tmp_path, *_stacked(["Master", "bedroom"], (2000, 2000), rotation, 200), size=(4000, 4000))
+    assert (room.label, room.function) == ("Master bedroom", "bedroom")
+
+
+@pytest.mark.parametrize("rotation", [0, 33, 90, 180])
+def test_three_lines_read_in_their_own_order(tmp_path, rotation):
+    room = one_room(tmp_path, *_stacked(["Soverom", "nr.", "2"], (2000, 2000), rotation, 200), size=(4000, 4000))
+    assert room.label == "Soverom nr. 2" and room.function == "bedroom"
+
+
+def test_lines_in_other_directions_or_sizes_are_not_one_label(tmp_path):
+    # the second line turned 33° against the first: two texts, not one label
+    turned = [("Master", (2000, 2150), 0, 200), ("bedroom", (2000, 1850), 33, 200)]
+    room = one_room(tmp_path, *turned, size=(4000, 4000))
+    assert room.label == "bedroom"
+    tiny = [("Master", (2000, 2150), 0, 200), ("bedroom", (2000, 2050), 0, 60)]  # a note under the name, not its line
+    (tmp_path / "b").mkdir()
+    room = one_room(tmp_path / "b", *tiny, size=(4000, 4000))
+    assert room.label == "bedroom"
+    apart = [("Master", (2000, 3000), 33, 200), ("bedroom", (2000, 1000), 33, 200)]  # 2 m apart: two texts
+    (tmp_path / "c").mkdir()
+    room = one_room(tmp_path / "c", *apart, size=(4000, 4000))
+    assert room.label == "bedroom"
+
+
+@pytest.mark.parametrize("rotation", [40, 220])
+def test_right_aligned_lines_keep_their_order_when_turned(tmp_path, rotation):
+    # the lines' insert points 5 heights apart sideways (right-aligned lines of unequal length), 2.1 below
+    # along their own normal: read in the label's axes, "Master" comes first
+    h, a = 200.0, math.radians(rotation)
+
+    def at(dx, dy):
+        return (2500 + dx * math.cos(a) - dy * math.sin(a), 2500 + dx * math.sin(a) + dy * math.cos(a))
+
+    room = one_room(tmp_path, ("Master", at(0, 0), rotation, h), ("bedroom", at(5 * h, -2.1 * h), rotation, h),
+                    size=(5000, 5000))
+    assert room.label == "Master bedroom"

@@ -5,7 +5,7 @@ vocabulary (multi-line labels split over several TEXTs are joined), the room lay
 ("Room - Kitchen"), any short name-like text. Area texts in the notations of several countries
 ("12,4 m²", "12.4 m2", "mq=12.40", "134 SQ. FT.", a size "11'6 x 12'") become the room's stated
 area, kept as written beside the measured one; "h=2.50" its height; NUMBER attributes its number.
-Labels are read in their own direction (a vertical label's lines stack sideways), and a label
+Labels are read in their own direction, at any rotation (a vertical label's lines stack sideways), and a label
 whose middle lies outside every room goes to the room its written extent overlaps most.
 """
 
@@ -47,23 +47,47 @@ class RoomLabel:
     height_mm: float | None = None
 
 
+#: lines of one label: rotations within this many degrees, heights within this ratio, the next line at most
+#: this many heights below the last along their own normal and at most ``_JOIN_SIDE`` heights beside it
+_JOIN_ANGLE_DEG = 3.0
+_JOIN_HEIGHT_RATIO = 0.5
+_JOIN_STEP = 2.2
+_JOIN_SIDE = 6.0
+
+
+def _angle_gap(a: float, b: float) -> float:
+    d = abs(a - b) % 360.0
+    return min(d, 360.0 - d)
+
+
 def _join_lines(texts: list[Text]) -> list[str]:
-    """Group texts stacked within 2 text heights into one label, read top to bottom in their own
-    direction (the lines of a label written upwards stack to the right)."""
+    """Group the lines of one label into one text, read top to bottom in their own direction.
+
+    Lines belong together when they are written in the same direction (any rotation: within 3°),
+    have similar heights (the smaller at least half the larger), and the next one stands below the
+    last along their own rotated normal (0–2.2 heights) and beside it by at most 6 heights (left-,
+    centre- or right-aligned). A label written upwards stacks to the right, one upside down upwards.
+    """
     groups: list[list[Text]] = []
 
-    def frame(t: Text) -> tuple[float, float]:
-        a = math.radians(-round(t.rotation / 90.0) * 90.0)  # into the label's own axes
+    def frame(t: Text, rot: float) -> tuple[float, float]:
+        a = math.radians(-rot)  # into the label's own axes
         return t.x * math.cos(a) - t.y * math.sin(a), t.x * math.sin(a) + t.y * math.cos(a)
 
-    for t in sorted(texts, key=lambda t: (round(t.rotation / 90.0) % 4, -frame(t)[1], frame(t)[0])):
-        tx, ty = frame(t)
+    def direction(t: Text) -> float:
+        return round(t.rotation % 360.0, 1) % 360.0
+
+    for t in sorted(texts, key=lambda t: (direction(t), -frame(t, t.rotation)[1], frame(t, t.rotation)[0])):
         for g in groups:
             last = g[-1]
-            lx, ly = frame(last)
+            if _angle_gap(last.rotation, t.rotation) > _JOIN_ANGLE_DEG:
+                continue
             h = max(last.height, t.height)
-            same = round(last.rotation / 90.0) % 4 == round(t.rotation / 90.0) % 4
-            if same and abs(lx - tx) < 6 * h and 0 <= ly - ty <= 2.2 * h:
+            if min(last.height, t.height) < _JOIN_HEIGHT_RATIO * h:
+                continue
+            lx, ly = frame(last, last.rotation)
+            tx, ty = frame(t, last.rotation)
+            if abs(lx - tx) < _JOIN_SIDE * h and 0 <= ly - ty <= _JOIN_STEP * h:
                 g.append(t)
                 break
         else:
