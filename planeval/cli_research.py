@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from planeval.cli.common import encoding_option, guarded, main, profile_option, units_option
+from planeval.cli.common import building_option, encoding_option, guarded, main, profile_option, units_option
 from planeval.errors import InputError
 
 __all__ = ["sweep_cmd", "sweep_report_cmd", "trial_rules_cmd", "shrink_cmd", "trial_layout_cmd"]
@@ -42,21 +42,23 @@ def _plural(n: int, word: str) -> str:
 @click.option("--min-grade", "min_grade", type=click.Choice(["A", "B", "C", "D", "E"], case_sensitive=False), default=None,
               help="Recognition grade a plan needs to be judged (default C, or min_grade in planeval.toml); below it "
                    "findings on uncertain subjects are needs_review, as in 'planeval check'.")
+@building_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress on stderr.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
               help="Project config (plans and rules defaults).")
 @guarded
 def sweep_cmd(plans: tuple[str, ...], rules: tuple[str, ...], vary: tuple[str, ...], out: str, fmt: str, jobs: int | None,
               scheduler: str | None, time_limit: float, profile: str | None, units: str | None, encoding: str | None,
-              shrink: bool, min_grade: str | None, quiet: bool, config_path: str | None) -> None:
+              shrink: bool, min_grade: str | None, building: bool | None, quiet: bool, config_path: str | None) -> None:
     """Judge every PLAN (files or folders of .dxf) under every rule set × every point of the --vary grid.
 
     Each plan is read and measured once and judged for all variants. Results go to the tables
-    runs, findings, areas, critical, shrink (with --shrink), variants and errors (see
+    runs, findings, areas, critical, shrink (with --shrink), unit_access, building (plans that are
+    one building: --building or planeval.toml), variants and errors (see
     planeval/sweep/tables.py); pairs
     (plan sha256, variant) already in OUT are skipped, so an interrupted sweep resumes.
     """
-    from planeval.config import load_config
+    from planeval.config import building_for, load_config
     from planeval.ruleset import load_ruleset
     from planeval.sweep.execute import collect_plans, run_sweep
     from planeval.sweep.grid import parse_vary
@@ -74,12 +76,16 @@ def sweep_cmd(plans: tuple[str, ...], rules: tuple[str, ...], vary: tuple[str, .
     files = collect_plans(plans)
     given = (("profile", profile or cfg.profile), ("units", units or cfg.units), ("encoding", encoding))
     options = tuple((k, v) for k, v in given if v)
+    bld = building_for(files, building, cfg)
     with open_store(out, fmt) as store:
         s = run_sweep(files, variants, store, jobs=jobs, scheduler=scheduler, time_limit=time_limit, options=options, quiet=quiet,
-                      shrink=shrink, min_grade=(min_grade or cfg.min_grade or "").upper() or None)
+                      shrink=shrink, min_grade=(min_grade or cfg.min_grade or "").upper() or None, building=bld)
     skipped = f", {s.skipped} already in {out}" if s.skipped else ""
     click.echo(f"sweep: {_plural(s.plans, 'plan')} × {_plural(s.variants, 'variant')}: {s.runs} runs judged{skipped} "
                f"in {s.seconds:.1f} s -> {out}")
+    if bld is not None:
+        click.echo(f"sweep: the {_plural(s.plans, 'plan')} are one building: the §12-2 (2) share across them for "
+                   f"{_plural(s.building, 'variant')} in the building table")
     if s.errors:
         click.echo(f"sweep: {_plural(s.errors, 'plan')} could not be judged: see the errors table", err=True)
 

@@ -115,12 +115,13 @@ class SweepSummary:
     skipped: int  #: pairs already in the store
     errors: int  #: plans reported in the errors table
     seconds: float
+    building: int = 0  #: rows of the building table (variants judged across the building's plans)
 
 
 def _tasks(plans: Sequence[str], variants: Sequence[Variant], done: set[tuple[str, str]], time_limit: float | None,
            send_data: bool, options: tuple[tuple[str, Any], ...], store: Store, shrink: bool,
-           min_grade: str | None, faults: dict[str, str]) -> tuple[list[PlanTask], int, int]:
-    tasks, skipped, errors = [], 0, 0
+           min_grade: str | None, faults: dict[str, str]) -> tuple[list[PlanTask], int, int, list[tuple[str, str]]]:
+    tasks, skipped, errors, shas = [], 0, 0, []
     for path in plans:
         try:
             sha = file_sha256(path)
@@ -129,12 +130,14 @@ def _tasks(plans: Sequence[str], variants: Sequence[Variant], done: set[tuple[st
             store.add_error({"plan": path, "sha256": None, "stage": "read", "error": type(exc).__name__,
                              "message": exc.strerror or str(exc), "seconds": 0.0})
             errors += 1
+            shas.append((path, ""))
             continue
+        shas.append((path, sha))
         todo = tuple(v for v in variants if (sha, v.id) not in done)
         skipped += len(variants) - len(todo)
         if todo:
             tasks.append(PlanTask(path, sha, todo, time_limit, data, options, shrink, min_grade, faults.get(Path(path).name, "")))
-    return tasks, skipped, errors
+    return tasks, skipped, errors, shas
 
 
 def _pool(jobs: int) -> ProcessPoolExecutor:
@@ -214,13 +217,16 @@ def _dask(tasks: list[PlanTask], scheduler: Any, on_result: Callable[[PlanTask, 
 def run_sweep(plans: Sequence[str], variants: Sequence[Variant], store: Store, *, jobs: int | None = None,
               scheduler: Any = None, time_limit: float | None = None, options: tuple[tuple[str, Any], ...] = (),
               progress: Progress | None = None, quiet: bool = False, shrink: bool = False,
-              min_grade: str | None = None, faults: dict[str, str] | None = None) -> SweepSummary:
+              min_grade: str | None = None, faults: dict[str, str] | None = None, building: Any = None) -> SweepSummary:
     """Judge every plan under every variant not yet in ``store``.
 
     ``jobs``: worker processes (default: all cores; 0: in this process, without the isolation of a
     pool — for notebooks and tests); ``scheduler``: a Dask address or ``distributed.Client``;
     ``shrink``: also the ``shrink`` table (a bisection per wall of every room: minutes per plan);
     ``min_grade``: the recognition grade below which uncertain subjects are needs_review (default C);
+    ``building``: the plans are one building (a :class:`planeval.config.Building`, from
+    :func:`planeval.config.building_for`): the ``building`` table gets the §12-2 (2) share across
+    them per variant, once every plan is done;
     ``faults``: for tests of the recovery path only — plan file name -> "exit" | "kill": that plan's
     worker process dies before reading it.
     """
@@ -230,8 +236,8 @@ def run_sweep(plans: Sequence[str], variants: Sequence[Variant], store: Store, *
     if time_limit is not None and time_limit <= 0:
         raise InputError(f"--time-limit must be positive, got {time_limit:g}")
     store.add_variants(variants)
-    tasks, skipped, errors = _tasks(plans, variants, store.done(), time_limit, scheduler is not None, options, store, shrink,
-                                    min_grade, faults or {})
+    tasks, skipped, errors, shas = _tasks(plans, variants, store.done(), time_limit, scheduler is not None, options, store,
+                                          shrink, min_grade, faults or {})
     total_runs = sum(len(t.variants) for t in tasks)
     bar = progress or Progress(len(tasks), total_runs, quiet=quiet)
     counts = {"runs": 0, "errors": errors}
@@ -250,7 +256,14 @@ def run_sweep(plans: Sequence[str], variants: Sequence[Variant], store: Store, *
                 on_result(task, run_task(task))
         elif tasks:
             _local(tasks, jobs or os.cpu_count() or 1, on_result)
+        if building is not None and len(plans) > 1:
+            from planeval.sweep.building import building_rows
+
+            rows = building_rows(building.name, shas, variants, store.con)
+            store.set_building(rows)
+            counts["building"] = len(rows)
     finally:
         bar.close()
         store.flush()
-    return SweepSummary(len(plans), len(variants), counts["runs"], skipped, counts["errors"], time.monotonic() - t0)
+    return SweepSummary(len(plans), len(variants), counts["runs"], skipped, counts["errors"], time.monotonic() - t0,
+                        counts.get("building", 0))

@@ -111,7 +111,7 @@ class Store:
             self.con.execute("DELETE FROM errors WHERE plan = ? OR sha256 = ?", [result.path, result.sha256])
             if result.error is not None:
                 insert(self.con, "errors", [result.error])
-            for table in ("runs", "findings", "areas", "critical", "shrink"):
+            for table in ("runs", "findings", "areas", "critical", "shrink", "unit_access"):
                 insert(self.con, table, result.rows.get(table, []))
             self.con.execute("COMMIT")
         except BaseException:
@@ -119,6 +119,19 @@ class Store:
             raise
         if self.fmt != "duckdb" and time.monotonic() - self._flushed > self.flush_seconds:
             self.flush()
+
+    def set_building(self, rows: list[dict[str, Any]]) -> None:
+        """The ``building`` rows of one building, replacing those an earlier run wrote for it."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for r in rows:
+                self.con.execute("DELETE FROM building WHERE building = ? AND sha256s = ? AND variant_id = ?",
+                                 [r["building"], r["sha256s"], r["variant_id"]])
+            insert(self.con, "building", rows)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
 
     def add_error(self, error: dict[str, Any]) -> None:
         self.con.execute("DELETE FROM errors WHERE plan = ?", [error["plan"]])

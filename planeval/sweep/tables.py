@@ -29,6 +29,18 @@
     ``wall`` (edge index), ``direction`` (outward normal: north = +y, east, south, west, or degrees),
     ``length_mm``, ``max_move_mm`` (how far the wall moves in before a finding of the room's unit
     fails; exact to 5 mm), ``freed_m2`` and ``limited_by`` (the codes that stop it, comma-joined).
+``unit_access``
+    per plan, variant and dwelling unit, what the building-level share reads: ``plan``,
+    ``plan_name``, ``sha256``, ``variant_id``, ``unit_id``, ``bra_m2`` (unrounded), ``accessible``
+    (no failing finding of the variant's accessibility rules, the plan's own share exemptions
+    lifted), ``in_review`` (accessible unless a finding in review decides).
+``building`` (plans swept as one building: ``--building`` or planeval.toml)
+    per building and variant, the §12-2 (2) share across all its plans: ``building`` (the config's
+    name or empty), ``plans`` (JSON: the plan paths), ``sha256s`` (JSON, sorted), ``variant_id``,
+    ``rule``, ``code`` (AR02), ``status`` (pass | fail | needs_review | not_applicable | error:
+    some plan not judged under the variant), ``units``, ``small_units``, ``accessible_units``,
+    ``review_units``, ``measured`` (the share of surely accessible small units), ``required``
+    (``min_share``), ``margin``, ``exempt`` (JSON: the small units exempt, ``file:unit``) and ``message``.
 ``variants``
     one row per variant: ``variant_id``, ``ruleset``, ``base``, ``base_key`` (sha256 of the base's
     own file), ``chain``, ``params``.
@@ -79,6 +91,16 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("room_label", "VARCHAR"), ("room_function", "VARCHAR"), ("wall", "INTEGER"), ("direction", "VARCHAR"),
         ("length_mm", "DOUBLE"), ("max_move_mm", "DOUBLE"), ("freed_m2", "DOUBLE"), ("limited_by", "VARCHAR"),
     ),
+    "unit_access": (
+        ("plan", "VARCHAR"), ("plan_name", "VARCHAR"), ("sha256", "VARCHAR"), ("variant_id", "VARCHAR"), ("unit_id", "VARCHAR"),
+        ("bra_m2", "DOUBLE"), ("accessible", "BOOLEAN"), ("in_review", "BOOLEAN"),
+    ),
+    "building": (
+        ("building", "VARCHAR"), ("plans", "VARCHAR"), ("sha256s", "VARCHAR"), ("variant_id", "VARCHAR"), ("rule", "VARCHAR"),
+        ("code", "VARCHAR"), ("status", "VARCHAR"), ("units", "INTEGER"), ("small_units", "INTEGER"),
+        ("accessible_units", "INTEGER"), ("review_units", "INTEGER"), ("measured", "DOUBLE"), ("required", "DOUBLE"),
+        ("margin", "DOUBLE"), ("exempt", "VARCHAR"), ("message", "VARCHAR"),
+    ),
     "variants": (
         ("variant_id", "VARCHAR"), ("ruleset", "VARCHAR"), ("base", "VARCHAR"), ("base_key", "VARCHAR"), ("chain", "VARCHAR"),
         ("params", "VARCHAR"),
@@ -93,6 +115,8 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
 KEYS: dict[str, tuple[str, ...]] = {
     "critical": ("sha256", "base_key", "rule", "code", "subject", "param", "fixed"),
     "variants": ("variant_id",),
+    "unit_access": ("sha256", "variant_id", "unit_id"),
+    "building": ("building", "sha256s", "variant_id"),
 }
 
 

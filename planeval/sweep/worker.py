@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from planeval.sweep.building import unit_access_rows
 from planeval.sweep.critical import critical_rows
 from planeval.sweep.tables import KEYS, area_rows, describer, finding_rows, run_row, shrink_rows
 from planeval.sweep.variants import Variant
@@ -130,13 +131,15 @@ def judge_plan(plan: Any, task: PlanTask, deadline: _Deadline | None = None) -> 
     judge = VariantJudge(plan, min_grade=task.min_grade or MIN_GRADE)
     ctx = judge.ctx
     describe = describer(plan)
-    rows: dict[str, list[dict[str, Any]]] = {"runs": [], "findings": [], "areas": [], "critical": [], "shrink": []}
+    rows: dict[str, list[dict[str, Any]]] = {"runs": [], "findings": [], "areas": [], "critical": [], "shrink": [],
+                                             "unit_access": []}
     for v in task.variants:
         t0 = time.perf_counter()
         before = dict(ctx.stats)
         report = judge.report(v.ruleset)
         rows["findings"] += finding_rows(task.path, task.sha256, v.id, report, describe)
         rows["areas"] += area_rows(task.path, task.sha256, v.id, report)
+        rows["unit_access"] += unit_access_rows(task.path, task.sha256, v.id, report)
         for c in critical_rows(ctx, report.findings, v.ruleset, v.point, describe):
             rows["critical"].append({"plan": task.path, "sha256": task.sha256, "base": v.base.name, "base_key": v.base.key, **c})
         if task.shrink:

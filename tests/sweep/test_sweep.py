@@ -88,7 +88,8 @@ def test_files_hold_the_same_tables(folder, tmp_path):
     for fmt in ("parquet", "csv"):
         sweep(plan, ["tek17"], VARY, tmp_path / fmt, fmt=fmt, jobs=0)
         assert sorted(p.name for p in (tmp_path / fmt).iterdir()) == sorted(
-            f"{t}.{fmt}" for t in ("runs", "findings", "areas", "critical", "shrink", "variants", "errors"))
+            f"{t}.{fmt}" for t in ("runs", "findings", "areas", "critical", "shrink", "unit_access", "building", "variants",
+                                   "errors"))
         assert contents(tmp_path / fmt) == reference, fmt
     assert sweep(plan, ["tek17"], VARY, tmp_path / "csv", fmt="csv", jobs=0).skipped == 2  # read back: resumes
 

@@ -1,0 +1,89 @@
+"""The sweep's building table: the §12-2 (2) share across a building's plans per variant, equal to engine.judge_building."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from planeval.api import check
+from planeval.engine import judge_building
+from planeval.measure import Context
+from planeval.ruleset import load_ruleset
+from planeval.sweep import sweep
+from planeval.sweep.grid import parse_vary
+from planeval.sweep.store import connect_results
+from planeval.sweep.variants import variants_of
+from sampleplans import sample_plan
+from sweep.helpers import SAMPLES
+
+PLANS = ("korttid-40-aia", "ungdom-30-nordic", "bofelles-40-nordic")
+#: door clear widths in review (no opening force drawn) keep every unit's accessibility open; without that rule they decide
+VARY = ["accessible-share.min_share=0,0.6,1.0", "door-clear-width.enabled=true,false"]
+
+
+@pytest.fixture(scope="module")
+def swept(tmp_path_factory):
+    d = tmp_path_factory.mktemp("building")
+    for name in PLANS:
+        shutil.copy(SAMPLES / f"{name}.dxf", d / f"{name}.dxf")
+    files = [str(d / f"{n}.dxf") for n in PLANS]
+    s = sweep(files, ["tek17"], VARY, d / "r.duckdb", jobs=0, building=True)
+    con = connect_results(d / "r.duckdb")
+    rows = con.execute("SELECT variant_id, status, units, small_units, accessible_units, measured, required, exempt, plans "
+                       "FROM building ORDER BY variant_id").fetchall()
+    con.close()
+    return d, s, rows
+
+
+def test_the_share_across_the_building_per_variant_equals_judge_building(swept):
+    d, s, rows = swept
+    assert s.building == 6 and len(rows) == 6
+    plans = [sample_plan(n) for n in PLANS]
+    ctxs = [Context(p) for p in plans]
+    by_id = {r[0]: r for r in rows}
+    statuses = set()
+    for v in variants_of([load_ruleset("tek17")], [parse_vary(x) for x in VARY]):
+        reports = [check(p, v.ruleset, c) for p, c in zip(plans, ctxs, strict=True)]
+        ((_, building),) = judge_building(reports)
+        (ar02,) = [f for f in building if f.code == "AR02"]
+        vid, status, units, small, accessible, share, required, exempt, names = by_id[v.id]
+        assert status == ar02.status.value, v.ruleset.name
+        assert share == pytest.approx(ar02.result.measured) and required == v.params["accessible-share.min_share"]
+        assert small == len(ar02.result.details["small_units"]) and units == sum(len(p.units) for p in plans)
+        assert accessible == sum(ar02.result.details["accessible"][k] for k in ar02.result.details["small_units"])
+        assert sorted(json.loads(exempt)) == sorted(ar02.result.details["exempt"])
+        assert [n.rsplit("/", 1)[-1] for n in json.loads(names)] == [f"{n}.dxf" for n in PLANS]
+        statuses.add(status)
+    assert statuses == {"pass", "fail", "needs_review"}  # the share moves with the variants: the comparison can fail
+
+
+def test_not_one_building_without_the_flag_and_a_missing_plan_is_an_error(swept, tmp_path):
+    d = swept[0]
+    files = [str(d / f"{n}.dxf") for n in PLANS[:2]]
+    out = tmp_path / "r.duckdb"
+    assert sweep(files, ["tek17"], [], out, jobs=0).building == 0
+    broken = tmp_path / "broken.dxf"
+    broken.write_text("0\nSECTION\n2\nENTITIES\n0\nLINE\n")
+    s = sweep([*files, str(broken)], ["tek17"], [], tmp_path / "b.duckdb", jobs=0, building=True)
+    con = connect_results(tmp_path / "b.duckdb")
+    ((status, message),) = con.execute("SELECT status, message FROM building").fetchall()
+    con.close()
+    assert s.errors == 1 and status == "error" and "broken.dxf" in message  # never a share over part of the building
+
+
+def test_cli_building_flag(swept, tmp_path):
+    from click.testing import CliRunner
+
+    from planeval.cli import main
+
+    d = swept[0]
+    files = [str(d / f"{n}.dxf") for n in PLANS[:2]]
+    res = CliRunner().invoke(main, ["sweep", *files, "--rules", "tek17", "--out", str(tmp_path / "r.duckdb"), "--jobs", "0", "-q",
+                                    "--building"])
+    assert res.exit_code == 0, res.output
+    assert "are one building" in res.output and "1 variant in the building table" in res.output
+    con = connect_results(tmp_path / "r.duckdb")
+    assert con.execute("SELECT count(*), min(units) FROM building").fetchone() == (1, 2)
+    con.close()
