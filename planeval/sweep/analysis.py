@@ -11,6 +11,8 @@ the report renders as HTML, Markdown, CSV or LaTeX and plots.
   accessible ("tilgjengelig boenhet") by the set's accessibility rules, summed over all plans;
 * **m² freed** per variant and unit type (with ``sweep --shrink``): per dwelling unit the most one
   wall of one room can give up, averaged over the units of each Husbanken type;
+* **building share** per variant (plans swept as one building): the §12-2 (2) share of accessible
+  small units across all the building's plans, and its status;
 * **critical values** per varied parameter and rule: over all plans and subjects, how many pass
   whatever the value, how many fail whatever it, and the quantiles of the flip values.
 """
@@ -24,7 +26,8 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["Table", "axes", "pass_rates", "units_passing", "freed_by_type", "critical_summary", "critical_values", "overview"]
+__all__ = ["Table", "axes", "pass_rates", "units_passing", "freed_by_type", "building_share", "critical_summary",
+           "critical_values", "overview"]
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,24 @@ def freed_by_type(con: Any) -> Table | None:
                  ("base", "variant", "unit_type", "units", "mean_freed_m2", "min_freed_m2", "max_freed_m2"), out,
                  "per dwelling unit: the largest freed_m2 of any wall of any of its rooms (moved in until a finding of the unit "
                  "fails); compare variants to see what a relaxation frees")
+
+
+def building_share(con: Any) -> Table | None:
+    """Per building and variant: the §12-2 (2) share across its plans (when plans were swept as one building)."""
+    rows = con.execute("""
+        SELECT b.building, v.base, v.params, b.variant_id, b.status, b.small_units, b.accessible_units, b.review_units,
+               b.measured, b.required
+        FROM building b JOIN variants v USING (variant_id) ORDER BY ALL""").fetchall()
+    if not rows:
+        return None
+    out = tuple((name or "building", base, label(json.loads(params)), vid, status, small, sure, review,
+                 None if share is None else round(share, 4), required)
+                for name, base, params, vid, status, small, sure, review, share, required in rows)
+    return Table("building_share", "Accessible share across the building per variant (TEK17 §12-2 (2))",
+                 ("building", "base", "variant", "variant_id", "status", "small_units", "accessible", "in_review", "share",
+                  "required"), out,
+                 "units of at most small_unit_max_m2 BRA over all the building's plans; share = surely accessible / small units; "
+                 "error: some plan of the building was not judged under the variant")
 
 
 def critical_values(con: Any) -> dict[tuple[str, str, str], list[float]]:

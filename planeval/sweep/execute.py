@@ -154,6 +154,15 @@ def _worker_died(task: PlanTask) -> PlanResult:
         "seconds": 0.0})
 
 
+def _size(task: PlanTask) -> int:
+    if task.data is not None:
+        return len(task.data)
+    try:
+        return os.path.getsize(task.path)
+    except OSError:
+        return 0
+
+
 def _alone(task: PlanTask) -> PlanResult:
     """``task`` in a fresh pool of its own: a worker that dies now was killed by this plan."""
     with _pool(1) as pool:
@@ -170,7 +179,9 @@ def _local(tasks: list[PlanTask], jobs: int, on_result: Callable[[PlanTask, Plan
     reported (stage ``worker``)."""
     retry: list[PlanTask] = []
     with _pool(min(jobs, len(tasks))) as pool:
-        futures: dict[Future[PlanResult], PlanTask] = {pool.submit(run_task, t): t for t in tasks}
+        # largest plans first (by file size): the last plans to start are small, so no worker idles long at the end
+        order = sorted(tasks, key=lambda t: -_size(t))
+        futures: dict[Future[PlanResult], PlanTask] = {pool.submit(run_task, t): t for t in order}
         for fut in as_completed(futures):
             try:
                 result = fut.result()

@@ -42,6 +42,7 @@ class SweepReport:
         self.units = analysis.units_passing(con)
         self.critical = analysis.critical_summary(con)
         self.freed = analysis.freed_by_type(con)
+        self.building = analysis.building_share(con)
         self.values = analysis.critical_values(con)
         self.examples = con.execute("""
             SELECT param, rule, statement FROM critical
@@ -49,7 +50,8 @@ class SweepReport:
             ORDER BY param, rule, kind, critical""").fetchall()
 
     def tables(self) -> list[Table]:
-        return [self.overview, *self.pass_rates.values(), self.units, *([self.freed] if self.freed else []), self.critical]
+        return [self.overview, *self.pass_rates.values(), self.units, *([self.building] if self.building else []),
+                *([self.freed] if self.freed else []), self.critical]
 
     def html(self) -> str:
         from planeval.sweep import plots
@@ -64,6 +66,8 @@ class SweepReport:
             parts.append(f"<details><summary>table ({len(t.rows)} rows)</summary>{html_table(t)}</details>")
         parts.append("<h2>Dwelling units passing per variant</h2>")
         parts.append(f"<figure>{plots.units_plot(self.units)}</figure>{html_table(self.units, limit=200)}")
+        if self.building is not None:
+            parts.append(f"<h2>Accessible share across the building</h2>{html_table(self.building, limit=200)}")
         if self.freed is not None:
             parts.append(f"<h2>m² freed per unit type</h2>{html_table(self.freed)}")
         parts.append("<h2>Critical values across plans</h2>")

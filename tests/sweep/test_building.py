@@ -87,3 +87,15 @@ def test_cli_building_flag(swept, tmp_path):
     con = connect_results(tmp_path / "r.duckdb")
     assert con.execute("SELECT count(*), min(units) FROM building").fetchone() == (1, 2)
     con.close()
+
+
+def test_the_sweep_report_shows_the_share_per_variant(swept):
+    from planeval.sweep.analysis import building_share
+    from planeval.sweep.report import SweepReport
+
+    con = connect_results(swept[0] / "r.duckdb")
+    t = building_share(con)
+    rep = SweepReport(con, "r.duckdb")
+    con.close()
+    assert t is not None and len(t.rows) == 6 and {r[4] for r in t.rows} == {"pass", "fail", "needs_review"}
+    assert "Accessible share across the building" in rep.html() and t.title in rep.markdown()
