@@ -16,14 +16,17 @@ fit, and without limit when it fits in all (computed on the plan's memoised free
 Which ``Params`` field is the ``required`` of which findings is declared here, in :data:`CRITICAL`,
 not in the check modules (their authors may add an optional ``CRITICAL`` attribute later; this
 module would then read it — kept here for now because the check modules are being refactored).
-Measurements that do not move with a threshold also decide: a door's side spaces (DS01: each
-side's free width is measured uncapped, so the pull/push/sliding requirement flips at the
-narrowest governed side), the bed's side A (BD01: the widest side A any valid placement leaves) and
-the door-swing mode (``door_swing_overlap`` of TS01/BT01, categorical: each mode's door cases are
-measured once, the verdict is monotone in strictness, the critical value is the index of the
-strictest passing mode in :data:`SWING_MODES`). A parameter not listed (a rectangle size, a bed
-size, side B and the foot zone, the shower zone size, the side-strip depth: each changes the
-measurement itself) gets no critical value. Each computed value is checked
+Measurements that do not move with a threshold also decide (:mod:`planeval.sweep.solvers`): a
+door's side spaces (DS01: each side's free width is measured uncapped, so the pull/push/sliding
+requirement flips at the narrowest governed side), the bed's side A (BD01: the widest side A any
+valid placement leaves), the door-swing mode (``door_swing_overlap`` of TS01/BT01, categorical:
+each mode's door cases are measured once, the verdict is monotone in strictness, the critical
+value is the index of the strictest passing mode in ``SWING_MODES``) and the sides of a turning
+rectangle (TS01/BT01 ``rectangle_*``, BA03 ``front_rectangle_*``: per door case whose circle is
+short, the widest rectangle of the other side's length that fits, by bisection on the fit to
+``RECT_PRECISION_MM``). A parameter not listed (a bed size, side B and the foot zone, the shower
+zone size, the side-strip depth, BA03's swing mode: each changes the measurement itself) gets no
+critical value. Each computed value is checked
 against the finding's own verdict at the variant's value; one that disagrees is dropped (the
 check chose differently, e.g. another WC of the unit), so a published value is never contradicted.
 """
@@ -32,66 +35,26 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any
 
 from planeval.checks import CHECKS, Phase
-from planeval.findings import Finding, Sense, Status
+from planeval.findings import Finding, Status
 from planeval.measure import Context, FloorSpec
 from planeval.measure.fit import fits_rectangle
 from planeval.measure.turning import case_rectangle, turning_cases
+from planeval.sweep.flips import Critical, Governs, Threshold, from_required
+from planeval.sweep.solvers import (
+    RECT_PARAMS,
+    SWING_MODES,
+    balcony_turns,
+    bed_side_a,
+    door_sides,
+    rectangle_side,
+    room_turns,
+    swing_modes,
+)
 
 __all__ = ["Threshold", "Critical", "CRITICAL", "solve", "critical_rows", "statement"]
-
-
-@dataclass(frozen=True)
-class Critical:
-    """The verdict of one finding as a function of one parameter."""
-
-    kind: str  #: "threshold" (flips at ``value``), "any" (passes whatever the value), "none" (fails whatever)
-    value: float | None
-    passes_when: str  #: "<=": passes for values ≤ ``value``; ">=": for values ≥ ``value``
-    via: str = ""  #: what decides it: "measured", "circle", "rectangle", "narrow side", "wide side"
-
-    def passes(self, x: float) -> bool:
-        if self.kind == "any":
-            return True
-        if self.kind == "none" or self.value is None:
-            return False
-        return x <= self.value if self.passes_when == "<=" else x >= self.value
-
-
-Governs = Callable[[Context, Finding, Any], bool]
-Solver = Callable[[Context, Finding, Any, "Threshold", str], "Critical | None"]
-
-
-@dataclass(frozen=True)
-class Threshold:
-    """A parameter that is the ``required`` of some findings of its rule."""
-
-    codes: tuple[str, ...]  #: finding codes it governs
-    tolerance: str | float = "tolerance_mm"  #: the Params field holding the tolerance, or the fixed eps the check uses
-    factor: float = 1.0  #: eps = factor × tolerance
-    governs: Governs | None = None  #: which of those findings (default: all)
-    solver: Solver | None = None  #: a rule-specific solution (default: :func:`from_required`)
-    ordinal: tuple[str, ...] = ()  #: a categorical parameter: its values, least strict first (the critical is an index)
-
-    def position(self, value: Any) -> float:
-        """The parameter's value as a number: itself, or its index in :attr:`ordinal`."""
-        return float(self.ordinal.index(value)) if self.ordinal else float(value)
-
-
-def from_required(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
-    """The generic case: the parameter is ``required``, ``measured`` does not depend on it."""
-    r = f.result
-    if r.measured is None:
-        return None
-    eps = spec.factor * (getattr(p, spec.tolerance) if isinstance(spec.tolerance, str) else spec.tolerance)
-    if r.sense is Sense.AT_MOST:
-        return Critical("threshold", r.measured - eps, ">=", "measured")
-    if r.sense is Sense.AT_LEAST:
-        return Critical("threshold", r.measured + eps, "<=", "measured")
-    return None
 
 
 def _turning(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
@@ -174,75 +137,6 @@ def _wc_sides(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> 
     return Critical("none", None, "<=", "wide side")
 
 
-def _door_sides(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
-    """DS01: a door passes while every side has its width; a side's free width is measured whatever
-    is required (``measure.doors.side_space``), so the sides the parameter governs pass up to their
-    narrowest width + tolerance, provided the sides it does not govern pass."""
-    import dataclasses
-
-    from planeval.checks.door_side_space import sides  # the check's own call: the same memo entries
-
-    door = next((d for d in ctx.plan.doors if d.id == f.result.subject), None)
-    if door is None:
-        return None
-    huge = 1e9  # the governed sides' requirement: they are kept and shown uncapped (their free width itself)
-    found = sides(ctx, door, dataclasses.replace(p, **{param: huge}))
-    governed = [s.measured for s in found if s.required == huge]
-    if not governed:
-        return None  # the parameter asks nothing of this door: its verdict does not move
-    if any(s.measured + p.tolerance_mm < s.required for s in found if s.required != huge):
-        return Critical("none", None, "<=", "other side")
-    return Critical("threshold", min(governed) + p.tolerance_mm, "<=", "narrowest side")
-
-
-def _bed_side_a(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
-    """BD01 side A: measured whatever side A is asked (the widest side A, or circle, any valid
-    placement leaves); no valid placement of the bed with side B and the foot zone fails whatever."""
-    if f.result.details.get("problem"):
-        return Critical("none", None, "<=", "placement")
-    eps = p.tolerance_mm * (2 if p.side_a_circle else 1)
-    return None if f.result.measured is None else Critical("threshold", f.result.measured + eps, "<=", "measured")
-
-
-#: door swings a turning area must avoid, least strict first: none, the operated door's, all
-SWING_MODES = ("allow", "forbid_operated_door", "forbid_all")
-
-
-def _swing_modes(judge: Callable[[Context, str, Any], bool]) -> Solver:
-    """A door-swing mode: each mode's door cases are measured once per room (memoised, whatever the
-    diameter) and the finding judged on them; the verdict is monotone in the mode's strictness (a
-    stricter mode's free floor lies inside the laxer one's), so it flips once: the critical value is
-    the index in :data:`SWING_MODES` of the strictest mode that passes."""
-
-    def solve_modes(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
-        import dataclasses
-
-        passing = [i for i, m in enumerate(SWING_MODES) if judge(ctx, f.result.subject, dataclasses.replace(p, **{param: m}))]
-        if len(passing) == len(SWING_MODES):
-            return Critical("any", None, "<=", "every mode")
-        if not passing:
-            return Critical("none", None, "<=", "no mode")
-        if passing != list(range(len(passing))):
-            return None  # not monotone on this plan: no claim
-        return Critical("threshold", float(passing[-1]), "<=", SWING_MODES[passing[-1]])
-
-    return solve_modes
-
-
-def _room_turns(ctx: Context, rid: str, p: Any) -> bool:
-    from planeval.checks.turning_space import measure_room
-
-    return measure_room(ctx, rid, p).status is Status.PASS
-
-
-def _balcony_turns(ctx: Context, rid: str, p: Any) -> bool:
-    from planeval.checks.turning import turning_result
-
-    rect = (p.rectangle_width_mm, p.rectangle_length_mm) if p.rectangle_allowed else None
-    return turning_result(ctx, rid, diameter_mm=p.diameter_mm, rectangle=rect, mode=p.door_swing_overlap,
-                          floor=FloorSpec(p.furnished), tolerance_mm=p.tolerance_mm).status is Status.PASS
-
-
 def _role(role: str) -> Governs:
     return lambda ctx, f, p: f.result.details.get("role") == role
 
@@ -261,14 +155,16 @@ DOOR_ROLES = ("entrance", "internal", "balcony", "exterior", "common")
 CRITICAL: dict[str, dict[str, Threshold]] = {
     "turning-space": {
         "diameter_mm": Threshold(("TS01",), factor=2.0, solver=_turning),
-        "door_swing_overlap": Threshold(("TS01",), solver=_swing_modes(_room_turns), ordinal=SWING_MODES),
+        **{q: Threshold(("TS01",), solver=rectangle_side("turning-space")) for q in RECT_PARAMS["turning-space"]},
+        "door_swing_overlap": Threshold(("TS01",), solver=swing_modes(room_turns), ordinal=SWING_MODES),
     },
     "balcony-turning": {
         "diameter_mm": Threshold(("BT01",), factor=2.0, solver=_turning),
-        "door_swing_overlap": Threshold(("BT01",), solver=_swing_modes(_balcony_turns), ordinal=SWING_MODES),
+        **{q: Threshold(("BT01",), solver=rectangle_side("balcony-turning")) for q in RECT_PARAMS["balcony-turning"]},
+        "door_swing_overlap": Threshold(("BT01",), solver=swing_modes(balcony_turns), ordinal=SWING_MODES),
     },
-    "door-side-space": {f"{side}_side_mm": Threshold(("DS01",), solver=_door_sides) for side in ("pull", "push", "sliding")},
-    "bed-placement": {"side_a_mm": Threshold(("BD01",), solver=_bed_side_a)},
+    "door-side-space": {f"{side}_side_mm": Threshold(("DS01",), solver=door_sides) for side in ("pull", "push", "sliding")},
+    "bed-placement": {"side_a_mm": Threshold(("BD01",), solver=bed_side_a)},
     "door-clear-width": {
         **{f"{role}_min_mm": Threshold(("DW01",), governs=_role(role)) for role in DOOR_ROLES},
         "max_threshold_mm": Threshold(("DW02",), tolerance=0.0),
@@ -279,6 +175,7 @@ CRITICAL: dict[str, dict[str, Threshold]] = {
     "wheelchair-reachability": {"wheelchair_width_mm": Threshold(("RE01",))},
     "wc-clearance": {
         "front_circle_mm": Threshold(("BA03",), factor=2.0, solver=_wc_front),
+        **{q: Threshold(("BA03",), solver=rectangle_side("wc-clearance")) for q in RECT_PARAMS["wc-clearance"]},
         "side_large_mm": Threshold(("BA01",), solver=_wc_sides),
         "side_small_mm": Threshold(("BA01",), solver=_wc_sides),
     },
@@ -318,6 +215,9 @@ _WHAT = {
     "pull_side_mm": "pull-side space beside the latch", "push_side_mm": "push-side space beside the latch",
     "sliding_side_mm": "space beside a sliding door", "side_a_mm": "free zone along the bed's long side",
     "door_swing_overlap": "door-swing mode",
+    "rectangle_width_mm": "turning rectangle width", "rectangle_length_mm": "turning rectangle length",
+    "front_rectangle_width_mm": "width of the turning rectangle in front of the WC",
+    "front_rectangle_length_mm": "length of the turning rectangle in front of the WC",
 }
 
 
@@ -325,8 +225,10 @@ def statement(label: str, param: str, c: Critical, unit: str, params: Any = None
     """One sentence: "Soverom passes for any turning circle ≤ 1450 mm"."""
     what = _WHAT.get(param, param)
     if c.kind == "any":
-        if c.via == "rectangle" and params is not None:
-            size = f"{params.rectangle_width_mm / 1000:.2f} × {params.rectangle_length_mm / 1000:.2f} m rectangle"
+        sides = [getattr(params, f"{pre}rectangle_{s}_mm", None) for pre in ("", "front_") for s in ("width", "length")]
+        w, length = (sides[0], sides[1]) if sides[0] is not None else (sides[2], sides[3])
+        if c.via == "rectangle" and w is not None and length is not None:
+            size = f"{w / 1000:.2f} × {length / 1000:.2f} m rectangle"
             return f"{label} passes by the {size} whatever the {what}"
         return f"{label} passes whatever the {what}"
     if c.kind == "none":

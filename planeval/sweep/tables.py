@@ -23,7 +23,9 @@
     per plan, base rule set, rule, code, subject and varied parameter (``param``, with the other
     varied parameters in ``fixed``): ``kind`` (threshold | any | none), ``critical`` (the value),
     ``passes_when`` (``<=``: passes for values up to ``critical``; ``>=``: from it), ``via``,
-    ``measured``, ``measure_unit`` and a one-line ``statement``.
+    ``measured``, ``measure_unit`` and a one-line ``statement``. For the categorical
+    ``door_swing_overlap`` the value is an index into ``allow, forbid_operated_door, forbid_all``
+    (least strict first); a turning rectangle's side is exact to 0.5 mm (a bisection on the fit).
 ``shrink`` (with ``--shrink``)
     per plan, variant, room and wall: ``unit_id``, ``room``, ``room_label``, ``room_function``,
     ``wall`` (edge index), ``direction`` (outward normal: north = +y, east, south, west, or degrees),

@@ -104,6 +104,9 @@ def test_statements():
     assert statement("Stue", "diameter_mm", Critical("any", None, "<=", "rectangle"), "mm", rect) == \
         "Stue passes by the 1.30 × 1.80 m rectangle whatever the turning circle"
     assert not Critical("none", None, "<=").passes(0.0) and Critical("any", None, "<=").passes(1e9)
+    wc = type("P", (), {"front_rectangle_width_mm": 1300.0, "front_rectangle_length_mm": 1800.0})()  # BA03's own names
+    assert statement("Bad", "front_circle_mm", Critical("any", None, "<=", "rectangle"), "mm", wc) == \
+        "Bad passes by the 1.30 × 1.80 m rectangle whatever the turning circle in front of the WC"
 
 
 @pytest.mark.parametrize(("base_name", "rule"), [("tek17", "turning-space"), ("husbanken-omsorg", "turning-space"),
@@ -139,3 +142,40 @@ def test_door_side_and_bed_statements_name_what_moves():
         "D3 passes for any pull-side space beside the latch ≤ 612 mm"
     assert statement("Stue", "door_swing_overlap", Critical("threshold", 1.0, "<="), "mm") == \
         "Stue passes with door swings 'forbid_operated_door', not with 'forbid_all'"
+
+
+#: a turning rectangle's side: (rule, param, grid); the critical value is exact to RECT_PRECISION_MM (a bisection on the fit)
+RECTANGLES = [
+    ("tek17", "turning-space", "rectangle_width_mm", [800.0 + 100 * i for i in range(10)]),
+    ("tek17", "turning-space", "rectangle_length_mm", [1000.0 + 200 * i for i in range(10)]),
+    ("tek17", "wc-clearance", "front_rectangle_width_mm", [800.0 + 100 * i for i in range(10)]),
+    ("tek17", "wc-clearance", "front_rectangle_length_mm", [1000.0 + 200 * i for i in range(10)]),
+]
+
+
+@pytest.mark.parametrize(("base_name", "rule", "param", "grid"), RECTANGLES, ids=[f"{b}-{r}.{p}" for b, r, p, _ in RECTANGLES])
+def test_rectangle_side_critical_matches_brute_force(base_name, rule, param, grid):
+    from planeval.sweep.solvers import RECT_PRECISION_MM
+
+    base = only(load_ruleset(base_name), rule)
+    checked, thresholds = 0, 0
+    for name, plan in brute_force_plans().items():
+        ctx = Context(plan)
+        # a diameter no room has: every case is short, the rectangle decides (else the circle passes whatever the rectangle)
+        big = derive(base, ((f"{rule}.{'front_circle_mm' if rule == 'wc-clearance' else 'diameter_mm'}", 4000.0),))
+        q = big.rules[rule].params
+        crit = {(f.code, f.result.subject): c for f in run(plan, big, ctx).findings
+                if (c := solve(ctx, f, q, rule, param)) is not None}
+        thresholds += sum(1 for c in crit.values() if c.kind == "threshold")
+        edges = [c.value + e for c in crit.values() if c.value is not None for e in (-1e-3, RECT_PRECISION_MM + 1e-3)]
+        for v in sorted({x for x in grid + edges if x > 0}):
+            point = ((f"{rule}.{'front_circle_mm' if rule == 'wc-clearance' else 'diameter_mm'}", 4000.0), (f"{rule}.{param}", v))
+            for f in run(plan, derive(base, point), ctx).findings:
+                c = crit.get((f.code, f.result.subject))
+                if c is None or f.status not in (Status.PASS, Status.FAIL):
+                    continue
+                if c.kind == "threshold" and c.value < v <= c.value + RECT_PRECISION_MM:
+                    continue  # inside the bisection's last step: not claimed either way
+                assert c.passes(v) == (f.status is Status.PASS), (name, f.result.subject, v, c, f.result.message)
+                checked += 1
+    assert checked > 0 and thresholds > 0

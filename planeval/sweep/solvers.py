@@ -1,0 +1,169 @@
+"""Critical values of parameters that change a measurement's target, not only its threshold.
+
+* DS01 side spaces (:func:`door_sides`): each side's free width is measured uncapped;
+* BD01 side A (:func:`bed_side_a`): the widest side A a valid placement leaves;
+* door-swing modes (:func:`swing_modes`): categorical, each mode's door cases measured once;
+* turning rectangles' sides (:func:`rectangle_side`): the widest rectangle of the other side's
+  length per door case, by bisection on the fit (to :data:`RECT_PRECISION_MM`).
+
+Each is checked against brute force in tests/sweep/test_critical.py.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+from collections.abc import Callable
+from typing import Any
+
+from planeval.findings import Finding, Status
+from planeval.measure import Context, FloorSpec
+from planeval.measure.turning import case_rectangle, turning_cases
+from planeval.sweep.flips import Critical, Solver, Threshold
+
+__all__ = ["door_sides", "bed_side_a", "SWING_MODES", "swing_modes", "room_turns", "balcony_turns", "RECT_PRECISION_MM",
+           "RECT_PARAMS", "rectangle_side"]
+
+
+def door_sides(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
+    """DS01: a door passes while every side has its width; a side's free width is measured whatever
+    is required (``measure.doors.side_space``), so the sides the parameter governs pass up to their
+    narrowest width + tolerance, provided the sides it does not govern pass."""
+    from planeval.checks.door_side_space import sides  # the check's own call: the same memo entries
+
+    door = next((d for d in ctx.plan.doors if d.id == f.result.subject), None)
+    if door is None:
+        return None
+    huge = 1e9  # the governed sides' requirement: they are kept and shown uncapped (their free width itself)
+    found = sides(ctx, door, dataclasses.replace(p, **{param: huge}))
+    governed = [s.measured for s in found if s.required == huge]
+    if not governed:
+        return None  # the parameter asks nothing of this door: its verdict does not move
+    if any(s.measured + p.tolerance_mm < s.required for s in found if s.required != huge):
+        return Critical("none", None, "<=", "other side")
+    return Critical("threshold", min(governed) + p.tolerance_mm, "<=", "narrowest side")
+
+
+def bed_side_a(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
+    """BD01 side A: measured whatever side A is asked (the widest side A, or circle, any valid
+    placement leaves); no valid placement of the bed with side B and the foot zone fails whatever."""
+    if f.result.details.get("problem"):
+        return Critical("none", None, "<=", "placement")
+    eps = p.tolerance_mm * (2 if p.side_a_circle else 1)
+    return None if f.result.measured is None else Critical("threshold", f.result.measured + eps, "<=", "measured")
+
+
+#: door swings a turning area must avoid, least strict first: none, the operated door's, all
+SWING_MODES = ("allow", "forbid_operated_door", "forbid_all")
+
+
+def swing_modes(judge: Callable[[Context, str, Any], bool]) -> Solver:
+    """A door-swing mode: each mode's door cases are measured once per room (memoised, whatever the
+    diameter) and the finding judged on them; the verdict is monotone in the mode's strictness (a
+    stricter mode's free floor lies inside the laxer one's), so it flips once: the critical value is
+    the index in :data:`SWING_MODES` of the strictest mode that passes."""
+
+    def solve_modes(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
+        passing = [i for i, m in enumerate(SWING_MODES) if judge(ctx, f.result.subject, dataclasses.replace(p, **{param: m}))]
+        if len(passing) == len(SWING_MODES):
+            return Critical("any", None, "<=", "every mode")
+        if not passing:
+            return Critical("none", None, "<=", "no mode")
+        if passing != list(range(len(passing))):
+            return None  # not monotone on this plan: no claim
+        return Critical("threshold", float(passing[-1]), "<=", SWING_MODES[passing[-1]])
+
+    return solve_modes
+
+
+def room_turns(ctx: Context, rid: str, p: Any) -> bool:
+    from planeval.checks.turning_space import measure_room
+
+    return measure_room(ctx, rid, p).status is Status.PASS
+
+
+def balcony_turns(ctx: Context, rid: str, p: Any) -> bool:
+    from planeval.checks.turning import turning_result
+
+    rect = (p.rectangle_width_mm, p.rectangle_length_mm) if p.rectangle_allowed else None
+    return turning_result(ctx, rid, diameter_mm=p.diameter_mm, rectangle=rect, mode=p.door_swing_overlap,
+                          floor=FloorSpec(p.furnished), tolerance_mm=p.tolerance_mm).status is Status.PASS
+
+
+#: how exactly the side of a turning rectangle is found where it stops fitting (mm; a bisection on the fit)
+RECT_PRECISION_MM = 0.5
+
+
+def _widest_side(ctx: Context, key: tuple[Any, ...], fits: Callable[[float], bool], free: Any, tol: float) -> float:
+    """The largest x with ``fits(x)`` (monotone: a shorter side fits where a longer one does), to
+    :data:`RECT_PRECISION_MM`; 0 when not even the shortest side the fit can try (twice the
+    tolerance, which it takes off) fits, infinity when any fits. Memoised under ``key`` (a
+    measurement of the door case's free floor, whatever the rule's own rectangle)."""
+    from planeval.measure.search import bisect_max
+
+    def compute() -> float:
+        x0, y0, x1, y1 = free.bounds if not free.is_empty else (0.0, 0.0, 0.0, 0.0)
+        lo, hi = 2 * tol + 1.0, math.hypot(x1 - x0, y1 - y0) + 2 * tol + 100.0
+        if not fits(lo):
+            return 0.0
+        if fits(hi):
+            return math.inf
+        return bisect_max(fits, lo, hi, RECT_PRECISION_MM)
+
+    return float(ctx.memo(("sweep-widest-rectangle", *key), compute))
+
+
+def rectangle_side(rule: str) -> Solver:
+    """A turning rectangle's side (TS01/BT01 ``rectangle_*``, BA03 ``front_rectangle_*``): the
+    finding passes while, in every door case whose circle is short, the rectangle fits; a side
+    fits up to the widest rectangle of the other side's length that fits in the case (measured by
+    bisection on the fit, to :data:`RECT_PRECISION_MM`), so the critical value is the smallest of
+    those over the short cases; no short case: passes whatever the rectangle (by the circle)."""
+
+    def solve_side(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
+        front = rule == "wc-clearance"
+        allowed = p.front_rectangle_allowed if front else p.rectangle_allowed
+        if not allowed:
+            return None  # the rectangle is not an alternative: its size does not govern
+        tol, rid = p.tolerance_mm, f.result.subject
+        diameter = p.front_circle_mm if front else p.diameter_mm
+        if front:
+            from planeval.checks.wc_clearance import front_rectangle_fits, measure_front
+
+            wc = next((x for x in ctx.plan.fixtures if x.id == f.result.details.get("fixture")), None)
+            if wc is None:
+                return None
+            fr = measure_front(ctx, ctx.room(rid), wc, p)
+            cases = list(fr.cases)
+
+            def fits_case(c: Any, x: float) -> bool:
+                return front_rectangle_fits(fr, c, dataclasses.replace(p, **{param: x}))[0]
+            where: tuple[Any, ...] = (wc.id, p.door_swing_overlap, FloorSpec.of(p), p.front_strip_mm)
+        else:
+            floor = FloorSpec.of(p) if rule == "turning-space" else FloorSpec(p.furnished)
+            cases = turning_cases(ctx, rid, p.door_swing_overlap, floor)
+            side = "width" if param.endswith("width_mm") else "length"
+            other = p.rectangle_length_mm if side == "width" else p.rectangle_width_mm
+
+            def fits_case(c: Any, x: float) -> bool:
+                w, length = (x, other) if side == "width" else (other, x)
+                return case_rectangle(ctx, rid, floor, c, w, length, tol)[0]
+            where = (p.door_swing_overlap, floor)
+        fixed = [getattr(p, q) for q in sorted(RECT_PARAMS[rule]) if q != param]
+        short = [c for c in cases if c.diameter + 2 * tol < diameter]
+        if not short:
+            return Critical("any", None, "<=", "circle")
+        limits = [_widest_side(ctx, (rule, rid, *where, c.door, c.swings, param, *fixed, tol), functools.partial(fits_case, c),
+                               c.free, tol) for c in short]
+        if min(limits) <= 0:
+            return Critical("none", None, "<=", "rectangle")
+        return Critical("any", None, "<=", "any size") if math.isinf(min(limits)) else \
+            Critical("threshold", min(limits), "<=", "rectangle")
+
+    return solve_side
+
+
+RECT_PARAMS = {"turning-space": ("rectangle_width_mm", "rectangle_length_mm"),
+                "balcony-turning": ("rectangle_width_mm", "rectangle_length_mm"),
+                "wc-clearance": ("front_rectangle_width_mm", "front_rectangle_length_mm")}
