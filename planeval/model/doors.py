@@ -1,7 +1,8 @@
 """Doors from door blocks, loose swings and plain gaps: assembling the candidates, then the doors.
 
 Leaves come from :mod:`planeval.model.swings`. Two leaves whose latches meet form a double door,
-every other leaf a hinged door. Door blocks without a swing and thin leaf rectangles on door layers
+every other leaf a hinged door; folding and sliding symbols and double blocks drawn with one arc
+are read by :mod:`planeval.model.doors_kinds`. Door blocks without a swing and thin leaf rectangles on door layers
 (sliding leaves) take the wall opening they stand in. Once the rooms are known, each candidate
 becomes a :class:`Door` between the rooms on either side of its chord, with the room its leaf
 swings into and its width (:mod:`planeval.model.door_width`); seals of wall openings that no door
@@ -12,25 +13,36 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon
 
-from planeval.diagnostics import DiagnosticLog
 from planeval.model.door_width import clear_width
+from planeval.model.doors_kinds import (
+    SlideLine,
+    Zigzag,
+    block_leaf_rectangle,
+    block_zigzag,
+    folding_from_leaves,
+    jamb_of,
+    leaf_rectangles,
+    match_openings,
+    second_leaf,
+    slide_lines,
+    zigzags,
+)
 from planeval.model.layout import InPlan
 from planeval.model.linework import Seal, representative
 from planeval.model.rooms import RoomIndex
 from planeval.model.swings import NEAR_WALL_MM, Leaf, SwingEvidence, dedupe
-from planeval.model.types import OUTSIDE, Door, DoorKind, Window
+from planeval.model.types import OUTSIDE, Door, DoorKind
 from planeval.read.drawing import Drawing, Insert, Role, Shape
 from planeval.read.profiles import DoorConvention
 
 SLIDING_RE = re.compile(r"slid|skyve|skjut|schiebe|pocket|lomme|glide", re.IGNORECASE)
 FOLDING_RE = re.compile(r"bi.?fold|folding|\bfold|foldedør|foldedor|falt|harmonika|vikdörr|vikdorr", re.IGNORECASE)
-NOT_IN_WALL_MM = 400.0  # a door with no wall this close to either end of its opening is reported
 
 
 @dataclass
@@ -100,6 +112,8 @@ class DoorFinder:
         self.conv = convention
         self.swings = SwingEvidence(drawing, in_plan, wall_tree, wall_geoms)
         self.inserts = self.swings.inserts
+        self.zigzags: list[Zigzag] = []
+        self.slide_lines: list[SlideLine] = []
 
     def near_wall(self, p: tuple[float, float], dist: float = NEAR_WALL_MM) -> float | None:
         """Distance from ``p`` to the nearest wall line within ``dist``, else None."""
@@ -114,6 +128,12 @@ class DoorFinder:
         leaf_shapes = self.leaf_shapes(parts)
         for sh in leaf_shapes:
             parts.add(sh)
+        # zigzag folding leaves and loose sliding-leaf lines: placed on their openings once the walls are known
+        self.zigzags = zigzags(self.d, self.in_plan, lambda s: s in parts)
+        for z in self.zigzags:
+            for seg in z.parts:
+                parts.add(seg)
+        self.slide_lines = slide_lines(self.d, self.in_plan, lambda s: s in parts)
         for ins in self.d.inserts:  # door blocks never draw walls or windows
             if ins.role is Role.DOOR:
                 parts.groups.add(ins.index)
@@ -125,6 +145,7 @@ class DoorFinder:
         leaves = self.swings.leaves()
         leaves = dedupe(leaves)
         out, leaves = self._folding(leaves)
+        leaves = self._second_leaves(leaves)
         used = [False] * len(leaves)
         # double doors: two leaves whose latches meet and whose hinges are r1 + r2 apart
         for i, a in enumerate(leaves):
@@ -145,38 +166,11 @@ class DoorFinder:
         return out
 
     def _folding(self, leaves: list[Leaf]) -> tuple[list[DoorCandidate], list[Leaf]]:
-        """Folding (bifold) doors: three or more leaves drawn partly open along one wall line, or two
-        folding about a shared hinge. Returns the doors and the leaves left over."""
-        partial = [i for i, lf in enumerate(leaves) if "drawn partly open" in lf.evidence]
-        if len(partial) < 2:
-            return [], leaves
-        parent = {i: i for i in partial}
-
-        def find(i: int) -> int:
-            while parent[i] != i:
-                i = parent[i]
-            return i
-
-        shared: set[int] = set()
-        for k, i in enumerate(partial):
-            for j in partial[k + 1:]:
-                a, b = leaves[i], leaves[j]
-                if abs(a.radius - b.radius) > 0.05 * a.radius or math.dist(a.hinge, b.hinge) > 2.1 * a.radius:
-                    continue
-                if math.dist(a.hinge, b.hinge) < 30.0:
-                    shared |= {i, j}
-                elif not all(_along(lf, a.hinge, b.hinge) for lf in (a, b)):
-                    continue
-                parent[find(i)] = find(j)
-        groups: dict[int, list[int]] = {}
-        for i in partial:
-            groups.setdefault(find(i), []).append(i)
+        """Folding (bifold) doors from leaves drawn partly open (:func:`~planeval.model.doors_kinds.folding_from_leaves`).
+        Returns the doors and the leaves left over."""
+        groups, rest = folding_from_leaves(leaves)
         out: list[DoorCandidate] = []
-        taken: set[int] = set()
-        for members in groups.values():
-            if len(members) < 3 and not (set(members) & shared):
-                continue
-            group = [leaves[i] for i in members]
+        for group in groups:
             lf0 = group[0]
             ux, uy = lf0.latch[0] - lf0.hinge[0], lf0.latch[1] - lf0.hinge[1]
             n = math.hypot(ux, uy)
@@ -188,27 +182,25 @@ class DoorFinder:
             c.leaves = []  # the folded leaves stack in the opening: no swing of a side-hung leaf
             c.parts = [p for lf in group for p in lf.parts]
             out.append(c)
-            taken |= set(members)
-        return out, [lf for i, lf in enumerate(leaves) if i not in taken]
+        return out, rest
+
+    def _second_leaves(self, leaves: list[Leaf]) -> list[Leaf]:
+        """The leaves, with the passive leaf of each double-door block drawn with one arc added beside its
+        active leaf (:func:`~planeval.model.doors_kinds.second_leaf`); the pairing makes them a double door."""
+        out = list(leaves)
+        groups = [lf.group for lf in leaves]
+        for lf in leaves:
+            if lf.group is None or groups.count(lf.group) != 1:
+                continue
+            extra = second_leaf(lf, self.d, self.inserts.get(lf.group))
+            if extra is not None:
+                out.append(extra)
+        return out
 
     def leaf_shapes(self, parts: Parts) -> list[Shape]:
-        """Thin closed rectangles on door/opening layers that no swing uses: sliding leaves.
-
-        They are kept out of the wall mass (a leaf parked beside an opening would otherwise hide
-        the wall end from the opening detection).
-        """
-        out = []
-        for sh in self.d.shapes:
-            if sh.role not in (Role.DOOR, Role.OPENING) or sh.src.group is not None or sh in parts:
-                continue
-            if len(sh.exterior) != 4 or not self.in_plan(*sh.exterior[0]):
-                continue
-            (a, b, c, _) = sh.exterior
-            w, h = math.dist(a, b), math.dist(b, c)
-            thin, long = min(w, h), max(w, h)
-            if thin <= 100.0 and 450.0 <= long <= 2000.0:
-                out.append(sh)
-        return out
+        """Thin closed rectangles on door/opening layers that no swing uses: sliding leaves (kept out of the
+        wall mass: a leaf parked beside an opening would otherwise hide the wall end)."""
+        return leaf_rectangles(self.d, self.in_plan, lambda sh: sh in parts)
 
     def leafless_doors(self, with_swing: list[DoorCandidate], leaf_shapes: list[Shape], openings: list[list[Seal]]
                        ) -> list[DoorCandidate]:
@@ -248,6 +240,9 @@ class DoorFinder:
             if k is not None:
                 taken.add(k)
                 seal = reps[k]
+                if kind is DoorKind.OPENING:  # a block of no telling name: what its own lines draw
+                    kind = (DoorKind.FOLDING if block_zigzag(self.d, ins) else
+                            DoorKind.SLIDING if block_leaf_rectangle(self.d, ins, seal) else kind)
                 out.append(DoorCandidate(kind, [], seal.a, seal.b, seal.length, ins.name, ins.layer, ins.attribs, "high", parts,
                                          width_source="opening"))
                 continue
@@ -266,6 +261,31 @@ class DoorFinder:
             seal = reps[k]
             out.append(DoorCandidate(DoorKind.SLIDING, [], seal.a, seal.b, seal.length, "", sh.layer, (), "low", [sh],
                                      width_source="opening"))
+        return out + self._symbol_doors(with_swing + out, reps, taken)
+
+    def _symbol_doors(self, placed: list[DoorCandidate], reps: list[Seal], taken: set[int]) -> list[DoorCandidate]:
+        """Folding doors drawn as zigzags and sliding leaves drawn as lines, on the free openings they
+        stand in (no other door's chord within 0.4 m)."""
+        if not (self.zigzags or self.slide_lines) or not reps:
+            return []
+        chords = shapely.STRtree([LineString([c.hinge, c.latch]) for c in placed]) if placed else None
+
+        def free(k: int) -> bool:
+            mid = Point((reps[k].a[0] + reps[k].b[0]) / 2, (reps[k].a[1] + reps[k].b[1]) / 2)
+            return k not in taken and (chords is None or not len(chords.query(mid, predicate="dwithin", distance=400.0)))
+
+        out = []
+        for kind, k, prims in match_openings(reps, free, self.zigzags, self.slide_lines):
+            seal = reps[k]
+            taken.add(k)
+            layer = getattr(prims[0], "layer", "") if prims else ""
+            if kind == "folding":
+                hinge, latch = jamb_of(prims, seal)
+                out.append(DoorCandidate(DoorKind.FOLDING, [], hinge, latch, seal.length, "", layer, (), "low", prims,
+                                         width_source="opening"))
+            else:
+                out.append(DoorCandidate(DoorKind.SLIDING, [], seal.a, seal.b, seal.length, "", layer, (), "low", prims,
+                                         width_source="opening"))
         return out
 
     def _group_footprint(self, group: int) -> Polygon | None:
@@ -319,14 +339,6 @@ class DoorFinder:
         )
 
 
-def _along(lf: Leaf, p: tuple[float, float], q: tuple[float, float]) -> bool:
-    """Whether the leaf's closed position runs along the line p–q (the wall of a folding door)."""
-    dx, dy = q[0] - p[0], q[1] - p[1]
-    lx, ly = lf.latch[0] - lf.hinge[0], lf.latch[1] - lf.hinge[1]
-    n = math.hypot(dx, dy) * math.hypot(lx, ly)
-    return n > 0 and abs(dx * lx + dy * ly) / n >= 0.97
-
-
 def door_seals(candidates: list[DoorCandidate]) -> list[Seal]:
     """The chords that close each door's opening for the room faces: one per leaf (a double door: one)."""
     seals = []
@@ -377,64 +389,7 @@ def to_door(c: DoorCandidate, conv: DoorConvention, index: RoomIndex) -> Door:
     )
 
 
-def plain_openings(openings: list[list[Seal]], doors: list[Door], windows: list[Window], index: RoomIndex,
-                   conv: DoorConvention) -> list[Door]:
-    """Wall openings between two rooms that no door or window claims: doors of kind OPENING.
+from planeval.model.doors_openings import NOT_IN_WALL_MM, door_diagnostics, plain_openings  # noqa: E402 - re-exported
 
-    Skipped: an opening within 0.4 m of a door chord (or of an opening already taken), one where a
-    window stands, a gap with the same room on both sides (a wall stub) and a gap to the outside
-    (most likely a window drawn without lines).
-    """
-    window_zone = shapely.union_all([w.polygon.buffer(150) for w in windows]) if windows else None
-    chords = shapely.STRtree([LineString([d.hinge, d.latch]) for d in doors]) if doors else None
-    added: dict[tuple[int, int], list[LineString]] = {}  # the openings made so far, by 2.5 m cell of their middle
-    out: list[Door] = []
-
-    def near_added(mid: Point) -> bool:  # an opening is at most 2.2 m long: its middle lies within 1.5 m
-        i, j = int(mid.x // 2500), int(mid.y // 2500)
-        return any(c.distance(mid) < 400 for di in (-1, 0, 1) for dj in (-1, 0, 1) for c in added.get((i + di, j + dj), ()))
-
-    for group in openings:
-        seal = representative(group)
-        mid = Point((seal.a[0] + seal.b[0]) / 2, (seal.a[1] + seal.b[1]) / 2)
-        if chords is not None and len(chords.query(mid, predicate="dwithin", distance=399.999)) or near_added(mid):
-            continue
-        if window_zone is not None and window_zone.contains(mid):
-            continue
-        a_room, b_room = index.sides(seal.a, seal.b)
-        if a_room == b_room:
-            continue  # a gap inside one room (a wall stub), not an opening between rooms
-        if OUTSIDE in (a_room, b_room):
-            continue  # a gap in an exterior wall without a door: most likely a window drawn without lines
-        width = seal.length
-        out.append(
-            Door(
-                id="", kind=DoorKind.OPENING, hinge=seal.a, latch=seal.b, leaf_width_mm=width,
-                clear_width_mm=width - conv.opening_deduction_mm, width_source="opening",
-                rooms=(a_room, b_room), swing_room=None, swing=None, confidence="low",
-            )
-        )
-        c = seal.line.centroid
-        added.setdefault((int(c.x // 2500), int(c.y // 2500)), []).append(seal.line)
-    return out
-
-
-def door_diagnostics(doors: list[Door], finder: DoorFinder, log: DiagnosticLog) -> list[Door]:
-    """Doors that connect a room with itself (or outside with outside), and doors in no wall.
-
-    The first are reported and kept out of the checks (``not_judged``): a door between a space
-    and itself says the rooms around it were not separated, so no rule can judge it.
-    """
-    walls = finder.swings.wall_tree is not None
-    out = []
-    for d in doors:
-        if d.rooms[0] == d.rooms[1]:
-            where = "outside – outside" if d.rooms[0] == OUTSIDE else f"within one room ({d.rooms[0]})"
-            log.warning("door-within-room", f"door {d.id} has the same room on both sides ({where}): not between two rooms; "
-                        "reported, not judged", subject=d.id)
-            d = replace(d, not_judged=f"{where}: the rooms on either side were not told apart")
-        if walls and finder.near_wall(d.hinge, NOT_IN_WALL_MM) is None and finder.near_wall(d.latch, NOT_IN_WALL_MM) is None:
-            log.warning("door-not-in-wall", f"door {d.id} ({d.kind}) is not in a wall: no wall within 0.4 m of its opening",
-                        subject=d.id)
-        out.append(d)
-    return out
+__all__ = ["DoorCandidate", "DoorFinder", "Parts", "door_seals", "to_door", "plain_openings", "door_diagnostics",
+           "NOT_IN_WALL_MM"]
