@@ -6,7 +6,10 @@
    is ≤ 1.5×. Median CPU time of interleaved runs (steadier than wall time on a shared machine).
 2. **Workers** — the samples folder under 20 variants on a pool of 2 workers against 1 worker:
    wall time (the point of a second worker), median of interleaved runs. Needs 2 free cores to
-   approach 2×.
+   approach 2×, so the bench first measures what the machine gives right now: the work two
+   spinning processes do in a few seconds against one (``parallel capacity``; 2.0 on two idle
+   cores, about 1.0 when other work leaves the equivalent of one core). The sweep's speed-up can
+   only be read against it; the load average is printed beside both.
 
 Not a test: ``python bench/bench_sweep.py`` (add ``--quick`` for fewer runs).
 """
@@ -51,6 +54,23 @@ def variants_ratio(sample: Path, key: str, runs: int) -> tuple[float, float]:
     return statistics.median(a), statistics.median(b)
 
 
+def _spin(seconds: float) -> int:
+    t, n = time.perf_counter(), 0
+    while time.perf_counter() - t < seconds:
+        n += 1
+    return n
+
+
+def parallel_capacity(seconds: float = 3.0) -> float:
+    """The work two busy processes do against one, now: what a second worker can gain on this machine."""
+    import multiprocessing
+
+    one = _spin(seconds)
+    with multiprocessing.get_context("spawn").Pool(2) as pool:
+        two = sum(pool.map(_spin, [seconds, seconds]))
+    return two / one
+
+
 def workers_ratio(runs: int) -> tuple[float, float]:
     vary = f"turning-space.diameter_mm={GRIDS['turning-space.diameter_mm'][1]}"
     a, b = [], []
@@ -77,10 +97,13 @@ def main() -> int:
         t1, t20 = variants_ratio(args.sample, key, runs)
         print(f"{key:<36} {t1:>11.2f} {t20:>13.2f} {t20 / t1:>6.2f}")
     w_runs = 1 if args.quick else max(1, runs // 2)
+    cap, load0 = parallel_capacity(), os.getloadavg()[0]
     t1, t2 = workers_ratio(w_runs)
+    cap_after, load1 = parallel_capacity(), os.getloadavg()[0]
     n = len(list(SAMPLES.glob("*.dxf")))
     print(f"\nsamples folder ({n} plans × 20 variants), wall time: 1 worker {t1:.2f} s, 2 workers {t2:.2f} s, "
-          f"speed-up {t1 / t2:.2f}× (median of {w_runs})")
+          f"speed-up {t1 / t2:.2f}× (median of {w_runs}); load average {load0:.1f} -> {load1:.1f}; "
+          f"parallel capacity of the machine (2 busy processes / 1) {cap:.2f} before, {cap_after:.2f} after")
     return 0
 
 
