@@ -166,3 +166,13 @@ def test_recognition_notes_in_norwegian_name_the_same_numbers(tmp_path):
     assert en == list(rec.notes) or "; ".join(en) == "; ".join(rec.notes)
     assert "1 av 2 dørsymboler ble ikke dører" in nb and "1 of 2 door symbols did not become doors" in en
     assert len(en) == len(nb)
+
+
+def test_a_baseline_accepts_findings_not_a_plan_that_was_not_judged(poor, tmp_path):
+    base = tmp_path / "baseline.toml"
+    assert cli("baseline", poor, "--rules", "tek17", "-o", base).exit_code == 0
+    again = cli("check", poor, "--rules", "tek17", "--baseline", base, "--format", "json")
+    doc = json.loads(again.output)
+    assert doc["summary"]["failing_errors"] == 0 and doc["summary"]["needs_review"] == 0  # every finding accepted
+    assert again.exit_code == 1 and doc["summary"]["verdict"] == "review"
+    assert cli("check", poor, "--rules", "tek17", "--baseline", base, "--no-fail-on-unjudged").exit_code == 0
