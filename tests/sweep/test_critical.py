@@ -146,10 +146,10 @@ def test_door_side_and_bed_statements_name_what_moves():
 
 #: a turning rectangle's side: (rule, param, grid); the critical value is exact to RECT_PRECISION_MM (a bisection on the fit)
 RECTANGLES = [
-    ("tek17", "turning-space", "rectangle_width_mm", [800.0 + 100 * i for i in range(10)]),
-    ("tek17", "turning-space", "rectangle_length_mm", [1000.0 + 200 * i for i in range(10)]),
-    ("tek17", "wc-clearance", "front_rectangle_width_mm", [800.0 + 100 * i for i in range(10)]),
-    ("tek17", "wc-clearance", "front_rectangle_length_mm", [1000.0 + 200 * i for i in range(10)]),
+    ("tek17", "turning-space", "rectangle_width_mm", [900.0, 1300.0, 1700.0]),
+    ("tek17", "turning-space", "rectangle_length_mm", [1200.0, 1800.0, 2600.0]),
+    ("tek17", "wc-clearance", "front_rectangle_width_mm", [900.0, 1300.0, 1700.0]),
+    ("tek17", "wc-clearance", "front_rectangle_length_mm", [1200.0, 1800.0, 2600.0]),
 ]
 
 

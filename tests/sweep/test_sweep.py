@@ -123,18 +123,20 @@ def test_a_worker_that_dies_is_reported_and_the_sweep_goes_on(shared, folder, tm
     from planeval.sweep.store import open_store
     from planeval.sweep.variants import variants_of
 
+    (folder / "omsorg-tightbath-nordic.dxf").unlink()  # one plan shares the pool with the victim
     victim = folder / "victim.dxf"
     victim.write_bytes(b"999\nthe worker judging this plan dies\n" + (folder / "ungdom-30-nordic.dxf").read_bytes())
     variants = variants_of([load_ruleset("tek17")], [parse_vary(v) for v in VARY])
     out = tmp_path / "r.duckdb"
     with open_store(out, "duckdb") as store:
         s = run_sweep(collect_plans([str(folder)]), variants, store, jobs=2, quiet=True, faults={"victim.dxf": how})
-    assert (s.plans, s.runs, s.errors) == (3, 4, 1)
+    assert (s.plans, s.runs, s.errors) == (2, 2, 1)
     t = contents(out)
     (err,) = t["errors"]
     assert err[0].endswith("victim.dxf") and err[2] == "worker" and "died" in err[4]
-    # the other two plans: the same rows as the undisturbed sweep (paths differ: compare by file name)
+    # the other plan: the same rows as the undisturbed sweep (paths differ: compare from the sha256 on)
     mine, theirs = contents(out), contents(shared[0] / "local.duckdb")
+    sha = mine["runs"][0][2]
     for table in ("findings", "areas", "critical"):
-        assert [r[1:] for r in mine[table]] == [r[1:] for r in theirs[table]], table
-    assert sorted(r[1] for r in mine["runs"]) == sorted(r[1] for r in theirs["runs"])
+        assert mine[table] and [r[1:] for r in mine[table]] == [r[1:] for r in theirs[table] if r[1] == sha], table
+    assert sorted(r[1] for r in mine["runs"]) == ["ungdom-30-nordic.dxf"] * 2
