@@ -19,14 +19,15 @@ module would then read it — kept here for now because the check modules are be
 Measurements that do not move with a threshold also decide (:mod:`planeval.sweep.solvers`): a
 door's side spaces (DS01: each side's free width is measured uncapped, so the pull/push/sliding
 requirement flips at the narrowest governed side), the bed's side A (BD01: the widest side A any
-valid placement leaves), the door-swing mode (``door_swing_overlap`` of TS01/BT01, categorical:
+valid placement leaves) and side B (per wall slot of the bed, measured once: how wide side B may
+grow before side A loses its width; side A a strip), the door-swing mode (``door_swing_overlap`` of TS01/BT01, categorical:
 each mode's door cases are measured once, the verdict is monotone in strictness, the critical
 value is the index of the strictest passing mode in ``SWING_MODES``) and the sides of a turning
 rectangle (TS01/BT01 ``rectangle_*``, BA03 ``front_rectangle_*``: per door case whose circle is
 short, the widest rectangle of the other side's length that fits, by bisection on the fit to
-``RECT_PRECISION_MM``). A parameter not listed (a bed size, side B and the foot zone, the shower
-zone size, the side-strip depth, BA03's swing mode: each changes the measurement itself) gets no
-critical value. Each computed value is checked
+``RECT_PRECISION_MM``). A parameter not listed (a bed size, the foot zone, side B beside a side-A
+circle, the shower zone size, the side-strip depth, BA03's swing mode: each changes the measurement
+itself) gets no critical value. Each computed value is checked
 against the finding's own verdict at the variant's value; one that disagrees is dropped (the
 check chose differently, e.g. another WC of the unit), so a published value is never contradicted.
 """
@@ -48,6 +49,7 @@ from planeval.sweep.solvers import (
     SWING_MODES,
     balcony_turns,
     bed_side_a,
+    bed_side_b,
     door_sides,
     rectangle_side,
     room_turns,
@@ -164,7 +166,7 @@ CRITICAL: dict[str, dict[str, Threshold]] = {
         "door_swing_overlap": Threshold(("BT01",), solver=swing_modes(balcony_turns), ordinal=SWING_MODES),
     },
     "door-side-space": {f"{side}_side_mm": Threshold(("DS01",), solver=door_sides) for side in ("pull", "push", "sliding")},
-    "bed-placement": {"side_a_mm": Threshold(("BD01",), solver=bed_side_a)},
+    "bed-placement": {"side_a_mm": Threshold(("BD01",), solver=bed_side_a), "side_b_mm": Threshold(("BD01",), solver=bed_side_b)},
     "door-clear-width": {
         **{f"{role}_min_mm": Threshold(("DW01",), governs=_role(role)) for role in DOOR_ROLES},
         "max_threshold_mm": Threshold(("DW02",), tolerance=0.0),
@@ -214,6 +216,7 @@ _WHAT = {
     "min_share": "minimum share", **{f"{r}_min_mm": f"{r} door clear width" for r in DOOR_ROLES},
     "pull_side_mm": "pull-side space beside the latch", "push_side_mm": "push-side space beside the latch",
     "sliding_side_mm": "space beside a sliding door", "side_a_mm": "free zone along the bed's long side",
+    "side_b_mm": "free zone along the bed's other long side",
     "door_swing_overlap": "door-swing mode",
     "rectangle_width_mm": "turning rectangle width", "rectangle_length_mm": "turning rectangle length",
     "front_rectangle_width_mm": "width of the turning rectangle in front of the WC",

@@ -1,7 +1,8 @@
 """Critical values of parameters that change a measurement's target, not only its threshold.
 
 * DS01 side spaces (:func:`door_sides`): each side's free width is measured uncapped;
-* BD01 side A (:func:`bed_side_a`): the widest side A a valid placement leaves;
+* BD01 side A (:func:`bed_side_a`): the widest side A a valid placement leaves; side B
+  (:func:`bed_side_b`): per wall slot, how wide side B may grow before side A loses its width;
 * door-swing modes (:func:`swing_modes`): categorical, each mode's door cases measured once;
 * turning rectangles' sides (:func:`rectangle_side`): the widest rectangle of the other side's
   length per door case, by bisection on the fit (to :data:`RECT_PRECISION_MM`).
@@ -22,8 +23,8 @@ from planeval.measure import Context, FloorSpec
 from planeval.measure.turning import case_rectangle, turning_cases
 from planeval.sweep.flips import Critical, Solver, Threshold
 
-__all__ = ["door_sides", "bed_side_a", "SWING_MODES", "swing_modes", "room_turns", "balcony_turns", "RECT_PRECISION_MM",
-           "RECT_PARAMS", "rectangle_side"]
+__all__ = ["door_sides", "bed_side_a", "bed_side_b", "SWING_MODES", "swing_modes", "room_turns", "balcony_turns",
+           "RECT_PRECISION_MM", "RECT_PARAMS", "rectangle_side"]
 
 
 def door_sides(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
@@ -167,3 +168,46 @@ def rectangle_side(rule: str) -> Solver:
 RECT_PARAMS = {"turning-space": ("rectangle_width_mm", "rectangle_length_mm"),
                 "balcony-turning": ("rectangle_width_mm", "rectangle_length_mm"),
                 "wc-clearance": ("front_rectangle_width_mm", "front_rectangle_length_mm")}
+
+
+def bed_side_b(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
+    """BD01 side B (``side_b_mm``, side A a strip): where the bed, side A and side B fit against a
+    wall does not depend on side B's width — the free gaps along each wall edge at the bed's depth
+    and the door intervals are measured once (:func:`planeval.measure.bed.slots`) — so side B can
+    grow, per slot, until the bed pushed towards it leaves side A its width: the largest over the
+    slots (side A as a circle: no claim)."""
+    from planeval.checks.bed_placement import spec_of
+    from planeval.geometry import union
+    from planeval.measure.bed import DOOR_CLEAR_MM, FLOOR, _subtract, slots
+    from planeval.measure.doors import approach_strip
+    from planeval.measure.fixtures import room_reach, strip_bounds
+    from planeval.measure.floor import free_floor
+
+    if p.side_a_circle or f.result.subject not in {r.id for r in ctx.plan.rooms}:
+        return None
+    room = ctx.room(f.result.subject)
+    s = spec_of(p)
+    keep = [approach_strip(ctx, d, room.id, DOOR_CLEAR_MM) for d in ctx.doors_of(room.id)]
+    if s.avoid_door_swings:
+        keep += [d.swing for d in ctx.doors_swinging_into(room.id)]
+    doors, W, A, tol, reach = union(keep), s.bed_width_mm, p.side_a_mm, s.tolerance_mm, room_reach(room)
+    best = -math.inf
+    for sl in slots(room, free_floor(ctx, room.id, FLOOR), doors, s, s.bed_length_mm + s.foot_mm):
+        door_iv = [] if doors.is_empty else strip_bounds(doors, sl.frame, -reach, sl.length + reach, 0.0, s.bed_length_mm)
+        forbidden = [(d0 - W, d1) for d0, d1, _, _ in door_iv]
+        g0, g1, cap = sl.gap[0], sl.gap[1], sl.length - W + tol
+        if sl.a_side < 0:  # side A low: s ≥ g0 + A − tol, and s ≤ g1 − W − B
+            lo = max(g0, -tol, g0 + A - tol)
+            pieces = _subtract(lo, cap, forbidden)
+            if pieces:
+                first = pieces[0][0]
+                best = max(best, g1 - W - first - (1e-6 if first > lo else 0.0))
+        else:  # side A high: s ≤ g1 − W − A + tol, and s ≥ g0 + B
+            hi = min(g1 - W, cap, g1 - W - A + tol)
+            pieces = _subtract(-tol, hi, forbidden)
+            if pieces:
+                last = pieces[-1][1]
+                best = max(best, last - g0 - (1e-6 if last < hi else 0.0))
+    if best < 0:
+        return Critical("none", None, "<=", "placement")
+    return Critical("threshold", best, "<=", "slot")

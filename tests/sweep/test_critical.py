@@ -33,6 +33,7 @@ CASES = [
     ("door-side-space", "push_side_mm", [100.0 + 100 * i for i in range(12)]),
     ("door-side-space", "sliding_side_mm", [100.0 + 100 * i for i in range(12)]),
     ("bed-placement", "side_a_mm", [300.0 + 100 * i for i in range(14)]),
+    ("bed-placement", "side_b_mm", [100.0 + 150 * i for i in range(10)]),
 ]
 
 
