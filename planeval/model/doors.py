@@ -19,26 +19,14 @@ import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon
 
+from planeval.model import doors_kinds as kinds
 from planeval.model.door_width import clear_width
-from planeval.model.doors_kinds import (
-    SlideLine,
-    Zigzag,
-    block_leaf_rectangle,
-    block_zigzag,
-    folding_from_leaves,
-    jamb_of,
-    leaf_rectangles,
-    match_openings,
-    second_leaf,
-    slide_lines,
-    zigzags,
-)
 from planeval.model.layout import InPlan
 from planeval.model.linework import Seal, representative
 from planeval.model.rooms import RoomIndex
 from planeval.model.swings import NEAR_WALL_MM, Leaf, SwingEvidence, dedupe
 from planeval.model.types import OUTSIDE, Door, DoorKind
-from planeval.read.drawing import Drawing, Insert, Role, Shape
+from planeval.read.drawing import Drawing, Insert, Role, Segment, Shape
 from planeval.read.profiles import DoorConvention
 
 SLIDING_RE = re.compile(r"slid|skyve|skjut|schiebe|pocket|lomme|glide", re.IGNORECASE)
@@ -112,8 +100,18 @@ class DoorFinder:
         self.conv = convention
         self.swings = SwingEvidence(drawing, in_plan, wall_tree, wall_geoms)
         self.inserts = self.swings.inserts
-        self.zigzags: list[Zigzag] = []
-        self.slide_lines: list[SlideLine] = []
+        self.zigzags: list[kinds.Zigzag] = []
+        self.slide_lines: list[kinds.SlideLine] = []
+        self._by_group: dict[int, list[Segment]] | None = None
+
+    def group_segments(self, group: int) -> list[Segment]:
+        """The lines of one block reference (indexed once: not blocks × lines)."""
+        if self._by_group is None:
+            self._by_group = {}
+            for s in self.d.segments:
+                if s.src.group is not None:
+                    self._by_group.setdefault(s.src.group, []).append(s)
+        return self._by_group.get(group, [])
 
     def near_wall(self, p: tuple[float, float], dist: float = NEAR_WALL_MM) -> float | None:
         """Distance from ``p`` to the nearest wall line within ``dist``, else None."""
@@ -129,11 +127,11 @@ class DoorFinder:
         for sh in leaf_shapes:
             parts.add(sh)
         # zigzag folding leaves and loose sliding-leaf lines: placed on their openings once the walls are known
-        self.zigzags = zigzags(self.d, self.in_plan, lambda s: s in parts)
+        self.zigzags = kinds.zigzags(self.d, self.in_plan, lambda s: s in parts)
         for z in self.zigzags:
             for seg in z.parts:
                 parts.add(seg)
-        self.slide_lines = slide_lines(self.d, self.in_plan, lambda s: s in parts)
+        self.slide_lines = kinds.slide_lines(self.d, self.in_plan, lambda s: s in parts)
         for ins in self.d.inserts:  # door blocks never draw walls or windows
             if ins.role is Role.DOOR:
                 parts.groups.add(ins.index)
@@ -168,7 +166,7 @@ class DoorFinder:
     def _folding(self, leaves: list[Leaf]) -> tuple[list[DoorCandidate], list[Leaf]]:
         """Folding (bifold) doors from leaves drawn partly open (:func:`~planeval.model.doors_kinds.folding_from_leaves`).
         Returns the doors and the leaves left over."""
-        groups, rest = folding_from_leaves(leaves)
+        groups, rest = kinds.folding_from_leaves(leaves)
         out: list[DoorCandidate] = []
         for group in groups:
             lf0 = group[0]
@@ -192,7 +190,7 @@ class DoorFinder:
         for lf in leaves:
             if lf.group is None or groups.count(lf.group) != 1:
                 continue
-            extra = second_leaf(lf, self.d, self.inserts.get(lf.group))
+            extra = kinds.second_leaf(lf, self.group_segments(lf.group), self.inserts.get(lf.group))
             if extra is not None:
                 out.append(extra)
         return out
@@ -200,7 +198,7 @@ class DoorFinder:
     def leaf_shapes(self, parts: Parts) -> list[Shape]:
         """Thin closed rectangles on door/opening layers that no swing uses: sliding leaves (kept out of the
         wall mass: a leaf parked beside an opening would otherwise hide the wall end)."""
-        return leaf_rectangles(self.d, self.in_plan, lambda sh: sh in parts)
+        return kinds.leaf_rectangles(self.d, self.in_plan, lambda sh: sh in parts)
 
     def leafless_doors(self, with_swing: list[DoorCandidate], leaf_shapes: list[Shape], openings: list[list[Seal]]
                        ) -> list[DoorCandidate]:
@@ -236,13 +234,14 @@ class DoorFinder:
             kind = (DoorKind.SLIDING if SLIDING_RE.search(ins.name) else
                     DoorKind.FOLDING if FOLDING_RE.search(ins.name) else DoorKind.OPENING)
             k = nearest(foot if foot is not None else Point(ins.x, ins.y))
-            parts: list[object] = [x for x in self.d.segments if x.src.group == ins.index]
+            parts: list[object] = list(self.group_segments(ins.index))
             if k is not None:
                 taken.add(k)
                 seal = reps[k]
                 if kind is DoorKind.OPENING:  # a block of no telling name: what its own lines draw
-                    kind = (DoorKind.FOLDING if block_zigzag(self.d, ins) else
-                            DoorKind.SLIDING if block_leaf_rectangle(self.d, ins, seal) else kind)
+                    own = self.group_segments(ins.index)
+                    kind = (DoorKind.FOLDING if kinds.block_zigzag(own) else
+                            DoorKind.SLIDING if kinds.block_leaf_rectangle(own, seal) else kind)
                 out.append(DoorCandidate(kind, [], seal.a, seal.b, seal.length, ins.name, ins.layer, ins.attribs, "high", parts,
                                          width_source="opening"))
                 continue
@@ -275,12 +274,12 @@ class DoorFinder:
             return k not in taken and (chords is None or not len(chords.query(mid, predicate="dwithin", distance=400.0)))
 
         out = []
-        for kind, k, prims in match_openings(reps, free, self.zigzags, self.slide_lines):
+        for kind, k, prims in kinds.match_openings(reps, free, self.zigzags, self.slide_lines):
             seal = reps[k]
             taken.add(k)
             layer = getattr(prims[0], "layer", "") if prims else ""
             if kind == "folding":
-                hinge, latch = jamb_of(prims, seal)
+                hinge, latch = kinds.jamb_of(prims, seal)
                 out.append(DoorCandidate(DoorKind.FOLDING, [], hinge, latch, seal.length, "", layer, (), "low", prims,
                                          width_source="opening"))
             else:
@@ -289,8 +288,7 @@ class DoorFinder:
         return out
 
     def _group_footprint(self, group: int) -> Polygon | None:
-        pts = [(s.x1, s.y1) for s in self.d.segments if s.src.group == group]
-        pts += [(s.x2, s.y2) for s in self.d.segments if s.src.group == group]
+        pts = [p for s in self.group_segments(group) for p in ((s.x1, s.y1), (s.x2, s.y2))]
         pts += [p for sh in self.d.shapes if sh.src.group == group for p in sh.exterior]
         if len(pts) < 3:
             return None
@@ -335,7 +333,7 @@ class DoorFinder:
         return DoorCandidate(
             kind=kind, leaves=[], hinge=hinge, latch=latch, leaf_width_mm=width, block=ins.name, layer=ins.layer,
             attributes=ins.attribs, confidence="low", width_source="block",
-            parts=[x for x in self.d.segments if x.src.group == ins.index],
+            parts=list(self.group_segments(ins.index)),
         )
 
 

@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import shapely
 from shapely.geometry import LineString, Point
 
 from planeval.model.linework import Seal
@@ -261,21 +262,27 @@ def match_openings(reps: Sequence[Seal], free: Callable[[int], bool], zz: Sequen
     out: list[tuple[str, int, list[object]]] = []
     used_z: set[int] = set()
     used_l: set[int] = set()
+    # each opening looks only at the symbols near it (STRtrees: linear in the drawing, not openings × lines)
+    z_tree = shapely.STRtree([LineString(z.points) for z in zz]) if zz else None
+    l_tree = shapely.STRtree([LineString([ln.a, ln.b]) for ln in lines]) if lines else None
     for k, seal in enumerate(reps):
         if not free(k) or not (OPENING_MM[0] <= seal.length <= OPENING_MM[1]):
             continue
         mid = Point((seal.a[0] + seal.b[0]) / 2, (seal.a[1] + seal.b[1]) / 2)
-        near = [i for i, z in enumerate(zz) if i not in used_z and LineString(z.points).distance(mid) <= seal.length
-                and zigzag_fits(z, seal)]
-        if near:
-            used_z |= set(near)
-            out.append(("folding", k, [p for i in near for p in zz[i].parts]))
-            continue
-        cand = [ln for i, ln in enumerate(lines) if i not in used_l and LineString([ln.a, ln.b]).distance(mid) <= seal.length]
-        fit = slide_fits(cand, seal)
-        if fit:
-            used_l |= {i for i, ln in enumerate(lines) if ln in fit}
-            out.append(("sliding", k, [ln.part for ln in fit]))
+        if z_tree is not None:
+            hits = sorted(int(i) for i in z_tree.query(mid, predicate="dwithin", distance=seal.length))
+            near = [i for i in hits if i not in used_z and zigzag_fits(zz[i], seal)]
+            if near:
+                used_z |= set(near)
+                out.append(("folding", k, [p for i in near for p in zz[i].parts]))
+                continue
+        if l_tree is not None:
+            hits = sorted(int(i) for i in l_tree.query(mid, predicate="dwithin", distance=seal.length))
+            fit_at = [i for i in hits if i not in used_l]
+            fit = slide_fits([lines[i] for i in fit_at], seal)
+            if fit:
+                used_l |= {i for i in fit_at if lines[i] in fit}
+                out.append(("sliding", k, [ln.part for ln in fit]))
     return out
 
 
@@ -287,9 +294,8 @@ def jamb_of(z_parts: Sequence[object], seal: Seal) -> tuple[tuple[float, float],
     return (seal.a, seal.b) if da <= db else (seal.b, seal.a)
 
 
-def block_zigzag(drawing: Drawing, ins: Insert) -> bool:
-    """Whether a door block's own lines draw folded leaves (a bifold block whatever its name)."""
-    segs = [s for s in drawing.segments if s.src.group == ins.index]
+def block_zigzag(segs: Sequence[Segment]) -> bool:
+    """Whether a door block's own lines (``segs``) draw folded leaves (a bifold block whatever its name)."""
     for path in _paths(segs):
         verts = _vertices(path) if len(path) >= 2 else None
         if verts is not None and as_zigzag(verts):
@@ -297,24 +303,24 @@ def block_zigzag(drawing: Drawing, ins: Insert) -> bool:
     return False
 
 
-def block_leaf_rectangle(drawing: Drawing, ins: Insert, seal: Seal) -> bool:
-    """Whether a door block without a swing draws a sliding leaf in ``seal``'s opening: a thin closed
-    rectangle, or two parallel lines at most 100 mm apart, along the opening and covering most of it."""
-    lines = [SlideLine((s.x1, s.y1), (s.x2, s.y2), s) for s in drawing.segments if s.src.group == ins.index]
+def block_leaf_rectangle(segs: Sequence[Segment], seal: Seal) -> bool:
+    """Whether a door block without a swing (its lines ``segs``) draws a sliding leaf in ``seal``'s opening: a
+    thin closed rectangle, or two parallel lines at most 100 mm apart, along the opening and covering most of it."""
+    lines = [SlideLine((s.x1, s.y1), (s.x2, s.y2), s) for s in segs]
     fit = slide_fits(lines, seal)
     _, _, _, local = _frame(seal)
     offsets = sorted({round((local(x.a)[1] + local(x.b)[1]) / 2) for x in fit})
     return any(5.0 <= b - a <= 100.0 for a, b in zip(offsets, offsets[1:], strict=False))
 
 
-def second_leaf(a: Leaf, drawing: Drawing, ins: Insert | None) -> Leaf | None:
+def second_leaf(a: Leaf, block_segs: Sequence[Segment], ins: Insert | None) -> Leaf | None:
     """The passive leaf of a double-door block drawn with one arc: its open leaf line at a right angle
     to the opening, starting on the opening's line beyond ``a``'s latch as far as it is long; or, in a
     block whose name says double and whose lines reach that far, a leaf as wide as the rest of the block."""
     if ins is None or ins.role is not Role.DOOR or a.group != ins.index:
         return None
     ux, uy = (a.latch[0] - a.hinge[0]) / a.radius, (a.latch[1] - a.hinge[1]) / a.radius
-    segs = [s for s in drawing.segments if s.src.group == ins.index and s not in a.parts]
+    segs = [s for s in block_segs if s not in a.parts]
     best: tuple[float, tuple[float, float], tuple[float, float]] | None = None
     reach = 0.0
     for s in segs:
