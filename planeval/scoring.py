@@ -176,7 +176,7 @@ def _grouped_union(memo: AreaMemo, zones: list[tuple[str, BaseGeometry]]) -> Bas
 
 def unit_metrics(
     plan: Any, unit: Any, zones: list[tuple[str, BaseGeometry, str | None]], unreachable: BaseGeometry | None,
-    memo: AreaMemo | None = None,
+    memo: AreaMemo | None = None, rooms_detail: bool = True,
 ) -> dict[str, Any]:
     memo = memo or AreaMemo(plan)
     base = memo.base(unit)
@@ -193,8 +193,8 @@ def unit_metrics(
     by_kind: dict[str, float] = {}
     for k, g, _ in unit_zones:
         by_kind[k] = by_kind.get(k, 0.0) + g.area / 1e6
-    rooms_detail = []
-    for r in rooms:
+    detail = []
+    for r in rooms if rooms_detail else ():
         rz = _grouped_union(memo, [(k, g) for k, g, room in unit_zones if room == r.id])
         a0, free_along, free_across = base.axes[r.id]
         slack = None
@@ -203,7 +203,7 @@ def unit_metrics(
                 f"axis_{a0:.0f}deg": round(free_along - memo.extent(rz, a0)),
                 f"axis_{(a0 + 90) % 180:.0f}deg": round(free_across - memo.extent(rz, a0 + 90)),
             }
-        rooms_detail.append({
+        detail.append({
             "id": r.id,
             "label": r.label,
             "function": r.function,
@@ -243,23 +243,25 @@ def unit_metrics(
         "zone_overlap_m2": round(max(0.0, zone_sum - zone_union.area / 1e6), 2),
         "zones_by_kind": {k: round(v, 2) for k, v in sorted(by_kind.items())},
         "efficiency_index": share(zone_union.area / 1e6) if zones else None,
-        "rooms_detail": rooms_detail,
+        **({"rooms_detail": detail} if rooms_detail else {}),
     }
 
 
 def area_metrics(
     plan: Any, findings: list[Any] | None = None, ruleset: Any = None, unreachable: dict[str, BaseGeometry] | None = None,
-    memo: AreaMemo | None = None,
+    memo: AreaMemo | None = None, rooms_detail: bool = True,
 ) -> dict[str, Any]:
     """The area block of a report: per unit and for the whole plan (a floor or a building).
 
-    ``memo``: an :class:`AreaMemo` of ``plan`` kept across rule sets (a sweep's variants)."""
+    ``memo``: an :class:`AreaMemo` of ``plan`` kept across rule sets (a sweep's variants);
+    ``rooms_detail``: False leaves out each unit's per-room block (zones and slack per room: a
+    union per room), which the sweep's tables do not hold."""
     memo = memo or AreaMemo(plan)
     zones: list[tuple[str, BaseGeometry, str | None]] = []
     for f in findings or []:
         for z in f.result.zones:
             zones.append((z.kind, z.geometry, z.room))
-    units = [unit_metrics(plan, u, zones, (unreachable or {}).get(u.id), memo) for u in plan.units]
+    units = [unit_metrics(plan, u, zones, (unreachable or {}).get(u.id), memo, rooms_detail) for u in plan.units]
     return {"definitions": DEFINITIONS, "units": units, "building": building_metrics(units, plan)}
 
 
@@ -280,14 +282,16 @@ def building_metrics(units: list[dict[str, Any]], plan: Any | None = None) -> di
     }
 
 
-def report_area(report: Any, memo: AreaMemo | None = None) -> dict[str, Any]:
+def report_area(report: Any, memo: AreaMemo | None = None, rooms_detail: bool = True) -> dict[str, Any]:
     """The area block of a judged :class:`~planeval.findings.Report`: the zones its findings claim,
     the floor its rules measured as unusable, and which units are accessible under its rule set
-    (``memo``: an :class:`AreaMemo` of the report's plan kept across rule sets)."""
+    (``memo``: an :class:`AreaMemo` of the report's plan kept across rule sets; ``rooms_detail``:
+    see :func:`area_metrics`)."""
     from planeval.checks import accessibility_rules
     from planeval.findings import accessible_units
 
-    area = area_metrics(report.plan, findings=report.findings, ruleset=report.ruleset, unreachable=report.unusable, memo=memo)
+    area = area_metrics(report.plan, findings=report.findings, ruleset=report.ruleset, unreachable=report.unusable, memo=memo,
+                        rooms_detail=rooms_detail)
     rules = sorted(accessibility_rules() & {rc.rule for rc in report.ruleset.enabled()})
     ok = accessible_units(report.plan, report.findings, frozenset(rules))
     if ok:

@@ -57,11 +57,24 @@ def unit_net_m2(plan: Plan, unit_id: str) -> float:
     return sum(r.area_m2 for r in floor_rooms(plan, unit_id))
 
 
+#: unit_bra_m2 of the last plans asked (id -> (the plan, kept so that its id stays its own; unit -> m²))
+_BRA: dict[int, tuple[Plan, dict[str, float]]] = {}
+_BRA_PLANS = 8
+
+
 def unit_bra_m2(plan: Plan, unit_id: str) -> float:
     """The unit's BRA (m²): net plus its internal walls (see :func:`unit_areas`; for rules that see
-    only the plan, such as the aggregate ones)."""
-    rooms = floor_rooms(plan, unit_id)
-    return sum(r.area_m2 for r in rooms) + internal_walls_m2(rooms)
+    only the plan, such as the aggregate ones). Kept for the last few plans: an aggregate rule
+    judged again for each rule set or sweep variant of a plan asks the same."""
+    held = _BRA.get(id(plan))
+    if held is None or held[0] is not plan:
+        while len(_BRA) >= _BRA_PLANS:
+            del _BRA[next(iter(_BRA))]
+        held = _BRA[id(plan)] = (plan, {})
+    if unit_id not in held[1]:
+        rooms = floor_rooms(plan, unit_id)
+        held[1][unit_id] = sum(r.area_m2 for r in rooms) + internal_walls_m2(rooms)
+    return held[1][unit_id]
 
 
 def internal_walls_m2(rooms: list[Room]) -> float:

@@ -22,19 +22,27 @@ from planeval.checks import CHECKS, Phase, accessibility_rules
 from planeval.findings import Report, Status, accessible_units, lift_acceptances, units_in_review
 from planeval.measure.units import unit_bra_m2
 
-__all__ = ["RULE", "unit_access_rows", "building_rows"]
+__all__ = ["RULE", "unit_bras", "unit_access_rows", "building_rows"]
 
 RULE = "accessible-share"
 
 
-def unit_access_rows(plan_path: str, sha: str, variant_id: str, report: Report) -> list[dict[str, Any]]:
-    """Rows of ``unit_access`` for one plan under one variant (what the building share reads)."""
+def unit_bras(plan: Any) -> dict[str, float]:
+    """Each unit's BRA as the share rule measures it (the plan alone decides it: once per plan)."""
+    return {u.id: unit_bra_m2(plan, u.id) for u in plan.units}
+
+
+def unit_access_rows(plan_path: str, sha: str, variant_id: str, report: Report,
+                     bra: dict[str, float] | None = None) -> list[dict[str, Any]]:
+    """Rows of ``unit_access`` for one plan under one variant (what the building share reads;
+    ``bra``: :func:`unit_bras` of the plan, computed once for all its variants)."""
+    bra = bra if bra is not None else unit_bras(report.plan)
     rules = frozenset(accessibility_rules() & {rc.rule for rc in report.ruleset.enabled()})
     phase1 = list(lift_acceptances(f for f in report.findings if CHECKS[f.rule].SPEC.phase is Phase.PLAN))
     ok = accessible_units(report.plan, phase1, rules)
     unsure = units_in_review(report.plan, phase1, rules)
     return [{"plan": plan_path, "plan_name": report.plan.source.name, "sha256": sha, "variant_id": variant_id, "unit_id": u.id,
-             "bra_m2": unit_bra_m2(report.plan, u.id), "accessible": ok[u.id], "in_review": ok[u.id] and u.id in unsure}
+             "bra_m2": bra[u.id], "accessible": ok[u.id], "in_review": ok[u.id] and u.id in unsure}
             for u in report.plan.units]
 
 

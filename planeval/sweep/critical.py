@@ -245,12 +245,16 @@ def statement(label: str, param: str, c: Critical, unit: str, params: Any = None
 
 
 def critical_rows(ctx: Context, findings: list[Finding], ruleset: Any, point: tuple[tuple[str, Any], ...],
-                  describe: Callable[[Finding], dict[str, Any]]) -> list[dict[str, Any]]:
+                  describe: Callable[[Finding], dict[str, Any]],
+                  done: set[tuple[str, str, str, str, str]] | None = None) -> list[dict[str, Any]]:
     """Rows of the ``critical`` table for one variant: every varied parameter × every finding it governs.
 
     ``fixed`` holds the other varied parameters (the critical value holds with them fixed); rows
-    of variants that differ only in the parameter itself are the same and deduplicated by the caller.
+    of variants that differ only in the parameter itself are the same and deduplicated by the caller
+    (the first kept). ``done``: the (rule, code, subject, param, fixed) rows earlier variants of the
+    same base already gave — not solved again, and this variant's rows are added to it.
     """
+    done = set() if done is None else done
     rows = []
     for key, _ in point:
         rule, param = key.split(".", 1)
@@ -260,9 +264,13 @@ def critical_rows(ctx: Context, findings: list[Finding], ruleset: Any, point: tu
         aggregate = CHECKS[rule].SPEC.phase is Phase.AGGREGATE  # judges the other rules' findings: all of the point matters
         fixed = json.dumps({k: v for k, v in point if k != key and (aggregate or k.split(".", 1)[0] == rule)}, sort_keys=True)
         for f in findings:
+            row_key = (rule, f.code, f.result.subject, key, fixed)
+            if row_key in done:
+                continue
             c = solve(ctx, f, rc.params, rule, param)
             if c is None:
                 continue
+            done.add(row_key)
             info = describe(f)
             rows.append({
                 **info, "rule": rule, "code": f.code, "param": key, "fixed": fixed, "kind": c.kind,

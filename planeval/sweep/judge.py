@@ -13,7 +13,8 @@ plan (net, BRA and areas by function once per plan; a zone clipped and a group o
 once). As in ``api.check``, below the run's recognition grade ``min_grade`` findings on uncertain
 subjects become needs_review (:func:`planeval.engine.uncertain`). The findings and the area block
 are those ``api.check(plan, ruleset, ctx)`` returns (tests/sweep/test_judge.py compares them finding
-by finding); the hints ``api.check`` adds to failing findings are left out — no sweep table holds them.
+by finding); the hints ``api.check`` adds to failing findings are left out — no sweep table holds
+them — and so is, in the worker (``rooms_detail=False``), the area block's per-room part.
 """
 
 from __future__ import annotations
@@ -52,10 +53,11 @@ def _sorted(findings: list[Finding]) -> list[Finding]:
 class VariantJudge:
     """One plan, one Context, and the findings of every rule configuration judged so far."""
 
-    def __init__(self, plan: Plan, ctx: Context | None = None, min_grade: str = MIN_GRADE) -> None:
+    def __init__(self, plan: Plan, ctx: Context | None = None, min_grade: str = MIN_GRADE, rooms_detail: bool = True) -> None:
         self.plan = plan
         self.ctx = ctx or Context(plan)
         self.min_grade = min_grade
+        self.rooms_detail = rooms_detail  # the area block's per-room part (the sweep's tables hold only units)
         self.area_memo = AreaMemo(plan)
         self._by_config: dict[tuple[Any, ...], list[Finding]] = {}
         self._unusable: dict[tuple[Any, ...], dict[str, BaseGeometry] | None] = {}
@@ -107,7 +109,7 @@ class VariantJudge:
                tuple((uid, id(g)) for uid, g in unusable), tuple(sorted(rules)), tuple(sorted(ok.items())))
         if key not in self._areas:
             self.stats["areas_computed"] += 1
-            self._areas[key] = ((zones, unusable), report_area(report, self.area_memo))
+            self._areas[key] = ((zones, unusable), report_area(report, self.area_memo, self.rooms_detail))
         else:
             self.stats["areas_reused"] += 1
         return copy.deepcopy(self._areas[key][1])

@@ -123,17 +123,21 @@ KEYS: dict[str, tuple[str, ...]] = {
 
 
 def describer(plan: Any) -> Any:
-    """A function Finding -> {subject_label, room_function, unit_id} for ``plan``."""
+    """A function Finding -> {subject, subject_label, room_function, unit_id} for ``plan`` (memoised
+    per subject: the plan alone decides it, for every variant)."""
     from planeval.report.json_report import subject_name
 
     rooms = {r.id: r for r in plan.rooms}
+    seen: dict[str, dict[str, Any]] = {}
 
     def describe(f: Finding) -> dict[str, Any]:
         s = f.result.subject
-        room = rooms.get(s)
-        units = sorted(plan.units_of_subject(s)) if s not in ("plan", "building") else []
-        return {"subject": s, "subject_label": subject_name(plan, s), "room_function": room.function if room else None,
-                "unit_id": ",".join(units) or None}
+        if s not in seen:
+            room = rooms.get(s)
+            units = sorted(plan.units_of_subject(s)) if s not in ("plan", "building") else []
+            seen[s] = {"subject": s, "subject_label": subject_name(plan, s), "room_function": room.function if room else None,
+                       "unit_id": ",".join(units) or None}
+        return dict(seen[s])
 
     return describe
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from planeval.sweep.building import unit_access_rows
+from planeval.sweep.building import unit_access_rows, unit_bras
 from planeval.sweep.critical import critical_rows
 from planeval.sweep.tables import KEYS, area_rows, describer, finding_rows, run_row, shrink_rows
 from planeval.sweep.variants import Variant
@@ -128,19 +128,21 @@ def judge_plan(plan: Any, task: PlanTask, deadline: _Deadline | None = None) -> 
     from planeval.model.recognition import MIN_GRADE
     from planeval.sweep.judge import VariantJudge
 
-    judge = VariantJudge(plan, min_grade=task.min_grade or MIN_GRADE)
+    judge = VariantJudge(plan, min_grade=task.min_grade or MIN_GRADE, rooms_detail=False)  # the tables hold units only
     ctx = judge.ctx
     describe = describer(plan)
     rows: dict[str, list[dict[str, Any]]] = {"runs": [], "findings": [], "areas": [], "critical": [], "shrink": [],
                                              "unit_access": []}
+    solved: dict[str, set[tuple[str, str, str, str, str]]] = {}  # base -> critical rows already given
+    bra = unit_bras(plan)
     for v in task.variants:
         t0 = time.perf_counter()
         before = dict(ctx.stats)
         report = judge.report(v.ruleset)
         rows["findings"] += finding_rows(task.path, task.sha256, v.id, report, describe)
         rows["areas"] += area_rows(task.path, task.sha256, v.id, report)
-        rows["unit_access"] += unit_access_rows(task.path, task.sha256, v.id, report)
-        for c in critical_rows(ctx, report.findings, v.ruleset, v.point, describe):
+        rows["unit_access"] += unit_access_rows(task.path, task.sha256, v.id, report, bra)
+        for c in critical_rows(ctx, report.findings, v.ruleset, v.point, describe, solved.setdefault(v.base.key, set())):
             rows["critical"].append({"plan": task.path, "sha256": task.sha256, "base": v.base.name, "base_key": v.base.key, **c})
         if task.shrink:
             from planeval.sweep.shrink import shrink_plan

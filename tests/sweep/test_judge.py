@@ -43,10 +43,13 @@ def test_passage_and_turning_variants_equal_a_from_scratch_run():
     plan = brute_force_plans()["korttid-40-aia"]
     axes = [parse_vary("passage-width.width_mm=700,1300"), parse_vary("turning-space.diameter_mm=1300,2000")]
     judge = VariantJudge(plan)
+    units_only = VariantJudge(plan, judge.ctx, rooms_detail=False)  # as the worker judges: no per-room area part
     for v in variants_of([load_ruleset("tek17")], axes):
         mine, fresh = judge.report(v.ruleset), check(plan, v.ruleset, Context(plan))
         assert as_dicts(mine) == as_dicts(fresh), v.ruleset.name
         assert mine.area == fresh.area, v.ruleset.name
+        lean = units_only.report(v.ruleset).area
+        assert lean["units"] == [{k: x for k, x in u.items() if k != "rooms_detail"} for u in fresh.area["units"]]
         zones = [round(z.geometry.area) for f in mine.findings for z in f.result.zones]
         assert zones == [round(z.geometry.area) for f in fresh.findings for z in f.result.zones]
     # the passage corridors of both widths came from one route per target; areas were reused for none

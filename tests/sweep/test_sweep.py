@@ -140,3 +140,23 @@ def test_a_worker_that_dies_is_reported_and_the_sweep_goes_on(shared, folder, tm
     for table in ("findings", "areas", "critical"):
         assert mine[table] and [r[1:] for r in mine[table]] == [r[1:] for r in theirs[table] if r[1] == sha], table
     assert sorted(r[1] for r in mine["runs"]) == ["ungdom-30-nordic.dxf"] * 2
+
+
+def test_a_drawing_that_is_not_a_floor_plan_is_an_error_row(folder, tmp_path):
+    """As api.check refuses it: an elevation is never given a verdict by the sweep either."""
+    from builders import new, rect, save
+
+    doc, msp = new()  # an elevation: a ground line past the building, the facade, its windows, a gable
+    msp.add_line((-2000, 0), (10000, 0), dxfattribs={"layer": "0"})
+    rect(msp, 0, 0, 8000, 5500, "A-WALL")
+    for i in range(4):
+        rect(msp, 600 + i * 1900, 900, 1800 + i * 1900, 2300, "A-WALL")
+        rect(msp, 600 + i * 1900, 3200, 1800 + i * 1900, 4400, "A-WALL")
+    msp.add_line((-300, 5500), (4000, 8500), dxfattribs={"layer": "A-ROOF"})
+    msp.add_line((4000, 8500), (8300, 5500), dxfattribs={"layer": "A-ROOF"})
+    elevation = save(doc, folder, "facade.dxf")
+    out = tmp_path / "r.duckdb"
+    s = sweep([str(elevation)], ["tek17"], [], out, jobs=0)
+    assert (s.runs, s.errors) == (0, 1)
+    (err,) = contents(out)["errors"]
+    assert err[2] == "read" and err[3] == "InputError" and "not a floor plan" in err[4]
