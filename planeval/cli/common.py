@@ -103,10 +103,24 @@ class _Group(click.Group):
         return super().parse_args(ctx, [a for a in args[:end] if a != "--debug"] + args[end:])
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
+        _never_unencodable()
         try:
             return super().main(*args, **kwargs)
         except BrokenPipeError:
             _pipe_closed()
+
+
+def _never_unencodable() -> None:
+    """Console streams replace what they cannot encode (a lone surrogate from undecodable DXF bytes, an
+    æ on an ASCII terminal) instead of ending the run with UnicodeEncodeError; the reader cleans what it
+    knows (:func:`planeval.read.text.clean`), this is the last guard for anything it missed."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a detached or closed stream: nothing to guard
+                pass
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -22,6 +22,7 @@ from planeval.read.drawing import Arc, Chain, Drawing, LayerInfo, Role, Segment,
 from planeval.read.flatten import Flattener, RawGeometry, layer_of
 from planeval.read.load import load_dxf
 from planeval.read.profiles import Profile, builtin_profile, detect_profile, load_user_profile
+from planeval.read.text import clean
 from planeval.read.units import UnitEvidence, UnitSource, decide_units, parse_unit_name
 from planeval.read.viewkind import KIND_NAMES
 from planeval.read.views import drawing_kind, find_views
@@ -134,7 +135,7 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
     return Drawing(
         path=Path(path),
         sha256=loaded.sha256,
-        dxfversion=str(doc.dxfversion),
+        dxfversion=clean(str(doc.dxfversion)),
         encoding=loaded.encoding,
         binary=loaded.binary,
         recovered=loaded.recovered,
