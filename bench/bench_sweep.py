@@ -85,6 +85,7 @@ def main() -> int:
     ap.add_argument("--sample", type=Path, default=SAMPLES / "korridor-4units-aia.dxf")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--quick", action="store_true", help="3 runs of the variant ratios, 1 of the workers")
+    ap.add_argument("--no-workers", action="store_true", help="only the variant ratios (part 1)")
     args = ap.parse_args()
     runs = 3 if args.quick else args.runs
     import os
@@ -96,6 +97,8 @@ def main() -> int:
     for key in GRIDS:
         t1, t20 = variants_ratio(args.sample, key, runs)
         print(f"{key:<36} {t1:>11.2f} {t20:>13.2f} {t20 / t1:>6.2f}")
+    if args.no_workers:
+        return 0
     w_runs = 1 if args.quick else max(1, runs // 2)
     cap, load0 = parallel_capacity(), os.getloadavg()[0]
     t1, t2 = workers_ratio(w_runs)
