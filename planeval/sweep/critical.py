@@ -20,14 +20,14 @@ Measurements that do not move with a threshold also decide (:mod:`planeval.sweep
 door's side spaces (DS01: each side's free width is measured uncapped, so the pull/push/sliding
 requirement flips at the narrowest governed side), the bed's side A (BD01: the widest side A any
 valid placement leaves) and side B (per wall slot of the bed, measured once: how wide side B may
-grow before side A loses its width; side A a strip), the door-swing mode (``door_swing_overlap`` of TS01/BT01, categorical:
+grow before side A loses its width; side A a strip), the door-swing mode (``door_swing_overlap`` of TS01/BT01/BA03, categorical:
 each mode's door cases are measured once, the verdict is monotone in strictness, the critical
 value is the index of the strictest passing mode in ``SWING_MODES``) and the sides of a turning
 rectangle (TS01/BT01 ``rectangle_*``, BA03 ``front_rectangle_*``: per door case whose circle is
 short, the widest rectangle of the other side's length that fits, by bisection on the fit to
 ``RECT_PRECISION_MM``). A parameter not listed (a bed size, the foot zone, side B beside a side-A
-circle, the shower zone size, the side-strip depth, BA03's swing mode: each changes the measurement
-itself) gets no critical value. Each computed value is checked
+circle, the shower zone size, the side-strip depth: each changes the measurement itself) gets no
+critical value. Each computed value is checked
 against the finding's own verdict at the variant's value; one that disagrees is dropped (the
 check chose differently, e.g. another WC of the unit), so a published value is never contradicted.
 """
@@ -54,6 +54,7 @@ from planeval.sweep.solvers import (
     rectangle_side,
     room_turns,
     swing_modes,
+    wc_front_turns,
 )
 
 __all__ = ["Threshold", "Critical", "CRITICAL", "solve", "critical_rows", "statement"]
@@ -178,6 +179,7 @@ CRITICAL: dict[str, dict[str, Threshold]] = {
     "wc-clearance": {
         "front_circle_mm": Threshold(("BA03",), factor=2.0, solver=_wc_front),
         **{q: Threshold(("BA03",), solver=rectangle_side("wc-clearance")) for q in RECT_PARAMS["wc-clearance"]},
+        "door_swing_overlap": Threshold(("BA03",), solver=swing_modes(wc_front_turns), ordinal=SWING_MODES),
         "side_large_mm": Threshold(("BA01",), solver=_wc_sides),
         "side_small_mm": Threshold(("BA01",), solver=_wc_sides),
     },

@@ -3,7 +3,8 @@
 * DS01 side spaces (:func:`door_sides`): each side's free width is measured uncapped;
 * BD01 side A (:func:`bed_side_a`): the widest side A a valid placement leaves; side B
   (:func:`bed_side_b`): per wall slot, how wide side B may grow before side A loses its width;
-* door-swing modes (:func:`swing_modes`): categorical, each mode's door cases measured once;
+* door-swing modes (:func:`swing_modes`; TS01, BT01, BA03): categorical, each mode's door cases
+  measured once;
 * turning rectangles' sides (:func:`rectangle_side`): the widest rectangle of the other side's
   length per door case, by bisection on the fit (to :data:`RECT_PRECISION_MM`).
 
@@ -24,7 +25,7 @@ from planeval.measure.turning import case_rectangle, turning_cases
 from planeval.sweep.flips import Critical, Solver, Threshold
 
 __all__ = ["door_sides", "bed_side_a", "bed_side_b", "SWING_MODES", "swing_modes", "room_turns", "balcony_turns",
-           "RECT_PRECISION_MM", "RECT_PARAMS", "rectangle_side"]
+           "wc_front_turns", "RECT_PRECISION_MM", "RECT_PARAMS", "rectangle_side"]
 
 
 def door_sides(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
@@ -82,6 +83,14 @@ def room_turns(ctx: Context, rid: str, p: Any) -> bool:
     from planeval.checks.turning_space import measure_room
 
     return measure_room(ctx, rid, p).status is Status.PASS
+
+
+def wc_front_turns(ctx: Context, rid: str, p: Any) -> bool:
+    """BA03 of the room as wc-clearance judges it (its own choice of the room's WC included)."""
+    from planeval.checks.wc_clearance import measure_room
+
+    res = measure_room(ctx, ctx.room(rid), p)
+    return res is not None and any(r.code == "BA03" and r.status is Status.PASS for r in res)
 
 
 def balcony_turns(ctx: Context, rid: str, p: Any) -> bool:
