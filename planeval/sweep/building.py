@@ -90,12 +90,16 @@ def building_rows(name: str | None, plans: Sequence[tuple[str, str]], variants: 
         marks = ", ".join("?" * len(shas))
         got = con.execute("SELECT sha256, plan_name, unit_id, bra_m2, accessible, in_review FROM unit_access "
                           f"WHERE variant_id = ? AND sha256 IN ({marks})", [v.id, *shas]).fetchall()
-        judged = {r[0] for r in con.execute(f"SELECT sha256 FROM runs WHERE variant_id = ? AND sha256 IN ({marks})",
-                                            [v.id, *shas]).fetchall()}
+        judged = dict(con.execute(f"SELECT sha256, units FROM runs WHERE variant_id = ? AND sha256 IN ({marks})",
+                                  [v.id, *shas]).fetchall())
         missing = [Path(path).name for path, sha in plans if sha not in judged]
-        if missing:
+        have = {sha: sum(1 for r in got if r[0] == sha) for sha in judged}
+        unknown = [Path(path).name for path, sha in plans if sha in judged and have[sha] != (judged[sha] or 0)]
+        if missing or unknown:
+            why = (f"{', '.join(missing)} not judged under this variant" if missing else
+                   f"no unit facts stored for {', '.join(unknown)} (results of an older sweep: sweep into a new file)")
             rows.append({**base, "status": Status.ERROR.value, "required": rc.params.min_share,
-                         "message": f"not judged across the building: {', '.join(missing)} not judged under this variant"})
+                         "message": f"not judged across the building: {why}"})
             continue
         units = [{"key": f"{plan_name}:{uid}", "bra_m2": bra, "accessible": acc, "in_review": rev}
                  for _, plan_name, uid, bra, acc, rev in sorted(got, key=lambda r: (shas.index(r[0]), r[2]))]

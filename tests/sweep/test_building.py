@@ -99,3 +99,21 @@ def test_the_sweep_report_shows_the_share_per_variant(swept):
     con.close()
     assert t is not None and len(t.rows) == 6 and {r[4] for r in t.rows} == {"pass", "fail", "needs_review"}
     assert "Accessible share across the building" in rep.html() and t.title in rep.markdown()
+
+
+def test_resumed_results_without_unit_facts_are_an_error_not_a_partial_share(swept, tmp_path):
+    """Results of an older sweep (no unit_access rows for a plan): the building row says so."""
+    import duckdb
+
+    d = swept[0]
+    out = tmp_path / "r.duckdb"
+    shutil.copy(d / "r.duckdb", out)
+    con = duckdb.connect(str(out))
+    con.execute("DELETE FROM unit_access WHERE plan_name = 'ungdom-30-nordic.dxf'")
+    con.close()
+    s = sweep([str(d / f"{n}.dxf") for n in PLANS], ["tek17"], VARY, out, jobs=0, building=True)
+    assert (s.runs, s.skipped, s.building) == (0, 18, 6)
+    con = connect_results(out)
+    rows = con.execute("SELECT status, message FROM building").fetchall()
+    con.close()
+    assert len(rows) == 6 and all(st == "error" and "no unit facts stored for ungdom-30-nordic.dxf" in m for st, m in rows)
