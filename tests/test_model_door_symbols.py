@@ -167,3 +167,15 @@ def test_a_line_across_half_the_opening_is_no_sliding_leaf(tmp_path):
     msp.add_line((3025, 1000), (3025, 1400), dxfattribs={"layer": "A-DOOR"})
     _, door = inner_door(doc, tmp_path)
     assert str(door.kind) == "opening"
+
+
+@pytest.mark.parametrize("xs", [[3000.0], [3000.0, 3100.0], [3050.0]], ids=["one-face", "both-faces", "centre"])
+def test_a_threshold_from_jamb_to_jamb_is_no_sliding_leaf(tmp_path, xs):
+    """Lines on the door layer exactly across the opening (a threshold, the wall's faces closed) leave it an
+    opening: a sliding leaf overlaps the wall it slides along."""
+    doc, msp = new()
+    rooms_with_gap(msp)
+    for x in xs:
+        msp.add_line((x, 1000), (x, 1900), dxfattribs={"layer": "A-DOOR"})
+    _, door = inner_door(doc, tmp_path)
+    assert str(door.kind) == "opening"

@@ -38,6 +38,7 @@ LEAF_MM = (120.0, 700.0)  # one leaf of a folding door
 OPENING_MM = (450.0, 2400.0)  # what a door symbol may span
 PARALLEL = 0.97  # |cos| of a line parallel to an opening
 JOIN_MM = 5.0  # loose lines whose ends meet within this are one polyline
+JAMB_MM = 10.0  # a line whose ends both lie this near the jambs closes the opening (threshold), it is no leaf
 SIDE_MM = 350.0  # how far from the opening's line a sliding leaf or a zigzag's folds may stand
 
 
@@ -243,8 +244,8 @@ def slide_fits(lines: Sequence[SlideLine], seal: Seal) -> list[SlideLine]:
         lo, hi = max(0.0, min(t0, t1)), min(length, max(t0, t1))
         if hi - lo >= 0.3 * length:
             mine.append(ln)
-    if not mine:
-        return []
+    if not mine or all(_jamb_to_jamb(local, ln, length) for ln in mine):
+        return []  # nothing, or only lines from one jamb exactly to the other: thresholds or the wall's faces
     spans = sorted((max(0.0, min(local(x.a)[0], local(x.b)[0])), min(length, max(local(x.a)[0], local(x.b)[0])))
                    for x in mine)
     covered, end = 0.0, 0.0
@@ -254,6 +255,14 @@ def slide_fits(lines: Sequence[SlideLine], seal: Seal) -> list[SlideLine]:
             covered += hi - lo
             end = hi
     return mine if covered >= 0.8 * length else []
+
+
+def _jamb_to_jamb(local: Callable[[tuple[float, float]], tuple[float, float]], ln: SlideLine, length: float) -> bool:
+    """Whether a line runs from one jamb exactly to the other (within ``JAMB_MM`` at both ends): a threshold,
+    or the wall's face closed across the opening. A sliding leaf overlaps the wall it slides along (or
+    parts in two), so its ends are not both at the jambs."""
+    t0, t1 = sorted((local(ln.a)[0], local(ln.b)[0]))
+    return abs(t0) <= JAMB_MM and abs(t1 - length) <= JAMB_MM
 
 
 def match_openings(reps: Sequence[Seal], free: Callable[[int], bool], zz: Sequence[Zigzag], lines: Sequence[SlideLine]
