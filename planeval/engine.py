@@ -26,7 +26,7 @@ from shapely.geometry.base import BaseGeometry
 
 from planeval.checks import CHECKS, Phase, accessibility_rules
 from planeval.checks.base import AggregateInput, PlanFindings
-from planeval.findings import Finding, Report, Result, Severity, Status, apply_exemptions, lift_acceptances
+from planeval.findings import Finding, Message, Report, Result, Severity, Status, apply_exemptions, lift_acceptances, said_of, say
 from planeval.geometry import union
 from planeval.measure import Context
 from planeval.model.recognition import MIN_GRADE
@@ -162,17 +162,20 @@ def uncertain(plan: Plan, findings: list[Finding], min_grade: str = MIN_GRADE) -
             continue
         door = _door(plan, r.subject)
         if door is not None and door.not_judged:
-            res = replace(r, status=Status.NOT_APPLICABLE, message=f"not judged: {door.not_judged} ({r.message})",
+            said = say("engine.not_judged", "not judged: {why} ({inner})", why=door.not_judged, inner=said_of(r.message, r.msg))
+            res = replace(r, status=Status.NOT_APPLICABLE, message=said.text, msg=said,
                           details={**r.details, "measured_status": r.status.value, "not_judged": door.not_judged})
             out.append(replace(f, result=res))
             continue
-        why = _why_uncertain(plan, r) if below else ""
-        if not why:
+        why = _why_uncertain(plan, r) if below else None
+        if why is None:
             out.append(f)
             continue
-        reason = f"recognition grade {plan.recognition.grade} is below {min_grade}, and {why}"
-        res = replace(r, status=Status.NEEDS_REVIEW, message=f"needs review: {reason}; measured: {r.message}",
-                      details={**r.details, "measured_status": r.status.value, "review_reason": reason})
+        reason = say("engine.below_grade", "recognition grade {grade} is below {min_grade}, and {why}",
+                     grade=plan.recognition.grade, min_grade=min_grade, why=why)
+        said = say("engine.review", "needs review: {reason}; measured: {inner}", reason=reason, inner=said_of(r.message, r.msg))
+        res = replace(r, status=Status.NEEDS_REVIEW, message=said.text, msg=said,
+                      details={**r.details, "measured_status": r.status.value, "review_reason": reason.text})
         out.append(replace(f, result=res))
     return out
 
@@ -189,31 +192,34 @@ def _low_rooms(plan: Plan, ids: Iterable[str]) -> list[str]:
     return [i for i in ids if i in by_id and by_id[i].confidence == "low"]
 
 
-def _why_uncertain(plan: Plan, r: Result) -> str:
-    """Why a finding's subject is uncertain on a poorly recognised plan ("" when it is not)."""
+def _why_uncertain(plan: Plan, r: Result) -> Message | None:
+    """Why a finding's subject is uncertain on a poorly recognised plan (None when it is not)."""
     if r.confidence == "low":
-        return f"{r.subject} was measured on inferred geometry"
+        return say("engine.inferred_geometry", "{subject} was measured on inferred geometry", subject=r.subject)
     subject = r.subject
     if any(x.id == subject for x in plan.rooms):
         if not _low_rooms(plan, [subject]):
-            return ""
+            return None
         how = "inferred" if plan.room(subject).function_source else "unknown"
-        return f"room {subject} has no label (its function is {how})"
+        return say("engine.room_unlabelled", "room {subject} has no label (its function is {how!w})", subject=subject, how=how)
     door = _door(plan, subject)
     if door is not None:
         low = _low_rooms(plan, door.rooms)
         if door.confidence == "low":
-            return f"door {subject} was found from loose geometry"
-        return f"door {subject} opens into {', '.join(low)} of unknown function" if low else ""
+            return say("engine.loose_door", "door {subject} was found from loose geometry", subject=subject)
+        return (say("engine.door_unknown", "door {subject} opens into {rooms} of unknown function", subject=subject, rooms=low)
+                if low else None)
     if any(u.id == subject for u in plan.units):
         low = _low_rooms(plan, plan.unit(subject).rooms)
         share = plan.recognition.room_share
         if low:
-            return f"unit {subject} holds rooms of unknown or inferred function ({', '.join(low[:5])})"
+            return say("engine.unit_unknown", "unit {subject} holds rooms of unknown or inferred function ({rooms})",
+                       subject=subject, rooms=low[:5])
         if share is not None and share < 0.9:
-            return f"only {share:.0%} of the enclosed floor became rooms: unit {subject} may be incomplete"
-        return ""
-    return "the plan is only partly recognised"
+            return say("engine.unit_partial", "only {share:.0%} of the enclosed floor became rooms: unit {subject} may "
+                       "be incomplete", share=share, subject=subject)
+        return None
+    return say("engine.plan_partial", "the plan is only partly recognised")
 
 
 def run_many(plan: Plan, rulesets: list[RuleSet], ctx: Context | None = None) -> list[Report]:

@@ -23,13 +23,15 @@ from typing import TYPE_CHECKING, Any
 
 from shapely.geometry.base import BaseGeometry
 
+from planeval.messages import Message, said_of, say
+
 if TYPE_CHECKING:  # pragma: no cover
     from planeval.model.types import Plan
 
 __all__ = [
     "Status", "Sense", "Severity", "Confidence", "ZoneKind", "Zone", "Result", "Hint", "Finding", "Verdict", "Report",
     "compare", "verdict_of", "summary_of", "accessible_units", "units_in_review", "Exemption", "apply_exemptions",
-    "lift_acceptances",
+    "lift_acceptances", "Message", "say", "said_of",
 ]
 
 
@@ -115,6 +117,7 @@ class Exemption:
     reason: str
     rules: frozenset[str] = frozenset()
     mode: str = "not_applicable"  # "not_applicable" | "accept"
+    said: Message | None = None  # the reason as a message (see planeval.messages)
 
 
 @dataclass(frozen=True)
@@ -126,7 +129,7 @@ class Result:
     measured: float | None
     required: float | None
     unit: str  # "mm", "m²", "N", "" (counts/yes-no)
-    message: str  # states both numbers: "largest free circle Ø1320 mm < Ø1500 mm"
+    message: str = ""  # English, states both numbers: "largest free circle Ø1320 mm < Ø1500 mm" (msg.text when empty)
     location: BaseGeometry | None = None  # where it was measured (for drawing)
     sense: Sense = Sense.AT_LEAST
     code: str = ""  # a check with several aspects (DW02 threshold…) sets its own code here
@@ -134,6 +137,11 @@ class Result:
     details: dict[str, Any] = field(default_factory=dict)  # extra, JSON-able facts (centre, placement, source of a width)
     confidence: Confidence = Confidence.HIGH
     exemptions: tuple[Exemption, ...] = ()  # an aggregate rule's: plan findings that do not count (see Exemption)
+    msg: Message | None = None  # the message as a key and values, for the reports' languages (see say)
+
+    def __post_init__(self) -> None:
+        if self.msg is not None and not self.message:
+            object.__setattr__(self, "message", self.msg.text)
 
     @property
     def margin(self) -> float | None:
@@ -342,8 +350,9 @@ def apply_exemptions(plan: Plan, name: str, findings: Iterable[Finding], by: Ite
                         out[i] = replace(f, accepted=f.accepted or ex.reason, exempt_by=agg.code)
                 elif r.status is not Status.NOT_APPLICABLE:
                     details = {**r.details, "exempt": {"by": agg.code, "reason": ex.reason, "measured_status": r.status.value}}
-                    res = replace(r, status=Status.NOT_APPLICABLE, message=f"{ex.reason}; as measured: {r.message}",
-                                  details=details)
+                    said = say("exempt.as_measured", "{reason}; as measured: {inner}", reason=said_of(ex.reason, ex.said),
+                               inner=said_of(r.message, r.msg))
+                    res = replace(r, status=Status.NOT_APPLICABLE, message=said.text, msg=said, details=details)
                     out[i] = replace(f, result=res, exempt_by=agg.code)
     return out
 

@@ -44,7 +44,8 @@ PACKAGE = ROOT / "planeval"
 
 #: lowest first; a module may import from its own layer or any layer before it
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("planeval.geometry", "planeval.errors", "planeval.diagnostics", "planeval.perf", "planeval.vocabulary", "planeval.version"),
+    ("planeval.geometry", "planeval.errors", "planeval.diagnostics", "planeval.perf", "planeval.vocabulary", "planeval.version",
+     "planeval.messages"),
     ("planeval.read",),
     ("planeval.model",),
     ("planeval.measure",),

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planeval.checks.base import AggregateInput, Phase, PlanFindings, RuleSpec, param
-from planeval.findings import Exemption, Finding, Result, Sense, Severity, Status
+from planeval.findings import Exemption, Finding, Result, Sense, Severity, Status, say
 from planeval.model.types import Plan, Room
 
 SPEC = RuleSpec(
@@ -101,24 +101,27 @@ def aggregate(inputs: AggregateInput, p: Params) -> Iterator[Result]:
             found = True
             keep = choose(pf, rooms)
             extra = [r for r in rooms if r not in keep]
-            kept = " and ".join(f"{r.display_name} ({r.id})" for r in keep)
+            kept = [f"{r.display_name} ({r.id})" for r in keep]
             bad = {r.id: _failing(pf, r) for r in rooms}
             ok = not any(bad[r.id] for r in keep)
-            reason = f"extra bathroom/WC: the unit's accessible bathroom is {kept}"
+            reason = say("AB01.extra", "extra bathroom/WC: the unit's accessible bathroom is {kept: and }", kept=kept)
             if ok:
-                msg = f"unit {u.id}: {kept} meets every rule judged for it; extra: " + ", ".join(
-                    f"{r.display_name} ({r.id})" for r in extra)
+                msg = say("AB01.pass", "unit {unit}: {kept: and } meets every rule judged for it; extra: "
+                                       "{extra}", unit=u.id, kept=kept,
+                          extra=[f"{r.display_name} ({r.id})" for r in extra])
             else:
-                msg = f"unit {u.id}: no bathroom meets every rule together — " + "; ".join(
-                    f"{r.display_name} ({r.id}) fails {', '.join(bad[r.id]) or 'nothing'}" for r in rooms
-                ) + f"; judged in {kept}"
+                fails = [say("AB01.fails", "{room} ({id}) fails {codes}", room=r.display_name, id=r.id, codes=bad[r.id])
+                         if bad[r.id] else say("AB01.fails_nothing", "{room} ({id}) fails nothing", room=r.display_name, id=r.id)
+                         for r in rooms]
+                msg = say("AB01.fail", "unit {unit}: no bathroom meets every rule together — {fails:; }; judged in {kept: and }",
+                          unit=u.id, fails=fails, kept=kept)
             yield Result(
                 u.id, Status.PASS if ok else Status.FAIL, float(sum(1 for r in keep if not bad[r.id])), float(len(keep)), "",
-                msg, location=None, sense=Sense.AT_LEAST,
+                msg=msg, location=None, sense=Sense.AT_LEAST,
                 details={"accessible": [r.id for r in keep], "extra": [r.id for r in extra],
                          "failing": {rid: codes for rid, codes in sorted(bad.items()) if codes}},
-                exemptions=(Exemption(pf.name, frozenset(r.id for r in extra), reason),) if extra else (),
+                exemptions=(Exemption(pf.name, frozenset(r.id for r in extra), reason.text, said=reason),) if extra else (),
             )
     if not found:
         yield Result("plan", Status.NOT_APPLICABLE, None, None, "",
-                     "no unit with more than one bathroom or WC: nothing to choose")
+                     msg=say("AB01.none", "no unit with more than one bathroom or WC: nothing to choose"))

@@ -32,7 +32,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planeval.checks.base import AggregateInput, Phase, PlanFindings, RuleSpec, param
-from planeval.findings import Exemption, Result, Status, accessible_units, units_in_review
+from planeval.findings import Exemption, Result, Status, accessible_units, say, units_in_review
 from planeval.measure.units import unit_bra_m2
 
 SPEC = RuleSpec(
@@ -57,12 +57,14 @@ def aggregate(inputs: AggregateInput, p: Params) -> Iterator[Result]:
     subject = "building" if inputs.building else "plan"
     if not p.lift_required:
         yield Result(subject, Status.NOT_APPLICABLE, None, p.min_share, "",
-                     "no lift requirement: every unit must be accessible (judged by the other rules)")
+                     msg=say("AR02.no_lift", "no lift requirement: every unit must be accessible (judged by the other rules)"))
         return
     units = [(pf, u) for pf in inputs.plans for u in pf.plan.units]
     if len(units) < 2:
         yield Result(subject, Status.NOT_APPLICABLE, None, p.min_share, "",
-                     f"{len(units)} unit in the plan: the share is judged for a building (check several units or files together)")
+                     msg=say("AR02.one_unit", "{n} unit in the plan: the share is judged for a building (check several units or "
+                                              "files "
+                             "together)", n=len(units)))
         return
 
     def uname(pf: PlanFindings, uid: str) -> str:
@@ -84,7 +86,8 @@ def aggregate(inputs: AggregateInput, p: Params) -> Iterator[Result]:
             if bra[key] <= p.small_unit_max_m2:
                 small.append((pf, u.id, key))
     if not small:
-        yield Result(subject, Status.NOT_APPLICABLE, None, p.min_share, "", f"no unit of at most {p.small_unit_max_m2:g} m² BRA")
+        yield Result(subject, Status.NOT_APPLICABLE, None, p.min_share, "",
+                     msg=say("AR02.no_small", "no unit of at most {max:g} m² BRA", max=p.small_unit_max_m2))
         return
     n = len(small)
     sure = sum(1 for _, _, k in small if ok[k] and k not in review)
@@ -96,27 +99,29 @@ def aggregate(inputs: AggregateInput, p: Params) -> Iterator[Result]:
         status = Status.FAIL
     else:
         status = Status.NEEDS_REVIEW
-    where = f" across {len(inputs.plans)} plans" if inputs.building else ""
+    where = say("AR02.across", " across {n} plans", n=len(inputs.plans)) if inputs.building else ""
 
     def word(k: str) -> str:
         return "accessible" if ok[k] and k not in review else "in review" if ok[k] else "not accessible"
 
-    names = ", ".join(f"{k} ({bra[k]:.1f} m²) {word(k)}" for _, _, k in small)
-    msg = (f"{share:.0%} of the {n} units ≤ {p.small_unit_max_m2:g} m² BRA{where} are accessible ({names}); "
-           f"required {p.min_share:.0%}")
+    names = [say("AR02.unit", "{unit} ({bra:.1f} m²) {state!w}", unit=k, bra=bra[k], state=word(k)) for _, _, k in small]
+    msg = say("AR02.share", "{share:.0%} of the {n} units ≤ {max:g} m² BRA{where} are accessible ({names}); required {need:.0%}",
+              share=share, n=n, max=p.small_unit_max_m2, where=where, names=names, need=p.min_share)
     exempt = [(pf, uid, k) for pf, uid, k in small if not (ok[k] and k not in review)]
     exemptions: tuple[Exemption, ...] = ()
     if status is Status.PASS and exempt:
-        reason = (f"exempt under the share rule: {sure} of {n} small units are accessible (≥ {p.min_share:.0%}), "
-                  "so this unit need not be")
+        reason = say("AR02.exempt_reason", "exempt under the share rule: {sure} of {n} small units are accessible (≥ "
+                                           "{need:.0%}), so this "
+                     "unit need not be", sure=sure, n=n, need=p.min_share)
         exemptions = tuple(
-            Exemption(pf.name, frozenset(uid for q, uid, _ in exempt if q is pf), reason, inputs.accessibility, "accept")
+            Exemption(pf.name, frozenset(uid for q, uid, _ in exempt if q is pf), reason.text, inputs.accessibility, "accept",
+                      reason)
             for pf in inputs.plans if any(q is pf for q, _, _ in exempt))
-        msg += f"; exempt: {', '.join(k for _, _, k in exempt)}"
+        msg = say("AR02.exempt", "{msg}; exempt: {units}", msg=msg, units=[k for _, _, k in exempt])
     elif status is Status.NEEDS_REVIEW:
-        msg += f"; the units in review decide (with them {best:.0%})"
+        msg = say("AR02.review", "{msg}; the units in review decide (with them {best:.0%})", msg=msg, best=best)
     yield Result(
-        subject, status, share, p.min_share, "", msg,
+        subject, status, share, p.min_share, "", msg=msg,
         details={"accessible": {k: v and k not in review for k, v in sorted(ok.items())}, "small_units": [k for _, _, k in small],
                  "in_review": sorted(review), "exempt": [k for _, _, k in exempt] if exemptions else [],
                  "accessibility_rules": sorted(inputs.accessibility), "bra_m2": {k: round(v, 2) for k, v in sorted(bra.items())}},

@@ -27,7 +27,7 @@ from typing import Literal
 
 from planeval.checks.base import RuleSpec, param
 from planeval.checks.turning import turning_result
-from planeval.findings import Result, Status, ZoneKind
+from planeval.findings import Result, Status, ZoneKind, say
 from planeval.measure import Context, FloorSpec
 
 SPEC = RuleSpec(
@@ -56,7 +56,8 @@ class Params:
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     balconies = [r for r in ctx.rooms(("balcony",)) if r.function == "balcony"]
     if not balconies:
-        yield Result("plan", Status.NOT_APPLICABLE, None, p.diameter_mm, "mm", "no balcony or terrace in the plan")
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.diameter_mm, "mm", msg=say("BT01.none", "no balcony or terrace in "
+                                                                                                    "the plan"))
         return
     rect = (p.rectangle_width_mm, p.rectangle_length_mm) if p.rectangle_allowed else None
     for b in balconies:

@@ -36,7 +36,7 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, Zone, ZoneKind
+from planeval.findings import Result, Status, Zone, ZoneKind, say
 from planeval.geometry import union
 from planeval.measure import Context
 from planeval.measure.bed import BedFit, BedSpec, bed_fit
@@ -120,32 +120,34 @@ def judge(ctx: Context, room: Room, p: Params) -> Result:
     fit = measure(ctx, room, p)
     W, L, A, B, F = p.bed_width_mm, p.bed_length_mm, p.side_a_mm, p.side_b_mm, p.foot_mm
     ok = fit.problem == "" and fit.measured + p.tolerance_mm * (2 if p.side_a_circle else 1) >= A
-    bed_name = f"bed {W:.0f} × {L:.0f} mm"
-    needs = [f"Ø{A:.0f} mm circle beside one long side" if p.side_a_circle else f"{A:.0f} mm along one long side"]
+    bed_name = say("BD01.bed", "bed {w:.0f} × {length:.0f} mm", w=W, length=L)
+    needs = [say("BD01.need_circle", "Ø{a:.0f} mm circle beside one long side", a=A) if p.side_a_circle
+             else say("BD01.need_side", "{a:.0f} mm along one long side", a=A)]
     if B > 0:
-        needs.append(f"{B:.0f} mm along the other")
+        needs.append(say("BD01.need_other", "{b:.0f} mm along the other", b=B))
     if F > 0:
-        needs.append(f"{F:.0f} mm at the foot")
-    need = ", ".join(needs)
-    what = "largest circle beside the bed" if p.side_a_circle else "side A"
+        needs.append(say("BD01.need_foot", "{f:.0f} mm at the foot", f=F))
     sym = "Ø" if p.side_a_circle else ""
+    v = {"bed": bed_name, "need": needs, "a": A, "sym": sym, "measured": fit.measured}
     if fit.problem == "":
-        rel = "≥" if ok else "<"
-        msg = f"{bed_name} with {need}: best placement gives {what} {sym}{fit.measured:.0f} mm {rel} {sym}{A:.0f} mm"
+        what = say("BD01.circle", "largest circle beside the bed") if p.side_a_circle else say("BD01.side_a", "side A")
+        msg = say("BD01.placed", "{bed} with {need}: best placement gives {what} {sym}{measured:.0f} mm {rel} {sym}{a:.0f} mm",
+                  what=what, rel="≥" if ok else "<", **v)
     elif fit.problem == "side-b":
-        msg = (f"{bed_name}: no placement leaves {B:.0f} mm on side B"
-               + (f" and {F:.0f} mm at the foot" if F > 0 else "")
-               + f"; side A would get {fit.measured:.0f} mm < {sym}{A:.0f} mm"
-               + f" (the bed would overlap the wall by {-fit.measured:.0f} mm)")
+        foot = say("BD01.and_foot", " and {f:.0f} mm at the foot", f=F) if F > 0 else ""
+        msg = say("BD01.side_b", "{bed}: no placement leaves {b:.0f} mm on side B{foot}; side A would get {measured:.0f} mm < "
+                  "{sym}{a:.0f} mm (the bed would overlap the wall by {overlap:.0f} "
+                  "mm)", b=B, foot=foot, overlap=-fit.measured, **v)
     elif fit.problem == "doors":
-        msg = f"{bed_name}: every placement with {need} blocks a door; side A 0 mm < {sym}{A:.0f} mm"
+        msg = say("BD01.doors", "{bed}: every placement with {need} blocks a door; side A 0 mm < {sym}{a:.0f} mm", **v)
     elif fit.problem == "foot":
-        msg = (f"{bed_name}: no wall has {L + F:.0f} mm free depth for the bed and the {F:.0f} mm foot zone; "
-               f"measured {fit.measured:.0f} mm < {sym}{A:.0f} mm")
+        msg = say("BD01.foot", "{bed}: no wall has {depth:.0f} mm free depth for the bed and the {f:.0f} mm foot zone; "
+                  "measured {measured:.0f} mm < {sym}{a:.0f} mm", depth=L + F, f=F, **v)
     else:
-        msg = f"{bed_name}: the bed does not fit against any wall with its head; measured {fit.measured:.0f} mm < {sym}{A:.0f} mm"
+        msg = say("BD01.no_wall", "{bed}: the bed does not fit against any wall with its head; measured {measured:.0f} mm < "
+                  "{sym}{a:.0f} mm", **v)
     if p.avoid_door_swings and ctx.doors_swinging_into(room.id):
-        msg += " (bed outside door swings)"
+        msg = say("BD01.outside_swings", "{msg} (bed outside door swings)", msg=msg)
     bed, zones, details = _zones(fit, p, room)
     zone_objs = []
     if bed is not None:
@@ -159,7 +161,7 @@ def judge(ctx: Context, room: Room, p: Params) -> Result:
         measured=fit.measured,
         required=A,
         unit="mm",
-        message=msg,
+        msg=msg,
         location=location,
         code=SPEC.code,
         zones=tuple(zone_objs),
@@ -170,7 +172,7 @@ def judge(ctx: Context, room: Room, p: Params) -> Result:
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     rooms = ctx.rooms(("bedroom",))
     if not rooms:
-        yield Result("plan", Status.NOT_APPLICABLE, None, p.side_a_mm, "mm", "no bedroom in the plan")
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.side_a_mm, "mm", msg=say("BD01.none", "no bedroom in the plan"))
         return
     if p.scope == "every_bedroom":
         for r in rooms:
@@ -183,7 +185,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             if r is best:
                 yield results[r.id]
             else:
-                yield Result(r.id, Status.NOT_APPLICABLE, None, p.side_a_mm, "mm",
-                             f"{r.display_name} ({r.id}): the unit's bed is placed in {best.display_name} ({best.id}) "
-                             "(one per unit)",
-                             location=r.polygon, code=SPEC.code)
+                yield Result(r.id, Status.NOT_APPLICABLE, None, p.side_a_mm, "mm", location=r.polygon, code=SPEC.code,
+                             msg=say("BD01.elsewhere", "{room} ({id}): the unit's bed is placed in {best} ({best_id}) (one per "
+                                                       "unit)",
+                                     room=r.display_name, id=r.id, best=best.display_name, best_id=best.id))

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status
+from planeval.findings import Result, Status, say
 from planeval.measure import Context
 from planeval.measure.care import room_square
 from planeval.measure.frames import rounded
@@ -57,20 +57,21 @@ def judge(ctx: Context, r: Room, p: Params) -> Result:
     side, square = room_square(ctx, r.id)
     ok = side + p.tolerance_mm >= p.min_side_mm
     x0, y0, x1, y1 = r.polygon.bounds
-    msg = (f"{r.display_name}: largest square of floor {side:.0f} × {side:.0f} mm "
-           f"{'≥' if ok else '<'} {p.min_side_mm:.0f} × {p.min_side_mm:.0f} mm (room {r.area_m2:.2f} m², "
-           f"{x1 - x0:.0f} × {y1 - y0:.0f} mm overall)")
-    if not ok:
-        msg += f"; {p.min_side_mm - side:.0f} mm short"
+    short = say("HB01.short", "; {short:.0f} mm short", short=p.min_side_mm - side) if not ok else ""
+    msg = say("HB01.square", "{room}: largest square of floor {side:.0f} × {side:.0f} mm {rel} {need:.0f} × {need:.0f} mm "
+              "(room {area:.2f} m², {dx:.0f} × {dy:.0f} mm "
+              "overall){short}", room=r.display_name, side=side, rel="≥" if ok else "<",
+              need=p.min_side_mm, area=r.area_m2, dx=x1 - x0, dy=y1 - y0, short=short)
     details = {"square": rounded(list(square.exterior.coords)[:4]) if square is not None else None}
-    return Result(r.id, Status.PASS if ok else Status.FAIL, side, p.min_side_mm, "mm", msg,
+    return Result(r.id, Status.PASS if ok else Status.FAIL, side, p.min_side_mm, "mm", msg=msg,
                   location=square if square is not None else r.polygon, details=details)
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     rooms = ctx.rooms(p.functions)
     if not rooms:
-        yield Result("plan", Status.NOT_APPLICABLE, None, p.min_side_mm, "mm", f"no room of {', '.join(p.functions)}")
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.min_side_mm, "mm",
+                     msg=say("rooms.none", "no room of {functions!f}", functions=list(p.functions)))
         return
     if p.scope == "every_room":
         for r in rooms:
@@ -83,6 +84,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             if r is best:
                 yield results[r.id]
             else:
-                yield Result(r.id, Status.NOT_APPLICABLE, None, p.min_side_mm, "mm",
-                             f"{r.display_name}: an extra bathroom; the unit's is {best.display_name} ({best.id})",
-                             location=r.polygon)
+                yield Result(r.id, Status.NOT_APPLICABLE, None, p.min_side_mm, "mm", location=r.polygon,
+                             msg=say("HB01.extra", "{room}: an extra bathroom; the unit's is {best} "
+                                                   "({best_id})", room=r.display_name,
+                                     best=best.display_name, best_id=best.id))

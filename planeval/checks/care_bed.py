@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, Zone, ZoneKind
+from planeval.findings import Result, Status, Zone, ZoneKind, say
 from planeval.geometry import union
 from planeval.measure import Context, FloorSpec
 from planeval.measure.bed import BedFit, BedSpec, bed_fit
@@ -102,35 +102,42 @@ def _zones(t: _Try, p: Params) -> list[Zone]:
 
 def judge(t: _Try, p: Params, living: bool) -> Result:
     r, fit = t.room, t.fit
-    bed = (f"care bed {p.bed_width_mm:.0f} × {p.bed_length_mm:.0f} mm with {p.side_mm:.0f} mm on both long sides "
-           f"and {p.foot_mm:.0f} mm at the foot")
+    bed = say("HB03.bed", "care bed {w:.0f} × {length:.0f} mm with {side:.0f} mm on both long sides and {foot:.0f} mm at the "
+                          "foot",
+              w=p.bed_width_mm, length=p.bed_length_mm, side=p.side_mm, foot=p.foot_mm)
+    v = {"room": r.display_name, "bed": bed}
     if fit.problem == "":
         rel = "≥" if fit.measured + p.tolerance_mm >= p.side_mm else "<"
-        msg = f"{r.display_name}: {bed}: the sides get {fit.measured:.0f} mm {rel} {p.side_mm:.0f} mm"
+        said = say("HB03.sides", "{room}: {bed}: the sides get {measured:.0f} mm {rel} {side:.0f} "
+                                 "mm", measured=fit.measured, rel=rel,
+                   side=p.side_mm, **v)
     elif fit.problem in ("depth", "foot"):
-        msg = f"{r.display_name}: {bed}: no wall has the depth for the bed and its foot passage"
+        said = say("HB03.depth", "{room}: {bed}: no wall has the depth for the bed and its foot passage", **v)
     elif fit.problem == "doors":
-        msg = f"{r.display_name}: {bed}: every placement blocks a door"
+        said = say("HB03.doors", "{room}: {bed}: every placement blocks a door", **v)
     else:
-        msg = f"{r.display_name}: {bed}: the room is {-fit.measured:.0f} mm too narrow for both side zones"
-    if t.cut:
-        msg += f"; with the bed standing, the {p.window_passage_mm:.0f} mm passage no longer reaches {', '.join(t.cut)}"
-    if living and t.ok:
-        msg += " (in the living room: Husbanken allows it there, drawn dashed on the plan)"
+        said = say("HB03.narrow", "{room}: {bed}: the room is {short:.0f} mm too narrow for both side "
+                                  "zones", short=-fit.measured, **v)
+    cut = (say("HB03.cut", "; with the bed standing, the {passage:.0f} mm passage no longer reaches {windows}",
+               passage=p.window_passage_mm, windows=list(t.cut)) if t.cut else "")
+    living_note = (say("HB03.living", " (in the living room: Husbanken allows it there, drawn dashed on the plan)")
+                   if living and t.ok else "")
+    msg = say("HB03.said", "{said}{cut}{living}", said=said, cut=cut, living=living_note) if cut or living_note else said
     zones = _zones(t, p) if fit.placement is not None and fit.placement.valid else []
     details: dict[str, Any] = {"room_function": "living" if living else r.function, "problem": fit.problem or None,
                "windows_cut_off": list(t.cut)}
     if zones:
         details["bed_polygon"] = rounded(list(zones[0].geometry.exterior.coords)[:4])
     location = union([z.geometry for z in zones]) if zones else r.polygon
-    return Result(r.id, Status.PASS if t.ok else Status.FAIL, fit.measured, p.side_mm, "mm", msg,
+    return Result(r.id, Status.PASS if t.ok else Status.FAIL, fit.measured, p.side_mm, "mm", msg=msg,
                   location=location, zones=tuple(zones), details=details)
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     rooms = ctx.rooms(p.functions)
     if not rooms:
-        yield Result("plan", Status.NOT_APPLICABLE, None, p.side_mm, "mm", f"no room of {', '.join(p.functions)}")
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.side_mm, "mm",
+                     msg=say("rooms.none", "no room of {functions!f}", functions=list(p.functions)))
         return
     first = p.functions[0]
     for group in groups_by_unit(rooms).values():
@@ -145,6 +152,6 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         yield judge(chosen, p, living)
         for t in tries:
             if t is not chosen:
-                yield Result(t.room.id, Status.NOT_APPLICABLE, None, p.side_mm, "mm",
-                             f"{t.room.display_name}: the unit's care position is judged in {chosen.room.display_name} "
-                             f"({chosen.room.id})", location=t.room.polygon)
+                yield Result(t.room.id, Status.NOT_APPLICABLE, None, p.side_mm, "mm", location=t.room.polygon,
+                             msg=say("HB03.elsewhere", "{room}: the unit's care position is judged in {best} ({best_id})",
+                                     room=t.room.display_name, best=chosen.room.display_name, best_id=chosen.room.id))

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from shapely.geometry import LineString
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Confidence, Result, Sense, Status, compare
+from planeval.findings import Confidence, Result, Sense, Status, compare, say
 from planeval.measure import Context
 from planeval.model.attributes import DOOR_FACT_NAMES as NAMED
 from planeval.model.types import DoorKind, DoorRole
@@ -83,12 +83,12 @@ def _required(role: DoorRole, p: Params) -> float:
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     doors = [d for d in ctx.plan.doors if p.include_openings or d.kind is not DoorKind.OPENING]
     if not doors:
-        yield Result("plan", Status.NOT_APPLICABLE, None, None, "mm", "no doors recognised in the plan")
+        yield Result("plan", Status.NOT_APPLICABLE, None, None, "mm", msg=say("DW01.no_doors", "no doors recognised in the plan"))
         return
     for d in doors:
         if d.role is DoorRole.SERVICE:
-            yield Result(d.id, Status.NOT_APPLICABLE, d.clear_width_mm, None, "mm",
-                         "service door into a technical room: on no accessible route", location=LineString([d.hinge, d.latch]))
+            yield Result(d.id, Status.NOT_APPLICABLE, d.clear_width_mm, None, "mm", location=LineString([d.hinge, d.latch]),
+                         msg=say("DW01.service", "service door into a technical room: on no accessible route"))
             continue
         need = _required(d.role, p)
         where = LineString([d.hinge, d.latch])
@@ -100,8 +100,9 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             measured=d.clear_width_mm,
             required=need,
             unit="mm",
-            message=f"{d.role} door, clear width {d.clear_width_mm:.0f} mm {rel} {need:.0f} mm "
-                    f"(from {d.width_source}, leaf {d.leaf_width_mm:.0f} mm)",
+            msg=say("DW01.width", "{role!d} door, clear width {width:.0f} mm {rel} {need:.0f} mm (from {source!w}, leaf "
+                                  "{leaf:.0f} mm)",
+                    role=str(d.role), width=d.clear_width_mm, rel=rel, need=need, source=d.width_source, leaf=d.leaf_width_mm),
             location=where,
             confidence=Confidence(d.confidence) if d.width_source in ("swing", "opening", "block") else Confidence.HIGH,
             details={"role": str(d.role), "width_source": d.width_source, "kind": str(d.kind), "rooms": list(d.rooms)},
@@ -118,19 +119,19 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             if not enabled:
                 continue
             rel_word = "at most" if sense is Sense.AT_MOST else "at least"
+            words = {"what": what, "aspect": code, "limit": limit, "unit": unit, "rel": rel_word,
+                     "bound": "max" if sense is Sense.AT_MOST else "min"}
             if value is None:
                 yield Result(
-                    d.id, Status.NEEDS_REVIEW, None, limit, unit,
-                    f"{what} not shown in a 2D plan and no {'/'.join(tags[:2])} attribute on the door: "
-                    f"check on site ({rel_word} {limit:g} {unit})",
-                    location=where, sense=sense, code=code, confidence=Confidence.LOW,
+                    d.id, Status.NEEDS_REVIEW, None, limit, unit, location=where, sense=sense, code=code,
+                    confidence=Confidence.LOW,
+                    msg=say("DW01.aspect_unknown", "{what} not shown in a 2D plan and no {tags} attribute on the door: "
+                            "check on site ({rel} {limit:g} {unit})", tags="/".join(tags[:2]), **words),
                 )
                 continue
             st = compare(value, limit, sense)
-            yield Result(
-                d.id, st, value, limit, unit,
-                f"{what} {value:g} {unit} (block attribute) {'≤' if sense is Sense.AT_MOST else '≥'} {limit:g} {unit}"
-                if st is Status.PASS
-                else f"{what} {value:g} {unit} (block attribute), required {rel_word} {limit:g} {unit}",
-                location=where, sense=sense, code=code,
-            )
+            m = (say("DW01.aspect_pass", "{what} {value:g} {unit} (block attribute) {sign} {limit:g} {unit}", value=value,
+                     sign="≤" if sense is Sense.AT_MOST else "≥", **words) if st is Status.PASS
+                 else say("DW01.aspect_fail", "{what} {value:g} {unit} (block attribute), required {rel} {limit:g} {unit}",
+                          value=value, **words))
+            yield Result(d.id, st, value, limit, unit, location=where, sense=sense, code=code, msg=m)

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from shapely.geometry import Polygon
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Confidence, Result, Status, Zone, ZoneKind, compare
+from planeval.findings import Confidence, Message, Result, Status, Zone, ZoneKind, compare, say
 from planeval.geometry import unit
 from planeval.measure import Context, FloorSpec
 from planeval.measure.doors import SideSpace, latch_edge, side_space
@@ -80,18 +80,19 @@ class Side:
     depth: float  # depth the strip was measured over (depth_mm, or less where the room is shallower)
     strip: Polygon  # the free strip found (measured wide)
     zone: Polygon  # the strip the requirement claims (required wide)
+    said: Message  # the label as a message (side and room)
 
     @property
     def margin(self) -> float:
         return self.measured - self.required
 
 
-def _side(space: SideSpace, label: str, required: float) -> Side:
+def _side(space: SideSpace, label: str, required: float, said: Message) -> Side:
     """A measured side space judged against ``required`` (its width shown up to ``CAP_FACTOR`` × that)."""
     width = min(space.width, CAP_FACTOR * required)
     f = space.frame
     return Side(space.room, label, required, width, space.depth, f.box(0.0, max(width, 1.0), 0.0, space.depth),
-                f.box(0.0, required, 0.0, space.depth))
+                f.box(0.0, required, 0.0, space.depth), said)
 
 
 def sides(ctx: Context, d: Door, p: Params) -> list[Side]:
@@ -99,18 +100,20 @@ def sides(ctx: Context, d: Door, p: Params) -> list[Side]:
     along = unit(*d.hinge, *d.latch)  # hinge -> latch: beyond the latch, away from the hinge
     back = (-along[0], -along[1])
     latch, away = latch_edge(d)
-    cases: list[tuple[str, str, tuple[float, float], tuple[float, float], float]] = []
+    cases: list[tuple[str, Message, tuple[float, float], tuple[float, float], float]] = []
     if d.kind is DoorKind.SLIDING:
         for rid in d.rooms:
-            cases.append((rid, f"latch end in {_name(ctx, rid)}", d.latch, along, p.sliding_side_mm))
-            cases.append((rid, f"parking end in {_name(ctx, rid)}", d.hinge, back, p.sliding_side_mm))
+            cases.append((rid, say("DS01.side", "{face!w} in {room}", face="latch end", room=_name(ctx, rid)), d.latch, along,
+                          p.sliding_side_mm))
+            cases.append((rid, say("DS01.side", "{face!w} in {room}", face="parking end", room=_name(ctx, rid)), d.hinge, back,
+                          p.sliding_side_mm))
     else:
         for rid in d.rooms:
             pull = rid == d.swing_room
-            label = f"{'pull' if pull else 'push'} side in {_name(ctx, rid)}"
+            label = say("DS01.side", "{face!w} in {room}", face="pull side" if pull else "push side", room=_name(ctx, rid))
             cases.append((rid, label, latch, away, p.pull_side_mm if pull else p.push_side_mm))
     floor = FloorSpec.of(p)
-    return [_side(side_space(ctx, d, rid, jamb, direction, p.depth_mm, floor), label, required)
+    return [_side(side_space(ctx, d, rid, jamb, direction, p.depth_mm, floor), label.text, required, label)
             for rid, label, jamb, direction, required in cases if rid != OUTSIDE and required > 0]
 
 
@@ -125,27 +128,30 @@ def _shown(s: Side) -> str:
 def judge_door(ctx: Context, d: Door, p: Params) -> Result:
     found = sides(ctx, d, p)
     if not found:
-        return Result(d.id, Status.NOT_APPLICABLE, None, None, "mm",
-                      f"door {d.id}: no side to judge (outdoors, or no side space required for a {d.kind} door)",
-                      location=d.opening)
+        return Result(d.id, Status.NOT_APPLICABLE, None, None, "mm", location=d.opening,
+                      msg=say("DS01.no_side", "door {door}: no side to judge (outdoors, or no side space required for a "
+                                              "{kind!w} door)",
+                              door=d.id, kind=str(d.kind)))
     # equal margins: the smaller space, then by name; not by the order the drawing gives the sides
     worst = min(found, key=lambda s: (round(s.margin, 3), round(s.measured, 3), s.label))
     status = compare(worst.measured, worst.required, eps=p.tolerance_mm)
     rel = "≥" if status is Status.PASS else "<"
     others = [s for s in found if s is not worst]
-    rest = "; ".join(f"{s.label} {_shown(s)} {'≥' if s.margin + p.tolerance_mm >= 0 else '<'} {s.required:.0f} mm"
-                     for s in others)
-    shallow = [s for s in found if s.depth < p.depth_mm - 1.0]
-    note = "".join(f"; depth limited to {s.depth:.0f} mm by the room ({s.label})" for s in shallow)
-    message = (f"free side space beside the {'opening' if d.kind is DoorKind.SLIDING else 'latch'} {_shown(worst)} {rel} "
-               f"{worst.required:.0f} mm on the {worst.label}" + (f"; {rest}" if rest else "") + note)
+    rest = [say("DS01.other", "{side} {shown} {rel} {need:.0f} mm", side=s.said, shown=_shown(s),
+                rel="≥" if s.margin + p.tolerance_mm >= 0 else "<", need=s.required) for s in others]
+    shallow = [say("DS01.shallow", "depth limited to {depth:.0f} mm by the room ({side})", depth=s.depth, side=s.said)
+               for s in found if s.depth < p.depth_mm - 1.0]
+    message = say("DS01.side_space", "free side space beside the {edge!w} {shown} {rel} {need:.0f} mm on the {side}{rest}{note}",
+                  edge="opening" if d.kind is DoorKind.SLIDING else "latch", shown=_shown(worst), rel=rel, need=worst.required,
+                  side=worst.said, rest=say("DS01.others", "; {sides:; }", sides=rest) if rest else "",
+                  note=say("DS01.notes", "; {notes:; }", notes=shallow) if shallow else "")
     return Result(
         subject=d.id,
         status=status,
         measured=worst.measured,
         required=worst.required,
         unit="mm",
-        message=message,
+        msg=message,
         location=worst.strip if worst.measured >= 1.0 else worst.zone,
         zones=tuple(Zone(ZoneKind.DOOR_SIDE, s.zone, s.room) for s in found),
         details={
@@ -160,14 +166,16 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
     roles = set(p.door_roles)
     doors = [d for d in ctx.plan.doors if str(d.role) in roles and d.kind is not DoorKind.OPENING]
     if not doors:
-        yield Result("plan", Status.NOT_APPLICABLE, None, None, "mm", f"no door with a leaf of role {', '.join(p.door_roles)}")
+        yield Result("plan", Status.NOT_APPLICABLE, None, None, "mm",
+                     msg=say("DS01.none", "no door with a leaf of role {roles!d}", roles=list(p.door_roles)))
         return
     for d in doors:
         if d.automatic:
             said = attribute(d.attributes, *AUTOMATIC_TAGS)
-            how = f"attribute {said!r}" if said is not None else f"block {d.block!r}"
-            yield Result(d.id, Status.NOT_APPLICABLE, None, None, "mm",
-                         f"door {d.id} has an automatic opener ({how}): no free side space needed", location=d.opening,
-                         details={"automatic": True})
+            how = (say("DS01.by_attribute", "attribute {value!r}", value=said) if said is not None
+                   else say("DS01.by_block", "block {block!r}", block=d.block))
+            yield Result(d.id, Status.NOT_APPLICABLE, None, None, "mm", location=d.opening, details={"automatic": True},
+                         msg=say("DS01.automatic", "door {door} has an automatic opener ({how}): no free side space needed",
+                                 door=d.id, how=how))
             continue
         yield judge_door(ctx, d, p)

@@ -38,8 +38,9 @@ from dataclasses import dataclass
 from shapely.geometry import Point
 
 from planeval.checks.base import RuleSpec, param
+from planeval.checks.scope import furniture
 from planeval.checks.turning import describe, judge_turning, required_zone
-from planeval.findings import Confidence, Result, Status, Zone, ZoneKind
+from planeval.findings import Confidence, Message, Result, Status, Zone, ZoneKind, say
 from planeval.geometry import largest_circle, union
 from planeval.measure import Context, FloorSpec
 from planeval.measure.frames import rounded
@@ -111,16 +112,18 @@ def judge(ctx: Context, lay: Layout, p: Params) -> Result:
     cases = _cases(ctx, lay, p.door_swing_overlap)
     ok, worst, placed, how = judge_turning(cases, diameter_mm=p.diameter_mm, rectangle=rect, tolerance_mm=p.tolerance_mm)
     ours = [pl for pl in lay.placed if pl.fixture is None]
-    pieces = ", ".join(pl.item.label + (f" (drawn {pl.fixture})" if pl.fixture else "") for pl in lay.placed) or "none"
-    problems = []
+    pieces = [say("TS02.piece_drawn", "{item} (drawn {fixture})", item=furniture(pl.item), fixture=pl.fixture) if pl.fixture
+              else say("TS02.piece", "{item}", item=furniture(pl.item)) for pl in lay.placed] or [say("TS02.no_piece", "none")]
+    problems: list[Message] = []
     if lay.missing:
-        problems.append("no place along the walls for " + ", ".join(i.label for i in lay.missing))
+        problems.append(say("TS02.missing", "no place along the walls for {items}", items=[furniture(i) for i in lay.missing]))
     if lay.blocked:
-        problems.append(f"the furniture placed cuts off the {p.passage_mm:.0f} mm passage to " + ", ".join(lay.blocked))
+        problems.append(say("TS02.blocked", "the furniture placed cuts off the {passage:.0f} mm passage to {targets}",
+                            passage=p.passage_mm, targets=list(lay.blocked)))
     turning = describe(ok, worst, p.diameter_mm, rect, how)
-    msg = f"with the minimum furniture ({pieces}): {turning}"
+    msg = say("TS02.furnished", "with the minimum furniture ({pieces}): {turning}", pieces=pieces, turning=turning)
     if problems:
-        msg = f"{'; '.join(problems)}; {msg}"
+        msg = say("TS02.problems", "{problems:; }; {msg}", problems=problems, msg=msg)
     status = Status.PASS if ok and not problems else Status.FAIL
     zones = [Zone(ZoneKind.FURNITURE, pl.polygon, room.id, "rect") for pl in lay.placed]
     zones.append(Zone(ZoneKind.TURNING, required_zone(ok, worst, p.diameter_mm, placed), room.id,
@@ -137,8 +140,8 @@ def judge(ctx: Context, lay: Layout, p: Params) -> Result:
     }
     conf = Confidence.MEDIUM if status is Status.FAIL and len(ours) > 1 else Confidence.HIGH
     location = union([Point(worst.cx, worst.cy).buffer(max(worst.r, 1.0), quad_segs=16), *[pl.polygon for pl in ours]])
-    return Result(room.id, status, worst.diameter, p.diameter_mm, "mm", msg, location=location, zones=tuple(zones),
-                  details=details, confidence=conf)
+    return Result(room.id, status, worst.diameter, p.diameter_mm, "mm", location=location, zones=tuple(zones),
+                  details=details, confidence=conf, msg=msg)
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:
@@ -154,4 +157,5 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
                 yield judge(ctx, layouts[r.id], p)
     if not judged:
         yield Result("plan", Status.NOT_APPLICABLE, None, p.diameter_mm, "mm",
-                     f"no room of {', '.join(p.functions)} holds a piece of the minimum furniture")
+                     msg=say("TS02.none", "no room of {functions!f} holds a piece of the minimum "
+                                          "furniture", functions=list(p.functions)))

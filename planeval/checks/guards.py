@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from shapely.geometry.base import BaseGeometry
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Confidence, Result, Sense, Status
+from planeval.findings import Confidence, Result, Sense, Status, say
 from planeval.geometry import union
 from planeval.measure import Context
 from planeval.measure.guards import room_free_edges, unguarded
@@ -75,15 +75,18 @@ def judge_room(ctx: Context, r: Room, p: Params, what: str) -> Result:
     free = _pieces(room_free_edges(ctx, r.id, p.gap_mm), p.min_edge_mm)
     length = sum(g.length for g in free)
     if free:
+        pieces = (say("GU01.pieces", "{n} pieces", n=len(free)) if len(free) > 1 else say("GU01.piece", "{n} piece", n=len(free)))
         return Result(r.id, Status.NEEDS_REVIEW, length, 0.0, "mm",
-                      f"{what} {r.display_name}: {length:.0f} mm of its edge has no wall or guard drawn along it "
-                      f"({len(free)} piece{'s' if len(free) > 1 else ''}); a guard is needed where the level difference "
-                      "exceeds 0.5 m (TEK17 §12-11 (2), §12-15)",
+                      msg=say("GU01.free_edge", "{what!f} {room}: {length:.0f} mm of its edge has no wall or guard drawn along "
+                                                "it "
+                              "({pieces}); a guard is needed where the level difference exceeds 0.5 m (TEK17 §12-11 (2), §12-15)",
+                              what=what, room=r.display_name, length=length, pieces=pieces),
                       location=union(free).buffer(60), sense=Sense.AT_MOST, confidence=Confidence.MEDIUM,
                       details={"free_edge_mm": round(length), "pieces": len(free)})
     return Result(r.id, Status.PASS, 0.0, 0.0, "mm",
-                  f"{what} {r.display_name}: a wall or guard is drawn along every edge (its height and design are not "
-                  "shown in 2D)", location=r.polygon.boundary.buffer(30), sense=Sense.AT_MOST, confidence=Confidence.MEDIUM)
+                  msg=say("GU01.guarded", "{what!f} {room}: a wall or guard is drawn along every edge (its height and design "
+                          "are not shown in 2D)", what=what, room=r.display_name),
+                  location=r.polygon.boundary.buffer(30), sense=Sense.AT_MOST, confidence=Confidence.MEDIUM)
 
 
 def judge_stairs(ctx: Context, p: Params) -> Iterator[Result]:
@@ -91,25 +94,31 @@ def judge_stairs(ctx: Context, p: Params) -> Iterator[Result]:
         if f.kind != "stair":
             continue
         run = run_of(ctx, f)
-        where = f" in {ctx.room(f.room).display_name}" if f.room else ""
+        where = say("GU02.in", " in {room}", room=ctx.room(f.room).display_name) if f.room else ""
         if not run.straight:
             yield Result(f.id, Status.NEEDS_REVIEW, None, 0.0, "mm",
-                         f"stair {f.id}{where} is not a straight run: which of its sides are open cannot be told from "
-                         "the plan; each open side needs a guard or handrail (TEK17 §12-14 (1) a, §12-15)",
+                         msg=say("GU02.not_straight", "stair {id}{where} is not a straight run: which of its sides are open "
+                                                      "cannot be "
+                                 "told from the plan; each open side needs a guard or handrail (TEK17 §12-14 (1) a, §12-15)",
+                                 id=f.id, where=where),
                          location=f.polygon, code="GU02", sense=Sense.AT_MOST, confidence=Confidence.LOW)
             continue
         free = [g for side in run.sides() for g in _pieces(unguarded(ctx, side, p.gap_mm), p.min_edge_mm)]
         length = sum(g.length for g in free)
         if free:
             yield Result(f.id, Status.NEEDS_REVIEW, length, 0.0, "mm",
-                         f"stair {f.id}{where}: {length:.0f} mm of its long sides has no wall, guard or handrail drawn "
-                         "(on a wall or railing layer) along it; TEK17 §12-14 (1) a asks a safe boundary and handrails "
-                         "on both sides, §12-15 (2) a guard around the stair opening",
+                         msg=say("GU02.free", "stair {id}{where}: {length:.0f} mm of its long sides has no wall, guard or "
+                                              "handrail "
+                                 "drawn (on a wall or railing layer) along it; TEK17 §12-14 (1) a asks a safe boundary and "
+                                 "handrails "
+                                 "on both sides, §12-15 (2) a guard around the stair "
+                                 "opening", id=f.id, where=where, length=length),
                          location=union(free).buffer(60), code="GU02", sense=Sense.AT_MOST, confidence=Confidence.MEDIUM,
                          details={"free_edge_mm": round(length)})
         else:
             yield Result(f.id, Status.PASS, 0.0, 0.0, "mm",
-                         f"stair {f.id}{where}: walls or guards are drawn along both long sides (height not shown in 2D)",
+                         msg=say("GU02.guarded", "stair {id}{where}: walls or guards are drawn along both long sides (height not "
+                                 "shown in 2D)", id=f.id, where=where),
                          location=f.polygon, code="GU02", sense=Sense.AT_MOST, confidence=Confidence.MEDIUM)
 
 
@@ -127,5 +136,6 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             found = True
             yield res
     if not found:
-        yield Result("plan", Status.NOT_APPLICABLE, None, 0.0, "mm", "no balcony, gallery or stair in the plan",
+        yield Result("plan", Status.NOT_APPLICABLE, None, 0.0, "mm", msg=say("GU01.none", "no balcony, gallery or stair in the "
+                                                                                          "plan"),
                      sense=Sense.AT_MOST)

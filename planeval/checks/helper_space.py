@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, Zone, ZoneKind
+from planeval.findings import Result, Status, Zone, ZoneKind, say
 from planeval.measure import Context, FloorSpec
 from planeval.measure.care import faces
 from planeval.measure.fixtures import fixtures_in
@@ -70,13 +70,16 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
                   if fc.name in FACES.get(f.kind, ("side +", "side -", "front"))]
             best = max(fs, key=lambda fc: fc.width)
             ok = best.width + p.tolerance_mm >= p.helper_mm
-            each = ", ".join(f"{fc.name} {min(fc.width, 9999):.0f}" for fc in fs)
-            msg = (f"{f.kind} {f.id} in {r.display_name}: widest free face {best.name} {best.width:.0f} mm "
-                   f"{'≥' if ok else '<'} {p.helper_mm:.0f} mm for a helper ({each} mm)")
+            each = [say("HB04.face", "{face!w} {width:.0f}", face=fc.name, width=min(fc.width, 9999)) for fc in fs]
+            msg = say("HB04.helper", "{kind!x} {id} in {room}: widest free face {face!w} {width:.0f} mm {rel} {need:.0f} mm for "
+                                     "a helper "
+                      "({each} mm)", kind=f.kind, id=f.id, room=r.display_name, face=best.name, width=best.width,
+                      rel="≥" if ok else "<", need=p.helper_mm, each=each)
             zone = best.zone(min(p.helper_mm, best.width) if not ok else p.helper_mm)
-            yield Result(f.id, Status.PASS if ok else Status.FAIL, best.width, p.helper_mm, "mm", msg,
+            yield Result(f.id, Status.PASS if ok else Status.FAIL, best.width, p.helper_mm, "mm", msg=msg,
                          location=zone if not zone.is_empty else f.polygon,
                          zones=(Zone(ZoneKind.HELPER, zone, r.id, "rect"),) if ok else (),
                          details={"room": r.id, "faces_mm": {fc.name: round(fc.width) for fc in fs}})
     if not found:
-        yield Result("plan", Status.NOT_APPLICABLE, None, p.helper_mm, "mm", f"no {', '.join(p.kinds)} drawn")
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.helper_mm, "mm",
+                     msg=say("HB04.none", "no {kinds!x} drawn", kinds=list(p.kinds)))

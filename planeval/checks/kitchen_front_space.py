@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from shapely.geometry import Point
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, Zone, ZoneKind
+from planeval.findings import Result, Status, Zone, ZoneKind, say
 from planeval.geometry import edge_angles
 from planeval.measure import Context, FloorSpec
 from planeval.measure.fit import fits_rectangle
@@ -72,9 +72,10 @@ def judge(room: Room, fr: CounterFront, p: Params) -> Result:
     ok = fr.depth + p.tolerance_mm >= p.depth_mm
     rel = "≥" if ok else "<"
     length = sum(b - a for a, b in fr.spans)
-    msg = f"free depth in front of counter {fr.fixture} ({length:.0f} mm long) {fr.depth:.0f} mm {rel} {p.depth_mm:.0f} mm"
-    if fr.corner:
-        msg += " (corner shared with a joining counter left out)"
+    corner = say("KI01.corner", " (corner shared with a joining counter left out)") if fr.corner else ""
+    msg = say("KI01.depth", "free depth in front of counter {id} ({length:.0f} mm long) {depth:.0f} mm {rel} {need:.0f} "
+                            "mm{corner}",
+              id=fr.fixture, length=length, depth=fr.depth, rel=rel, need=p.depth_mm, corner=corner)
     f, d = fr.fp.frame, fr.fp.depth
     shown = min(fr.depth, 2 * p.depth_mm)
     location = fr.fp.polygon if shown <= 0 else f.box(min(a for a, _ in fr.spans), max(b for _, b in fr.spans), d, d + shown)
@@ -85,7 +86,7 @@ def judge(room: Room, fr: CounterFront, p: Params) -> Result:
         measured=fr.depth,
         required=p.depth_mm,
         unit="mm",
-        message=msg,
+        msg=msg,
         location=location,
         code=SPEC.code,
         zones=zones,
@@ -110,17 +111,18 @@ def judge_turning(ctx: Context, room: Room, c: Fixture, p: Params) -> Result:
                                      eps=p.tolerance_mm, touching=counter_front_strip(ctx, room, c, floor))
         placed = placed if fit else None
     d = 2 * r
-    msg = (f"largest free circle touching the front of counter {c.id} Ø{d:.0f} mm {'≥' if ok else '<'} "
-           f"Ø{p.turning_diameter_mm:.0f} mm")
-    if placed is not None:
-        msg += f", but a {p.rectangle_width_mm / 1000:.2f} × {p.rectangle_length_mm / 1000:.2f} m rectangle fits in front of it"
-    elif not ok and p.rectangle_allowed:
-        msg += f"; no {p.rectangle_width_mm / 1000:.2f} × {p.rectangle_length_mm / 1000:.2f} m rectangle fits there either"
+    rect = {"w": p.rectangle_width_mm / 1000, "length": p.rectangle_length_mm / 1000}
+    more = (say("KI02.rectangle", ", but a {w:.2f} × {length:.2f} m rectangle fits in front of it", **rect) if placed is not None
+            else say("KI02.no_rectangle", "; no {w:.2f} × {length:.2f} m rectangle fits there either", **rect)
+            if not ok and p.rectangle_allowed else "")
+    msg = say("KI02.circle", "largest free circle touching the front of counter {id} Ø{d:.0f} mm {rel} Ø{need:.0f} "
+                             "mm{more}", id=c.id,
+              d=d, rel="≥" if ok else "<", need=p.turning_diameter_mm, more=more)
     circle = Point(cx, cy).buffer(max(r, 1.0), quad_segs=16)
     zone = placed if placed is not None else Point(cx, cy).buffer(p.turning_diameter_mm / 2, quad_segs=16) if ok else circle
     return Result(
         subject=room.id, status=Status.PASS if ok or placed is not None else Status.FAIL, measured=d,
-        required=p.turning_diameter_mm, unit="mm", message=msg, location=circle, code="KI02",
+        required=p.turning_diameter_mm, unit="mm", msg=msg, location=circle, code="KI02",
         zones=(Zone(ZoneKind.KITCHEN_FRONT, zone, room.id, "rect" if placed is not None else "circle"),),
         details={"fixture": c.id, "center": [round(cx), round(cy)], "fits_by": "circle" if ok else "rectangle" if placed else ""},
     )
@@ -129,13 +131,16 @@ def judge_turning(ctx: Context, room: Room, c: Fixture, p: Params) -> Result:
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     rooms = ctx.rooms(p.functions)
     if not rooms:
-        yield Result("plan", Status.NOT_APPLICABLE, None, p.depth_mm, "mm", f"no room with function {', '.join(p.functions)}")
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.depth_mm, "mm",
+                     msg=say("room.none", "no room with function {functions!f}", functions=list(p.functions)))
         return
     for r in rooms:
         counters = fixtures_in(ctx, r, ("kitchen_counter",))
         if not counters:
             yield Result(r.id, Status.NOT_APPLICABLE, None, p.depth_mm, "mm",
-                         f"no kitchen counter recognised in {r.display_name} ({r.id})", location=r.polygon, code=SPEC.code)
+                         msg=say("KI01.no_counter", "no kitchen counter recognised in {room} "
+                                                    "({id})", room=r.display_name, id=r.id),
+                         location=r.polygon, code=SPEC.code)
             continue
         for c in counters:
             if p.depth_mm > 0:

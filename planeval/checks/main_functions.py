@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import networkx as nx
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Sense, Status
+from planeval.findings import Result, Sense, Status, say
 from planeval.measure import Context
 
 SPEC = RuleSpec(
@@ -49,7 +49,7 @@ class Params:
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     plan = ctx.plan
     if not plan.units:
-        yield Result("plan", Status.NOT_APPLICABLE, None, None, "", "no dwelling unit recognised")
+        yield Result("plan", Status.NOT_APPLICABLE, None, None, "", msg=say("unit.none", "no dwelling unit recognised"))
         return
     for u in plan.units:
         members = set(u.rooms)
@@ -75,23 +75,23 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
                 unreachable.append(f)
         present = len(p.required_functions) - len(missing)
         if not u.entrance_door:
-            msg = "no entrance door found: reachability cannot be judged"
-            yield Result(u.id, Status.NEEDS_REVIEW, present, len(p.required_functions), "", msg, sense=Sense.AT_LEAST)
+            yield Result(u.id, Status.NEEDS_REVIEW, present, len(p.required_functions), "", sense=Sense.AT_LEAST,
+                         msg=say("MF01.no_entrance", "no entrance door found: reachability cannot be judged"))
             continue
         if missing or unreachable:
             parts = []
             if missing:
-                parts.append(f"missing: {', '.join(missing)}")
+                parts.append(say("MF01.missing", "missing: {functions!f}", functions=missing))
             if unreachable:
-                parts.append(
-                    f"not reachable from entrance {u.entrance_door} through doors ≥ {p.min_door_clear_mm:.0f} mm: "
-                    f"{', '.join(unreachable)}"
-                )
+                parts.append(say("MF01.unreachable", "not reachable from entrance {door} through doors ≥ {width:.0f} mm: "
+                                                     "{functions!f}",
+                                 door=u.entrance_door, width=p.min_door_clear_mm, functions=unreachable))
             usable = present - len(unreachable)
             yield Result(u.id, Status.FAIL, usable, len(p.required_functions), "",
-                         f"{usable} of {len(p.required_functions)} main functions present and reachable; " + "; ".join(parts),
+                         msg=say("MF01.fail", "{usable} of {n} main functions present and reachable; {parts:; }", usable=usable,
+                                 n=len(p.required_functions), parts=parts),
                          details={"missing": missing, "unreachable": unreachable})
         else:
             yield Result(u.id, Status.PASS, present, len(p.required_functions), "",
-                         f"all {len(p.required_functions)} main functions ({', '.join(p.required_functions)}) "
-                         f"present and reachable from {u.entrance_door}")
+                         msg=say("MF01.pass", "all {n} main functions ({functions!f}) present and reachable from {door}",
+                                 n=len(p.required_functions), functions=list(p.required_functions), door=u.entrance_door))

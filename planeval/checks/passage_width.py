@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from planeval.checks.base import RuleSpec, param
 from planeval.checks.scope import as_permanent_stay, function_unknown, judged_rooms
-from planeval.findings import Result, Status, Zone, ZoneKind, compare
+from planeval.findings import Message, Result, Status, Zone, ZoneKind, compare, say
 from planeval.measure import Context, FloorSpec
 from planeval.measure.passages import PassageSpec, RoomPassages, Target, bottleneck_location, corridors, room_passages
 from planeval.measure.reach import CAP_MM
@@ -74,46 +74,55 @@ def measure(ctx: Context, rid: str, p: Params) -> RoomPassages | None:
     return room_passages(ctx, rid, spec_of(p, ctx.room(rid)))
 
 
-def _note(t: Target) -> str:
+def _note(t: Target) -> Message:
     """How a window is approached when something stands under it."""
-    return f"in front of what stands under it ({t.extra_mm:.0f} mm deep)"
+    return say("PA01.under", "in front of what stands under it ({depth:.0f} mm deep)", depth=t.extra_mm)
 
 
 def _fmt(w: float) -> str:
     return f"≥ {w:.0f} mm" if w >= CAP_MM else f"{w:.0f} mm"
 
 
+def _target(t: Target) -> Message:
+    return say("PA01.target", "{kind!w} {id}", kind=t.kind, id=t.id)
+
+
 def judge(ctx: Context, rid: str, p: Params) -> Result:
     m = measure(ctx, rid, p)
     name = ctx.room(rid).display_name
     if m is None:
-        return Result(rid, Status.NEEDS_REVIEW, None, p.width_mm, "mm", f"{name}: no door recognised, so no passage to judge",
-                      location=ctx.room(rid).polygon)
+        return Result(rid, Status.NEEDS_REVIEW, None, p.width_mm, "mm", location=ctx.room(rid).polygon,
+                      msg=say("PA01.no_door", "{room}: no door recognised, so no passage to judge", room=name))
     measured = m.measured
     status = compare(measured, p.width_mm, eps=p.tolerance_mm)
     short = [t for t in m.targets if t.width + p.tolerance_mm < p.width_mm]
     spec = spec_of(p, ctx.room(rid))
     location = bottleneck_location(ctx, rid, spec)
     zone = corridors(ctx, rid, spec, p.width_mm, p.tolerance_mm)
-    notes = {t.id: _note(t) for t in m.targets if t.extra_mm > 0}
+    notes = {t.id: _note(t).text for t in m.targets if t.extra_mm > 0}
     b = m.bottleneck
-    to = f"to {b.name}" if b else f"in front of the entry door {m.entry}"
+    to = (say("PA01.to", "to {target}", target=_target(b)) if b
+          else say("PA01.at_entry", "in front of the entry door {door}", door=m.entry))
+    values = {"width": _fmt(measured), "need": p.width_mm, "door": m.entry, "to": to}
     if status is Status.PASS:
-        every = "every door and window" if spec.to_windows else "every door"
-        message = f"free passage {_fmt(measured)} ≥ {p.width_mm:.0f} mm from door {m.entry} to {every} (narrowest {to})"
+        every = (say("PA01.every_window", "every door and window") if spec.to_windows else say("PA01.every_door", "every door"))
+        message = say("PA01.pass", "free passage {width} ≥ {need:.0f} mm from door {door} to {every} (narrowest {to})",
+                      every=every, **values)
     elif not m.targets:
-        message = f"free passage {_fmt(measured)} < {p.width_mm:.0f} mm in front of the entry door {m.entry}"
+        message = say("PA01.fail_entry", "free passage {width} < {need:.0f} mm in front of the entry door {door}", **values)
     else:
-        names = ", ".join(f"{t.name} ({_fmt(t.width)})" for t in sorted(short, key=lambda t: t.width))
-        message = (f"free passage {_fmt(measured)} < {p.width_mm:.0f} mm {to}; "
-                   f"not reached from door {m.entry} at {p.width_mm:.0f} mm: {names}")
+        names = [say("PA01.short", "{target} ({width})", target=_target(t), width=_fmt(t.width))
+                 for t in sorted(short, key=lambda t: t.width)]
+        message = say("PA01.fail", "free passage {width} < {need:.0f} mm {to}; not reached from door {door} at {need:.0f} mm: "
+                                   "{names}",
+                      names=names, **values)
     return Result(
         subject=rid,
         status=status,
         measured=measured,
         required=p.width_mm,
         unit="mm",
-        message=message,
+        msg=message,
         location=location,
         zones=(Zone(ZoneKind.PASSAGE, zone, rid),) if not zone.is_empty else (),
         details={
@@ -129,7 +138,8 @@ def judge(ctx: Context, rid: str, p: Params) -> Result:
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     rooms = judged_rooms(ctx, p.functions)
     if not rooms:
-        yield Result("plan", Status.NOT_APPLICABLE, None, p.width_mm, "mm", f"no room with function {', '.join(p.functions)}")
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.width_mm, "mm",
+                     msg=say("room.none", "no room with function {functions!f}", functions=list(p.functions)))
         return
     for r in rooms:
         yield as_permanent_stay(r, judge(ctx, r.id, p))

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 
-from planeval.findings import Result, Status
+from planeval.findings import Message, Result, Status, said_of, say
 from planeval.measure import Context
 from planeval.model.types import Room
 from planeval.vocabulary import functions_of
 
-__all__ = ["function_unknown", "judged_rooms", "as_permanent_stay"]
+__all__ = ["function_unknown", "judged_rooms", "as_permanent_stay", "furniture"]
 
 
 def function_unknown(room: Room) -> bool:
@@ -44,11 +45,21 @@ def as_permanent_stay(room: Room, result: Result) -> Result:
     stay; a fail becomes needs_review (the numbers kept); other results unchanged."""
     if not function_unknown(room):
         return result
-    what = f"function unknown ({'label ' + repr(room.label) if room.label else 'no label'})"
+    what = (say("scope.unknown_label", "function unknown (label {label!r})", label=room.label) if room.label
+            else say("scope.unknown_no_label", "function unknown (no label)"))
     details = {**result.details, "function_unknown": True}
+    inner = said_of(result.message, result.msg)
     if result.status is Status.PASS:
-        return replace(result, message=f"{result.message} ({what}: judged as a room for permanent stay)", details=details)
+        return replace(result, message="", details=details,
+                       msg=say("scope.unknown_pass", "{inner} ({what}: judged as a room for permanent "
+                                                     "stay)", inner=inner, what=what))
     if result.status is Status.FAIL:
-        return replace(result, status=Status.NEEDS_REVIEW, details=details,
-                       message=f"{what}: judged as a room for permanent stay it fails — {result.message}")
+        return replace(result, status=Status.NEEDS_REVIEW, details=details, message="",
+                       msg=say("scope.unknown_fail", "{what}: judged as a room for permanent stay it fails — {inner}",
+                               inner=inner, what=what))
     return result
+
+
+def furniture(item: Any) -> Message:
+    """A piece of minimum furniture (``planeval.measure.furnish.Item``) in words: "bed 900 × 2000 mm"."""
+    return say("furniture.item", "{kind!x} {w:.0f} × {d:.0f} mm", kind=item.kind, w=item.width_mm, d=item.depth_mm)

@@ -34,7 +34,7 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Sense, Status, Zone, ZoneKind
+from planeval.findings import Message, Result, Sense, Status, Zone, ZoneKind, say
 from planeval.geometry import rect_sides
 from planeval.measure import Context, FloorSpec
 from planeval.measure.bathroom import possible_shower_zone, shower_zone_around, zone_passages
@@ -144,28 +144,37 @@ def judge(ctx: Context, room: Room, p: Params) -> tuple[Result, Result | None]:
     z = measure_zone(ctx, room, p)
     zone_ok = z.short_side + tol >= zw
     passage = measure_passage(ctx, room, z, p) if zone_ok else Passage(None, None, None)
+    size = {"a": z.size[0], "b": z.size[1]}
+    what: Message
     if z.source == "drawn":
-        what = f"drawn shower {z.fixture.id} {z.size[0]:.0f} × {z.size[1]:.0f} mm"  # type: ignore[union-attr]
+        what = say("BA02.drawn", "drawn shower {id} {a:.0f} × {b:.0f} mm", id=z.fixture.id, **size)  # type: ignore[union-attr]
     elif z.source == "around":
         t = _drawn_fit(z.fixture, p)  # type: ignore[arg-type]
-        what = (f"drawn shower {z.fixture.id} {t.size[0]:.0f} × {t.size[1]:.0f} mm with the free floor beside it: "  # type: ignore[union-attr]
-                f"step-free zone {z.size[0]:.0f} × {z.size[1]:.0f} mm overlapping the tray")
+        what = say("BA02.around", "drawn shower {id} {ta:.0f} × {tb:.0f} mm with the free floor beside it: step-free zone "
+                   "{a:.0f} × {b:.0f} mm overlapping the "
+                   "tray", id=z.fixture.id, ta=t.size[0], tb=t.size[1],  # type: ignore[union-attr]
+                   **size)
     elif z.geometry.is_empty:
-        what = "no shower drawn and no free floor for a shower zone"
+        what = say("BA02.no_room", "no shower drawn and no free floor for a shower zone")
     else:
-        bath = " (a bath counted as replaceable)" if fixtures_in(ctx, room, ("bath",)) else ""
-        what = f"no shower drawn; possible shower zone in the free floor{bath}: largest {z.size[0]:.0f} × {z.size[1]:.0f} mm"
+        bath = say("BA02.bath", " (a bath counted as replaceable)") if fixtures_in(ctx, room, ("bath",)) else ""
+        what = say("BA02.possible", "no shower drawn; possible shower zone in the free floor{bath}: largest {a:.0f} × {b:.0f} mm",
+                   bath=bath, **size)
     if z.source == "drawn" and abs(z.short_side - z.size[0]) > 0.5:
-        what += f" (largest {zw:.0f}:{zl:.0f} zone in it {z.short_side:.0f} × {z.short_side * zl / zw:.0f} mm)"
+        what = say("BA02.largest_in", "{what} (largest {zw:.0f}:{zl:.0f} zone in it {s:.0f} × {sl:.0f} "
+                                      "mm)", what=what, zw=zw, zl=zl,
+                   s=z.short_side, sl=z.short_side * zl / zw)
     rel = "≥" if zone_ok else "<"
-    msg = f"{what}: short side {z.short_side:.0f} mm {rel} {zw:.0f} mm (zone {zw:.0f} × {zl:.0f} mm)"
+    more: Message | str = ""
     if zone_ok and passage.ok is False:
-        msg += (f"; no {p.passage_mm:.0f} mm passage from door {passage.blocked_door} to the shower zone "
-                f"(widest {passage.widest_mm:.0f} mm < {p.passage_mm:.0f} mm)")
+        more = say("BA02.blocked", "; no {passage:.0f} mm passage from door {door} to the shower zone (widest {widest:.0f} mm < "
+                   "{passage:.0f} mm)", passage=p.passage_mm, door=passage.blocked_door, widest=passage.widest_mm)
     elif zone_ok and passage.ok:
-        msg += f"; {p.passage_mm:.0f} mm passage from the door reaches it"
+        more = say("BA02.reached", "; {passage:.0f} mm passage from the door reaches it", passage=p.passage_mm)
     elif zone_ok and passage.ok is None:
-        msg += "; no door recognised: passage not judged"
+        more = say("BA02.no_door", "; no door recognised: passage not judged")
+    msg = say("BA02.zone", "{what}: short side {s:.0f} mm {rel} {zw:.0f} mm (zone {zw:.0f} × {zl:.0f} mm){more}", what=what,
+              s=z.short_side, rel=rel, zw=zw, zl=zl, more=more)
     if not zone_ok:
         status = Status.FAIL
     elif passage.ok is None:
@@ -179,7 +188,7 @@ def judge(ctx: Context, room: Room, p: Params) -> tuple[Result, Result | None]:
         measured=z.short_side,
         required=zw,
         unit="mm",
-        message=msg,
+        msg=msg,
         location=geom,
         code=SPEC.code,
         zones=(Zone(ZoneKind.SHOWER, z.geometry, room.id),) if not z.geometry.is_empty else (),
@@ -204,32 +213,37 @@ def step_free(room: Room, z: ZoneFit, p: Params) -> Result:
     loc = z.geometry if not z.geometry.is_empty else room.polygon
     base = dict(subject=room.id, unit="mm", location=loc, sense=Sense.AT_MOST, code="BA04", required=p.max_threshold_mm)
     if z.fixture is None:
-        return Result(status=Status.NEEDS_REVIEW, measured=None, message=(
-            f"no shower drawn: whether a step-free zone (threshold ≤ {p.max_threshold_mm:.0f} mm) can be arranged "
-            "cannot be seen in 2D"), details={"source": "none"}, **base)
+        return Result(status=Status.NEEDS_REVIEW, measured=None, msg=say(
+            "BA04.no_shower", "no shower drawn: whether a step-free zone (threshold ≤ {max:.0f} mm) can be arranged cannot be "
+                              "seen in 2D",
+            max=p.max_threshold_mm), details={"source": "none"}, **base)
     f = z.fixture
     if f.threshold_mm is not None:
         h = f.threshold_mm
         ok = h <= p.max_threshold_mm + 1e-9
         rel = "≤" if ok else ">"
-        return Result(status=Status.PASS if ok else Status.FAIL, measured=h, message=(
-            f"shower {f.id} threshold {h:.0f} mm {rel} {p.max_threshold_mm:.0f} mm (attribute)"),
+        return Result(status=Status.PASS if ok else Status.FAIL, measured=h, msg=say(
+            "BA04.threshold", "shower {id} threshold {h:.0f} mm {rel} {max:.0f} mm (attribute)", id=f.id, h=h, rel=rel,
+            max=p.max_threshold_mm),
             details={"source": "attribute", "fixture": f.id}, **base)
     if f.step_free is not None:
         yes, sf = f.step_free, attribute(f.attributes, *STEP_FREE_TAGS)  # the attribute's own words for the message
-        return Result(status=Status.PASS if yes else Status.FAIL, measured=0.0 if yes else None, message=(
-            f"shower {f.id} {'is' if yes else 'is not'} step-free (attribute {sf!r}); threshold allowed "
-            f"≤ {p.max_threshold_mm:.0f} mm"), details={"source": "attribute", "fixture": f.id}, **base)
-    return Result(status=Status.NEEDS_REVIEW, measured=None, message=(
-        f"shower {f.id}: threshold height unknown (no THRESHOLD/STEP_FREE attribute; not visible in 2D), "
-        f"required ≤ {p.max_threshold_mm:.0f} mm"), details={"source": "none", "fixture": f.id}, **base)
+        v = {"id": f.id, "said": sf, "max": p.max_threshold_mm}
+        return Result(status=Status.PASS if yes else Status.FAIL, measured=0.0 if yes else None, msg=say(
+            "BA04.step_free", "shower {id} is step-free (attribute {said!r}); threshold allowed ≤ {max:.0f} "
+                              "mm", **v) if yes else say(
+            "BA04.not_step_free", "shower {id} is not step-free (attribute {said!r}); threshold allowed ≤ {max:.0f} mm", **v),
+            details={"source": "attribute", "fixture": f.id}, **base)
+    return Result(status=Status.NEEDS_REVIEW, measured=None, msg=say(
+        "BA04.unknown", "shower {id}: threshold height unknown (no THRESHOLD/STEP_FREE attribute; not visible in 2D), required ≤ "
+        "{max:.0f} mm", id=f.id, max=p.max_threshold_mm), details={"source": "none", "fixture": f.id}, **base)
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     rooms = [r for r in ctx.rooms() if set(ROOM_FUNCTIONS) & set(r.functions)
              or ("wc" in r.functions and fixtures_in(ctx, r, ("shower", "bath")))]
     if not rooms:
-        yield Result("plan", Status.NOT_APPLICABLE, None, p.zone_width_mm, "mm", "no bathroom in the plan")
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.zone_width_mm, "mm", msg=say("BA02.none", "no bathroom in the plan"))
         return
     for r in rooms:
         ba02, ba04 = judge(ctx, r, p)

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Confidence, Result, Status
+from planeval.findings import Confidence, Result, Status, say
 from planeval.measure import Context, FloorSpec
 from planeval.measure.runs import landings, run_of
 from planeval.model.types import Fixture
@@ -73,31 +73,38 @@ def _in_unit(ctx: Context, f: Fixture) -> bool:
 def judge_width(ctx: Context, f: Fixture, p: Params) -> Result:
     run = run_of(ctx, f)
     inside = _in_unit(ctx, f)
-    where = f" in {ctx.room(f.room).display_name}" if f.room else ""
+    where = say("GU02.in", " in {room}", room=ctx.room(f.room).display_name) if f.room else ""
+    v = {"id": f.id, "where": where, "w": run.width}
     if not run.straight:
         need = (p.unit_width_mm if inside else p.other_width_mm) + p.winding_extra_mm
         return Result(f.id, Status.NEEDS_REVIEW, None, need, "mm",
-                      f"stair {f.id}{where} is not a straight run ({run.width:.0f} × {run.length:.0f} mm footprint): "
-                      f"its run width cannot be read from the plan; a run that is not straight needs ≥ {need:.0f} mm",
+                      msg=say("TR01.not_straight", "stair {id}{where} is not a straight run ({w:.0f} × {length:.0f} mm "
+                                                   "footprint): its "
+                              "run width cannot be read from the plan; a run that is not straight needs ≥ {need:.0f} mm",
+                              length=run.length, need=need, **v),
                       location=f.polygon, confidence=Confidence.LOW, details={"straight": False})
     w = run.width
     ok = w + p.tolerance_mm
     if inside:
         status = Status.PASS if ok >= p.unit_width_mm else Status.FAIL
         rel = "≥" if status is Status.PASS else "<"
-        msg = f"stair {f.id}{where} (inside the unit): run {w:.0f} mm {rel} {p.unit_width_mm:.0f} mm"
+        msg = say("TR01.unit", "stair {id}{where} (inside the unit): run {w:.0f} mm {rel} {need:.0f} "
+                               "mm", rel=rel, need=p.unit_width_mm,
+                  **v)
         need = p.unit_width_mm
     elif ok >= p.main_width_mm:
         status, need = Status.PASS, p.main_width_mm
-        msg = f"stair {f.id}{where}: run {w:.0f} mm ≥ {p.main_width_mm:.0f} mm (enough for a main stair)"
+        msg = say("TR01.main", "stair {id}{where}: run {w:.0f} mm ≥ {need:.0f} mm (enough for a main "
+                               "stair)", need=p.main_width_mm, **v)
     elif ok >= p.other_width_mm:
         status, need = Status.NEEDS_REVIEW, p.main_width_mm
-        msg = (f"stair {f.id}{where}: run {w:.0f} mm ≥ {p.other_width_mm:.0f} mm, but < {p.main_width_mm:.0f} mm "
-               "if it is a main stair serving more than one unit (not shown in the plan)")
+        msg = say("TR01.other", "stair {id}{where}: run {w:.0f} mm ≥ {other:.0f} mm, but < {main:.0f} mm if it is a main stair "
+                                "serving "
+                  "more than one unit (not shown in the plan)", other=p.other_width_mm, main=p.main_width_mm, **v)
     else:
         status, need = Status.FAIL, p.other_width_mm
-        msg = f"stair {f.id}{where}: run {w:.0f} mm < {p.other_width_mm:.0f} mm"
-    return Result(f.id, status, w, need, "mm", msg, location=f.polygon, confidence=Confidence.MEDIUM,
+        msg = say("TR01.narrow", "stair {id}{where}: run {w:.0f} mm < {other:.0f} mm", other=p.other_width_mm, **v)
+    return Result(f.id, status, w, need, "mm", msg=msg, location=f.polygon, confidence=Confidence.MEDIUM,
                   details={"straight": True, "length_mm": round(run.length), "inside_unit": inside})
 
 
@@ -113,20 +120,25 @@ def judge_landing(ctx: Context, f: Fixture, p: Params) -> Result | None:
     details = {"landings_mm": [round(a), round(b)]}
     if need <= 0:
         return Result(f.id, Status.NEEDS_REVIEW, depth, None, "mm",
-                      f"stair {f.id}: landing {depth:.0f} mm deep beyond its ends ({a:.0f} / {b:.0f} mm); TEK17 §12-14 "
-                      "(1) e asks a landing large enough to stop a fall, with no number for stairs inside a unit",
+                      msg=say("TR02.unit", "stair {id}: landing {depth:.0f} mm deep beyond its ends ({a:.0f} / {b:.0f} mm); "
+                                           "TEK17 "
+                              "§12-14 (1) e asks a landing large enough to stop a fall, with no number for stairs inside a unit",
+                              id=f.id, depth=depth, a=a, b=b),
                       location=loc, code="TR02", confidence=Confidence.MEDIUM, details=details)
     status = Status.PASS if depth + p.tolerance_mm >= need else Status.FAIL
     rel = "≥" if status is Status.PASS else "<"
     return Result(f.id, status, depth, need, "mm",
-                  f"stair {f.id}: deepest landing beyond its ends {depth:.0f} mm {rel} {need:.0f} mm ({a:.0f} / {b:.0f} mm)",
+                  msg=say("TR02.landing", "stair {id}: deepest landing beyond its ends {depth:.0f} mm {rel} {need:.0f} mm "
+                                          "({a:.0f} / "
+                          "{b:.0f} mm)", id=f.id, depth=depth, rel=rel, need=need, a=a, b=b),
                   location=loc, code="TR02", confidence=Confidence.MEDIUM, details=details)
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     stairs = [f for f in ctx.plan.fixtures if f.kind == "stair"]
     if not stairs:
-        yield Result("plan", Status.NOT_APPLICABLE, None, p.unit_width_mm, "mm", "no stair drawn in the plan")
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.unit_width_mm, "mm", msg=say("TR01.none", "no stair drawn in the "
+                                                                                                      "plan"))
         return
     for f in stairs:
         yield judge_width(ctx, f, p)

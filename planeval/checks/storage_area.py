@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import shapely
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, Zone, ZoneKind, compare
+from planeval.findings import Result, Status, Zone, ZoneKind, compare, say
 from planeval.geometry import edge_angles
 from planeval.measure import Context, FloorSpec
 from planeval.measure.doors import door_zone, front_circle
@@ -107,27 +107,33 @@ def judge_area(ctx: Context, u: Unit, p: Params) -> tuple[Result, list[Room]]:
     usable = sorted((r for r in bods if r not in narrow), key=lambda r: (-areas[r.id][0], r.id))
     counted = usable[: p.max_parts]
     area = sum(areas[r.id][0] for r in counted)
-    notes = [f"not a bod: {', '.join(r.display_name for r in stores if r not in bods)}"] if len(bods) < len(stores) else []
+    notes = ([say("ST01.not_bod", "not a bod: {rooms}", rooms=[r.display_name for r in stores if r not in bods])]
+             if len(bods) < len(stores) else [])
     if narrow:
-        notes.append(f"too narrow to drive into (< {p.min_room_width_mm:.0f} mm): {', '.join(r.display_name for r in narrow)}")
+        notes.append(say("ST01.narrow", "too narrow to drive into (< {width:.0f} mm): {rooms}", width=p.min_room_width_mm,
+                         rooms=[r.display_name for r in narrow]))
     if [r for r in usable if r not in counted]:
-        notes.append(f"over {p.max_parts} parts: {', '.join(r.display_name for r in usable if r not in counted)}")
+        notes.append(say("ST01.parts", "over {n} parts: "
+                                       "{rooms}", n=p.max_parts, rooms=[r.display_name for r in usable if r not in counted]))
     cut = sum(areas[r.id][1] for r in counted)
     if cut > 0:
-        notes.append(f"{cut:.2f} m² of technical installations deducted")
-    extra = f"; {'; '.join(notes)}" if notes else ""
-    unit_txt = f"a unit of {bra:.1f} m² BRA"
+        notes.append(say("ST01.deducted", "{cut:.2f} m² of technical installations deducted", cut=cut))
+    extra = say("ST01.notes", "; {notes:; }", notes=notes) if notes else ""
+    unit_txt = say("ST01.unit", "a unit of {bra:.1f} m² BRA", bra=bra)
     location = shapely.union_all([r.polygon for r in counted]) if counted else None
     details = {"unit_bra_m2": round(bra, 2), "rooms": [r.id for r in counted], "deducted_m2": round(cut, 2)}
     if not counted:
-        res = Result(u.id, Status.NEEDS_REVIEW, 0.0, need, "m²",
-                     f"no bod in the unit{extra}: {need:.2f} m² needed for {unit_txt} — a bod outside the unit "
-                     "(e.g. a sportsbod in the basement) may serve: check", details=details)
+        res = Result(u.id, Status.NEEDS_REVIEW, 0.0, need, "m²", details=details,
+                     msg=say("ST01.no_bod", "no bod in the unit{extra}: {need:.2f} m² needed for {unit} — a bod outside the "
+                                            "unit (e.g. a "
+                             "sportsbod in the basement) may serve: check", extra=extra, need=need, unit=unit_txt))
         return res, []
     status = compare(area, need, eps=0.005)
-    names = ", ".join(f"{r.display_name} {areas[r.id][0]:.2f} m²" for r in counted)
+    names = [say("ST01.room", "{room} {area:.2f} m²", room=r.display_name, area=areas[r.id][0]) for r in counted]
     rel = "≥" if status is Status.PASS else "<"
-    res = Result(u.id, status, area, need, "m²", f"bod {area:.2f} m² ({names}{extra}) {rel} {need:.2f} m² for {unit_txt}",
+    res = Result(u.id, status, area, need, "m²",
+                 msg=say("ST01.area", "bod {area:.2f} m² ({names}{extra}) {rel} {need:.2f} m² for {unit}", area=area, names=names,
+                         extra=extra, rel=rel, need=need, unit=unit_txt),
                  location=location, zones=tuple(Zone(ZoneKind.STORAGE, r.polygon, r.id) for r in counted), details=details)
     return res, counted
 
@@ -139,7 +145,8 @@ def judge_front(ctx: Context, bod: Room, p: Params) -> Iterator[Result]:
         other = next((r for r in d.rooms if r != bod.id), OUTSIDE)
         if other == OUTSIDE:
             yield Result(bod.id, Status.NOT_APPLICABLE, None, p.front_circle_mm, "mm",
-                         f"{bod.display_name}: door {d.id} opens outside the unit", location=d.opening, code="ST02")
+                         msg=say("ST02.outside", "{room}: door {door} opens outside the unit", room=bod.display_name, door=d.id),
+                         location=d.opening, code="ST02")
             continue
         cx, cy, r = front_circle(ctx, d, other, floor)
         ok = 2 * r + 2 * p.tolerance_mm >= p.front_circle_mm
@@ -150,18 +157,20 @@ def judge_front(ctx: Context, bod: Room, p: Params) -> Iterator[Result]:
                                          eps=p.tolerance_mm, touching=door_zone(ctx, d, other, FRONT_REACH_MM))
             placed = placed if fit else None
         where = ctx.room(other).display_name
-        msg = (f"in front of {bod.display_name}'s door {d.id} (in {where}) the largest free circle Ø{2 * r:.0f} mm "
-               f"{'≥' if ok else '<'} Ø{p.front_circle_mm:.0f} mm")
-        if placed is not None:
-            msg += f", but a {p.front_rectangle_width_mm / 1000:.2f} × {p.front_rectangle_length_mm / 1000:.2f} m rectangle fits"
-        yield Result(bod.id, Status.PASS if ok or placed is not None else Status.FAIL, 2 * r, p.front_circle_mm, "mm", msg,
+        rect = (say("ST02.rectangle", ", but a {w:.2f} × {length:.2f} m rectangle fits", w=p.front_rectangle_width_mm / 1000,
+                    length=p.front_rectangle_length_mm / 1000) if placed is not None else "")
+        msg = say("ST02.front", "in front of {bod}'s door {door} (in {room}) the largest free circle Ø{d:.0f} mm {rel} "
+                                "Ø{need:.0f} mm"
+                  "{rect}", bod=bod.display_name, door=d.id, room=where, d=2 * r, rel="≥" if ok else "<", need=p.front_circle_mm,
+                  rect=rect)
+        yield Result(bod.id, Status.PASS if ok or placed is not None else Status.FAIL, 2 * r, p.front_circle_mm, "mm", msg=msg,
                      location=placed if placed is not None else shapely.Point(cx, cy).buffer(max(r, 1.0)), code="ST02",
                      details={"door": d.id, "room": other, "center": [round(cx), round(cy)]})
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     if not ctx.plan.units:
-        yield Result("plan", Status.NOT_APPLICABLE, None, None, "m²", "no dwelling unit recognised")
+        yield Result("plan", Status.NOT_APPLICABLE, None, None, "m²", msg=say("unit.none", "no dwelling unit recognised"))
         return
     for u in ctx.plan.units:
         res, counted = judge_area(ctx, u, p)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
-from planeval.findings import Result, Status, Zone, ZoneKind
+from planeval.findings import Message, Result, Status, Zone, ZoneKind, say
 from planeval.measure import Context, FloorSpec
 from planeval.measure.fit import fits_rectangle
 from planeval.measure.turning import SwingMode, TurningCase, case_rectangle, turning_cases
@@ -45,17 +45,21 @@ def judge_turning(cases: list[TurningCase], *, diameter_mm: float, rectangle: tu
     return False, worst, None, ""
 
 
-def describe(ok: bool, worst: TurningCase, diameter_mm: float, rectangle: tuple[float, float] | None, how: str) -> str:
-    door = f" with door {worst.door} open" if worst.door else ""
+def describe(ok: bool, worst: TurningCase, diameter_mm: float, rectangle: tuple[float, float] | None, how: str) -> Message:
+    door = say("turn.door_open", " with door {door} open", door=worst.door) if worst.door else ""
     if ok and how == "circle":
-        return f"largest free circle Ø{worst.diameter:.0f} mm{door} ≥ Ø{diameter_mm:.0f} mm"
+        return say("turn.circle", "largest free circle Ø{d:.0f} mm{door} ≥ Ø{need:.0f} mm", d=worst.diameter, door=door,
+                   need=diameter_mm)
     if ok and how == "rectangle":
         w, length = rectangle  # type: ignore[misc]
-        return (f"largest free circle Ø{worst.diameter:.0f} mm{door} < Ø{diameter_mm:.0f} mm, "
-                f"but a {w / 1000:.2f} × {length / 1000:.2f} m rectangle fits")
-    rect = f"; no {rectangle[0] / 1000:.2f} × {rectangle[1] / 1000:.2f} m rectangle fits either" if rectangle else ""
-    short = diameter_mm - worst.diameter
-    return f"largest free circle Ø{worst.diameter:.0f} mm{door} < Ø{diameter_mm:.0f} mm ({short:.0f} mm short){rect}"
+        return say("turn.rectangle", "largest free circle Ø{d:.0f} mm{door} < Ø{need:.0f} mm, but a {w:.2f} × {length:.2f} m "
+                                     "rectangle fits",
+                   d=worst.diameter, door=door, need=diameter_mm, w=w / 1000, length=length / 1000)
+    rect = (say("turn.no_rectangle", "; no {w:.2f} × {length:.2f} m rectangle fits "
+                                     "either", w=rectangle[0] / 1000, length=rectangle[1] / 1000)
+            if rectangle else "")
+    return say("turn.short", "largest free circle Ø{d:.0f} mm{door} < Ø{need:.0f} mm ({short:.0f} mm short){rect}",
+               d=worst.diameter, door=door, need=diameter_mm, short=diameter_mm - worst.diameter, rect=rect)
 
 
 def required_zone(ok: bool, worst: TurningCase, diameter_mm: float, placed: Polygon | None) -> BaseGeometry:
@@ -80,7 +84,7 @@ def turning_result(ctx: Context, rid: str, *, diameter_mm: float, rectangle: tup
         measured=worst.diameter,
         required=diameter_mm,
         unit="mm",
-        message=describe(ok, worst, diameter_mm, rectangle, how),
+        msg=describe(ok, worst, diameter_mm, rectangle, how),
         location=worst.circle(),
         zones=(Zone(ZoneKind.TURNING, required_zone(ok, worst, diameter_mm, placed), rid,
                     "rect" if placed is not None else "circle"),),

@@ -38,7 +38,7 @@ from typing import Literal
 from planeval.checks.base import RuleSpec, param
 from planeval.checks.scope import as_permanent_stay, judged_rooms
 from planeval.checks.turning import turning_result
-from planeval.findings import Result, Status, ZoneKind
+from planeval.findings import Result, Status, ZoneKind, say
 from planeval.measure import Context, FloorSpec
 
 SPEC = RuleSpec(
@@ -87,7 +87,8 @@ def measure_room(ctx: Context, rid: str, p: Params) -> Result:
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     rooms = judged_rooms(ctx, p.functions, exclude=("balcony",))
     if not rooms:
-        yield Result("plan", Status.NOT_APPLICABLE, None, p.diameter_mm, "mm", f"no room with function {', '.join(p.functions)}")
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.diameter_mm, "mm",
+                     msg=say("room.none", "no room with function {functions!f}", functions=list(p.functions)))
         return
     for r in rooms:
         yield as_permanent_stay(r, measure_room(ctx, r.id, p))

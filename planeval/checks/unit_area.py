@@ -26,7 +26,7 @@ from typing import Literal
 import shapely
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, compare
+from planeval.findings import Result, Status, compare, say
 from planeval.measure import Context
 from planeval.measure.units import unit_areas
 
@@ -47,7 +47,8 @@ class Params:
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     if not ctx.plan.units:
-        yield Result("plan", Status.NOT_APPLICABLE, None, p.min_area_m2, "m²", "no dwelling unit recognised")
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.min_area_m2, "m²", msg=say("unit.none", "no dwelling unit "
+                                                                                                    "recognised"))
         return
     for u in ctx.plan.units:
         a = unit_areas(ctx, u.id)
@@ -57,7 +58,9 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         rooms = [ctx.room(r).polygon for r in u.rooms]
         yield Result(
             u.id, st, area, p.min_area_m2, "m²",
-            f"{p.measure} area {area:.2f} m² {rel} {p.min_area_m2:.2f} m² ({a.type})",
+            msg=say("AR01.area", "{measure!w} area {area:.2f} m² {rel} {need:.2f} m² "
+                                 "({type})", measure=p.measure, area=area, rel=rel,
+                    need=p.min_area_m2, type=a.type),
             location=shapely.union_all(rooms) if rooms else None,
             details={"type": a.type, "net_m2": round(a.net_m2, 2), "bra_m2": round(a.bra_m2, 2)},
         )

@@ -46,7 +46,7 @@ from shapely.geometry import Point, Polygon
 
 from planeval.checks.base import RuleSpec, param
 from planeval.checks.turning import judge_turning
-from planeval.findings import Result, Status, Zone, ZoneKind
+from planeval.findings import Message, Result, Status, Zone, ZoneKind, say
 from planeval.geometry import edge_angles, union
 from planeval.measure import Context, FloorSpec
 from planeval.measure.bathroom import WcFront, WcSides, wc_front, wc_sides, zone_passages
@@ -189,14 +189,16 @@ def judge_sides(ctx: Context, room: Room, s: WcSides, p: Params) -> Result:
     ok = not failing
     order = (a.large, 1 - a.large)
 
-    def part(i: int) -> str:
-        return f"{widths[i]:.0f} mm on the {names[i]} {'≥' if a.ok[i] else '<'} {need[i]:.0f} mm"
+    def part(i: int) -> Message:
+        return say("BA01.side", "{w:.0f} mm on the {side!w} {rel} {need:.0f} "
+                                "mm", w=widths[i], side=names[i], rel="≥" if a.ok[i] else "<",
+                   need=need[i])
 
-    msg = f"free floor beside the WC ({p.side_depth_mm:.0f} mm from its back): {part(order[0])}, {part(order[1])}"
-    if a.with_shower:
-        msg += " (the side space is the shower zone)"
-    elif p.shower_counts_as_side:
-        msg += " (shower zone counted as side space)"
+    shower = (say("BA01.shower_is_side", " (the side space is the shower zone)") if a.with_shower
+              else say("BA01.shower_counts", " (shower zone counted as side space)") if p.shower_counts_as_side else "")
+    msg = say("BA01.sides", "free floor beside the WC ({depth:.0f} mm from its back): {one}, "
+                            "{other}{shower}", depth=p.side_depth_mm,
+              one=part(order[0]), other=part(order[1]), shower=shower)
     cap = max(need) * 2
     claimed = (_side_box(s.fp, 0, need[0], p.side_depth_mm), _side_box(s.fp, 1, need[1], p.side_depth_mm))
     zones = tuple(Zone(ZoneKind.WC_SIDE, z, room.id) for i in order if (z := claimed[i]) is not None)
@@ -209,7 +211,7 @@ def judge_sides(ctx: Context, room: Room, s: WcSides, p: Params) -> Result:
         measured=widths[pick],
         required=need[pick],
         unit="mm",
-        message=msg,
+        msg=msg,
         location=location,
         code=SPEC.code,
         zones=zones,
@@ -253,17 +255,19 @@ def judge_front(room: Room, fr: WcFront, p: Params) -> Result:
     ok, worst, _, _ = judge_turning(cases, diameter_mm=p.front_circle_mm, rectangle=None, tolerance_mm=p.tolerance_mm)
     rect = None if ok else _front_rectangle(fr, p)
     room_worst = next(c for c in fr.room_cases if c.door == worst.door)
-    door = f" with door {worst.door} open" if worst.door else ""
+    door = say("turn.door_open", " with door {door} open", door=worst.door) if worst.door else ""
     rel = "≥" if ok else "<"
-    msg = f"largest free circle touching the front of the WC Ø{worst.diameter:.0f} mm{door} {rel} Ø{p.front_circle_mm:.0f} mm"
+    size = {"w": p.front_rectangle_width_mm / 1000, "length": p.front_rectangle_length_mm / 1000}
+    more: Message | str = ""
     if rect is not None:
-        msg += (f", but a {p.front_rectangle_width_mm / 1000:.2f} × {p.front_rectangle_length_mm / 1000:.2f} m "
-                "rectangle fits in front of it")
+        more = say("KI02.rectangle", ", but a {w:.2f} × {length:.2f} m rectangle fits in front of it", **size)
     elif not ok:
-        msg += f" ({p.front_circle_mm - worst.diameter:.0f} mm short; largest anywhere in the room Ø{room_worst.diameter:.0f} mm)"
-        if p.front_rectangle_allowed:
-            msg += (f"; no {p.front_rectangle_width_mm / 1000:.2f} × {p.front_rectangle_length_mm / 1000:.2f} m "
-                    "rectangle fits in front of it either")
+        either = (say("BA03.no_rectangle", "; no {w:.2f} × {length:.2f} m rectangle fits in front of it either", **size)
+                  if p.front_rectangle_allowed else "")
+        more = say("BA03.short", " ({short:.0f} mm short; largest anywhere in the room Ø{room:.0f} mm){either}",
+                   short=p.front_circle_mm - worst.diameter, room=room_worst.diameter, either=either)
+    msg = say("BA03.circle", "largest free circle touching the front of the WC Ø{d:.0f} mm{door} {rel} Ø{need:.0f} mm{more}",
+              d=worst.diameter, door=door, rel=rel, need=p.front_circle_mm, more=more)
     zone: Polygon = rect if rect is not None else worst.circle(p.front_circle_mm) if ok else worst.circle()
     return Result(
         subject=room.id,
@@ -271,7 +275,7 @@ def judge_front(room: Room, fr: WcFront, p: Params) -> Result:
         measured=worst.diameter,
         required=p.front_circle_mm,
         unit="mm",
-        message=msg,
+        msg=msg,
         location=worst.circle() if worst.r > 0 else Point(worst.cx, worst.cy),
         code="BA03",
         zones=(Zone(ZoneKind.WC_FRONT, zone, room.id, "rect" if rect is not None else "circle"),) if not zone.is_empty else (),
@@ -295,17 +299,18 @@ def judge_passage(ctx: Context, room: Room, s: WcSides, p: Params) -> Result:
     doors = ctx.doors_of(room.id)
     if not doors:
         return Result(room.id, Status.NEEDS_REVIEW, None, p.passage_mm, "mm",
-                      f"{room.display_name}: no door recognised, so the passage to the WC side space cannot be judged",
-                      location=zone, code="BA05")
+                      msg=say("BA05.no_door", "{room}: no door recognised, so the passage to the WC side space cannot be judged",
+                              room=room.display_name), location=zone, code="BA05")
     widths = zone_passages(ctx, room, zone, _side_floor(p))
     worst = min(widths, key=lambda did: (widths[did], did))
     w = widths[worst]
     need = p.passage_mm - 2 * p.tolerance_mm
     ok = w >= need
     shown = f"≥ {w:.0f}" if w >= 2 * p.passage_mm else f"{w:.0f}"
-    msg = (f"free passage from door {worst} to the free space beside the WC {shown} mm "
-           f"{'≥' if ok else '<'} {p.passage_mm:.0f} mm")
-    return Result(room.id, Status.PASS if ok else Status.FAIL, min(w, 2 * p.passage_mm), p.passage_mm, "mm", msg,
+    msg = say("BA05.passage", "free passage from door {door} to the free space beside the WC {shown} mm {rel} {need:.0f} "
+                              "mm", door=worst,
+              shown=shown, rel="≥" if ok else "<", need=p.passage_mm)
+    return Result(room.id, Status.PASS if ok else Status.FAIL, min(w, 2 * p.passage_mm), p.passage_mm, "mm", msg=msg,
                   location=zone, code="BA05", details={"door": worst, "passages_mm": {k: round(v) for k, v in widths.items()}})
 
 
@@ -328,15 +333,16 @@ def _rank(res: tuple[Result, ...]) -> tuple[int, float]:
     return (sum(r.status is Status.PASS for r in res), sum((r.margin or 0.0) for r in res))
 
 
-def _all(room: Room, status: Status, message: str, p: Params) -> Iterator[Result]:
+def _all(room: Room, status: Status, message: Message, p: Params) -> Iterator[Result]:
     for code, need in ((SPEC.code, p.side_large_mm), ("BA03", p.front_circle_mm), ("BA05", p.passage_mm)):
-        yield Result(room.id, status, None, need, "mm", message, location=room.polygon, code=code)
+        yield Result(room.id, status, None, need, "mm", msg=message, location=room.polygon, code=code)
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     rooms = [r for r in ctx.rooms() if set(ROOM_FUNCTIONS) & set(r.functions)]
     if not rooms:
-        yield Result("plan", Status.NOT_APPLICABLE, None, p.side_large_mm, "mm", "no bathroom or WC room in the plan")
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.side_large_mm, "mm", msg=say("BA01.none", "no bathroom or WC room "
+                                                                                                      "in the plan"))
         return
     for group in groups_by_unit(rooms).values():
         measured = {r.id: measure_room(ctx, r, p) for r in group}
@@ -346,10 +352,13 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             if res is not None:
                 yield from res
             elif with_wc:
-                names = ", ".join(f"{x.display_name} ({x.id})" for x in with_wc)
-                yield from _all(r, Status.NOT_APPLICABLE,
-                                f"{r.display_name} ({r.id}) has no WC; the unit's WC is judged in {names}", p)
+                names = [f"{x.display_name} ({x.id})" for x in with_wc]
+                yield from _all(r, Status.NOT_APPLICABLE, say("BA01.elsewhere", "{room} ({id}) has no WC; the unit's WC is "
+                                                                                "judged in "
+                                                              "{names}", room=r.display_name, id=r.id, names=names), p)
             else:
-                yield from _all(r, Status.NEEDS_REVIEW, f"no WC recognised in {r.display_name} ({r.id}): free side space "
-                                f"(≥ {p.side_large_mm:.0f}/{p.side_small_mm:.0f} mm), a Ø{p.front_circle_mm:.0f} mm turning "
-                                "area in front of the WC and the passage to it cannot be judged", p)
+                yield from _all(r, Status.NEEDS_REVIEW, say(
+                    "BA01.no_wc", "no WC recognised in {room} ({id}): free side space (≥ {large:.0f}/{small:.0f} mm), a "
+                                  "Ø{d:.0f} mm "
+                    "turning area in front of the WC and the passage to it cannot be judged", room=r.display_name, id=r.id,
+                    large=p.side_large_mm, small=p.side_small_mm, d=p.front_circle_mm), p)

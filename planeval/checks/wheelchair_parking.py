@@ -33,7 +33,8 @@ from dataclasses import dataclass
 from shapely.geometry import Point
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, Zone, ZoneKind
+from planeval.checks.scope import furniture
+from planeval.findings import Result, Status, Zone, ZoneKind, say
 from planeval.geometry import largest_circle
 from planeval.measure import Context, FloorSpec
 from planeval.measure.frames import rounded
@@ -103,23 +104,31 @@ def judge(ctx: Context, r: Room, p: Params) -> Result:
     cx, cy, rad, door = _worst(ctx, lay, p.door_swing_overlap)
     d = 2 * rad
     parked = next((pl for pl in lay.placed if pl.item.kind == "parking"), None)
-    size = f"{p.width_mm:.0f} × {p.length_mm:.0f} mm"
+    size = {"w": p.width_mm, "length": p.length_mm}
     fits = d + 2 * p.tolerance_mm >= p.diameter_mm
-    opened = f" with door {door} open" if door else ""
-    circle = f"the largest free circle left is Ø{d:.0f} mm{opened} {'≥' if fits else '<'} Ø{p.diameter_mm:.0f} mm"
+    opened = say("turn.door_open", " with door {door} open", door=door) if door else ""
+    circle = say("HB02.circle", "the largest free circle left is Ø{d:.0f} mm{door} {rel} Ø{need:.0f} mm", d=d, door=opened,
+                 rel="≥" if fits else "<", need=p.diameter_mm)
     problems = []
     if parked is None:
-        problems.append(f"no wall of {r.display_name} takes a {size} parking place outside the door swings")
-    others = [i.label for i in lay.missing if i.kind != "parking"]
+        problems.append(say("HB02.no_wall", "no wall of {room} takes a {w:.0f} × {length:.0f} mm parking place outside the door "
+                                            "swings",
+                            room=r.display_name, **size))
+    others = [furniture(i) for i in lay.missing if i.kind != "parking"]
     if others:
-        problems.append("no place for " + ", ".join(others))
+        problems.append(say("HB02.no_place", "no place for {items}", items=others))
     if lay.blocked:
-        problems.append(f"the parked chair and furniture cut off the {p.passage_mm:.0f} mm passage to " + ", ".join(lay.blocked))
+        problems.append(say("HB02.blocked", "the parked chair and furniture cut off the {passage:.0f} mm passage to {targets}",
+                            passage=p.passage_mm, targets=list(lay.blocked)))
     ok = fits and not problems
     head = circle
     if parked is not None:
-        head = f"{r.display_name}: {size} parking place{' and furniture' if len(lay.placed) > 1 else ''} placed, {circle}"
-    msg = "; ".join([*problems, head])
+        head = (say("HB02.placed_all", "{room}: {w:.0f} × {length:.0f} mm parking place and furniture placed, "
+                                       "{circle}", room=r.display_name,
+                    circle=circle, **size) if len(lay.placed) > 1
+                else say("HB02.placed", "{room}: {w:.0f} × {length:.0f} mm parking place placed, {circle}", room=r.display_name,
+                         circle=circle, **size))
+    msg = say("HB02.said", "{parts:; }", parts=[*problems, head]) if problems else head
     zones = [Zone(ZoneKind.PARKING if pl.item.kind == "parking" else ZoneKind.FURNITURE, pl.polygon, r.id, "rect")
              for pl in lay.placed]
     ring = Point(cx, cy).buffer(p.diameter_mm / 2 if fits else max(rad, 1.0), quad_segs=16)
@@ -127,14 +136,15 @@ def judge(ctx: Context, r: Room, p: Params) -> Result:
     centre = [round(cx), round(cy)]
     details = {"center": centre, "required_center": centre, "door_open": door,
                "parking": rounded(list(parked.polygon.exterior.coords)[:4]) if parked is not None else None}
-    return Result(r.id, Status.PASS if ok else Status.FAIL, d, p.diameter_mm, "mm", msg, location=ring,
+    return Result(r.id, Status.PASS if ok else Status.FAIL, d, p.diameter_mm, "mm", msg=msg, location=ring,
                   zones=tuple(zones), details=details)
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     rooms = ctx.rooms(p.functions)
     if not rooms:
-        yield Result("plan", Status.NOT_APPLICABLE, None, p.diameter_mm, "mm", f"no room of {', '.join(p.functions)}")
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.diameter_mm, "mm",
+                     msg=say("rooms.none", "no room of {functions!f}", functions=list(p.functions)))
         return
     for group in groups_by_unit(rooms).values():
         results = {r.id: judge(ctx, r, p) for r in group}
@@ -143,6 +153,6 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             if r is best:
                 yield results[r.id]
             else:
-                yield Result(r.id, Status.NOT_APPLICABLE, None, p.diameter_mm, "mm",
-                             f"{r.display_name}: the unit's parking place is judged in {best.display_name} ({best.id})",
-                             location=r.polygon)
+                yield Result(r.id, Status.NOT_APPLICABLE, None, p.diameter_mm, "mm", location=r.polygon,
+                             msg=say("HB02.elsewhere", "{room}: the unit's parking place is judged in {best} ({best_id})",
+                                     room=r.display_name, best=best.display_name, best_id=best.id))

@@ -41,7 +41,7 @@ from shapely.geometry.base import BaseGeometry
 
 from planeval.checks.base import RuleSpec, param
 from planeval.checks.scope import as_permanent_stay, judged_rooms
-from planeval.findings import Confidence, Result, Status, compare
+from planeval.findings import Confidence, Message, Result, Status, compare, say
 from planeval.measure import Context, FloorSpec
 from planeval.measure.reach import (
     CAP_MM,
@@ -88,52 +88,57 @@ def judge_room(ctx: Context, u: Unit, rid: str, p: Params) -> Result:
     door: str | None
     if entrance.clear_width_mm < geometric:
         measured = entrance.clear_width_mm
-        why, where, door = f"entrance door {entrance.id} clear {entrance.clear_width_mm:.0f} mm", entrance.opening, entrance.id
+        why = say("RE01.entrance", "entrance door {door} clear {width:.0f} mm", door=entrance.id, width=entrance.clear_width_mm)
+        where, door = entrance.opening, entrance.id
     else:
         measured = geometric
         b = bottleneck(ctx, u.id, rid, floor)
         why, where, door = _why(ctx, b), b.where, b.door
     status = compare(measured, p.wheelchair_width_mm, eps=p.tolerance_mm)
     shown = f"≥ {measured:.0f}" if measured >= CAP_MM else f"{measured:.0f}"
-    head = f"widest wheelchair reaching {name} from entrance door {entrance.id} {shown} mm"
-    rect, stuck = "", False
+    head = say("RE01.head", "widest wheelchair reaching {room} from entrance door {door} {shown} mm", room=name, door=entrance.id,
+               shown=shown)
+    rect: Message | str = ""
+    stuck = False
     chair = _chair(p)
     details: dict[str, object] = {}
     if status is Status.PASS and chair is not None:
-        size = f"{p.wheelchair_width_mm:.0f} × {p.wheelchair_length_mm:.0f} mm chair"
+        size = {"w": p.wheelchair_width_mm, "length": p.wheelchair_length_mm}
         if rid in chair_reached(ctx, u.id, floor, chair):
-            rect = f"; a {size} turns in"
+            rect = say("RE01.turns_in", "; a {w:.0f} × {length:.0f} mm chair turns in", **size)
             details["chair_reached"] = True
         else:
             disc = measured
             measured = min(widest_chair(ctx, u.id, rid, floor, chair), disc)
             status = compare(measured, p.wheelchair_width_mm, eps=p.tolerance_mm)
             doors = chair_entry_doors(ctx, u.id, rid, floor, chair)
-            through = f" through door {', '.join(doors)}" if doors else ""
-            head = (f"a {size} cannot turn into {name}{through} from entrance door {entrance.id} "
-                    f"(a Ø{p.wheelchair_width_mm:.0f} mm disc passes; widest chair {p.wheelchair_length_mm:.0f} mm long "
-                    f"that does {measured:.0f} mm)")
-            why = f"turning into {name}{through}"
+            through = say("RE01.through", " through door {doors}", doors=doors) if doors else ""
+            head = say("RE01.stuck", "a {w:.0f} × {length:.0f} mm chair cannot turn into {room}{through} from entrance door "
+                                     "{door} "
+                       "(a Ø{w:.0f} mm disc passes; widest chair {length:.0f} mm long that does {measured:.0f} mm)",
+                       room=name, through=through, door=entrance.id, measured=measured, **size)
+            why = say("RE01.turning_into", "turning into {room}{through}", room=name, through=through)
             door = doors[0] if doors else door
             if doors:
                 where = ctx.door(doors[0]).opening
             details.update({"chair_reached": False, "disc_widest_mm": round(disc)})
             stuck = True
+    values = {"head": head, "need": p.wheelchair_width_mm, "why": why}
     if status is Status.PASS:
-        message = f"{head} ≥ {p.wheelchair_width_mm:.0f} mm (narrowest: {why}){rect}"
+        message = say("RE01.pass", "{head} ≥ {need:.0f} mm (narrowest: {why}){rect}", rect=rect, **values)
     elif stuck:
-        message = f"{head} < {p.wheelchair_width_mm:.0f} mm"
+        message = say("RE01.stuck_fail", "{head} < {need:.0f} mm", **values)
     else:
-        message = f"{head} < {p.wheelchair_width_mm:.0f} mm: bottleneck {why}"
+        message = say("RE01.fail", "{head} < {need:.0f} mm: bottleneck {why}", **values)
     return Result(
         subject=rid,
         status=status,
         measured=measured,
         required=p.wheelchair_width_mm,
         unit="mm",
-        message=message,
+        msg=message,
         location=where,
-        details={"unit": u.id, "entrance_door": entrance.id, "bottleneck": why, "bottleneck_door": door, **details},
+        details={"unit": u.id, "entrance_door": entrance.id, "bottleneck": why.text, "bottleneck_door": door, **details},
         confidence=Confidence(ctx.door(door).confidence) if door else Confidence.HIGH,
     )
 
@@ -146,27 +151,31 @@ def _chair(p: Params) -> Chair | None:
                  p.angle_step_deg)
 
 
-def _why(ctx: Context, b: Bottleneck) -> str:
+def _why(ctx: Context, b: Bottleneck) -> Message:
     """What closes the way, in words."""
     if b.kind == "entrance":
-        return f"in front of the entrance door {b.door}"
+        return say("RE01.at_entrance", "in front of the entrance door {door}", door=b.door)
     if b.kind == "door" and b.door is not None:
-        return f"door {b.door} clear {ctx.door(b.door).clear_width_mm:.0f} mm"
+        return say("RE01.door", "door {door} clear {width:.0f} mm", door=b.door, width=ctx.door(b.door).clear_width_mm)
     here = ctx.room(b.room or "")
     if b.kind == "no-floor":
-        return f"no free floor in {here.display_name} for a wider chair (largest free circle Ø{b.circle_mm:.0f} mm)"
-    return f"a pinch of {b.width:.0f} mm in {here.display_name} ({here.id})"
+        return say("RE01.no_floor", "no free floor in {room} for a wider chair (largest free circle Ø{d:.0f} mm)",
+                   room=here.display_name, d=b.circle_mm)
+    return say("RE01.pinch", "a pinch of {width:.0f} mm in {room} ({id})", width=b.width, room=here.display_name, id=here.id)
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:
     if not ctx.plan.units:
-        yield Result("plan", Status.NOT_APPLICABLE, None, p.wheelchair_width_mm, "mm", "no dwelling unit recognised")
+        yield Result("plan", Status.NOT_APPLICABLE, None, p.wheelchair_width_mm, "mm", msg=say("unit.none", "no dwelling unit "
+                                                                                                            "recognised"))
         return
     wanted = {r.id for r in judged_rooms(ctx, p.functions)}
     for u in ctx.plan.units:
         if not u.entrance_door:
             yield Result(u.id, Status.NEEDS_REVIEW, None, p.wheelchair_width_mm, "mm",
-                         f"unit {u.id}: no entrance door recognised, so reachability from the entrance cannot be judged",
+                         msg=say("RE01.no_entrance", "unit {unit}: no entrance door recognised, so reachability from the "
+                                                     "entrance "
+                                 "cannot be judged", unit=u.id),
                          location=shapely.union_all([ctx.room(r).polygon for r in u.rooms]) if u.rooms else None)
             continue
         for rid in u.rooms:

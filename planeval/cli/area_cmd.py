@@ -42,6 +42,9 @@ from planeval.errors import InputError
               "fails (planeval shrink, a bisection per wall: slow, seconds per wall).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=str),
               help="Project config (plans when none are named; building and floors).")
+@click.option("--lang", "lang", type=click.Choice(["nb", "en"]), default=None,
+              help="Language of the text output (default: the rule set's, e.g. nb for tek17; en without --rules). JSON and CSV "
+              "are neutral.")
 @guarded
 def area(
     plans: tuple[str, ...],
@@ -54,6 +57,7 @@ def area(
     building: bool | None,
     slack: bool,
     config_path: str | None,
+    lang: str | None,
 ) -> None:
     """Area metrics per unit and per building: net, BRA, by function, circulation, storage, unusable, efficiency."""
     from planeval.api import Batch
@@ -62,7 +66,8 @@ def area(
     from planeval.engine import judge_building
     from planeval.io import check_outputs
     from planeval.multi import area_rows, building_block, building_text
-    from planeval.report.text import area_text
+    from planeval.report.i18n import lang_for, t
+    from planeval.report.text import area_text, mix_text
     from planeval.scoring import area_metrics
 
     cfg = load_config(config_path)
@@ -104,10 +109,12 @@ def area(
     else:
         from planeval.sweep.slack import slack_text
 
-        text = "\n".join(area_text(b, path) + ("\n" + slack_text(b) if slack else "") for path, b in blocks)
+        words = lang_for([ruleset] if ruleset else [], lang)
+        text = "\n".join(area_text(b, path, words) + ("\n" + slack_text(b) if slack else "") for path, b in blocks)
         if block and bld:
             text += "\n" + building_text(block)
         elif block and len(plans) > 1:
-            mix = ", ".join(f"{k} ×{v}" for k, v in block["mix"].items())
-            text += f"\nall plans: {block['units']} units, net {block['net_m2']:.2f} m², {mix}"
+            net = format(block["net_m2"], ".2f")
+            text += "\n" + t(words, "area.text_all", units=block["units"], net=net if words == "en" else net.replace(".", ","),
+                             mix=mix_text(block))
         emit(text + "\n", output, inputs)

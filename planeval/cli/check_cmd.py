@@ -128,6 +128,7 @@ def check(
     from planeval.engine import judge_building
     from planeval.io import check_outputs, write_atomic
     from planeval.report import writer
+    from planeval.report.messages import message_of
     from planeval.report.paths import display_path
     from planeval.report.text import report_text
 
@@ -202,7 +203,9 @@ def check(
             click.echo(report_text(r, color=color, verbose=verbose, quiet=quiet, lang=context["lang"]))
         for f in (context.get("building") or {}).get("findings", []):
             accepted = f" [accepted: {f['accepted']}]" if f.get("accepted") else ""
-            click.echo(f"building: {f['rule']} {f['status']}: {f['message']}{accepted}")
+            lang = context["lang"]
+            status = f["status"] if lang == "en" else t(lang, f"status.{f['status']}")
+            click.echo(t(lang, "console.building", rule=f["rule"], status=status, message=message_of(f, lang)) + accepted)
         if applied is not None:
             _baseline_lines(applied)
         for kind, target in outputs.items():

@@ -43,6 +43,8 @@ from shapely.geometry.base import BaseGeometry
 from planeval.errors import InputError
 from planeval.model import reopen
 from planeval.model.types import SourceInfo
+from planeval.report.i18n import t
+from planeval.report.messages import result_message
 from planeval.report.overlays import finding_id, finding_overlays, measures_diameter
 
 LAYERS = {
@@ -146,8 +148,12 @@ def _value(v: Any, unit: str) -> str:
     return f"{v:g}"
 
 
-def _short(f: Any) -> str:
-    """``TS01 R5 Ø1316/1500 mm FAIL``: code, subject, measured/required, status."""
+#: a status as the English overlay writes it (nb: the console's words, AVVIK, SJEKK …)
+EN_STATUS = {"pass": "ok", "fail": "FAIL", "needs_review": "review", "error": "ERROR", "not_applicable": "n/a"}
+
+
+def _short(f: Any, lang: str = "en") -> str:
+    """``TS01 R5 Ø1316/1500 mm FAIL`` (nb: ``… AVVIK``): code, subject, measured/required, status."""
     r = f.result
     if r.measured is None and r.required is None:
         nums = ""
@@ -156,12 +162,13 @@ def _short(f: Any) -> str:
         if measures_diameter(f):
             m = "Ø" + m
         nums = f" {m}/{_value(r.required, r.unit)} {r.unit}".rstrip()
-    status = {"pass": "ok", "fail": "FAIL", "needs_review": "review", "error": "ERROR", "not_applicable": "n/a"}[r.status.value]
+        nums = nums if lang == "en" else nums.replace(".", ",")
+    status = EN_STATUS[r.status.value] if lang == "en" else t(lang, f"console_status.{r.status.value}")
     text = f"{f.code} {r.subject}{nums} {status}"
     if f.severity == "warning" and r.status.value == "fail":
-        text += " (warning)"
+        text += " " + t(lang, "console.warning")
     if f.accepted:
-        text += " (accepted)"
+        text += " (accepted)" if lang == "en" else f" ({t(lang, 'status.accepted').lower()})"
     return text
 
 
@@ -221,6 +228,7 @@ def write_dxf_overlay(runs: list[Any], context: dict[str, Any] | None = None) ->
     frame = plan_frame(plan)
     size = max(frame.maxx - frame.minx, frame.maxy - frame.miny, 1000.0)
     height = max(80.0, min(250.0, size / 70.0))
+    lang = str((context or {}).get("lang") or "en")
     prefix_rs = len({id(r.ruleset) for r in same}) > 1
     loose: list[str] = []
     placed: list[tuple[float, float, float, float]] = []  # text boxes so far (minx, miny, maxx, maxy), mm
@@ -228,7 +236,7 @@ def write_dxf_overlay(runs: list[Any], context: dict[str, Any] | None = None) ->
         prefix = f"[{_ruleset_tag(report.ruleset)}] " if prefix_rs else ""
         by_id = {finding_id(ri, i): f for i, f in enumerate(report.findings)}
         labelled: set[str] = set()
-        overlays = finding_overlays(report, ri, font=height / 0.8)
+        overlays = finding_overlays(report, ri, font=height / 0.8, lang=lang)
         for o in overlays:
             f = by_id.get(o.finding)
             if f is None:
@@ -250,7 +258,7 @@ def write_dxf_overlay(runs: list[Any], context: dict[str, Any] | None = None) ->
                 p = g.interpolate(0.5, normalized=True) if isinstance(g, LineString) else g.representative_point()
                 anchor = (p.x, p.y - 1.3 * height)
             labelled.add(o.finding)
-            text = _clean(prefix + _short(f))
+            text = _clean(prefix + _short(f, lang))
             x, y = _free_spot(placed, anchor, len(text) * 0.6 * height, height)
             # failing and review texts take their status colour; the others stay BYLAYER (blue)
             coloured = status in ("fail", "needs_review", "error")
@@ -259,16 +267,22 @@ def write_dxf_overlay(runs: list[Any], context: dict[str, Any] | None = None) ->
             fid = finding_id(ri, i)
             if fid in labelled or f.result.status.value in ("pass", "not_applicable"):
                 continue
-            loose.append(_clean(f"{prefix}{_short(f)}: {f.result.message}")[:160])
+            loose.append(_clean(f"{prefix}{_short(f, lang)}: {result_message(lang, f.result.message, f.result.msg)}")[:160])
     # summary block in the top-left padding of the plan frame, one TEXT per line
     lines = []
     for report in same:
         sm = report.summary()
-        lines.append(_clean(f"planeval - {report.ruleset.name}: {sm['fail']} fail, {sm['needs_review']} review, "
-                            f"{sm['error']} check errors, {sm['pass']} pass"))
+        if lang == "en":
+            lines.append(_clean(f"planeval - {report.ruleset.name}: {sm['fail']} fail, {sm['needs_review']} review, "
+                                f"{sm['error']} check errors, {sm['pass']} pass"))
+        else:
+            counts = ", ".join(t(lang, f"console.summary_{k}", n=sm[v]) for k, v in
+                               (("fail", "fail"), ("review", "needs_review"), ("errors", "error"), ("pass", "pass")))
+            lines.append(_clean(f"planeval - {report.ruleset.name}: {counts}"))
     lines += loose[:40]
     if len(loose) > 40:
-        lines.append(f"... and {len(loose) - 40} more (see the HTML/JSON report)")
+        lines.append(f"... and {len(loose) - 40} more (see the HTML/JSON report)" if lang == "en"
+                     else _clean(t(lang, "pdf.more", n=len(loose) - 40)))
     x0 = frame.minx
     small = 0.8 * height
     y0 = frame.maxy + 0.5 * frame.pad + 1.6 * small * max(0, len(lines) - 1)

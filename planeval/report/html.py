@@ -35,6 +35,7 @@ from planeval.report.html_recognition import recognition_block
 from planeval.report.html_tables import area_block, building_block, diagnostics, findings_table, overview
 from planeval.report.i18n import t
 from planeval.report.json_report import reports_to_dict
+from planeval.report.messages import vocab
 from planeval.report.overlays import ZONE_COLOURS, finding_overlays
 from planeval.report.recognition_text import verdict_class, verdict_label
 from planeval.version import __version__
@@ -94,7 +95,7 @@ def _header(d: dict[str, Any], ri: int, baseline: dict[str, Any] | None, lang: s
                   + (" · " + t(lang, "html.binary") if file.get("binary") else "")
                   + (" · " + t(lang, "html.recovered") if file.get("recovered") else ""))),
         (t(lang, "html.meta_units"), e(t(lang, "html.meta_units_value", unit=units.get("drawing_unit", "?"),
-                                         mm=units.get("mm_per_unit", "?"), source=units.get("source", "")))),
+                                         mm=units.get("mm_per_unit", "?"), source=vocab(lang, str(units.get("source", "")))))),
         (t(lang, "html.meta_profile"), e(d.get("profile", ""))),
         (t(lang, "html.meta_ruleset"), e(rs.get("name", ""))),
         ("planeval", e(f"{d.get('planeval_version', __version__)} · {t(lang, 'html.meta_schema')} "

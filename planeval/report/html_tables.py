@@ -14,6 +14,7 @@ from typing import Any
 from planeval.report.fmt import decimal
 from planeval.report.html_common import STATUS_LABEL, badge, e, fmt_margin, fmt_value, kpis, m2, pct, status_label, status_of
 from planeval.report.i18n import function_name, t
+from planeval.report.messages import message_of
 from planeval.report.overlays import finding_id
 from planeval.report.recognition_text import verdict_class, verdict_label
 from planeval.report.sentences import finding_sentence, hint_of
@@ -33,14 +34,14 @@ def _subject_order(subject: str) -> tuple[int, str, int]:
 
 def message_html(fd: dict[str, Any], lang: str) -> str:
     """A finding's message cell: in English the check's message; in Norwegian the sentence its numbers make, with
-    the check's (English) message as the detail; then the fix hint when there is one."""
-    msg = fd.get("message", "")
+    the check's message (in Norwegian, ``report/messages``) as the detail; then the fix hint when there is one."""
+    msg = message_of(fd, lang)
     if lang == "en":
         out = f'<div class="say">{e(msg)}</div>'
     else:
         say = finding_sentence(lang, str(fd.get("code", "")), fd["status"], fd.get("measured"), fd.get("required"),
                                fd.get("unit", ""), str(fd.get("sense", ">=")), fd.get("details"))
-        out = f'<div class="say">{e(say)}</div><div class="detail" lang="en">{e(msg)}</div>'
+        out = f'<div class="say">{e(say)}</div><div class="detail">{e(msg)}</div>'
     hint = hint_of(fd, lang)
     if hint:
         out += f'<div class="hint"><b>{e(t(lang, "finding.hint"))}:</b> {e(hint)}</div>'
@@ -74,7 +75,7 @@ def findings_table(d: dict[str, Any], ri: int, drawn: set[str], lang: str = "en"
             counts[status_of(fd)] = counts.get(status_of(fd), 0) + 1
         mini = " ".join(badge(st, f" {n}", lang) for st, n in sorted(counts.items(), key=lambda kv: _STATUS_RANK.get(kv[0], 9)))
         if kind == "door" and name.startswith("door "):
-            name = name[5:]
+            name = " – ".join(t(lang, "word.outside") if x == "outside" else x for x in name[5:].split(" – "))
         kind_text = t(lang, f"html.kind_{kind}") if kind else ""
         named = bool(name) and name != subject
         title = e(subject) + (f" <span class='gname'>{e(name)}</span>" if named else "")
@@ -120,7 +121,8 @@ def _bar_chart(items: list[tuple[str, float, str]], total: float, lang: str = "e
     biggest = max(v for _, v, _ in items) or 1.0
     row, label_w, bar_w, val_w = 26, 110, 300, 120
     h = row * len(items) + 6
-    parts = [f'<svg class="bars" viewBox="0 0 {label_w + bar_w + val_w} {h}" role="img" aria-label="net area by function">']
+    label = e(t(lang, "area.by_function"))
+    parts = [f'<svg class="bars" viewBox="0 0 {label_w + bar_w + val_w} {h}" role="img" aria-label="{label}">']
     for k, (label, v, colour) in enumerate(items):
         y = 4 + k * row
         w = max(1.0, bar_w * v / biggest)
@@ -228,7 +230,7 @@ def building_block(b: dict[str, Any] | None, lang: str = "en") -> str:
         f'<tr class="st-{e(f.get("status"))}"><td>{badge(str(f.get("status")), "", lang)}</td>'
         f'<td class="mono">{e(f.get("code"))}</td>'
         f'<td>{e(f.get("rule"))}</td>'
-        f'<td>{e(f.get("ruleset"))}</td><td class="msg">{e(f.get("message"))}</td><td class="sev">{e(f.get("severity"))}</td>'
+        f'<td>{e(f.get("ruleset"))}</td><td class="msg">{e(message_of(f, lang))}</td><td class="sev">{e(f.get("severity"))}</td>'
         f'<td class="src">{e(f.get("source"))}</td></tr>'
         for f in b.get("findings", [])
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from planeval.findings import Finding, Report, summary_of
 from planeval.model.types import Plan
+from planeval.report.messages import neutral
 from planeval.report.paths import display_path, display_rule_path
 from planeval.report.plan import plan_to_dict, wkt
 from planeval.report.sentences import hint_text
@@ -55,6 +56,7 @@ def finding_to_dict(f: Finding, plan: Plan | None) -> dict[str, Any]:
         "severity": str(f.severity),
         "source": f.source,
         "message": r.message,
+        **({"message_key": r.msg.key, "message_values": neutral(r.msg.values)} if r.msg is not None else {}),
         "confidence": str(r.confidence),
         "location": wkt(r.location) if r.location is not None else "",
         "zones": [{"kind": str(z.kind), "room": z.room, "polygon": wkt(z.geometry)} for z in r.zones],

@@ -18,6 +18,7 @@ from typing import Any
 from planeval.report.fmt import decimal, margin, percent, quantity
 from planeval.report.i18n import t
 from planeval.report.json_report import reports_to_dict
+from planeval.report.messages import message_of
 from planeval.report.recognition_text import markdown_lines
 from planeval.report.sentences import finding_sentence, hint_of, subject_text
 
@@ -136,12 +137,12 @@ def _two(v: Any, lang: str) -> str:
 
 
 def _message(f: dict[str, Any], lang: str) -> str:
-    """English: the check's message; Norwegian: the sentence of its numbers, then the check's message."""
+    """English: the check's message; Norwegian: the sentence of its numbers, then the check's message in Norwegian."""
     if lang == "en":
         return str(f.get("message", ""))
     say = finding_sentence(lang, str(f.get("code", "")), f["status"], f.get("measured"), f.get("required"), f.get("unit", ""),
                            str(f.get("sense", ">=")), f.get("details"))
-    return f"{say} — {f.get('message', '')}"
+    return f"{say} — {message_of(f, lang)}"
 
 
 #: a GitHub pull-request comment holds at most 65,536 characters: the Markdown stays within this
@@ -202,7 +203,7 @@ def _document(runs: list[Any], data: dict[str, Any], context: dict[str, Any], di
         for f in b.get("findings", []):
             icon = {"pass": "✅", "fail": "❌" if f.get("severity") == "error" else "⚠️"}.get(f.get("status"), "➖")
             out.append(f"- {icon} {md_escape(f.get('code'))} {md_escape(f.get('rule'))} [{md_escape(f.get('ruleset'))}]: "
-                       f"{md_escape(f.get('message'))}")
+                       f"{md_escape(message_of(f, lang))}")
         out.append("")
     out.append(f"<sub>planeval {md_escape(data.get('planeval_version', ''))}</sub>")
     return "\n".join(out) + "\n"

@@ -22,6 +22,8 @@ from shapely.geometry.base import BaseGeometry
 from planeval.checks import SPECS, spec_for
 from planeval.findings import Finding
 from planeval.report.fmt import number
+from planeval.report.i18n import has, t
+from planeval.report.messages import result_message
 from planeval.report.svg import Overlay, plan_frame
 
 __all__ = [
@@ -154,6 +156,12 @@ def door_verdicts(report: Any) -> dict[str, str]:
     return out
 
 
+def zone_word(kind: Any, lang: str) -> str:
+    """What a zone is, for its hover title: "turning zone", "snuareal"."""
+    key = f"zone.{kind}"
+    return f"{kind} zone" if lang == "en" or not has(lang, key) else t(lang, key)
+
+
 def finding_overlays(report: Any, report_index: int = 0, font: float | None = None, lang: str = "en") -> list[FindingOverlay]:
     """Overlays (geometry in mm) for every finding of ``report`` (a :class:`planeval.findings.Report`) that has
     something to draw; the shapes in drawing order, then the labels (text-only overlays anchored at ``text_at``).
@@ -184,7 +192,7 @@ def finding_overlays(report: Any, report_index: int = 0, font: float | None = No
         if status == "not_applicable":
             continue
         fid = finding_id(report_index, i)
-        title = f"{f.code} {r.subject}: {r.message}"
+        title = f"{f.code} {r.subject}: {result_message(lang, r.message, r.msg)}"
         accepted = " pe-accepted" if f.accepted else ""
         shown = "accepted" if f.accepted else status
         prio = LABEL_PRIORITY.get(shown, 5)
@@ -244,7 +252,7 @@ def finding_overlays(report: Any, report_index: int = 0, font: float | None = No
             kind = "".join(ch if ch.isalnum() or ch == "-" else "-" for ch in z.kind)
             zcss = f"pe-zone pe-z-{kind}" + (" pe-zone-fail" if failing else "") + accepted
             # a failing finding's zones show with it; the others wait on the (hidden) zones layer
-            add(layer if failing else "zones", z.geometry, zcss, shape=z.shape, tip=f"{z.kind} zone — {title}")
+            add(layer if failing else "zones", z.geometry, zcss, shape=z.shape, tip=f"{zone_word(z.kind, lang)} — {title}")
     # labels go on text-only overlays (empty geometry) whose class is the bare status class: plan_svg
     # places them (no two overlap) and colours each by its class, above every shape
     shapes, labels = [], []

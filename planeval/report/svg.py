@@ -21,6 +21,7 @@ from planeval.model.recognition import KIND_NAMES
 from planeval.model.types import LINE_EXPLAINED, LINE_OTHER_VIEW, LINE_UNEXPLAINED, Plan
 from planeval.report.i18n import fixture_name, function_name, t
 from planeval.report.labels import Box
+from planeval.report.messages import vocab
 from planeval.report.svg_labels import STATUS_INK, label_requests, label_svg, place
 
 FUNCTION_COLOURS = {
@@ -295,8 +296,8 @@ def plan_svg(plan: Plan, overlays: Iterable[Overlay] = (), *, element_id: str = 
     out.append('<g class="pe-layer" data-layer="doors">')
     door_labels: list[str] = []
     for d in plan.doors:
-        title = t(lang, "html.door_title", id=d.id, kind=d.kind, leaf=f"{d.leaf_width_mm:.0f}", clear=f"{d.clear_width_mm:.0f}",
-                  source=d.width_source)
+        title = t(lang, "html.door_title", id=d.id, kind=vocab(lang, str(d.kind)), leaf=f"{d.leaf_width_mm:.0f}",
+                  clear=f"{d.clear_width_mm:.0f}", source=vocab(lang, d.width_source))
         st = door_status.get(d.id, "")
         cls = f' class="pe-d-{escape(st)}"' if st else ""
         out.append(f'<g data-door="{escape(d.id)}"{cls}><title>{escape(title)}</title>')

@@ -1,6 +1,6 @@
 """Console output of ``planeval check``: findings grouped per plan, one summary line each, in English or
 Norwegian (``lang``): in Norwegian each finding leads with the sentence its numbers make in the
-regulation's words, then the check's own (English) message; a fix hint follows on its own line.
+regulation's words, then the check's own message in Norwegian (``report/messages``); a fix hint follows on its own line.
 """
 
 from __future__ import annotations
@@ -11,8 +11,9 @@ import click
 
 from planeval.findings import Report
 from planeval.report.fmt import decimal
-from planeval.report.i18n import t, term
+from planeval.report.i18n import function_name, t, term
 from planeval.report.json_report import subject_name
+from planeval.report.messages import result_message
 from planeval.report.recognition_text import recognition_lines, review_count
 from planeval.report.sentences import finding_sentence, hint_text, subject_text
 
@@ -73,7 +74,7 @@ def report_text(report: Report, *, color: bool, verbose: bool = False, quiet: bo
                 what = term(lang, f.code, f.rule)
                 say = finding_sentence(lang, f.code, r.status.value, r.measured, r.required, r.unit, r.sense.value, r.details,
                                        with_term=False)
-                message = f"{say} — {r.message}"
+                message = f"{say} — {result_message(lang, r.message, r.msg)}"
             width = 7 if lang != "en" else 6
             head = f"  {style(f'{label:<{width}}', fg)} {f.code:<5} {what[:24]:<24} {subject[:30]:<30}"
             lines.append(f"{head} {message}{sev}{accepted}")
@@ -108,27 +109,34 @@ def _area_line(u: dict[str, Any], lang: str) -> str:
     return t(lang, "console.area", id=u["id"], net=d(u["net_m2"]), bra=d(u["bra_m2"]), type=u["type"]) + claim
 
 
-def area_text(area: dict[str, Any], path: str) -> str:
+def area_text(area: dict[str, Any], path: str, lang: str = "en") -> str:
+    """``planeval area`` as text: per unit its areas, by function, shares and zones (``lang``: words, decimal comma)."""
+
+    def d(v: Any, fmt: str = ".2f") -> str:
+        return decimal(format(v or 0, fmt), lang)
+
+    def share(v: Any) -> str:
+        return format(v or 0, ".0%")
+
     lines = [path]
     for u in area.get("units", []):
-        lines.append(
-            f"  {u['id']}  {u['type']}: net {u['net_m2']:.2f} m², BRA ≈ {u['bra_m2']:.2f} m², balcony {u['balcony_m2']:.2f} m²"
-        )
-        funcs = ", ".join(f"{k} {v:.2f}" for k, v in u["by_function"].items())
-        lines.append(f"      by function (m²): {funcs}")
-        lines.append(
-            f"      circulation {u['circulation_m2']:.2f} m² ({(u['circulation_share'] or 0):.0%}), "
-            f"storage {u['storage_m2']:.2f} m², "
-            f"wet {u['wet_m2']:.2f} m², unusable {u['unusable_m2']:.2f} m² ({(u['unusable_share'] or 0):.0%})"
-        )
+        lines.append(t(lang, "area.text_unit", id=u["id"], type=u["type"], net=d(u["net_m2"]), bra=d(u["bra_m2"]),
+                       balcony=d(u["balcony_m2"])))
+        funcs = ", ".join(f"{k if lang == 'en' else function_name(lang, k)} {d(v)}" for k, v in u["by_function"].items())
+        lines.append(t(lang, "area.text_functions", functions=funcs))
+        lines.append(t(lang, "area.text_shares", circulation=d(u["circulation_m2"]),
+                       circulation_share=share(u["circulation_share"]), storage=d(u["storage_m2"]), wet=d(u["wet_m2"]),
+                       unusable=d(u["unusable_m2"]),
+                       unusable_share=share(u["unusable_share"])))
         if u.get("efficiency_index") is not None:
-            lines.append(
-                f"      required zones {u['required_zone_m2']:.2f} m² ({u['required_zone_share']:.0%} of net; "
-                f"overlap {u['zone_overlap_m2']:.2f} m²), "
-                f"efficiency index {u['efficiency_index']:.2f}"
-            )
+            lines.append(t(lang, "area.text_zones", zones=d(u["required_zone_m2"]), zones_share=share(u["required_zone_share"]),
+                           overlap=d(u["zone_overlap_m2"]), index=d(u["efficiency_index"])))
     b = area.get("building") or {}
     if b:
-        mix = ", ".join(f"{k} ×{v}" for k, v in b.get("mix", {}).items())
-        lines.append(f"  building: {b['units']} units, net {b['net_m2']:.2f} m², BRA ≈ {b['bra_m2']:.2f} m²; {mix}")
+        lines.append(t(lang, "area.text_building", units=b["units"], net=d(b["net_m2"]), bra=d(b["bra_m2"]), mix=mix_text(b)))
     return "\n".join(lines)
+
+
+def mix_text(block: dict[str, Any]) -> str:
+    """The unit mix of a building block: ``bofellesskap ×4, studio ×2``."""
+    return ", ".join(f"{k} ×{v}" for k, v in (block.get("mix") or {}).items())
