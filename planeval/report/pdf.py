@@ -25,14 +25,27 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from planeval.checks import SPECS
-from planeval.report.fmt import decimal, margin, percent, quantity
-from planeval.report.html_common import status_label
+from planeval.report.fmt import decimal, percent
 from planeval.report.i18n import function_name, t, term
 from planeval.report.json_report import reports_to_dict
 from planeval.report.overlays import door_verdicts, finding_id, finding_overlays
+from planeval.report.pdf_list import (
+    CELL_IN,
+    CELLS,
+    COLUMN_GAP,
+    COLUMNS,
+    COMPACT_PT,
+    FULL_PT,
+    Para,
+    Row,
+    cells,
+    height,
+    paragraphs,
+    rows,
+    wrap,
+)
 from planeval.report.pdf_plan import draw_plan, view_box
 from planeval.report.recognition_text import not_judged_line, verdict_class, verdict_label
-from planeval.report.sentences import finding_sentence, hint_of, is_diameter, subject_text
 from planeval.version import __version__
 
 __all__ = ["write_pdf", "PAGE_IN"]
@@ -40,6 +53,11 @@ __all__ = ["write_pdf", "PAGE_IN"]
 #: A4 portrait, inches
 PAGE_IN = (8.27, 11.69)
 LEFT, RIGHT, TOP, BOTTOM = 0.55, 0.55, 0.5, 0.55
+WIDTH_IN = PAGE_IN[0] - LEFT - RIGHT
+#: the height of a page's plan: at most, at least beside the full list, at least beside the compact list (inches)
+PLAN_MAX_IN, PLAN_MIN_IN, PLAN_COMPACT_IN = 4.6, 3.0, 2.7
+#: the cover's plan gives way to the rule set's clauses down to this (inches)
+COVER_PLAN_MIN_IN = 2.3
 INK = {"fail": "#b83227", "needs_review": "#9a6200", "error": "#7d3c98", "pass": "#1e7b47", "accepted": "#4f5f6f"}
 
 
@@ -95,6 +113,42 @@ class _Doc:
 
     def space(self, inches: float) -> None:
         self.y += inches
+
+    def para(self, p: Para, x: float = LEFT, width: float = PAGE_IN[0] - LEFT - RIGHT, y: float | None = None) -> float:
+        """Write paragraph ``p`` at ``x`` (``y``: the cursor) within ``width`` inches, without a page break; returns the
+        y below it (and moves the cursor when ``y`` is not given)."""
+        at = self.y if y is None else y
+        step = p.size * p.gap / 72
+        for part in wrap(p.text, p.size, width - p.indent):
+            keep, self.y = self.y, at
+            self.text(x + p.indent, part, p.size, p.color, p.bold)
+            self.y = keep
+            at += step
+        if y is None:
+            self.y = at
+        return at
+
+    def columns(self, groups: list[list[Para]], bottom: float, more: Callable[[int], Para]) -> None:
+        """``groups`` (each kept together) down :data:`COLUMNS` columns from the cursor to ``bottom``; what does not fit
+        is counted in the paragraph ``more(n)`` at the foot of the last column."""
+        width = (PAGE_IN[0] - LEFT - RIGHT - COLUMN_GAP * (COLUMNS - 1)) / COLUMNS
+        top, col, y, lowest, shown = self.y, 0, self.y, self.y, 0
+        foot = height([more(0)], width)
+        for k, g in enumerate(groups):
+            h = height(g, width) + 0.03
+            reserve = foot if k < len(groups) - 1 else 0.0
+            if y + h > bottom - (reserve if col == COLUMNS - 1 else 0.0) and col < COLUMNS - 1:
+                col, y = col + 1, top
+            if y + h > bottom - reserve:
+                break
+            x = LEFT + col * (width + COLUMN_GAP)
+            for p in g:
+                y = self.para(p, x, width, y)
+            y += 0.03
+            lowest, shown = max(lowest, y), shown + 1
+        if shown < len(groups):
+            lowest = self.para(more(len(groups) - shown), LEFT + col * (width + COLUMN_GAP), width, max(y, bottom - foot))
+        self.y = lowest
 
     def axes(self, height: float) -> Any:
         """A drawing area of ``height`` inches across the page at the cursor."""
@@ -155,9 +209,12 @@ def _report_pages(pdf: PdfPages, report: Any, d: dict[str, Any], ri: int, lang: 
         rooms = [r for r in report.plan.rooms if r.id in unit.rooms]
         page.line(t(lang, "pdf.unit_rooms") + ": " + ", ".join(f"{r.id} {r.display_name} ({function_name(lang, r.function)}, "
                                                                   f"{decimal(f'{r.area_m2:.1f}', lang)} m²)" for r in rooms), 7.5)
+        area = _area_paras(areas.get(unit.id), lang)
         _findings_block(page, report, d, overlays, doors, by_unit.get(unit.id, []), [r.polygon for r in rooms], ri, lang,
-                        t(lang, "pdf.unit_findings"), t(lang, "pdf.unit_none"))
-        _area_block(page, areas.get(unit.id), lang)
+                        t(lang, "pdf.unit_findings"), t(lang, "pdf.unit_none"), after=height(area, WIDTH_IN) + 0.1)
+        page.space(0.08)
+        for p in area:
+            page.para(p)
         page.finish()
     if loose or not report.plan.units:
         title = t(lang, "pdf.plan_findings")
@@ -167,7 +224,7 @@ def _report_pages(pdf: PdfPages, report: Any, d: dict[str, Any], ri: int, lang: 
             page.line(t(lang, "pdf.no_units"), 8)
         geoms = [f.result.location for i, f in enumerate(report.findings) if i in loose and f.result.location is not None]
         _findings_block(page, report, d, overlays, doors, loose, geoms or [r.polygon for r in report.plan.rooms], ri, lang,
-                        t(lang, "pdf.plan_findings"), t(lang, "pdf.unit_none"))
+                        t(lang, "pdf.plan_findings"), t(lang, "pdf.unit_none"), after=0.0)
         page.finish()
 
 
@@ -191,110 +248,102 @@ def _cover(doc: _Doc, report: Any, d: dict[str, Any], overlays: list[Any], doors
     doc.line(f"SHA-256 {file.get('sha256', '')} · DXF {file.get('dxfversion', '')} · {t(lang, 'pdf.cover_units')}: "
              f"{units.get('drawing_unit', '?')} ({units.get('source', '')})", 7, "#4a5561")
     doc.line(t(lang, "pdf.cover_generated", version=__version__, schema=d.get("schema_version", "")), 7, "#4a5561")
-    doc.space(0.08)
-    ax = doc.axes(4.6)
-    draw_plan(ax, report.plan, overlays, view_box([r.polygon for r in report.plan.rooms], 500.0), door_status=doors,
-              keep=lambda o: o.status == "fail")
-    doc.space(0.1)
-    doc.line(f"{t(lang, 'pdf.cover_ruleset')}: {rs.get('name', '')}", 11, bold=True)
+    after = [Para(f"{t(lang, 'pdf.cover_ruleset')}: {rs.get('name', '')}", 11, bold=True, gap=1.35)]
     if rs.get("description"):
-        doc.line(str(rs["description"]), 7.5)
-    doc.line(t(lang, "pdf.cover_chain") + ": " + " → ".join(f"{c.get('name', '')} ({str(c.get('path', '')).rsplit('/', 1)[-1]}, "
-                                                             f"{str(c.get('sha256', ''))[:12]})" for c in rs.get("chain", [])),
-             7, "#4a5561")
-    doc.space(0.05)
+        after.append(Para(str(rs["description"]), 7.5, gap=1.35))
+    chain = " → ".join(f"{c.get('name', '')} ({str(c.get('path', '')).rsplit('/', 1)[-1]}, {str(c.get('sha256', ''))[:12]})"
+                       for c in rs.get("chain", []))
+    after.append(Para(t(lang, "pdf.cover_chain") + ": " + chain, 7, "#4a5561", gap=1.35))
     params = rs.get("params") or {}
     enabled = [(k, v) for k, v in sorted(params.items()) if v.get("enabled", True)]
-    doc.line(f"{t(lang, 'pdf.cover_sources')} ({t(lang, 'pdf.enabled_rules', n=len(enabled))})", 10, bold=True)
+    after.append(Para(f"{t(lang, 'pdf.cover_sources')} ({t(lang, 'pdf.enabled_rules', n=len(enabled))})", 10, bold=True,
+                      gap=1.35))
     codes = {f.rule: f.code for f in report.findings}
+    sources = []
     for rule, values in enabled:
         spec = SPECS.get(rule)
         code = spec.code if spec is not None else codes.get(rule, "")
-        doc.line(f"{code} {term(lang, code, rule)} ({rule}, {values.get('severity', 'error')}): {values.get('source', '')}",
-                 6.5, indent=0.1, gap=1.3)
-    doc.line(t(lang, "pdf.cover_note"), 6.5, "#6b7580")
-
-
-def _rows(report: Any, d: dict[str, Any], indices: list[int]) -> list[tuple[list[int], dict[str, Any]]]:
-    """The findings to list, failing first; identical needs-review items folded into one row."""
-    fds = d.get("findings", [])
-    rank = {"fail": 0, "error": 1, "needs_review": 2}
-    rows: list[tuple[list[int], dict[str, Any]]] = []
-    folded: dict[tuple[str, str], int] = {}
-    for i in sorted(indices, key=lambda k: (rank.get(fds[k]["status"], 3), k)):
-        fd = fds[i]
-        key = (fd.get("code", ""), fd.get("message", ""))
-        if fd["status"] == "needs_review" and key in folded:
-            rows[folded[key]][0].append(i)
-            continue
-        if fd["status"] == "needs_review":
-            folded[key] = len(rows)
-        rows.append(([i], fd))
-    return rows
+        sources.append([Para(f"{code} {term(lang, code, rule)} ({rule}, {values.get('severity', 'error')}): "
+                             f"{values.get('source', '')}", 5.6, gap=1.2)])
+    note = Para(t(lang, "pdf.cover_note"), 6.5, "#6b7580")
+    colw = (WIDTH_IN - COLUMN_GAP * (COLUMNS - 1)) / COLUMNS
+    listed = sum(height(g, colw) + 0.03 for g in sources) / COLUMNS + max((height(g, colw) for g in sources), default=0.0)
+    room = PAGE_IN[1] - BOTTOM - doc.y - 0.2 - height(after, WIDTH_IN) - listed - height([note], WIDTH_IN) - 0.1
+    doc.space(0.08)
+    ax = doc.axes(min(PLAN_MAX_IN, max(COVER_PLAN_MIN_IN, room)))
+    draw_plan(ax, report.plan, overlays, view_box([r.polygon for r in report.plan.rooms], 500.0), door_status=doors,
+              keep=lambda o: o.status == "fail")
+    doc.space(0.1)
+    for p in after:
+        doc.para(p)
+    doc.columns(sources, PAGE_IN[1] - BOTTOM - height([note], WIDTH_IN) - 0.05,
+                lambda n: Para(t(lang, "pdf.more", n=n), 5.6, "#6b7580", bold=True))
+    doc.para(note)
 
 
 def _findings_block(doc: _Doc, report: Any, d: dict[str, Any], overlays: list[Any], doors: dict[str, str],
-                    indices: list[int], geoms: list[Any], ri: int, lang: str, title: str, none: str) -> None:
-    rows = _rows(report, d, indices)
-    numbers = {finding_id(ri, i): n for n, (idx, _) in enumerate(rows, 1) for i in idx}
+                    indices: list[int], geoms: list[Any], ri: int, lang: str, title: str, none: str, after: float) -> None:
+    """The page's plan and its findings, on this one page: the full list with the plan as large as it leaves room
+    for; a busy page gets the compact list in two columns (:mod:`planeval.report.pdf_list`). ``after``: the
+    inches the page keeps below the list (the area block)."""
+    fds = d.get("findings", [])
+    width = PAGE_IN[0] - LEFT - RIGHT
     doc.space(0.05)
-    # the plan takes what the list and the area block leave of the page (so that a unit fits on one), within limits
-    # a long list goes compact (one line a finding, its hint, the clause once per code) to keep the unit on one page
-    per_row = [0.19 + (0.13 if lang != "en" else 0.0) + 0.11 + 0.11 + (0.13 if hint_of(fd, lang) else 0.0) for _, fd in rows]
-    room = PAGE_IN[1] - BOTTOM - doc.y - 0.45 - 1.0
-    compact = sum(per_row) > room - 2.6
+    avail = PAGE_IN[1] - BOTTOM - doc.y - after - 0.12 - 10.5 * 1.35 / 72  # for the plan and the list
+
+    def ink(r: Row) -> str:
+        return INK.get("accepted" if r.fd.get("accepted") else r.fd["status"], "#1f2933")
+
+    chosen = rows(fds, indices, compact=False)
+    groups = [paragraphs(n, r, lang, False, ink(r)) for n, r in enumerate(chosen, 1)]
+    listed = sum(CELL_IN + height(g, width) + 0.04 for g in groups) + 0.16
+    compact = listed > avail - PLAN_MIN_IN
     if compact:
-        codes = {str(fd.get("code")) for _, fd in rows}
-        per_row = [0.15 + (0.12 if hint_of(fd, lang) else 0.0) for _, fd in rows] + [0.11] * len(codes)
-    ax = doc.axes(min(4.6, max(2.6, room - sum(per_row))))
+        chosen = rows(fds, indices, compact=True)
+        groups = [paragraphs(n, r, lang, True, ink(r)) for n, r in enumerate(chosen, 1)]
+        colw = (width - COLUMN_GAP * (COLUMNS - 1)) / COLUMNS
+        tallest = max(height(g, colw) for g in groups)
+        listed = sum(height(g, colw) + 0.03 for g in groups) / COLUMNS + tallest
+    plan_in = min(PLAN_MAX_IN, max(PLAN_COMPACT_IN if compact else PLAN_MIN_IN, avail - listed))
+    numbers = {finding_id(ri, i): n for n, r in enumerate(chosen, 1) for i in r.indices}
+    drawn = {finding_id(ri, i) for r in chosen for i in _first_per_subject(r, fds)}  # one label a subject and row
+    ax = doc.axes(plan_in)
     draw_plan(ax, report.plan, overlays, view_box(geoms, 700.0), door_status=doors, label_pt=6.5,
-              keep=lambda o: o.finding in numbers and o.layer != "zones", numbers=numbers)
+              keep=lambda o: o.finding in drawn and o.layer != "zones", numbers=numbers)
     doc.space(0.12)
     doc.line(title, 10.5, bold=True)
-    if not rows:
+    if not chosen:
         doc.line(none, 8)
         return
-    fds = d.get("findings", [])
-    cols = [(0.0, "pdf.col_no", "left"), (0.25, "pdf.col_code", "left"), (0.75, "pdf.col_subject", "left"),
-            (3.35, "pdf.col_status", "left"), (5.05, "pdf.col_measured", "right"), (6.1, "pdf.col_required", "right"),
-            (7.15, "pdf.col_margin", "right")]
-    doc.need(0.2)
-    for x, key, ha in cols:
-        doc.text(LEFT + x, t(lang, key), 7, "#6b7580", bold=True, ha=ha)
+    bottom = PAGE_IN[1] - BOTTOM - after
+    if compact:
+        doc.columns(groups, bottom, lambda n: Para(t(lang, "pdf.more", n=n), COMPACT_PT, "#6b7580", bold=True))
+        return
+    for _, key, ha in CELLS:
+        doc.text(LEFT + _x(key), t(lang, key), 7, "#6b7580", bold=True, ha=ha)
     doc.y += 0.16
-    clause_shown: set[str] = set()
-    for n, (idx, fd) in enumerate(rows, 1):
-        st = "accepted" if fd.get("accepted") else fd["status"]
-        unit = fd.get("unit", "")
-        dia = is_diameter(str(fd.get("code", "")), unit, fd.get("details"))
-        o = "Ø" if dia else ""
-        subjects = ", ".join(fds[i]["subject"] for i in idx) if len(idx) > 1 else \
-            subject_text(lang, fd["subject"], str(fd.get("subject_name", "")))
-        cells = [str(n), str(fd.get("code", "")), subjects[:44], status_label(st, lang),
-                 (o if fd.get("measured") is not None else "") + quantity(fd.get("measured"), unit, lang=lang),
-                 (o if fd.get("required") is not None else "") + quantity(fd.get("required"), unit, lang=lang),
-                 margin(fd.get("margin"), unit, lang=lang)]
-        doc.need(0.3 if compact else 0.55)
-        size = 7.0 if compact else 7.5
-        for (x, _, ha), cell in zip(cols, cells, strict=True):
-            doc.text(LEFT + x, cell, size, INK.get(st, "#1f2933") if x in (0.0, 3.35) else "#1f2933", bold=x < 0.5, ha=ha)
-        doc.y += size * 1.4 / 72
-        if not compact:
-            say = finding_sentence(lang, str(fd.get("code", "")), fd["status"], fd.get("measured"), fd.get("required"), unit,
-                                   str(fd.get("sense", ">=")), fd.get("details"))
-            if lang != "en":
-                doc.line(say, 7, indent=0.25, gap=1.3)
-            doc.line(_clip(str(fd.get("message", "")), 150), 6.2, "#4a5561" if lang != "en" else "#1f2933", indent=0.25,
-                     gap=1.25)
-        hint = hint_of(fd, lang)
-        if hint:
-            doc.line(f"{t(lang, 'finding.hint')}: {hint}", 6.8 if compact else 7, "#1f5fa8", indent=0.25, gap=1.3)
-        code = str(fd.get("code", ""))
-        if not compact or code not in clause_shown:
-            clause_shown.add(code)
-            doc.line(f"{t(lang, 'pdf.col_clause')} ({code}): {_clip(str(fd.get('source', '')), 120)}", 6.2, "#6b7580",
-                     indent=0.25, gap=1.25)
-        doc.space(0.02 if compact else 0.04)
+    for n, (r, g) in enumerate(zip(chosen, groups, strict=True), 1):
+        for (x, _, ha), cell in zip(CELLS, cells(n, r, lang), strict=True):
+            doc.text(LEFT + x, cell, FULL_PT, ink(r) if x in (0.0, 3.35) else "#1f2933", bold=x < 0.5, ha=ha)
+        doc.y += CELL_IN
+        for p in g:
+            doc.para(p)
+        doc.space(0.04)
+
+
+def _first_per_subject(row: Row, fds: list[dict[str, Any]]) -> list[int]:
+    """The row's findings to draw: the first (worst) of each subject."""
+    seen: set[str] = set()
+    out = []
+    for i in row.indices:
+        if fds[i]["subject"] not in seen:
+            seen.add(fds[i]["subject"])
+            out.append(i)
+    return out
+
+
+def _x(key: str) -> float:
+    return next(x for x, k, _ in CELLS if k == key)
 
 
 def _clip(text: str, chars: int) -> str:
@@ -304,11 +353,10 @@ def _clip(text: str, chars: int) -> str:
     return text[: text.rfind(" ", 0, chars - 1) if " " in text[:chars] else chars - 1].rstrip(" ,;:(") + " …"
 
 
-def _area_block(doc: _Doc, u: dict[str, Any] | None, lang: str) -> None:
+def _area_paras(u: dict[str, Any] | None, lang: str) -> list[Para]:
+    """The unit's area block: key figures, net area by function, shares."""
     if not u:
-        return
-    doc.space(0.08)
-    doc.line(t(lang, "area.title"), 10.5, bold=True)
+        return []
     m2 = lambda v: "—" if v is None else decimal(f"{v:.2f}", lang) + " m²"  # noqa: E731
     eff = u.get("efficiency_index")
     figures = [f"{t(lang, 'area.net')} {m2(u.get('net_m2'))}", f"{t(lang, 'area.bra')} {m2(u.get('bra_m2'))}",
@@ -316,10 +364,10 @@ def _area_block(doc: _Doc, u: dict[str, Any] | None, lang: str) -> None:
                f"{t(lang, 'area.efficiency')} {'—' if eff is None else decimal(f'{eff:.2f}', lang)}"]
     if u.get("balcony_m2"):
         figures.append(f"{t(lang, 'area.balcony')} {m2(u.get('balcony_m2'))}")
-    doc.line(" · ".join(figures), 8)
     funcs = sorted((u.get("by_function") or {}).items(), key=lambda kv: -kv[1])
-    doc.line(t(lang, "area.by_function") + ": " + ", ".join(f"{function_name(lang, k)} {m2(v)}" for k, v in funcs), 7.5)
     shares = [(t(lang, "area.circulation"), "circulation"), (t(lang, "area.storage"), "storage"), (t(lang, "area.wet"), "wet"),
               (t(lang, "area.unusable"), "unusable"), (t(lang, "area.required_zones"), "required_zone")]
-    doc.line(t(lang, "area.shares") + ": " + " · ".join(f"{label} {m2(u.get(k + '_m2'))} ({percent(u.get(k + '_share'))})"
-                                                        for label, k in shares), 7.5)
+    return [Para(t(lang, "area.title"), 10.5, bold=True, gap=1.35), Para(" · ".join(figures), 8, gap=1.35),
+            Para(t(lang, "area.by_function") + ": " + ", ".join(f"{function_name(lang, k)} {m2(v)}" for k, v in funcs), 7.5),
+            Para(t(lang, "area.shares") + ": " + " · ".join(f"{label} {m2(u.get(k + '_m2'))} ({percent(u.get(k + '_share'))})"
+                                                           for label, k in shares), 7.5)]

@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
+import numpy as np
 from matplotlib.collections import LineCollection
-from matplotlib.patches import Arc, Circle, PathPatch
+from matplotlib.patches import Circle, PathPatch
 from matplotlib.path import Path as MPath
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
@@ -58,49 +59,86 @@ def _path(geom: BaseGeometry) -> MPath | None:
 
 
 def _poly(ax: Any, geom: BaseGeometry, **kw: Any) -> None:
-    path = _path(geom)
-    if path is not None:
-        ax.add_patch(PathPatch(path, **kw))
+    _add(ax, _path(geom), **kw)
 
 
 def _lines(ax: Any, geom: BaseGeometry, **kw: Any) -> None:
     parts = [geom] if isinstance(geom, LineString) else list(getattr(geom, "geoms", []))
     segs = [list(g.coords) for g in parts if isinstance(g, LineString)]
     if segs:
-        ax.add_collection(LineCollection(segs, **kw))
+        ax.add_collection(LineCollection(segs, **kw), autolim=False)
+
+
+def _compound(paths: Iterable[MPath | None]) -> MPath | None:
+    """One path of many (a PDF draws it as one object: far cheaper than an artist per shape)."""
+    parts = [p for p in paths if p is not None]
+    return MPath.make_compound_path(*parts) if parts else None
+
+
+def _segments_path(segs: Any) -> MPath | None:
+    """Line segments ``[[x0, y0, x1, y1], …]`` as one path of MOVETO/LINETO pairs."""
+    if not len(segs):
+        return None
+    verts = np.asarray(segs, dtype=float).reshape(-1, 2)
+    codes = np.tile(np.array([MPath.MOVETO, MPath.LINETO], dtype=MPath.code_type), len(verts) // 2)
+    return MPath(verts, codes)
+
+
+Point = tuple[float, float]
+
+
+def _arc_points(hinge: Point, latch: Point, open_end: Point) -> list[Point]:
+    """The swing of a leaf from its closed (latch) to its open end, as a polyline (the shorter way round)."""
+    radius = math.dist(hinge, latch)
+    a_latch = math.atan2(latch[1] - hinge[1], latch[0] - hinge[0])
+    a_open = math.atan2(open_end[1] - hinge[1], open_end[0] - hinge[0])
+    sweep = (a_open - a_latch + math.pi) % (2 * math.pi) - math.pi
+    n = max(4, int(abs(sweep) / (math.pi / 24)))
+    return [(hinge[0] + radius * math.cos(a_latch + sweep * k / n), hinge[1] + radius * math.sin(a_latch + sweep * k / n))
+            for k in range(n + 1)]
+
+
+def _add(ax: Any, path: MPath | None, **kw: Any) -> None:
+    """Draw ``path``; as an artist, not a patch: the axes' limits are set, so no data limits to update (slow on big paths)."""
+    if path is not None:
+        ax.add_artist(PathPatch(path, **kw))
 
 
 def _draw_base(ax: Any, plan: Any, box: Box, door_status: dict[str, str]) -> None:
+    """The plan's own drawing, one compound path per style: linework, rooms per colour, walls, fixtures, windows, doors."""
     x0, y0, x1, y1 = box
     segs = plan.background.segments
     if len(segs):
         inside = ((segs[:, 0] >= x0) & (segs[:, 0] <= x1) & (segs[:, 1] >= y0) & (segs[:, 1] <= y1)) | \
                  ((segs[:, 2] >= x0) & (segs[:, 2] <= x1) & (segs[:, 3] >= y0) & (segs[:, 3] <= y1))
-        keep = segs[inside][:MAX_SEGMENTS]
-        if len(keep):
-            ax.add_collection(LineCollection(keep.reshape(-1, 2, 2), colors="#c4c4c4", linewidths=0.25, zorder=1))
+        _add(ax, _segments_path(segs[inside][:MAX_SEGMENTS]), facecolor="none", edgecolor="#c4c4c4", linewidth=0.25, zorder=1)
+    by_colour: dict[str, list[MPath | None]] = {}
     for r in plan.rooms:
-        _poly(ax, r.polygon, facecolor=FUNCTION_COLOURS.get(r.function, FUNCTION_COLOURS["other"]), alpha=0.55,
-              edgecolor="#8a8a8a", linewidth=0.3, zorder=2)
+        by_colour.setdefault(FUNCTION_COLOURS.get(r.function, FUNCTION_COLOURS["other"]), []).append(_path(r.polygon))
+    for colour, paths in by_colour.items():
+        _add(ax, _compound(paths), facecolor=colour, alpha=0.55, edgecolor="#8a8a8a", linewidth=0.3, zorder=2)
     if not plan.walls.is_empty:
         _poly(ax, plan.walls, facecolor="#5a5a5a", edgecolor="none", zorder=3)
-    for fx in plan.fixtures:
-        _poly(ax, fx.polygon, facecolor="none" if fx.movable else "#eef5f0", edgecolor="#7d6608" if fx.movable else "#3d6b52",
-              linewidth=0.3, linestyle="--" if fx.movable else "-", zorder=4)
-    for w in plan.windows:
-        _poly(ax, w.polygon, facecolor="#d6eaf8", edgecolor="#2e86c1", linewidth=0.4, zorder=4)
+    movable = [fx for fx in plan.fixtures if fx.movable]
+    fixed = [fx for fx in plan.fixtures if not fx.movable]
+    _add(ax, _compound(_path(fx.polygon) for fx in fixed), facecolor="#eef5f0", edgecolor="#3d6b52", linewidth=0.3, zorder=4)
+    _add(ax, _compound(_path(fx.polygon) for fx in movable), facecolor="none", edgecolor="#7d6608", linewidth=0.3,
+         linestyle="--", zorder=4)
+    _add(ax, _compound(_path(w.polygon) for w in plan.windows), facecolor="#d6eaf8", edgecolor="#2e86c1", linewidth=0.4, zorder=4)
+    leaves: dict[tuple[str, float], list[list[tuple[float, float]]]] = {}  # (ink, width) -> opening lines and open leaves
+    swings: dict[str, list[list[tuple[float, float]]]] = {}  # ink -> the leaves' swing arcs
     for d in plan.doors:
         ink = DOOR_INK.get(door_status.get(d.id, ""), "#4a4f57")
         width = 1.4 if door_status.get(d.id) == "fail" else 0.7
-        ax.plot([d.hinge[0], d.latch[0]], [d.hinge[1], d.latch[1]], color=ink, linewidth=width, zorder=6)
+        lines = leaves.setdefault((ink, width), [])
+        lines.append([d.hinge, d.latch])
         for (hinge, latch), open_end in zip(d.leaves, d.open_ends, strict=False):
-            radius = math.dist(hinge, latch)
-            a_latch = math.degrees(math.atan2(latch[1] - hinge[1], latch[0] - hinge[0]))
-            a_open = math.degrees(math.atan2(open_end[1] - hinge[1], open_end[0] - hinge[0]))
-            a0, a1 = (a_latch, a_open) if (a_open - a_latch) % 360.0 <= 180.0 else (a_open, a_latch)
-            ax.add_patch(Arc(hinge, 2 * radius, 2 * radius, theta1=a0, theta2=a1, color=ink, linewidth=0.4,
-                             linestyle=(0, (3, 2)), zorder=6))
-            ax.plot([hinge[0], open_end[0]], [hinge[1], open_end[1]], color=ink, linewidth=width, zorder=6)
+            swings.setdefault(ink, []).append(_arc_points(hinge, latch, open_end))
+            lines.append([hinge, open_end])
+    for (ink, width), lines in leaves.items():
+        ax.add_collection(LineCollection(lines, colors=ink, linewidths=width, zorder=6), autolim=False)
+    for ink, arcs in swings.items():
+        ax.add_collection(LineCollection(arcs, colors=ink, linewidths=0.4, linestyles=(0, (3, 2)), zorder=6), autolim=False)
 
 
 def _draw_overlay(ax: Any, o: Any) -> None:
@@ -120,7 +158,7 @@ def _draw_overlay(ax: Any, o: Any) -> None:
     if base == "pe-required":
         if o.shape == "circle":
             c = g.centroid
-            ax.add_patch(Circle((c.x, c.y), (g.bounds[2] - g.bounds[0]) / 2, fill=False, edgecolor=ink, linewidth=0.8,
+            ax.add_artist(Circle((c.x, c.y), (g.bounds[2] - g.bounds[0]) / 2, fill=False, edgecolor=ink, linewidth=0.8,
                                 linestyle=(0, (5, 3)), zorder=9))
         else:
             _poly(ax, g, facecolor="none", edgecolor=ink, linewidth=0.8, linestyle=(0, (5, 3)), zorder=9)
@@ -191,8 +229,8 @@ def draw_plan(ax: Any, plan: Any, overlays: Iterable[Any], box: Box, *, door_sta
             ax.plot([r.anchor[0], ex], [r.anchor[1], ey], color=ink, linewidth=0.5, zorder=11)
         if not room:
             x0, y0, x1, y1 = p.box
-            ax.add_patch(PathPatch(MPath([(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]), facecolor="white", alpha=0.9,
-                                   edgecolor=ink, linewidth=0.4, zorder=12))
+            _add(ax, MPath([(x0, y0), (x1, y0), (x1, y1), (x0, y1), (x0, y0)]), facecolor="white", alpha=0.9, edgecolor=ink,
+                 linewidth=0.4, zorder=12)
         ax.text(p.x, p.y, r.text, fontsize=r.size * pt_per_mm * 0.86, color=ink, ha="center", va="center", zorder=13,
                 fontweight="normal" if room else "bold")
         if r.sub:
