@@ -87,8 +87,25 @@ def exceeded(field: str, what: str, path: str | Path | None = None) -> LimitExce
 _armed = False  # a time limit is running: an inner one (the same plan) runs within it
 
 
-class _Timeout(BaseException):
-    """Raised by the alarm: a BaseException, so that no ``except Exception`` on the way can swallow it."""
+class TimeUp(BaseException):
+    """Raised by the alarm: a BaseException, so that no ``except Exception`` on the way can swallow it.
+
+    :func:`time_limit` turns it into its :class:`LimitExceeded` (``error``). Should the alarm fire again
+    while the first one is still unwinding the stack (freeing a large plan can take longer than the
+    half second between alarms), the second one can escape the ``with`` block: the CLI's last line of
+    defence catches it, calls :func:`disarm` and reports ``error`` as the one-line message."""
+
+    def __init__(self, error: LimitExceeded) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def disarm() -> None:
+    """Stop a time limit's alarm (after a :class:`TimeUp` escaped its ``with`` block)."""
+    global _armed
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        signal.setitimer(signal.ITIMER_REAL, 0)
+    _armed = False
 
 
 @contextmanager
@@ -108,15 +125,17 @@ def time_limit(seconds: float | None, path: str | Path | None = None, option: st
         yield
         return
     fired = False
+    error = LimitExceeded(f"reading and checking took longer than the time-limit of {seconds:g} s "
+                          f"(raise it with {option} or PLANEVAL_TIME_LIMIT=…, 0 switches it off)", path, limit="time-limit")
 
     def alarm(signum: int, frame: FrameType | None) -> None:
         nonlocal fired
         fired = True
         signal.setitimer(signal.ITIMER_REAL, 0.5)  # again, should anything on the way have swallowed it
-        raise _Timeout()
+        raise TimeUp(error)
 
     def unraisable(info: sys.UnraisableHookArgs) -> None:  # the alarm in a __del__ or weakref callback:
-        if not isinstance(info.exc_value, _Timeout):  # Python would print it and go on; it fires again soon
+        if not isinstance(info.exc_value, TimeUp):  # Python would print it and go on; it fires again soon
             previous_hook(info)
 
     previous_hook = sys.unraisablehook
@@ -126,7 +145,7 @@ def time_limit(seconds: float | None, path: str | Path | None = None, option: st
     _armed = True
     try:
         yield
-    except _Timeout:
+    except TimeUp:
         fired = True
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
@@ -134,8 +153,7 @@ def time_limit(seconds: float | None, path: str | Path | None = None, option: st
         sys.unraisablehook = previous_hook
         _armed = False
     if fired:
-        raise LimitExceeded(f"reading and checking took longer than the time-limit of {seconds:g} s "
-                            f"(raise it with {option} or PLANEVAL_TIME_LIMIT=…, 0 switches it off)", path, limit="time-limit")
+        raise error
 
 
 @contextmanager

@@ -208,6 +208,29 @@ def test_the_time_limit_stops_work_that_swallows_exceptions(tmp_path: Path) -> N
     assert time.monotonic() - t0 < 10
 
 
+def test_a_second_alarm_that_escapes_its_time_limit_is_the_same_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]
+                                                                          ) -> None:
+    """Found by the long fuzz run (a 5 MB plan at its 60 s limit, twice in 6,000 inputs): the alarm fires
+    again 0.5 s after the first while freeing the plan still unwinds the stack, and the second can be
+    raised outside the ``with`` block. The CLI's last line of defence reports it as the time limit and
+    stops the alarm."""
+    import signal
+
+    from planeval.cli.common import guarded
+    from planeval.perf import TimeUp
+
+    def escaped() -> None:
+        signal.setitimer(signal.ITIMER_REAL, 30.0)  # as if the limit's alarm were still running
+        raise TimeUp(LimitExceeded("reading and checking took longer than the time-limit of 60 s", tmp_path / "big.dxf",
+                                   limit="time-limit"))
+
+    with pytest.raises(SystemExit) as info:
+        guarded(escaped)()
+    err = capsys.readouterr().err
+    assert info.value.code == 2 and len(err.strip().splitlines()) == 1 and "time-limit of 60 s" in err
+    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+
+
 def test_an_inner_time_limit_runs_within_the_outer_one() -> None:
     with time_limit(30.0), time_limit(0.05):
         time.sleep(0.2)  # the inner limit does not fire: the outer one (per plan) counts

@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from planeval.errors import ExitCode, InputError, PlanevalError
+from planeval.perf import TimeUp, disarm
 from planeval.version import __version__
 
 
@@ -57,6 +58,11 @@ def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
             if Ctx.debug:
                 raise
             _fail(f"error: {exc}", exc.exit_code)
+        except TimeUp as up:  # a second alarm that escaped its time limit while the first was unwinding
+            disarm()
+            if Ctx.debug:
+                raise
+            _fail(f"error: {up.error}", up.error.exit_code)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
         except BrokenPipeError:
