@@ -105,6 +105,7 @@ class RunResult:
     maxrss_mb: float
     stderr_lines: int
     stderr: str  # the first 300 characters
+    stderr_tail: str = ""  # the last 2,000 of a bad run (where a traceback ends)
 
 
 def classify(rc: int | None, sig: int | None, err: str, timed_out: bool) -> str:
@@ -223,7 +224,8 @@ def run_input(data: bytes, workdir: Path, *, seconds: float, mem_mb: int, mode: 
             cls = classify(rc, sig, err, timed_out)
             if cls == "crash" and rss > 0.9 * mem_mb:
                 cls = "memory"
-            results.append(RunResult(name, cls, rc, sig, round(dt, 3), round(rss, 1), len(lines), err[:300]))
+            tail = err[-2000:] if cls in BAD and len(err) > 300 else ""
+            results.append(RunResult(name, cls, rc, sig, round(dt, 3), round(rss, 1), len(lines), err[:300], tail))
     finally:
         path.unlink(missing_ok=True)
     return results
