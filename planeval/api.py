@@ -16,19 +16,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from planeval.engine import judge_building
-from planeval.engine import run as _run
 from planeval.errors import InputError
 from planeval.findings import Finding, Report, Verdict, verdict_of
-from planeval.hints import with_hints
 from planeval.measure import Context
 from planeval.model.recognition import KIND_NAMES, MIN_GRADE
 from planeval.model.types import Plan
-from planeval.ruleset import RuleSet
-from planeval.ruleset import load_ruleset as _load_ruleset
-from planeval.scoring import area_metrics, report_area
+
+if TYPE_CHECKING:
+    from planeval.ruleset import RuleSet
+
+# The engine, the checks, the rule sets, scoring and hints are imported inside the functions that judge:
+# `planeval inspect` (and every `import planeval`) then does not load the 30 check modules (start-up time).
 
 __all__ = ["load_plan", "load_ruleset", "check", "check_many", "area", "Batch", "Context"]
 
@@ -45,6 +45,9 @@ def load_plan(path: str | Path, *, profile: str | None = None, units: str | None
 
 def load_ruleset(spec: str | Path | RuleSet) -> RuleSet:
     """A bundled rule set by name (``"tek17"``), a TOML file, or a loaded :class:`RuleSet` as it is."""
+    from planeval.ruleset import RuleSet
+    from planeval.ruleset import load_ruleset as _load_ruleset
+
     if isinstance(spec, RuleSet):
         return spec
     return _load_ruleset(str(spec) if isinstance(spec, Path) else spec)
@@ -67,6 +70,10 @@ def check(plan: Plan, ruleset: str | Path | RuleSet, ctx: Context | None = None,
     A drawing with no floor plan of rooms is refused (:func:`require_floor_plan`); on a plan
     recognised below ``min_grade`` (default ``C``; A–E) uncertain subjects get ``needs_review`` and
     the report's verdict is ``review`` (not judged) unless a finding fails."""
+    from planeval.engine import run as _run
+    from planeval.hints import with_hints
+    from planeval.scoring import report_area
+
     require_floor_plan(plan)
     ctx = ctx if ctx is not None else Context(plan)
     report = _run(plan, load_ruleset(ruleset), ctx, min_grade=min_grade or MIN_GRADE)
@@ -77,6 +84,8 @@ def check(plan: Plan, ruleset: str | Path | RuleSet, ctx: Context | None = None,
 
 def area(plan: Plan, ruleset: str | Path | RuleSet | None = None) -> dict[str, Any]:
     """The area metrics of ``plan``; with a rule set also the zones its rules claim."""
+    from planeval.scoring import area_metrics
+
     require_floor_plan(plan)
     if ruleset is None:
         return area_metrics(plan)
@@ -103,6 +112,8 @@ class Batch:
 
 def check_many(plans: Sequence[Plan], rulesets: Sequence[str | Path | RuleSet], *, min_grade: str | None = None) -> Batch:
     """Every plan under every rule set (each plan measured once), then the building-level rules."""
+    from planeval.engine import judge_building
+
     sets = [load_ruleset(r) for r in rulesets]
     reports: list[Report] = []
     for plan in plans:

@@ -212,7 +212,7 @@ def test_the_scanner_sees_every_kind_of_import():
     how = {(i.target, i.how) for i in imports_of("planeval.findings")}
     assert ("planeval.model.types", "type-checking") in how
     api = {(i.target, i.how) for i in imports_of("planeval.api")}
-    assert ("planeval.engine", "module") in api and ("planeval.read", "function") in api
+    assert ("planeval.measure", "module") in api and ("planeval.engine", "function") in api
     assert {i.target for i in imports_of("planeval.report")} >= {"planeval.report.json_report", "planeval.report.html"}
 
 
