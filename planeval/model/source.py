@@ -15,6 +15,7 @@ from planeval.read.load import load_dxf
 
 def reopen(source: SourceInfo) -> Any:
     """The ezdxf document of ``source.path``, with the encoding it was read with (recover mode when
-    the file needs it). Raises :class:`~planeval.errors.InputError` when it cannot be read again."""
+    the file needs it), every object whole (proxy objects too: the copy keeps them). Raises
+    :class:`~planeval.errors.InputError` when it cannot be read again."""
     encoding = source.encoding if not source.binary and source.encoding else None
-    return load_dxf(source.path, encoding=encoding, log=DiagnosticLog()).doc
+    return load_dxf(source.path, encoding=encoding, log=DiagnosticLog(), whole=True).doc

@@ -130,11 +130,12 @@ def detect_encoding(data: bytes) -> str | None:
     return "gbk" if "gbk" in decoded else "cp932"
 
 
-def load_dxf(path: str | Path, *, encoding: str | None = None, log: DiagnosticLog) -> LoadedDocument:
+def load_dxf(path: str | Path, *, encoding: str | None = None, log: DiagnosticLog, whole: bool = False) -> LoadedDocument:
     """Read ``path`` into an ezdxf document (never writes to it).
 
-    Order: file checks -> magic bytes -> ``ezdxf.readfile`` -> on a structure error
-    ``ezdxf.recover.readfile`` with its fixes listed as diagnostics.
+    Order: file checks -> magic bytes -> ``ezdxf.readfile`` (without the payload of proxy objects,
+    :mod:`planeval.read.skim`, unless ``whole``: a copy of the drawing is written from it) -> on a
+    structure error ``ezdxf.recover.readfile`` with its fixes listed as diagnostics.
     """
     import ezdxf
     from ezdxf import recover
@@ -171,7 +172,9 @@ def load_dxf(path: str | Path, *, encoding: str | None = None, log: DiagnosticLo
     recovered = False
     try:
         try:
-            doc = ezdxf.readfile(p, encoding=encoding) if encoding else ezdxf.readfile(p)
+            doc = None if whole else _skimmed(p, data, binary, encoding, capture)
+            if doc is None:
+                doc = ezdxf.readfile(p, encoding=encoding) if encoding else ezdxf.readfile(p)
             _model_space(doc)
         except MemoryError:
             raise
@@ -205,6 +208,26 @@ def load_dxf(path: str | Path, *, encoding: str | None = None, log: DiagnosticLo
         recovered=recovered,
         truncated=truncated,
     )
+
+
+def _skimmed(path: Path, data: bytes, binary: bool, encoding: str | None, capture: _Capture) -> object | None:
+    """The document read without the payload of its proxy objects (:mod:`planeval.read.skim`: the same
+    document for everything planeval reads, less parsing); ``None`` when there is nothing to skim or that
+    reading fails (the file is then read as it is, with the messages of that reading only)."""
+    from planeval.read.skim import read_skimmed
+
+    if binary:
+        return None
+    try:
+        doc = read_skimmed(path, data, encoding)
+        if doc is not None:
+            _model_space(doc)
+        return doc
+    except (MemoryError, PlanevalError):
+        raise
+    except PARSER_ERRORS:
+        capture.messages.clear()
+        return None
 
 
 _OBJECT_START = re.compile(rb"^[ \t]*0\r?\n[A-Z][A-Z0-9_]*\r?$", re.MULTILINE)  # group code 0 and a type name
