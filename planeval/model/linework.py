@@ -59,7 +59,7 @@ def wall_mass(segs: np.ndarray, bodies: list[Polygon]) -> BaseGeometry:
 
 
 def _rings(mass: BaseGeometry) -> list[np.ndarray]:
-    out = []
+    rings = []
     for p in shapely.get_parts(mass):
         if not isinstance(p, Polygon):
             continue
@@ -67,19 +67,53 @@ def _rings(mass: BaseGeometry) -> list[np.ndarray]:
         for ring in [p.exterior, *p.interiors]:
             c = np.asarray(ring.coords)[:-1]
             if len(c) >= 4:
-                out.append(_drop_collinear(c))
-    return out
+                rings.append(c)
+    return _drop_collinear(rings)
 
 
-def _drop_collinear(c: np.ndarray) -> np.ndarray:
-    """Remove vertices where the ring goes straight on (they would split a cap's neighbours)."""
-    u = c - np.roll(c, 1, axis=0)
-    v = np.roll(c, -1, axis=0) - c
+def _ring_index(sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For rings of ``sizes`` vertices laid end to end: each vertex's ring start, the previous and the next
+    vertex of its ring (cyclic), as indices into the concatenation."""
+    start = np.repeat(np.cumsum(sizes) - sizes, sizes)
+    n = np.repeat(sizes, sizes)
+    local = np.arange(int(sizes.sum())) - start
+    return start, start + (local - 1) % n, start + (local + 1) % n
+
+
+def _drop_collinear(rings: list[np.ndarray]) -> list[np.ndarray]:
+    """Remove vertices where a ring goes straight on (they would split a cap's neighbours); a ring that
+    would keep fewer than 3 stays as it is. All rings in one pass (the arithmetic of each vertex is the
+    same as ring by ring)."""
+    if not rings:
+        return []
+    sizes = np.asarray([len(c) for c in rings])
+    c = np.concatenate(rings)
+    _, prev, nxt = _ring_index(sizes)
+    u = c - c[prev]
+    v = c[nxt] - c
     cross = u[:, 0] * v[:, 1] - u[:, 1] * v[:, 0]
     dot = (u * v).sum(axis=1)
     scale = np.hypot(u[:, 0], u[:, 1]) * np.hypot(v[:, 0], v[:, 1]) + 1e-12
     keep = (np.abs(cross) > 1e-6 * scale) | (dot < 0)
-    return c[keep] if keep.sum() >= 3 else c
+    kept = np.add.reduceat(keep.astype(np.int64), np.cumsum(sizes) - sizes).tolist()
+    bounds = np.cumsum(sizes).tolist()
+    return [ring[keep[b - len(ring):b]] if k >= 3 else ring for ring, b, k in zip(rings, bounds, kept, strict=True)]
+
+
+def _cap_candidates(rings: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The vertices (ring number, index in the ring) that may begin a cap: a next edge 1 mm to ``CAP_MAX_MM``
+    long between two longer edges. A loose sieve in one numpy pass over every ring; each candidate is then
+    judged exactly as before (so the seals are the same, without a Python step per vertex)."""
+    sizes = np.asarray([len(c) for c in rings])
+    c = np.concatenate(rings)
+    start, prev, nxt = _ring_index(sizes)
+    cap = np.hypot(*(c[nxt] - c).T)
+    len_in = np.hypot(*(c - c[prev]).T)
+    len_out = np.hypot(*(c[nxt[nxt]] - c[nxt]).T)
+    tol = 1e-3
+    ok = (cap >= 1.0 - tol) & (cap <= CAP_MAX_MM + tol) & (np.minimum(len_in, len_out) >= np.maximum(60.0, 0.5 * cap) - tol)
+    g = np.flatnonzero(ok)
+    return np.repeat(np.arange(len(rings)), sizes)[g], g - start[g]
 
 
 def find_seals(mass: BaseGeometry) -> list[Seal]:
@@ -94,38 +128,38 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
     rings = _rings(shapely.simplify(mass, EPS_MM + 1.0, preserve_topology=False))
     if not rings:
         return []
-    edges = [np.stack([ring, np.roll(ring, -1, axis=0)], axis=1) for ring in rings]
-    all_edges = np.concatenate(edges)
+    corners = np.concatenate(rings)
+    all_edges = np.stack([corners, corners[_ring_index(np.asarray([len(r) for r in rings]))[2]]], axis=1)
     edge_lines = shapely.linestrings(all_edges)
     tree = shapely.STRtree(edge_lines)
     rays: list[tuple[tuple[float, float], tuple[float, float], tuple[float, float]]] = []
     cap_dir: dict[int, tuple[float, float]] = {}  # edge index of a cap -> its ray direction
-    offset = 0
-    for ring in rings:
+    offsets = np.cumsum([0] + [len(r) for r in rings]).tolist()
+    for r, i in zip(*(a.tolist() for a in _cap_candidates(rings)), strict=True):
+        ring, offset = rings[r], offsets[r]
         n = len(ring)
-        for i in range(n):
-            p0, p1, p2, p3 = ring[i - 1], ring[i], ring[(i + 1) % n], ring[(i + 2) % n]
-            cap = p2 - p1
-            cap_len = math.hypot(*cap)
-            if not (1.0 <= cap_len <= CAP_MAX_MM):
-                continue
-            d_in = p1 - p0  # arriving at the cap
-            d_out = p3 - p2  # leaving the cap
-            len_in, len_out = math.hypot(*d_in), math.hypot(*d_out)
-            if min(len_in, len_out) < max(60.0, 0.5 * cap_len):
-                continue  # a notch or a corner, not the end of a wall
-            u_in, u_out = d_in / len_in, d_out / len_out
-            if float(np.dot(u_in, u_out)) > -PARALLEL:
-                continue  # the faces beside the cap must run back in parallel
-            # both corners convex for the mass (left turns on an oriented ring)
-            if _cross(d_in, cap) <= 0 or _cross(cap, d_out) <= 0:
-                continue
-            direction = (float(u_in[0]), float(u_in[1]))
-            cap_dir[offset + i] = direction
-            inward = (float(cap[0] / cap_len), float(cap[1] / cap_len))  # from p1 across the wall end to p2
-            rays.append(((float(p1[0]), float(p1[1])), direction, inward))
-            rays.append(((float(p2[0]), float(p2[1])), direction, (-inward[0], -inward[1])))
-        offset += n
+        # the exact test of each candidate, as it was for every vertex
+        p0, p1, p2, p3 = ring[i - 1], ring[i], ring[(i + 1) % n], ring[(i + 2) % n]
+        cap = p2 - p1
+        cap_len = math.hypot(*cap)
+        if not (1.0 <= cap_len <= CAP_MAX_MM):
+            continue
+        d_in = p1 - p0  # arriving at the cap
+        d_out = p3 - p2  # leaving the cap
+        len_in, len_out = math.hypot(*d_in), math.hypot(*d_out)
+        if min(len_in, len_out) < max(60.0, 0.5 * cap_len):
+            continue  # a notch or a corner, not the end of a wall
+        u_in, u_out = d_in / len_in, d_out / len_out
+        if float(np.dot(u_in, u_out)) > -PARALLEL:
+            continue  # the faces beside the cap must run back in parallel
+        # both corners convex for the mass (left turns on an oriented ring)
+        if _cross(d_in, cap) <= 0 or _cross(cap, d_out) <= 0:
+            continue
+        direction = (float(u_in[0]), float(u_in[1]))
+        cap_dir[offset + i] = direction
+        inward = (float(cap[0] / cap_len), float(cap[1] / cap_len))  # from p1 across the wall end to p2
+        rays.append(((float(p1[0]), float(p1[1])), direction, inward))
+        rays.append(((float(p2[0]), float(p2[1])), direction, (-inward[0], -inward[1])))
     if not rays:
         return []
     origins = np.asarray([r[0] for r in rays]) + np.asarray([r[2] for r in rays]) * GRAZE_MM
@@ -137,13 +171,23 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
     best: dict[int, tuple[float, tuple[float, float], int]] = {}
     if len(ri):
         hits = shapely.intersection(ray_lines[ri], edge_lines[ei])
-        for i, e, g in zip(ri.tolist(), ei.tolist(), hits, strict=False):
+        parts, pair = shapely.get_parts(hits, return_index=True)
+        xy, at = shapely.get_coordinates(parts, return_index=True)
+        ray, edge = ri[pair[at]], ei[pair[at]]  # each hit point in the order of the pairs, parts and points
+        # the nearest hit of each ray past 2 mm: numpy finds the few points that can be it, which are then
+        # judged in their order with math.hypot as before (numpy's hypot may differ in the last bit)
+        dd = np.hypot(xy[:, 0] - origins[ray, 0], xy[:, 1] - origins[ray, 1])
+        dd = np.where(dd > 2.0 - 1e-6, dd, np.inf)
+        nearest = np.full(len(rays), np.inf)
+        np.minimum.at(nearest, ray, dd)
+        close = np.isfinite(dd) & (dd <= nearest[ray] * (1 + 1e-9) + 1e-6)
+        for k in np.flatnonzero(close).tolist():
+            i, e = int(ray[k]), int(edge[k])
             px, py = origins[i]
-            for part in shapely.get_parts(g):
-                for cx, cy in shapely.get_coordinates(part):
-                    dd = math.hypot(cx - px, cy - py)
-                    if dd > 2.0 and (i not in best or dd < best[i][0]):
-                        best[i] = (dd, (float(cx), float(cy)), e)
+            cx, cy = xy[k]
+            d = math.hypot(cx - px, cy - py)
+            if d > 2.0 and (i not in best or d < best[i][0]):
+                best[i] = (d, (float(cx), float(cy)), e)
     seals: list[Seal] = []
     for i, (dist, hit, edge) in sorted(best.items()):
         (px, py), (ux, uy), (wx, wy) = rays[i]
