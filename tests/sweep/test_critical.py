@@ -161,7 +161,10 @@ def test_rectangle_side_critical_matches_brute_force(base_name, rule, param, gri
 
     base = only(load_ruleset(base_name), rule)
     checked, thresholds = 0, 0
-    for name, plan in brute_force_plans().items():
+    plans = brute_force_plans()
+    if rule == "turning-space":  # the corridor plan's twenty rooms add time, not kinds of case
+        plans.pop("korridor-4units-aia")
+    for name, plan in plans.items():
         ctx = Context(plan)
         # a diameter no room has: every case is short, the rectangle decides (else the circle passes whatever the rectangle)
         big = derive(base, ((f"{rule}.{'front_circle_mm' if rule == 'wc-clearance' else 'diameter_mm'}", 4000.0),))
