@@ -216,8 +216,8 @@ def _why_uncertain(plan: Plan, r: Result) -> Message | None:
             return say("engine.unit_unknown", "unit {subject} holds rooms of unknown or inferred function ({rooms})",
                        subject=subject, rooms=low[:5])
         if share is not None and share < 0.9:
-            return say("engine.unit_partial", "only {share:.0%} of the enclosed floor became rooms: unit {subject} may "
-                       "be incomplete", share=share, subject=subject)
+            return say("engine.unit_partial", "only {share:.0%} of the enclosed floor became rooms: unit {subject} may be "
+                       "incomplete", share=share, subject=subject)
         return None
     return say("engine.plan_partial", "the plan is only partly recognised")
 

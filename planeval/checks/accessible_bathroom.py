@@ -106,8 +106,8 @@ def aggregate(inputs: AggregateInput, p: Params) -> Iterator[Result]:
             ok = not any(bad[r.id] for r in keep)
             reason = say("AB01.extra", "extra bathroom/WC: the unit's accessible bathroom is {kept: and }", kept=kept)
             if ok:
-                msg = say("AB01.pass", "unit {unit}: {kept: and } meets every rule judged for it; extra: "
-                                       "{extra}", unit=u.id, kept=kept,
+                msg = say("AB01.pass", "unit {unit}: {kept: and } meets every rule judged for it; extra: {extra}",
+                                       unit=u.id, kept=kept,
                           extra=[f"{r.display_name} ({r.id})" for r in extra])
             else:
                 fails = [say("AB01.fails", "{room} ({id}) fails {codes}", room=r.display_name, id=r.id, codes=bad[r.id])

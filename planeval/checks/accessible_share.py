@@ -62,9 +62,8 @@ def aggregate(inputs: AggregateInput, p: Params) -> Iterator[Result]:
     units = [(pf, u) for pf in inputs.plans for u in pf.plan.units]
     if len(units) < 2:
         yield Result(subject, Status.NOT_APPLICABLE, None, p.min_share, "",
-                     msg=say("AR02.one_unit", "{n} unit in the plan: the share is judged for a building (check several units or "
-                                              "files "
-                             "together)", n=len(units)))
+                     msg=say("AR02.one_unit", "{n} unit in the plan: the share is judged for a building (check several units "
+                                              "or files together)", n=len(units)))
         return
 
     def uname(pf: PlanFindings, uid: str) -> str:
@@ -111,8 +110,7 @@ def aggregate(inputs: AggregateInput, p: Params) -> Iterator[Result]:
     exemptions: tuple[Exemption, ...] = ()
     if status is Status.PASS and exempt:
         reason = say("AR02.exempt_reason", "exempt under the share rule: {sure} of {n} small units are accessible (≥ "
-                                           "{need:.0%}), so this "
-                     "unit need not be", sure=sure, n=n, need=p.min_share)
+                                           "{need:.0%}), so this unit need not be", sure=sure, n=n, need=p.min_share)
         exemptions = tuple(
             Exemption(pf.name, frozenset(uid for q, uid, _ in exempt if q is pf), reason.text, inputs.accessibility, "accept",
                       reason)

@@ -136,8 +136,8 @@ def judge(ctx: Context, room: Room, p: Params) -> Result:
     elif fit.problem == "side-b":
         foot = say("BD01.and_foot", " and {f:.0f} mm at the foot", f=F) if F > 0 else ""
         msg = say("BD01.side_b", "{bed}: no placement leaves {b:.0f} mm on side B{foot}; side A would get {measured:.0f} mm < "
-                  "{sym}{a:.0f} mm (the bed would overlap the wall by {overlap:.0f} "
-                  "mm)", b=B, foot=foot, overlap=-fit.measured, **v)
+                  "{sym}{a:.0f} mm (the bed would overlap the wall by {overlap:.0f} mm)",
+                  b=B, foot=foot, overlap=-fit.measured, **v)
     elif fit.problem == "doors":
         msg = say("BD01.doors", "{bed}: every placement with {need} blocks a door; side A 0 mm < {sym}{a:.0f} mm", **v)
     elif fit.problem == "foot":

@@ -59,8 +59,8 @@ def judge(ctx: Context, r: Room, p: Params) -> Result:
     x0, y0, x1, y1 = r.polygon.bounds
     short = say("HB01.short", "; {short:.0f} mm short", short=p.min_side_mm - side) if not ok else ""
     msg = say("HB01.square", "{room}: largest square of floor {side:.0f} × {side:.0f} mm {rel} {need:.0f} × {need:.0f} mm "
-              "(room {area:.2f} m², {dx:.0f} × {dy:.0f} mm "
-              "overall){short}", room=r.display_name, side=side, rel="≥" if ok else "<",
+              "(room {area:.2f} m², {dx:.0f} × {dy:.0f} mm overall){short}",
+              room=r.display_name, side=side, rel="≥" if ok else "<",
               need=p.min_side_mm, area=r.area_m2, dx=x1 - x0, dy=y1 - y0, short=short)
     details = {"square": rounded(list(square.exterior.coords)[:4]) if square is not None else None}
     return Result(r.id, Status.PASS if ok else Status.FAIL, side, p.min_side_mm, "mm", msg=msg,
@@ -85,6 +85,6 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
                 yield results[r.id]
             else:
                 yield Result(r.id, Status.NOT_APPLICABLE, None, p.min_side_mm, "mm", location=r.polygon,
-                             msg=say("HB01.extra", "{room}: an extra bathroom; the unit's is {best} "
-                                                   "({best_id})", room=r.display_name,
+                             msg=say("HB01.extra", "{room}: an extra bathroom; the unit's is {best} ({best_id})",
+                                                   room=r.display_name,
                                      best=best.display_name, best_id=best.id))

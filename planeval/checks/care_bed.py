@@ -108,16 +108,16 @@ def judge(t: _Try, p: Params, living: bool) -> Result:
     v = {"room": r.display_name, "bed": bed}
     if fit.problem == "":
         rel = "≥" if fit.measured + p.tolerance_mm >= p.side_mm else "<"
-        said = say("HB03.sides", "{room}: {bed}: the sides get {measured:.0f} mm {rel} {side:.0f} "
-                                 "mm", measured=fit.measured, rel=rel,
+        said = say("HB03.sides", "{room}: {bed}: the sides get {measured:.0f} mm {rel} {side:.0f} mm",
+                                 measured=fit.measured, rel=rel,
                    side=p.side_mm, **v)
     elif fit.problem in ("depth", "foot"):
         said = say("HB03.depth", "{room}: {bed}: no wall has the depth for the bed and its foot passage", **v)
     elif fit.problem == "doors":
         said = say("HB03.doors", "{room}: {bed}: every placement blocks a door", **v)
     else:
-        said = say("HB03.narrow", "{room}: {bed}: the room is {short:.0f} mm too narrow for both side "
-                                  "zones", short=-fit.measured, **v)
+        said = say("HB03.narrow", "{room}: {bed}: the room is {short:.0f} mm too narrow for both side zones",
+                                  short=-fit.measured, **v)
     cut = (say("HB03.cut", "; with the bed standing, the {passage:.0f} mm passage no longer reaches {windows}",
                passage=p.window_passage_mm, windows=list(t.cut)) if t.cut else "")
     living_note = (say("HB03.living", " (in the living room: Husbanken allows it there, drawn dashed on the plan)")

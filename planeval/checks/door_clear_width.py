@@ -125,8 +125,8 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
                 yield Result(
                     d.id, Status.NEEDS_REVIEW, None, limit, unit, location=where, sense=sense, code=code,
                     confidence=Confidence.LOW,
-                    msg=say("DW01.aspect_unknown", "{what} not shown in a 2D plan and no {tags} attribute on the door: "
-                            "check on site ({rel} {limit:g} {unit})", tags="/".join(tags[:2]), **words),
+                    msg=say("DW01.aspect_unknown", "{what} not shown in a 2D plan and no {tags} attribute on the door: check "
+                            "on site ({rel} {limit:g} {unit})", tags="/".join(tags[:2]), **words),
                 )
                 continue
             st = compare(value, limit, sense)

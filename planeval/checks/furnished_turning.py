@@ -157,5 +157,5 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
                 yield judge(ctx, layouts[r.id], p)
     if not judged:
         yield Result("plan", Status.NOT_APPLICABLE, None, p.diameter_mm, "mm",
-                     msg=say("TS02.none", "no room of {functions!f} holds a piece of the minimum "
-                                          "furniture", functions=list(p.functions)))
+                     msg=say("TS02.none", "no room of {functions!f} holds a piece of the minimum furniture",
+                                          functions=list(p.functions)))

@@ -78,8 +78,8 @@ def judge_room(ctx: Context, r: Room, p: Params, what: str) -> Result:
         pieces = (say("GU01.pieces", "{n} pieces", n=len(free)) if len(free) > 1 else say("GU01.piece", "{n} piece", n=len(free)))
         return Result(r.id, Status.NEEDS_REVIEW, length, 0.0, "mm",
                       msg=say("GU01.free_edge", "{what!f} {room}: {length:.0f} mm of its edge has no wall or guard drawn along "
-                                                "it "
-                              "({pieces}); a guard is needed where the level difference exceeds 0.5 m (TEK17 §12-11 (2), §12-15)",
+                                                "it ({pieces}); a guard is needed where the level difference exceeds 0.5 m "
+                                                "(TEK17 §12-11 (2), §12-15)",
                               what=what, room=r.display_name, length=length, pieces=pieces),
                       location=union(free).buffer(60), sense=Sense.AT_MOST, confidence=Confidence.MEDIUM,
                       details={"free_edge_mm": round(length), "pieces": len(free)})
@@ -98,8 +98,8 @@ def judge_stairs(ctx: Context, p: Params) -> Iterator[Result]:
         if not run.straight:
             yield Result(f.id, Status.NEEDS_REVIEW, None, 0.0, "mm",
                          msg=say("GU02.not_straight", "stair {id}{where} is not a straight run: which of its sides are open "
-                                                      "cannot be "
-                                 "told from the plan; each open side needs a guard or handrail (TEK17 §12-14 (1) a, §12-15)",
+                                                      "cannot be told from the plan; each open side needs a guard or handrail "
+                                                      "(TEK17 §12-14 (1) a, §12-15)",
                                  id=f.id, where=where),
                          location=f.polygon, code="GU02", sense=Sense.AT_MOST, confidence=Confidence.LOW)
             continue
@@ -108,17 +108,15 @@ def judge_stairs(ctx: Context, p: Params) -> Iterator[Result]:
         if free:
             yield Result(f.id, Status.NEEDS_REVIEW, length, 0.0, "mm",
                          msg=say("GU02.free", "stair {id}{where}: {length:.0f} mm of its long sides has no wall, guard or "
-                                              "handrail "
-                                 "drawn (on a wall or railing layer) along it; TEK17 §12-14 (1) a asks a safe boundary and "
-                                 "handrails "
-                                 "on both sides, §12-15 (2) a guard around the stair "
-                                 "opening", id=f.id, where=where, length=length),
+                                              "handrail drawn (on a wall or railing layer) along it; TEK17 §12-14 (1) a asks a "
+                                              "safe boundary and handrails on both sides, §12-15 (2) a guard around the stair "
+                                              "opening", id=f.id, where=where, length=length),
                          location=union(free).buffer(60), code="GU02", sense=Sense.AT_MOST, confidence=Confidence.MEDIUM,
                          details={"free_edge_mm": round(length)})
         else:
             yield Result(f.id, Status.PASS, 0.0, 0.0, "mm",
-                         msg=say("GU02.guarded", "stair {id}{where}: walls or guards are drawn along both long sides (height not "
-                                 "shown in 2D)", id=f.id, where=where),
+                         msg=say("GU02.guarded", "stair {id}{where}: walls or guards are drawn along both long sides (height "
+                                 "not shown in 2D)", id=f.id, where=where),
                          location=f.polygon, code="GU02", sense=Sense.AT_MOST, confidence=Confidence.MEDIUM)
 
 

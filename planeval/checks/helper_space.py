@@ -71,9 +71,9 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             best = max(fs, key=lambda fc: fc.width)
             ok = best.width + p.tolerance_mm >= p.helper_mm
             each = [say("HB04.face", "{face!w} {width:.0f}", face=fc.name, width=min(fc.width, 9999)) for fc in fs]
-            msg = say("HB04.helper", "{kind!x} {id} in {room}: widest free face {face!w} {width:.0f} mm {rel} {need:.0f} mm for "
-                                     "a helper "
-                      "({each} mm)", kind=f.kind, id=f.id, room=r.display_name, face=best.name, width=best.width,
+            msg = say("HB04.helper", "{kind!x} {id} in {room}: widest free face {face!w} {width:.0f} mm {rel} {need:.0f} mm "
+                                     "for a helper ({each} mm)",
+                                     kind=f.kind, id=f.id, room=r.display_name, face=best.name, width=best.width,
                       rel="≥" if ok else "<", need=p.helper_mm, each=each)
             zone = best.zone(min(p.helper_mm, best.width) if not ok else p.helper_mm)
             yield Result(f.id, Status.PASS if ok else Status.FAIL, best.width, p.helper_mm, "mm", msg=msg,

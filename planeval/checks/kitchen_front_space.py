@@ -115,8 +115,8 @@ def judge_turning(ctx: Context, room: Room, c: Fixture, p: Params) -> Result:
     more = (say("KI02.rectangle", ", but a {w:.2f} × {length:.2f} m rectangle fits in front of it", **rect) if placed is not None
             else say("KI02.no_rectangle", "; no {w:.2f} × {length:.2f} m rectangle fits there either", **rect)
             if not ok and p.rectangle_allowed else "")
-    msg = say("KI02.circle", "largest free circle touching the front of counter {id} Ø{d:.0f} mm {rel} Ø{need:.0f} "
-                             "mm{more}", id=c.id,
+    msg = say("KI02.circle", "largest free circle touching the front of counter {id} Ø{d:.0f} mm {rel} Ø{need:.0f} mm{more}",
+                             id=c.id,
               d=d, rel="≥" if ok else "<", need=p.turning_diameter_mm, more=more)
     circle = Point(cx, cy).buffer(max(r, 1.0), quad_segs=16)
     zone = placed if placed is not None else Point(cx, cy).buffer(p.turning_diameter_mm / 2, quad_segs=16) if ok else circle
@@ -138,8 +138,8 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         counters = fixtures_in(ctx, r, ("kitchen_counter",))
         if not counters:
             yield Result(r.id, Status.NOT_APPLICABLE, None, p.depth_mm, "mm",
-                         msg=say("KI01.no_counter", "no kitchen counter recognised in {room} "
-                                                    "({id})", room=r.display_name, id=r.id),
+                         msg=say("KI01.no_counter", "no kitchen counter recognised in {room} ({id})",
+                                                    room=r.display_name, id=r.id),
                          location=r.polygon, code=SPEC.code)
             continue
         for c in counters:

@@ -100,49 +100,47 @@ def judge(ctx: Context, f: Fixture, p: Params) -> Iterator[Result]:
     if not run.straight:
         yield Result(f.id, Status.NEEDS_REVIEW, None, p.width_mm, "mm", location=f.polygon, confidence=Confidence.LOW,
                      msg=say("RA01.not_straight", "ramp {id}{where} is not a straight run ({w:.0f} × {length:.0f} mm "
-                                                  "footprint): its "
-                             "width cannot be read from the plan (≥ {need:.0f} mm)", id=f.id, where=where, w=run.width,
+                                                  "footprint): its width cannot be read from the plan (≥ {need:.0f} mm)",
+                                                  id=f.id, where=where, w=run.width,
                              length=run.length, need=p.width_mm))
         return
     ok = run.width + p.tolerance_mm >= p.width_mm
     yield Result(f.id, Status.PASS if ok else Status.FAIL, run.width, p.width_mm, "mm",
-                 msg=say("RA01.width", "ramp {id}{where}: width {w:.0f} mm {rel} {need:.0f} "
-                                       "mm", id=f.id, where=where, w=run.width,
+                 msg=say("RA01.width", "ramp {id}{where}: width {w:.0f} mm {rel} {need:.0f} mm",
+                                       id=f.id, where=where, w=run.width,
                          rel="≥" if ok else "<", need=p.width_mm),
                  location=f.polygon, confidence=Confidence.MEDIUM, details={"length_mm": round(run.length)})
     rise, n, tag = stated(f, run.length)
     limit = p.short_ratio if run.length < p.short_run_mm else p.max_ratio
     if n is None or rise is None:
         yield Result(f.id, Status.NEEDS_REVIEW, None, limit, "", location=f.polygon, code="RA02",
-                     msg=say("RA02.unknown", "ramp {id}: no rise or slope stated (no RISE/STIGNING attribute, levels are not in "
-                                             "the "
-                             "plan's geometry): slope at most 1:{limit:g} over its {length:.0f} mm", id=f.id, limit=limit,
+                     msg=say("RA02.unknown", "ramp {id}: no rise or slope stated (no RISE/STIGNING attribute, levels are not "
+                                             "in the plan's geometry): slope at most 1:{limit:g} over its {length:.0f} mm",
+                                             id=f.id, limit=limit,
                              length=run.length))
         yield Result(f.id, Status.NEEDS_REVIEW, None, p.landing_rise_mm, "mm", location=f.polygon, code="RA03",
-                     msg=say("RA03.unknown", "ramp {id}: rise unknown: a {landing:.0f} mm landing is needed for each {rise:.0f} "
-                                             "mm of "
-                             "height", id=f.id, landing=p.landing_mm, rise=p.landing_rise_mm))
+                     msg=say("RA03.unknown", "ramp {id}: rise unknown: a {landing:.0f} mm landing is needed for each "
+                                             "{rise:.0f} mm of height", id=f.id, landing=p.landing_mm, rise=p.landing_rise_mm))
         return
     ok = n + 1e-6 >= limit
     slope = {"id": f.id, "rise": rise, "length": run.length, "tag": tag, "n": n, "limit": limit}
     yield Result(f.id, Status.PASS if ok else Status.FAIL, n, limit, "",
-                 msg=say("RA02.slope", "ramp {id}: rise {rise:.0f} mm over {length:.0f} mm ({tag}) = 1:{n:.1f} ≤ "
-                                       "1:{limit:g}", **slope)
+                 msg=say("RA02.slope", "ramp {id}: rise {rise:.0f} mm over {length:.0f} mm ({tag}) = 1:{n:.1f} ≤ 1:{limit:g}",
+                                       **slope)
                  if ok else say("RA02.steep", "ramp {id}: rise {rise:.0f} mm over {length:.0f} mm ({tag}) = 1:{n:.1f} steeper "
-                                              "than "
-                                "1:{limit:g}", **slope), location=f.polygon, code="RA02",
+                                              "than 1:{limit:g}", **slope), location=f.polygon, code="RA02",
                  details={"rise_mm": round(rise), "ratio": round(n, 2), "stated_by": tag})
     if rise <= p.landing_rise_mm:
         yield Result(f.id, Status.PASS, rise, p.landing_rise_mm, "mm",
-                     msg=say("RA03.low", "ramp {id}: rise {rise:.0f} mm ≤ {max:.0f} mm: no resting landing "
-                                         "needed", id=f.id, rise=rise,
+                     msg=say("RA03.low", "ramp {id}: rise {rise:.0f} mm ≤ {max:.0f} mm: no resting landing needed",
+                                         id=f.id, rise=rise,
                              max=p.landing_rise_mm),
                      location=f.polygon, code="RA03", sense=Sense.AT_MOST)
     else:
         yield Result(f.id, Status.NEEDS_REVIEW, rise, p.landing_rise_mm, "mm",
                      msg=say("RA03.high", "ramp {id}: rise {rise:.0f} mm > {max:.0f} mm needs a horizontal landing of "
-                                          "{landing:.0f} mm "
-                             "for each {max:.0f} mm of height; one drawn ramp does not show it", id=f.id, rise=rise,
+                                          "{landing:.0f} mm for each {max:.0f} mm of height; one drawn ramp does not show it",
+                                          id=f.id, rise=rise,
                              max=p.landing_rise_mm, landing=p.landing_mm),
                      location=f.polygon, code="RA03", sense=Sense.AT_MOST)
 

@@ -51,8 +51,8 @@ def as_permanent_stay(room: Room, result: Result) -> Result:
     inner = said_of(result.message, result.msg)
     if result.status is Status.PASS:
         return replace(result, message="", details=details,
-                       msg=say("scope.unknown_pass", "{inner} ({what}: judged as a room for permanent "
-                                                     "stay)", inner=inner, what=what))
+                       msg=say("scope.unknown_pass", "{inner} ({what}: judged as a room for permanent stay)",
+                                                     inner=inner, what=what))
     if result.status is Status.FAIL:
         return replace(result, status=Status.NEEDS_REVIEW, details=details, message="",
                        msg=say("scope.unknown_fail", "{what}: judged as a room for permanent stay it fails — {inner}",

@@ -151,8 +151,8 @@ def judge(ctx: Context, room: Room, p: Params) -> tuple[Result, Result | None]:
     elif z.source == "around":
         t = _drawn_fit(z.fixture, p)  # type: ignore[arg-type]
         what = say("BA02.around", "drawn shower {id} {ta:.0f} × {tb:.0f} mm with the free floor beside it: step-free zone "
-                   "{a:.0f} × {b:.0f} mm overlapping the "
-                   "tray", id=z.fixture.id, ta=t.size[0], tb=t.size[1],  # type: ignore[union-attr]
+                   "{a:.0f} × {b:.0f} mm overlapping the tray",
+                   id=z.fixture.id, ta=t.size[0], tb=t.size[1],  # type: ignore[union-attr]
                    **size)
     elif z.geometry.is_empty:
         what = say("BA02.no_room", "no shower drawn and no free floor for a shower zone")
@@ -161,14 +161,14 @@ def judge(ctx: Context, room: Room, p: Params) -> tuple[Result, Result | None]:
         what = say("BA02.possible", "no shower drawn; possible shower zone in the free floor{bath}: largest {a:.0f} × {b:.0f} mm",
                    bath=bath, **size)
     if z.source == "drawn" and abs(z.short_side - z.size[0]) > 0.5:
-        what = say("BA02.largest_in", "{what} (largest {zw:.0f}:{zl:.0f} zone in it {s:.0f} × {sl:.0f} "
-                                      "mm)", what=what, zw=zw, zl=zl,
+        what = say("BA02.largest_in", "{what} (largest {zw:.0f}:{zl:.0f} zone in it {s:.0f} × {sl:.0f} mm)",
+                                      what=what, zw=zw, zl=zl,
                    s=z.short_side, sl=z.short_side * zl / zw)
     rel = "≥" if zone_ok else "<"
     more: Message | str = ""
     if zone_ok and passage.ok is False:
-        more = say("BA02.blocked", "; no {passage:.0f} mm passage from door {door} to the shower zone (widest {widest:.0f} mm < "
-                   "{passage:.0f} mm)", passage=p.passage_mm, door=passage.blocked_door, widest=passage.widest_mm)
+        more = say("BA02.blocked", "; no {passage:.0f} mm passage from door {door} to the shower zone (widest {widest:.0f} mm "
+                   "< {passage:.0f} mm)", passage=p.passage_mm, door=passage.blocked_door, widest=passage.widest_mm)
     elif zone_ok and passage.ok:
         more = say("BA02.reached", "; {passage:.0f} mm passage from the door reaches it", passage=p.passage_mm)
     elif zone_ok and passage.ok is None:
@@ -230,13 +230,13 @@ def step_free(room: Room, z: ZoneFit, p: Params) -> Result:
         yes, sf = f.step_free, attribute(f.attributes, *STEP_FREE_TAGS)  # the attribute's own words for the message
         v = {"id": f.id, "said": sf, "max": p.max_threshold_mm}
         return Result(status=Status.PASS if yes else Status.FAIL, measured=0.0 if yes else None, msg=say(
-            "BA04.step_free", "shower {id} is step-free (attribute {said!r}); threshold allowed ≤ {max:.0f} "
-                              "mm", **v) if yes else say(
+            "BA04.step_free", "shower {id} is step-free (attribute {said!r}); threshold allowed ≤ {max:.0f} mm",
+                              **v) if yes else say(
             "BA04.not_step_free", "shower {id} is not step-free (attribute {said!r}); threshold allowed ≤ {max:.0f} mm", **v),
             details={"source": "attribute", "fixture": f.id}, **base)
     return Result(status=Status.NEEDS_REVIEW, measured=None, msg=say(
-        "BA04.unknown", "shower {id}: threshold height unknown (no THRESHOLD/STEP_FREE attribute; not visible in 2D), required ≤ "
-        "{max:.0f} mm", id=f.id, max=p.max_threshold_mm), details={"source": "none", "fixture": f.id}, **base)
+        "BA04.unknown", "shower {id}: threshold height unknown (no THRESHOLD/STEP_FREE attribute; not visible in 2D), required "
+        "≤ {max:.0f} mm", id=f.id, max=p.max_threshold_mm), details={"source": "none", "fixture": f.id}, **base)
 
 
 def check(ctx: Context, p: Params) -> Iterator[Result]:

@@ -79,8 +79,8 @@ def judge_width(ctx: Context, f: Fixture, p: Params) -> Result:
         need = (p.unit_width_mm if inside else p.other_width_mm) + p.winding_extra_mm
         return Result(f.id, Status.NEEDS_REVIEW, None, need, "mm",
                       msg=say("TR01.not_straight", "stair {id}{where} is not a straight run ({w:.0f} × {length:.0f} mm "
-                                                   "footprint): its "
-                              "run width cannot be read from the plan; a run that is not straight needs ≥ {need:.0f} mm",
+                                                   "footprint): its run width cannot be read from the plan; a run that is not "
+                                                   "straight needs ≥ {need:.0f} mm",
                               length=run.length, need=need, **v),
                       location=f.polygon, confidence=Confidence.LOW, details={"straight": False})
     w = run.width
@@ -88,19 +88,19 @@ def judge_width(ctx: Context, f: Fixture, p: Params) -> Result:
     if inside:
         status = Status.PASS if ok >= p.unit_width_mm else Status.FAIL
         rel = "≥" if status is Status.PASS else "<"
-        msg = say("TR01.unit", "stair {id}{where} (inside the unit): run {w:.0f} mm {rel} {need:.0f} "
-                               "mm", rel=rel, need=p.unit_width_mm,
+        msg = say("TR01.unit", "stair {id}{where} (inside the unit): run {w:.0f} mm {rel} {need:.0f} mm",
+                               rel=rel, need=p.unit_width_mm,
                   **v)
         need = p.unit_width_mm
     elif ok >= p.main_width_mm:
         status, need = Status.PASS, p.main_width_mm
-        msg = say("TR01.main", "stair {id}{where}: run {w:.0f} mm ≥ {need:.0f} mm (enough for a main "
-                               "stair)", need=p.main_width_mm, **v)
+        msg = say("TR01.main", "stair {id}{where}: run {w:.0f} mm ≥ {need:.0f} mm (enough for a main stair)",
+                               need=p.main_width_mm, **v)
     elif ok >= p.other_width_mm:
         status, need = Status.NEEDS_REVIEW, p.main_width_mm
         msg = say("TR01.other", "stair {id}{where}: run {w:.0f} mm ≥ {other:.0f} mm, but < {main:.0f} mm if it is a main stair "
-                                "serving "
-                  "more than one unit (not shown in the plan)", other=p.other_width_mm, main=p.main_width_mm, **v)
+                                "serving more than one unit (not shown in the plan)",
+                                other=p.other_width_mm, main=p.main_width_mm, **v)
     else:
         status, need = Status.FAIL, p.other_width_mm
         msg = say("TR01.narrow", "stair {id}{where}: run {w:.0f} mm < {other:.0f} mm", other=p.other_width_mm, **v)
@@ -121,16 +121,15 @@ def judge_landing(ctx: Context, f: Fixture, p: Params) -> Result | None:
     if need <= 0:
         return Result(f.id, Status.NEEDS_REVIEW, depth, None, "mm",
                       msg=say("TR02.unit", "stair {id}: landing {depth:.0f} mm deep beyond its ends ({a:.0f} / {b:.0f} mm); "
-                                           "TEK17 "
-                              "§12-14 (1) e asks a landing large enough to stop a fall, with no number for stairs inside a unit",
+                                           "TEK17 §12-14 (1) e asks a landing large enough to stop a fall, with no number for "
+                                           "stairs inside a unit",
                               id=f.id, depth=depth, a=a, b=b),
                       location=loc, code="TR02", confidence=Confidence.MEDIUM, details=details)
     status = Status.PASS if depth + p.tolerance_mm >= need else Status.FAIL
     rel = "≥" if status is Status.PASS else "<"
     return Result(f.id, status, depth, need, "mm",
                   msg=say("TR02.landing", "stair {id}: deepest landing beyond its ends {depth:.0f} mm {rel} {need:.0f} mm "
-                                          "({a:.0f} / "
-                          "{b:.0f} mm)", id=f.id, depth=depth, rel=rel, need=need, a=a, b=b),
+                                          "({a:.0f} / {b:.0f} mm)", id=f.id, depth=depth, rel=rel, need=need, a=a, b=b),
                   location=loc, code="TR02", confidence=Confidence.MEDIUM, details=details)
 
 

@@ -113,8 +113,8 @@ def judge_area(ctx: Context, u: Unit, p: Params) -> tuple[Result, list[Room]]:
         notes.append(say("ST01.narrow", "too narrow to drive into (< {width:.0f} mm): {rooms}", width=p.min_room_width_mm,
                          rooms=[r.display_name for r in narrow]))
     if [r for r in usable if r not in counted]:
-        notes.append(say("ST01.parts", "over {n} parts: "
-                                       "{rooms}", n=p.max_parts, rooms=[r.display_name for r in usable if r not in counted]))
+        notes.append(say("ST01.parts", "over {n} parts: {rooms}",
+                                       n=p.max_parts, rooms=[r.display_name for r in usable if r not in counted]))
     cut = sum(areas[r.id][1] for r in counted)
     if cut > 0:
         notes.append(say("ST01.deducted", "{cut:.2f} m² of technical installations deducted", cut=cut))
@@ -125,8 +125,8 @@ def judge_area(ctx: Context, u: Unit, p: Params) -> tuple[Result, list[Room]]:
     if not counted:
         res = Result(u.id, Status.NEEDS_REVIEW, 0.0, need, "m²", details=details,
                      msg=say("ST01.no_bod", "no bod in the unit{extra}: {need:.2f} m² needed for {unit} — a bod outside the "
-                                            "unit (e.g. a "
-                             "sportsbod in the basement) may serve: check", extra=extra, need=need, unit=unit_txt))
+                                            "unit (e.g. a sportsbod in the basement) may serve: check",
+                                            extra=extra, need=need, unit=unit_txt))
         return res, []
     status = compare(area, need, eps=0.005)
     names = [say("ST01.room", "{room} {area:.2f} m²", room=r.display_name, area=areas[r.id][0]) for r in counted]
@@ -160,9 +160,8 @@ def judge_front(ctx: Context, bod: Room, p: Params) -> Iterator[Result]:
         rect = (say("ST02.rectangle", ", but a {w:.2f} × {length:.2f} m rectangle fits", w=p.front_rectangle_width_mm / 1000,
                     length=p.front_rectangle_length_mm / 1000) if placed is not None else "")
         msg = say("ST02.front", "in front of {bod}'s door {door} (in {room}) the largest free circle Ø{d:.0f} mm {rel} "
-                                "Ø{need:.0f} mm"
-                  "{rect}", bod=bod.display_name, door=d.id, room=where, d=2 * r, rel="≥" if ok else "<", need=p.front_circle_mm,
-                  rect=rect)
+                  "Ø{need:.0f} mm{rect}", bod=bod.display_name, door=d.id, room=where, d=2 * r, rel="≥" if ok else "<",
+                  need=p.front_circle_mm, rect=rect)
         yield Result(bod.id, Status.PASS if ok or placed is not None else Status.FAIL, 2 * r, p.front_circle_mm, "mm", msg=msg,
                      location=placed if placed is not None else shapely.Point(cx, cy).buffer(max(r, 1.0)), code="ST02",
                      details={"door": d.id, "room": other, "center": [round(cx), round(cy)]})

@@ -55,8 +55,8 @@ def describe(ok: bool, worst: TurningCase, diameter_mm: float, rectangle: tuple[
         return say("turn.rectangle", "largest free circle Ø{d:.0f} mm{door} < Ø{need:.0f} mm, but a {w:.2f} × {length:.2f} m "
                                      "rectangle fits",
                    d=worst.diameter, door=door, need=diameter_mm, w=w / 1000, length=length / 1000)
-    rect = (say("turn.no_rectangle", "; no {w:.2f} × {length:.2f} m rectangle fits "
-                                     "either", w=rectangle[0] / 1000, length=rectangle[1] / 1000)
+    rect = (say("turn.no_rectangle", "; no {w:.2f} × {length:.2f} m rectangle fits either",
+                                     w=rectangle[0] / 1000, length=rectangle[1] / 1000)
             if rectangle else "")
     return say("turn.short", "largest free circle Ø{d:.0f} mm{door} < Ø{need:.0f} mm ({short:.0f} mm short){rect}",
                d=worst.diameter, door=door, need=diameter_mm, short=diameter_mm - worst.diameter, rect=rect)

@@ -58,8 +58,8 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         rooms = [ctx.room(r).polygon for r in u.rooms]
         yield Result(
             u.id, st, area, p.min_area_m2, "m²",
-            msg=say("AR01.area", "{measure!w} area {area:.2f} m² {rel} {need:.2f} m² "
-                                 "({type})", measure=p.measure, area=area, rel=rel,
+            msg=say("AR01.area", "{measure!w} area {area:.2f} m² {rel} {need:.2f} m² ({type})",
+                                 measure=p.measure, area=area, rel=rel,
                     need=p.min_area_m2, type=a.type),
             location=shapely.union_all(rooms) if rooms else None,
             details={"type": a.type, "net_m2": round(a.net_m2, 2), "bra_m2": round(a.bra_m2, 2)},

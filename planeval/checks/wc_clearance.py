@@ -190,14 +190,14 @@ def judge_sides(ctx: Context, room: Room, s: WcSides, p: Params) -> Result:
     order = (a.large, 1 - a.large)
 
     def part(i: int) -> Message:
-        return say("BA01.side", "{w:.0f} mm on the {side!w} {rel} {need:.0f} "
-                                "mm", w=widths[i], side=names[i], rel="≥" if a.ok[i] else "<",
+        return say("BA01.side", "{w:.0f} mm on the {side!w} {rel} {need:.0f} mm",
+                                w=widths[i], side=names[i], rel="≥" if a.ok[i] else "<",
                    need=need[i])
 
     shower = (say("BA01.shower_is_side", " (the side space is the shower zone)") if a.with_shower
               else say("BA01.shower_counts", " (shower zone counted as side space)") if p.shower_counts_as_side else "")
-    msg = say("BA01.sides", "free floor beside the WC ({depth:.0f} mm from its back): {one}, "
-                            "{other}{shower}", depth=p.side_depth_mm,
+    msg = say("BA01.sides", "free floor beside the WC ({depth:.0f} mm from its back): {one}, {other}{shower}",
+                            depth=p.side_depth_mm,
               one=part(order[0]), other=part(order[1]), shower=shower)
     cap = max(need) * 2
     claimed = (_side_box(s.fp, 0, need[0], p.side_depth_mm), _side_box(s.fp, 1, need[1], p.side_depth_mm))
@@ -307,8 +307,8 @@ def judge_passage(ctx: Context, room: Room, s: WcSides, p: Params) -> Result:
     need = p.passage_mm - 2 * p.tolerance_mm
     ok = w >= need
     shown = f"≥ {w:.0f}" if w >= 2 * p.passage_mm else f"{w:.0f}"
-    msg = say("BA05.passage", "free passage from door {door} to the free space beside the WC {shown} mm {rel} {need:.0f} "
-                              "mm", door=worst,
+    msg = say("BA05.passage", "free passage from door {door} to the free space beside the WC {shown} mm {rel} {need:.0f} mm",
+                              door=worst,
               shown=shown, rel="≥" if ok else "<", need=p.passage_mm)
     return Result(room.id, Status.PASS if ok else Status.FAIL, min(w, 2 * p.passage_mm), p.passage_mm, "mm", msg=msg,
                   location=zone, code="BA05", details={"door": worst, "passages_mm": {k: round(v) for k, v in widths.items()}})
@@ -354,11 +354,11 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             elif with_wc:
                 names = [f"{x.display_name} ({x.id})" for x in with_wc]
                 yield from _all(r, Status.NOT_APPLICABLE, say("BA01.elsewhere", "{room} ({id}) has no WC; the unit's WC is "
-                                                                                "judged in "
-                                                              "{names}", room=r.display_name, id=r.id, names=names), p)
+                                                                                "judged in {names}",
+                                                                                room=r.display_name, id=r.id, names=names), p)
             else:
                 yield from _all(r, Status.NEEDS_REVIEW, say(
                     "BA01.no_wc", "no WC recognised in {room} ({id}): free side space (≥ {large:.0f}/{small:.0f} mm), a "
-                                  "Ø{d:.0f} mm "
-                    "turning area in front of the WC and the passage to it cannot be judged", room=r.display_name, id=r.id,
+                                  "Ø{d:.0f} mm turning area in front of the WC and the passage to it cannot be judged",
+                                  room=r.display_name, id=r.id,
                     large=p.side_large_mm, small=p.side_small_mm, d=p.front_circle_mm), p)

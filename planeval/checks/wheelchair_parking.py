@@ -111,8 +111,8 @@ def judge(ctx: Context, r: Room, p: Params) -> Result:
                  rel="≥" if fits else "<", need=p.diameter_mm)
     problems = []
     if parked is None:
-        problems.append(say("HB02.no_wall", "no wall of {room} takes a {w:.0f} × {length:.0f} mm parking place outside the door "
-                                            "swings",
+        problems.append(say("HB02.no_wall", "no wall of {room} takes a {w:.0f} × {length:.0f} mm parking place outside the "
+                                            "door swings",
                             room=r.display_name, **size))
     others = [furniture(i) for i in lay.missing if i.kind != "parking"]
     if others:
@@ -123,8 +123,8 @@ def judge(ctx: Context, r: Room, p: Params) -> Result:
     ok = fits and not problems
     head = circle
     if parked is not None:
-        head = (say("HB02.placed_all", "{room}: {w:.0f} × {length:.0f} mm parking place and furniture placed, "
-                                       "{circle}", room=r.display_name,
+        head = (say("HB02.placed_all", "{room}: {w:.0f} × {length:.0f} mm parking place and furniture placed, {circle}",
+                                       room=r.display_name,
                     circle=circle, **size) if len(lay.placed) > 1
                 else say("HB02.placed", "{room}: {w:.0f} × {length:.0f} mm parking place placed, {circle}", room=r.display_name,
                          circle=circle, **size))

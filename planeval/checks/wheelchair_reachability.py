@@ -114,8 +114,8 @@ def judge_room(ctx: Context, u: Unit, rid: str, p: Params) -> Result:
             doors = chair_entry_doors(ctx, u.id, rid, floor, chair)
             through = say("RE01.through", " through door {doors}", doors=doors) if doors else ""
             head = say("RE01.stuck", "a {w:.0f} × {length:.0f} mm chair cannot turn into {room}{through} from entrance door "
-                                     "{door} "
-                       "(a Ø{w:.0f} mm disc passes; widest chair {length:.0f} mm long that does {measured:.0f} mm)",
+                                     "{door} (a Ø{w:.0f} mm disc passes; widest chair {length:.0f} mm long that does "
+                                     "{measured:.0f} mm)",
                        room=name, through=through, door=entrance.id, measured=measured, **size)
             why = say("RE01.turning_into", "turning into {room}{through}", room=name, through=through)
             door = doors[0] if doors else door
@@ -174,8 +174,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         if not u.entrance_door:
             yield Result(u.id, Status.NEEDS_REVIEW, None, p.wheelchair_width_mm, "mm",
                          msg=say("RE01.no_entrance", "unit {unit}: no entrance door recognised, so reachability from the "
-                                                     "entrance "
-                                 "cannot be judged", unit=u.id),
+                                                     "entrance cannot be judged", unit=u.id),
                          location=shapely.union_all([ctx.room(r).polygon for r in u.rooms]) if u.rooms else None)
             continue
         for rid in u.rooms:
