@@ -54,7 +54,10 @@ def test_critical_values_match_brute_force(base_name, rule, param, grid):
     if not base.rules[rule].enabled or base.rules[rule].params is None:
         pytest.skip(f"{rule} not configured in {base_name}")
     checked = 0
-    for name, plan in brute_force_plans().items():
+    plans = brute_force_plans()
+    if rule in SLOW:  # every room's flip point ± a step is a reachability run: the corridor plan's twenty rooms cost most
+        plans.pop("korridor-4units-aia")
+    for name, plan in plans.items():
         ctx = Context(plan)
         p = base.rules[rule].params
         crit: dict[tuple[str, str], Critical] = {}
