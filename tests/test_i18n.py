@@ -28,7 +28,8 @@ SAMPLE = ROOT / "samples" / "dxf" / "korttid-40-aia.dxf"
 
 
 def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    """The fields a text names (a plural choice ``{n|one|many}`` names ``n``)."""
+    return {name.split("|")[0] for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
 def test_every_key_exists_in_both_languages_with_the_same_fields():
@@ -108,3 +109,9 @@ def test_cli_lang_defaults_to_the_rule_set_and_can_be_overridden(tmp_path):
     out = tmp_path / "r.json"
     runner.invoke(main, ["check", str(SAMPLE), "--rules", "tek17", "--json", str(out)])
     assert "hint" in json.dumps(json.loads(out.read_text(encoding="utf-8")))
+
+
+def test_a_count_of_one_takes_the_singular():
+    assert t("nb", "area.text_all", units=1, net="30,0", mix="").startswith("alle planer: 1 boenhet,")
+    assert t("nb", "area.text_all", units=3, net="90,0", mix="").startswith("alle planer: 3 boenheter,")
+    assert t("en", "md.building_line", plans=1, units=1, net="1", bra="1", mix="").startswith("1 plan, 1 unit,")

@@ -9,12 +9,15 @@ only the console, HTML, Markdown and PDF writers look texts up here.
 ('Ikke oppfylt', 'Fail')
 >>> t("nb", "html.findings_total", n=3)
 '3 funn'
+>>> t("nb", "area.text_all", units=1, net="30,0", mix=""), t("en", "area.text_all", units=2, net="60.0", mix="")
+('alle planer: 1 boenhet, netto 30,0 m², ', 'all plans: 2 units, net 60.0 m², ')
 >>> lang_for([], None), lang_for([], "nb")
 ('en', 'nb')
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable
 from functools import cache
@@ -59,7 +62,13 @@ def t(lang: str, key: str, **fields: Any) -> str:
     text = catalogue(lang if lang in LANGS else DEFAULT_LANG).get(key)
     if text is None:
         text = catalogue(DEFAULT_LANG).get(key, key)
+    if fields and "|" in text:
+        text = _PLURAL.sub(lambda m: m[2] if fields.get(m[1]) == 1 else m[3], text)
     return text.format(**fields) if fields else text
+
+
+#: ``{units|boenhet|boenheter}``: the first word when the field ``units`` is 1, else the second
+_PLURAL = re.compile(r"\{(\w+)\|([^|{}]*)\|([^|{}]*)\}")
 
 
 def term(lang: str, code: str, fallback: str = "") -> str:
