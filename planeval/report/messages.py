@@ -15,6 +15,8 @@ catalogue stays in English (``tests/test_messages.py`` keeps every check's keys 
 >>> render("nb", "DW01.width", {"role": "entrance", "width": 859.6, "rel": "≥", "need": 860, "source": "attribute",
 ...                             "leaf": 925})
 'inngangsdør, fri bredde 860 mm ≥ 860 mm (fra attributt, dørblad 925 mm)'
+>>> _Localised("nb").format("{share:.0%} av {n}", share=0.583, n=12)
+'58\xa0% av 12'
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ class _Localised(MessageFormatter):
         return next((t(self.lang, k) for k in keys if has(self.lang, k)), value)
 
     def number(self, text: str) -> str:
-        return decimal(text, self.lang)
+        text = decimal(text, self.lang)
+        return text[:-1] + "\u00a0%" if self.lang == "nb" and text.endswith("%") else text  # «58 %» in Norwegian
 
     def message(self, key: str, values: dict[str, Any], text: str) -> str:
         return render(self.lang, key, values, text)
