@@ -4,7 +4,8 @@
     one row per (plan, variant) judged: ``plan`` (path as given), ``plan_name``, ``sha256`` (of the
     DXF file), ``variant_id``, ``ruleset`` (the variant's name), ``base`` (the base rule set's
     name), ``chain`` (JSON: the rule-set files with their sha256), ``params`` (JSON: the varied
-    parameters), ``planeval_version``, ``verdict`` (pass | fail), counts of failing errors and
+    parameters), ``planeval_version``, ``verdict`` (pass | fail | review: recognised below the minimum
+    grade, not judged), counts of failing errors and
     warnings, ``units``, ``units_passing`` (units with no failing error finding),
     ``units_accessible`` (TEK17 "tilgjengelig boenhet" by the set's accessibility rules),
     ``computed``/``reused`` (measurements this variant computed / took from the plan's memo: after the
