@@ -3,12 +3,18 @@ bare `ezdxf.readfile` of the same file, and how the cost grows with the drawing.
 
 Every number is a whole process (start-up imports included), run as a child and measured with
 ``wait4``: CPU time (user + system, steadier than wall time on a shared machine) and peak RSS.
-Runs of the three commands are interleaved and the median of ``--runs`` is reported.
+Runs of the three commands are interleaved and the median of ``--runs`` is reported. The children
+write and read byte code as an installed planeval does (a ``PYTHONDONTWRITEBYTECODE`` in the
+environment would make every run compile planeval's 150 modules again; the byte code goes to a
+temporary ``PYTHONPYCACHEPREFIX``, never into the tree), after one warm-up run of each command.
 
 * **ratio**: the largest real export in ``../shared/realplans`` (or ``--file``);
-* **growth**: the 4-unit corridor sample tiled ×1, ×10, ×50 side by side, and plans of 10,000 and
-  100,000 wall lines (a grid of rooms, double-line walls, a door gap in each room), with the CPU time
-  per entity and the peak memory per MB of DXF.
+* **building**: ``check`` of the sample building (``samples/building``: 46 units on 4 floors, its
+  ``planeval.toml``), one process, CPU seconds (the target: under 10 s on one core);
+* **growth**: the 4-unit corridor sample tiled ×1, ×10, ×50 side by side (inspect and check), and
+  plans of 10,000 and 100,000 wall lines (a grid of rooms, double-line walls, a door gap in each room;
+  inspect, and check with ``--check-lines``), with the CPU time per entity and the peak memory per MB
+  of DXF. Plans over 3,000 entities are run once.
 
 Not a test (timings): run ``make bench`` or ``.venv/bin/python bench/bench_growth.py``.
 """
@@ -31,10 +37,14 @@ PLANEVAL = [PY, "-m", "planeval"]
 BARE = [PY, "-c", "import sys, ezdxf; ezdxf.readfile(sys.argv[1])"]
 
 
-def run(cmd: list[str]) -> tuple[float, float]:
+PYCACHE = Path(tempfile.gettempdir()) / f"planeval-bench-pycache-{os.getuid()}"
+
+
+def run(cmd: list[str], cwd: Path | None = None) -> tuple[float, float]:
     """CPU seconds (user + system) and peak RSS (MB) of one child process."""
-    env = {**os.environ, "PLANEVAL_TIME_LIMIT": "0"}
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(PLANEVAL_TIME_LIMIT="0", PYTHONPYCACHEPREFIX=str(PYCACHE))
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, cwd=cwd)
     _, _, usage = os.wait4(proc.pid, 0)
     return usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
@@ -121,6 +131,8 @@ def main() -> int:
     ap.add_argument("--file", type=Path, help="the export for the ratio (default: the largest real export)")
     ap.add_argument("--skip-ratio", action="store_true")
     ap.add_argument("--skip-growth", action="store_true")
+    ap.add_argument("--skip-building", action="store_true")
+    ap.add_argument("--check-lines", action="store_true", help="also check (not only inspect) the wall-line plans")
     ap.add_argument("--lines", type=int, nargs="*", default=[10_000, 100_000])
     ap.add_argument("--tiles", type=int, nargs="*", default=[1, 10, 50])
     ap.add_argument("--make", type=Path, help=argparse.SUPPRESS)  # write the growth plans there (a child: see below)
@@ -131,6 +143,8 @@ def main() -> int:
         for n in args.lines:
             print("lines", n, wall_grid(n, args.make / f"walls-{n}.dxf"))
         return 0
+    for cmd in commands().values():  # warm-up: the byte code written once
+        run([*cmd, str(CORRIDOR)])
     if not args.skip_ratio:
         f = args.file or max(REALPLANS.glob("*.dxf"), key=lambda p: p.stat().st_size, default=None)
         if f is None:
@@ -142,6 +156,11 @@ def main() -> int:
         print(f"ratio on {f.name} ({mb:.1f} MB), CPU s, median of {args.runs} (whole process):")
         for k, (cpu, peak) in r.items():
             print(f"  {k:<9} {cpu:6.2f} s  {cpu / base:5.2f}×  peak {peak:6.0f} MB ({peak / mb:5.0f} MB per MB of DXF)")
+    if not args.skip_building:
+        building = ROOT / "samples" / "building"
+        cpu, peak = run([*PLANEVAL, "check", "--format", "json"], building)
+        mb = sum(f.stat().st_size for f in building.glob("*.dxf")) / 1e6
+        print(f"\nsample building (46 units, 4 floors, {mb:.1f} MB of DXF): check {cpu:.2f} s CPU, peak {peak:.0f} MB")
     if args.skip_growth:
         return 0
     print(f"\n{'plan':<28} {'entities':>9} {'MB':>6} {'command':<9} {'CPU s':>7} {'µs/entity':>10} {'peak MB':>8} {'MB/MB':>6}")
@@ -158,7 +177,8 @@ def main() -> int:
             cases.append((f"{n:,} wall lines", Path(tmp) / f"walls-{n}.dxf", counts[("lines", n)]))
         for label, path, entities in cases:
             mb = path.stat().st_size / 1e6
-            r = measure(path, 1 if entities > 50_000 else args.runs, commands(with_check=entities <= 50_000))
+            with_check = entities <= 50_000 and (args.check_lines or "wall lines" not in label)
+            r = measure(path, 1 if entities > 3_000 else args.runs, commands(with_check=with_check))
             for k, (cpu, peak) in r.items():
                 per = cpu / entities * 1e6
                 print(f"{label:<28} {entities:>9,} {mb:6.2f} {k:<9} {cpu:7.2f} {per:10.0f} {peak:8.0f} {peak / mb:6.0f}")
