@@ -17,6 +17,7 @@ skipped, so a re-run resumes. Progress (with an ETA) goes to stderr.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import sys
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from planeval.errors import InputError
+from planeval.model.recognition import MIN_GRADE
 from planeval.sweep.store import Store
 from planeval.sweep.variants import Variant
 from planeval.sweep.worker import PlanResult, PlanTask, file_sha256, run_task
@@ -246,6 +248,8 @@ def run_sweep(plans: Sequence[str], variants: Sequence[Variant], store: Store, *
         raise InputError(f"--jobs must be 0 (in this process) or more, got {jobs}")
     if time_limit is not None and time_limit <= 0:
         raise InputError(f"--time-limit must be positive, got {time_limit:g}")
+    store.check_settings({"min_grade": (min_grade or MIN_GRADE).upper(),
+                          "options": json.dumps(sorted([k, str(v)] for k, v in options if v is not None))})
     store.add_variants(variants)
     tasks, skipped, errors, shas = _tasks(plans, variants, store.done(), time_limit, scheduler is not None, options, store,
                                           shrink, min_grade, faults or {})

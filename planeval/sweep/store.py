@@ -99,6 +99,20 @@ class Store:
         """(plan sha256, variant id) pairs already judged."""
         return {(s, v) for s, v in self.con.execute("SELECT sha256, variant_id FROM runs").fetchall()}
 
+    def check_settings(self, settings: dict[str, str]) -> None:
+        """Keep the judging settings that are not part of a variant's id (the minimum recognition grade,
+        the reading options) with the results; a resumed sweep under other settings is refused, since the
+        (plan, variant) pairs it would skip were judged differently."""
+        have = dict(self.con.execute("SELECT setting, value FROM settings").fetchall())
+        runs = self.con.execute("SELECT count(*) FROM runs").fetchone()[0]
+        other = sorted(k for k, v in settings.items() if k in have and have[k] != v)
+        if other and runs:
+            said = ", ".join(f"{k} {have[k]} (now {settings[k]})" for k in other)
+            raise InputError(f"these results were judged with {said}: resume with the same settings, or write to "
+                             f"another --out", self.target)
+        self.con.execute("DELETE FROM settings")
+        insert(self.con, "settings", [{"setting": k, "value": v} for k, v in sorted(settings.items())])
+
     def add_variants(self, variants: Iterable[Any]) -> None:
         insert(self.con, "variants", [
             {"variant_id": v.id, "ruleset": v.ruleset.name, "base": v.base.name, "base_key": v.base.key, "chain": v.chain_json,

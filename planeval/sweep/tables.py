@@ -112,12 +112,14 @@ TABLES: dict[str, tuple[tuple[str, str], ...]] = {
         ("plan", "VARCHAR"), ("sha256", "VARCHAR"), ("stage", "VARCHAR"), ("error", "VARCHAR"), ("message", "VARCHAR"),
         ("seconds", "DOUBLE"),
     ),
+    "settings": (("setting", "VARCHAR"), ("value", "VARCHAR")),
 }
 
 #: the columns that identify a row (critical rows of variants differing only in the varied value coincide)
 KEYS: dict[str, tuple[str, ...]] = {
     "critical": ("sha256", "base_key", "rule", "code", "subject", "param", "fixed"),
     "variants": ("variant_id",),
+    "settings": ("setting",),
     "unit_access": ("sha256", "variant_id", "unit_id"),
     "building": ("building", "sha256s", "variant_id"),
 }

@@ -63,6 +63,18 @@ def test_sweep_fills_the_tables_and_resumes(shared, folder, tmp_path):
     assert contents(out)["runs"].__len__() == 6
 
 
+def test_resuming_under_another_minimum_grade_is_refused(shared, folder, tmp_path):
+    """The grade is not part of a variant's id: the pairs a resumed sweep would skip were judged under the
+    old one, so another grade is one clear error, and the same grade resumes."""
+    out = tmp_path / "r.duckdb"
+    shutil.copy(shared[0] / "local.duckdb", out)
+    with pytest.raises(InputError, match=r"min_grade C \(now A\)"):
+        sweep([str(folder)], ["tek17"], VARY, out, jobs=0, min_grade="A")
+    again = sweep([str(folder)], ["tek17"], VARY, out, jobs=0, min_grade="c")
+    assert (again.runs, again.skipped) == (0, 4)
+    assert dict(contents(out)["settings"])["min_grade"] == "C"
+
+
 def test_a_broken_plan_is_reported_and_skipped(folder, tmp_path):
     (folder / "broken.dxf").write_text("0\nSECTION\n2\nENTITIES\n0\nLINE\n")
     out = tmp_path / "r.duckdb"
@@ -89,7 +101,7 @@ def test_files_hold_the_same_tables(folder, tmp_path):
         sweep(plan, ["tek17"], VARY, tmp_path / fmt, fmt=fmt, jobs=0)
         assert sorted(p.name for p in (tmp_path / fmt).iterdir()) == sorted(
             f"{t}.{fmt}" for t in ("runs", "findings", "areas", "critical", "shrink", "unit_access", "building", "variants",
-                                   "errors"))
+                                   "errors", "settings"))
         assert contents(tmp_path / fmt) == reference, fmt
     assert sweep(plan, ["tek17"], VARY, tmp_path / "csv", fmt="csv", jobs=0).skipped == 2  # read back: resumes
 
