@@ -25,9 +25,11 @@ each mode's door cases are measured once, the verdict is monotone in strictness,
 value is the index of the strictest passing mode in ``SWING_MODES``) and the sides of a turning
 rectangle (TS01/BT01 ``rectangle_*``, BA03 ``front_rectangle_*``: per door case whose circle is
 short, the widest rectangle of the other side's length that fits, by bisection on the fit to
-``RECT_PRECISION_MM``). A parameter not listed (a bed size, the foot zone, side B beside a side-A
-circle, the shower zone size, the side-strip depth: each changes the measurement itself) gets no
-critical value. Each computed value is checked
+``RECT_PRECISION_MM``). Sizes that change the measurement itself — the shower zone's width and
+length (BA02), the bed's width and length (from ``BED_MIN_MM``) and foot zone (BD01), the door
+side strips' depth (DS01) — have no closed form: a bisection on the check's own verdict over its
+memoised measurements, to ``SIZE_PRECISION_MM``, checked again on a coarse grid (``by_verdict``).
+A parameter not listed (side B beside a side-A circle) gets no critical value. Each computed value is checked
 against the finding's own verdict at the variant's value; one that disagrees is dropped (the
 check chose differently, e.g. another WC of the unit), so a published value is never contradicted.
 """
@@ -50,9 +52,14 @@ from planeval.sweep.solvers import (
     balcony_turns,
     bed_side_a,
     bed_side_b,
+    bed_verdict,
+    by_verdict,
+    door_side_verdict,
     door_sides,
+    plan_extent,
     rectangle_side,
     room_turns,
+    shower_verdict,
     swing_modes,
     wc_front_turns,
 )
@@ -140,6 +147,10 @@ def _wc_sides(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> 
     return Critical("none", None, "<=", "wide side")
 
 
+#: the smallest bed side searched (mm): a bed of a few mm fails (no slot), which no rule asks
+BED_MIN_MM = 300.0
+
+
 def _role(role: str) -> Governs:
     return lambda ctx, f, p: f.result.details.get("role") == role
 
@@ -166,8 +177,17 @@ CRITICAL: dict[str, dict[str, Threshold]] = {
         **{q: Threshold(("BT01",), solver=rectangle_side("balcony-turning")) for q in RECT_PARAMS["balcony-turning"]},
         "door_swing_overlap": Threshold(("BT01",), solver=swing_modes(balcony_turns), ordinal=SWING_MODES),
     },
-    "door-side-space": {f"{side}_side_mm": Threshold(("DS01",), solver=door_sides) for side in ("pull", "push", "sliding")},
-    "bed-placement": {"side_a_mm": Threshold(("BD01",), solver=bed_side_a), "side_b_mm": Threshold(("BD01",), solver=bed_side_b)},
+    "door-side-space": {
+        **{f"{side}_side_mm": Threshold(("DS01",), solver=door_sides) for side in ("pull", "push", "sliding")},
+        "depth_mm": Threshold(("DS01",), solver=by_verdict(door_side_verdict, lo=1.0, extent=plan_extent)),
+    },
+    "bed-placement": {
+        "side_a_mm": Threshold(("BD01",), solver=bed_side_a), "side_b_mm": Threshold(("BD01",), solver=bed_side_b),
+        **{q: Threshold(("BD01",), solver=by_verdict(bed_verdict, lo=BED_MIN_MM)) for q in ("bed_width_mm", "bed_length_mm")},
+        "foot_mm": Threshold(("BD01",), solver=by_verdict(bed_verdict, lo=0.0)),
+    },
+    "shower-access": {q: Threshold(("BA02",), solver=by_verdict(shower_verdict, lo=1.0))
+                      for q in ("zone_width_mm", "zone_length_mm")},
     "door-clear-width": {
         **{f"{role}_min_mm": Threshold(("DW01",), governs=_role(role)) for role in DOOR_ROLES},
         "max_threshold_mm": Threshold(("DW02",), tolerance=0.0),
@@ -223,12 +243,16 @@ _WHAT = {
     "rectangle_width_mm": "turning rectangle width", "rectangle_length_mm": "turning rectangle length",
     "front_rectangle_width_mm": "width of the turning rectangle in front of the WC",
     "front_rectangle_length_mm": "length of the turning rectangle in front of the WC",
+    "zone_width_mm": "shower zone width", "zone_length_mm": "shower zone length", "bed_width_mm": "bed width",
+    "bed_length_mm": "bed length", "foot_mm": "free zone at the foot of the bed",
 }
+#: names of a parameter that means another thing in another rule ("rule.param")
+_WHAT_IN = {"door-side-space.depth_mm": "depth of the free strip beside the door"}
 
 
-def statement(label: str, param: str, c: Critical, unit: str, params: Any = None) -> str:
+def statement(label: str, param: str, c: Critical, unit: str, params: Any = None, rule: str = "") -> str:
     """One sentence: "Soverom passes for any turning circle ≤ 1450 mm"."""
-    what = _WHAT.get(param, param)
+    what = _WHAT_IN.get(f"{rule}.{param}", _WHAT.get(param, param))
     if c.kind == "any":
         sides = [getattr(params, f"{pre}rectangle_{s}_mm", None) for pre in ("", "front_") for s in ("width", "length")]
         w, length = (sides[0], sides[1]) if sides[0] is not None else (sides[2], sides[3])
@@ -278,6 +302,7 @@ def critical_rows(ctx: Context, findings: list[Finding], ruleset: Any, point: tu
                 **info, "rule": rule, "code": f.code, "param": key, "fixed": fixed, "kind": c.kind,
                 "critical": c.value, "passes_when": c.passes_when, "via": c.via, "measured": f.result.measured,
                 "measure_unit": f.result.unit,
-                "statement": statement(info.get("subject_label") or f.result.subject, param, c, f.result.unit, rc.params),
+                "statement": statement(info.get("subject_label") or f.result.subject, param, c, f.result.unit, rc.params,
+                                       rule),
             })
     return rows

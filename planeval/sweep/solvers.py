@@ -6,7 +6,10 @@
 * door-swing modes (:func:`swing_modes`; TS01, BT01, BA03): categorical, each mode's door cases
   measured once;
 * turning rectangles' sides (:func:`rectangle_side`): the widest rectangle of the other side's
-  length per door case, by bisection on the fit (to :data:`RECT_PRECISION_MM`).
+  length per door case, by bisection on the fit (to :data:`RECT_PRECISION_MM`);
+* sizes that change the measurement itself (:func:`by_verdict`: BA02's shower zone width and
+  length, BD01's bed width, length and foot zone, DS01's strip depth): no closed form, a bisection
+  on the check's own verdict over its memoised measurements (to :data:`SIZE_PRECISION_MM`).
 
 Each is checked against brute force in tests/sweep/test_critical.py.
 """
@@ -25,7 +28,8 @@ from planeval.measure.turning import case_rectangle, turning_cases
 from planeval.sweep.flips import Critical, Solver, Threshold
 
 __all__ = ["door_sides", "bed_side_a", "bed_side_b", "SWING_MODES", "swing_modes", "room_turns", "balcony_turns",
-           "wc_front_turns", "RECT_PRECISION_MM", "RECT_PARAMS", "rectangle_side"]
+           "wc_front_turns", "RECT_PRECISION_MM", "RECT_PARAMS", "rectangle_side", "SIZE_PRECISION_MM", "SIZE_CHECKS",
+           "by_verdict", "plan_extent", "room_extent", "shower_verdict", "bed_verdict", "door_side_verdict"]
 
 
 def door_sides(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
@@ -220,3 +224,97 @@ def bed_side_b(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) ->
     if best < 0:
         return Critical("none", None, "<=", "placement")
     return Critical("threshold", best, "<=", "slot")
+
+
+#: how exactly a size found by bisection on the check's own verdict is placed (mm): the verdict holds at
+#: the critical value and fails at every value more than this above it
+SIZE_PRECISION_MM = 0.5
+#: evenly spaced values of the parameter, from the smallest tried to the plan's extent, at which the
+#: bisection's answer is checked again: a verdict that is not monotone there gets no critical value
+SIZE_CHECKS = 8
+
+
+class _Unsure(Exception):
+    """A probe's verdict is neither pass nor fail (e.g. needs review): no claim."""
+
+
+def plan_extent(ctx: Context, f: Finding) -> float:
+    """The plan's diagonal (mm): no strip longer than this fits in any of its rooms."""
+    bounds = [r.polygon.bounds for r in ctx.plan.rooms if not r.polygon.is_empty]
+    if not bounds:
+        return 0.0
+    x0, y0 = min(b[0] for b in bounds), min(b[1] for b in bounds)
+    x1, y1 = max(b[2] for b in bounds), max(b[3] for b in bounds)
+    return math.hypot(x1 - x0, y1 - y0)
+
+
+def room_extent(ctx: Context, f: Finding) -> float:
+    """The subject room's diagonal (mm): no zone or bed larger than this fits in it."""
+    x0, y0, x1, y1 = ctx.room(f.result.subject).polygon.bounds
+    return math.hypot(x1 - x0, y1 - y0)
+
+
+def by_verdict(verdict: Callable[[Context, Finding, Any], Status | None], lo: float,
+               extent: Callable[[Context, Finding], float] = room_extent) -> Solver:
+    """A size the measurement itself changes with (the shower zone's sides, the bed's size, its foot
+    zone, a door's side-strip depth): the check's own judgement of the subject (on its memoised
+    measurements) under the parameter set to x, bisected with
+    :func:`planeval.measure.search.bisect_max` to :data:`SIZE_PRECISION_MM` between ``lo`` and the
+    subject's ``extent`` + 100 mm. Fitting is monotone in a size (what fits at x fits at every
+    smaller x), so the verdict passes up to the value and fails above it; that is checked again at
+    :data:`SIZE_CHECKS` values over the range (not monotone there, or a probe neither pass nor
+    fail: no claim). Fails at ``lo``: fails whatever; passes at the extent: passes whatever.
+    Values below ``lo`` are not searched (the answer claims them as the verdict at ``lo``: a bed
+    a few mm long fails, no slot, where one of 0.5 m passes; no rule asks for that). Memoised per
+    finding and the other parameters."""
+    from planeval.measure.search import bisect_max
+
+    def flip(ctx: Context, f: Finding, p: Any, param: str) -> Critical | None:
+        def holds(x: float) -> bool:
+            s = verdict(ctx, f, dataclasses.replace(p, **{param: x}))
+            if s not in (Status.PASS, Status.FAIL):
+                raise _Unsure
+            return s is Status.PASS
+
+        hi = max(extent(ctx, f), lo) + 100.0
+        try:
+            if not holds(lo):
+                return Critical("none", None, "<=", "bisection")
+            if holds(hi):
+                return Critical("any", None, "<=", "bisection")
+            v = bisect_max(holds, lo, hi, SIZE_PRECISION_MM, decimals=1)
+            grid = [lo + (hi - lo) * (i + 0.5) / SIZE_CHECKS for i in range(SIZE_CHECKS)]
+            if any(holds(x) != (x <= v) for x in grid if not v < x <= v + SIZE_PRECISION_MM):
+                return None
+        except _Unsure:
+            return None
+        return Critical("threshold", v, "<=", "bisection")
+
+    def solve_size(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) -> Critical | None:
+        key = ("sweep-size-flip", f.rule, f.code, f.result.subject, param, repr(dataclasses.replace(p, **{param: lo})))
+        return ctx.memo(key, lambda: flip(ctx, f, p, param))
+
+    return solve_size
+
+
+def shower_verdict(ctx: Context, f: Finding, p: Any) -> Status | None:
+    """BA02 of the room as shower-access judges it (zone and passage)."""
+    from planeval.checks.shower_access import judge
+
+    return judge(ctx, ctx.room(f.result.subject), p)[0].status
+
+
+def bed_verdict(ctx: Context, f: Finding, p: Any) -> Status | None:
+    """BD01 of the room as bed-placement judges it (the room alone: with ``one_per_unit`` the
+    unit's choice of bedroom is checked at the variant's value only)."""
+    from planeval.checks.bed_placement import judge
+
+    return judge(ctx, ctx.room(f.result.subject), p).status
+
+
+def door_side_verdict(ctx: Context, f: Finding, p: Any) -> Status | None:
+    """DS01 of the door as door-side-space judges it."""
+    from planeval.checks.door_side_space import judge_door
+
+    door = next((d for d in ctx.plan.doors if d.id == f.result.subject), None)
+    return None if door is None else judge_door(ctx, door, p).status

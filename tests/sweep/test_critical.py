@@ -187,3 +187,54 @@ def test_rectangle_side_critical_matches_brute_force(base_name, rule, param, gri
                 assert c.passes(v) == (f.status is Status.PASS), (name, f.result.subject, v, c, f.result.message)
                 checked += 1
     assert checked > 0 and thresholds > 0
+
+
+#: sizes the measurement itself changes with: (base, rule, param, grid, samples left out); the critical value is found by
+#: bisection on the check's own verdict (exact to SIZE_PRECISION_MM). Each bathroom's shower zone is a search per probe:
+#: the shower sizes run on the two smaller plans, each size under one base set (the corridor plan adds time, not kinds of case)
+SIZES = [
+    ("tek17", "shower-access", "zone_width_mm", [600.0 + 200 * i for i in range(8)], ("korridor-4units-aia",)),
+    ("husbanken-omsorg", "shower-access", "zone_length_mm", [600.0 + 200 * i for i in range(8)], ("korridor-4units-aia",)),
+    ("tek17", "bed-placement", "bed_width_mm", [600.0 + 300 * i for i in range(8)], ()),
+    ("husbanken-omsorg", "bed-placement", "bed_length_mm", [1500.0 + 300 * i for i in range(8)], ()),
+    ("husbanken-omsorg", "bed-placement", "foot_mm", [300.0 * i for i in range(8)], ()),
+    ("tek17", "door-side-space", "depth_mm", [100.0 + 300 * i for i in range(8)], ("korridor-4units-aia",)),
+]
+
+
+@pytest.mark.parametrize(("base_name", "rule", "param", "grid", "left_out"), SIZES,
+                         ids=[f"{b}-{r}.{p}" for b, r, p, _, _ in SIZES])
+def test_size_critical_matches_brute_force(base_name, rule, param, grid, left_out):
+    from planeval.sweep.critical import BED_MIN_MM
+    from planeval.sweep.solvers import SIZE_PRECISION_MM
+
+    base = only(load_ruleset(base_name), rule)
+    lo = BED_MIN_MM if param in ("bed_width_mm", "bed_length_mm") else 0.0  # below it the search claims nothing
+    checked, kinds = 0, set()
+    for name, plan in brute_force_plans().items():
+        if name in left_out:
+            continue
+        ctx = Context(plan)
+        p = base.rules[rule].params
+        crit = {(f.code, f.result.subject): c for f in run(plan, base, ctx).findings if (c := solve(ctx, f, p, rule, param))}
+        kinds |= {c.kind for c in crit.values()}
+        edges = [c.value + e for c in crit.values() if c.value is not None for e in (-1e-3, 0.0, SIZE_PRECISION_MM + 1e-3)]
+        for v in sorted({x for x in grid + edges if x >= lo}):
+            for f in run(plan, derive(base, ((f"{rule}.{param}", v),)), ctx).findings:
+                c = crit.get((f.code, f.result.subject))
+                if c is None or f.status not in (Status.PASS, Status.FAIL):
+                    continue
+                if c.kind == "threshold" and c.value < v <= c.value + SIZE_PRECISION_MM:
+                    continue  # inside the bisection's last step: not claimed either way
+                assert c.passes(v) == (f.status is Status.PASS), (name, f.result.subject, v, c, f.result.message)
+                checked += 1
+    assert checked > 0 and "threshold" in kinds  # a flip inside the grid: the test can fail
+
+
+def test_size_statements():
+    assert statement("Bad", "zone_width_mm", Critical("threshold", 1012.3, "<=", "bisection"), "mm") == \
+        "Bad passes for any shower zone width ≤ 1012 mm"
+    assert statement("D2", "depth_mm", Critical("any", None, "<=", "bisection"), "mm", rule="door-side-space") == \
+        "D2 passes whatever the depth of the free strip beside the door"
+    assert statement("Soverom", "foot_mm", Critical("none", None, "<=", "bisection"), "mm") == \
+        "Soverom fails whatever the free zone at the foot of the bed"
