@@ -60,6 +60,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_inspect.py
+	$(BIN)/python bench/bench_growth.py
 	$(BIN)/python bench/bench_pdf.py
 
 samples: $(STAMP)
