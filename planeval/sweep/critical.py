@@ -28,8 +28,8 @@ short, the widest rectangle of the other side's length that fits, by bisection o
 ``RECT_PRECISION_MM``). Sizes that change the measurement itself — the shower zone's width and
 length (BA02), the bed's width and length (from ``BED_MIN_MM``) and foot zone (BD01), the door
 side strips' depth (DS01) — have no closed form: a bisection on the check's own verdict over its
-memoised measurements, to ``SIZE_PRECISION_MM``, checked again on a coarse grid (``by_verdict``).
-A parameter not listed (side B beside a side-A circle) gets no critical value. Each computed value is checked
+memoised measurements, to ``SIZE_PRECISION_MM``, checked again on a coarse grid (``by_verdict``);
+so is side B beside a side-A circle. A parameter not listed gets no critical value. Each computed value is checked
 against the finding's own verdict at the variant's value; one that disagrees is dropped (the
 check chose differently, e.g. another WC of the unit), so a published value is never contradicted.
 """

@@ -8,8 +8,9 @@
 * turning rectangles' sides (:func:`rectangle_side`): the widest rectangle of the other side's
   length per door case, by bisection on the fit (to :data:`RECT_PRECISION_MM`);
 * sizes that change the measurement itself (:func:`by_verdict`: BA02's shower zone width and
-  length, BD01's bed width, length and foot zone, DS01's strip depth): no closed form, a bisection
-  on the check's own verdict over its memoised measurements (to :data:`SIZE_PRECISION_MM`).
+  length, BD01's bed width, length and foot zone and side B beside a side-A circle, DS01's strip
+  depth): no closed form, a bisection on the check's own verdict over its memoised measurements
+  (to :data:`SIZE_PRECISION_MM`).
 
 Each is checked against brute force in tests/sweep/test_critical.py.
 """
@@ -188,7 +189,8 @@ def bed_side_b(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) ->
     wall does not depend on side B's width — the free gaps along each wall edge at the bed's depth
     and the door intervals are measured once (:func:`planeval.measure.bed.slots`) — so side B can
     grow, per slot, until the bed pushed towards it leaves side A its width: the largest over the
-    slots (side A as a circle: no claim)."""
+    slots. Side A as a circle (its largest diameter beside the bed moves with side B): a bisection
+    on the check's verdict (:func:`by_verdict`)."""
     from planeval.checks.bed_placement import spec_of
     from planeval.geometry import union
     from planeval.measure.bed import DOOR_CLEAR_MM, FLOOR, _subtract, slots
@@ -196,8 +198,10 @@ def bed_side_b(ctx: Context, f: Finding, p: Any, spec: Threshold, param: str) ->
     from planeval.measure.fixtures import room_reach, strip_bounds
     from planeval.measure.floor import free_floor
 
-    if p.side_a_circle or f.result.subject not in {r.id for r in ctx.plan.rooms}:
+    if f.result.subject not in {r.id for r in ctx.plan.rooms}:
         return None
+    if p.side_a_circle:
+        return by_verdict(bed_verdict, lo=0.0)(ctx, f, p, spec, param)
     room = ctx.room(f.result.subject)
     s = spec_of(p)
     keep = [approach_strip(ctx, d, room.id, DOOR_CLEAR_MM) for d in ctx.doors_of(room.id)]

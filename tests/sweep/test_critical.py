@@ -191,13 +191,15 @@ def test_rectangle_side_critical_matches_brute_force(base_name, rule, param, gri
 
 #: sizes the measurement itself changes with: (base, rule, param, grid, samples left out); the critical value is found by
 #: bisection on the check's own verdict (exact to SIZE_PRECISION_MM). Each bathroom's shower zone is a search per probe:
-#: the shower sizes run on the two smaller plans, each size under one base set (the corridor plan adds time, not kinds of case)
+#: the shower sizes run on the two smaller plans, each size under one base set (the corridor plan adds time, not kinds of case);
+#: husbanken-livslop's side A is a circle, so its side B is a bisection too
 SIZES = [
     ("tek17", "shower-access", "zone_width_mm", [600.0 + 200 * i for i in range(8)], ("korridor-4units-aia",)),
     ("husbanken-omsorg", "shower-access", "zone_length_mm", [600.0 + 200 * i for i in range(8)], ("korridor-4units-aia",)),
     ("tek17", "bed-placement", "bed_width_mm", [600.0 + 300 * i for i in range(8)], ()),
     ("husbanken-omsorg", "bed-placement", "bed_length_mm", [1500.0 + 300 * i for i in range(8)], ()),
     ("husbanken-omsorg", "bed-placement", "foot_mm", [300.0 * i for i in range(8)], ()),
+    ("husbanken-livslop", "bed-placement", "side_b_mm", [150.0 * i for i in range(10)], ("korridor-4units-aia",)),
     ("tek17", "door-side-space", "depth_mm", [100.0 + 300 * i for i in range(8)], ("korridor-4units-aia",)),
 ]
 
