@@ -52,6 +52,23 @@ class Params:
     lift_required: bool = param("the building has a lift requirement (the exemption applies only then; a plan cannot show it)")
 
 
+
+def share_status(sure: int, maybe: int, n: int, min_share: float) -> tuple[float, float, Status]:
+    """The share of ``n`` small units that are surely accessible, the share they would be if every unit in
+    review were (``maybe``), and the status: pass when the sure share reaches ``min_share``, fail when
+    not even the best case does, needs_review between (the one arithmetic of the rule, also for a
+    sweep's building).
+
+    >>> share_status(3, 4, 5, 0.5), share_status(1, 2, 5, 0.5)[2], share_status(2, 3, 5, 0.5)[2]
+    ((0.6, 0.8, <Status.PASS: 'pass'>), <Status.FAIL: 'fail'>, <Status.NEEDS_REVIEW: 'needs_review'>)
+    """
+    share, best = sure / n, maybe / n
+    if share + 1e-9 >= min_share:
+        return share, best, Status.PASS
+    if best + 1e-9 < min_share:
+        return share, best, Status.FAIL
+    return share, best, Status.NEEDS_REVIEW
+
 def aggregate(inputs: AggregateInput, p: Params) -> Iterator[Result]:
     """Judge the share over every plan given together (one plan: subject ``plan``; several: ``building``)."""
     subject = "building" if inputs.building else "plan"
@@ -91,13 +108,7 @@ def aggregate(inputs: AggregateInput, p: Params) -> Iterator[Result]:
     n = len(small)
     sure = sum(1 for _, _, k in small if ok[k] and k not in review)
     maybe = sum(1 for _, _, k in small if ok[k])
-    share, best = sure / n, maybe / n
-    if share + 1e-9 >= p.min_share:
-        status = Status.PASS
-    elif best + 1e-9 < p.min_share:
-        status = Status.FAIL
-    else:
-        status = Status.NEEDS_REVIEW
+    share, best, status = share_status(sure, maybe, n, p.min_share)
     where = say("AR02.across", " across {n} plans", n=len(inputs.plans)) if inputs.building else ""
 
     def word(k: str) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from planeval.checks import CHECKS, Phase, accessibility_rules
+from planeval.checks.accessible_share import share_status
 from planeval.findings import Report, Status, accessible_units, lift_acceptances, units_in_review
 from planeval.measure.units import unit_bra_m2
 
@@ -58,13 +59,7 @@ def _judge(units: list[dict[str, Any]], p: Any) -> dict[str, Any]:
     n = len(small)
     sure = [u for u in small if u["accessible"] and not u["in_review"]]
     maybe = [u for u in small if u["accessible"]]
-    share, best = len(sure) / n, len(maybe) / n
-    if share + 1e-9 >= p.min_share:
-        status = Status.PASS
-    elif best + 1e-9 < p.min_share:
-        status = Status.FAIL
-    else:
-        status = Status.NEEDS_REVIEW
+    share, _, status = share_status(len(sure), len(maybe), n, p.min_share)
     exempt = sorted(u["key"] for u in small if u not in sure) if status is Status.PASS else []
     msg = (f"{share:.0%} of the {n} units ≤ {p.small_unit_max_m2:g} m² BRA across the building are accessible "
            f"({len(sure)}; {len(maybe) - len(sure)} in review); required {p.min_share:.0%}")
