@@ -131,6 +131,7 @@ def run(plan: Plan, ruleset: RuleSet, ctx: Context | None = None, *, min_grade: 
     Below ``min_grade`` (the plan's recognition grade, A–E) the findings on uncertain subjects say
     ``needs_review`` instead of pass or fail (see :func:`uncertain`), and the report's verdict is
     ``review`` unless a finding fails (:attr:`~planeval.findings.Report.not_judged`)."""
+    min_grade = min_grade.upper() if isinstance(min_grade, str) else min_grade  # "c" as the CLI and config take it
     if min_grade not in GRADES[:5]:
         raise ValueError(f"min_grade must be one of A, B, C, D, E (not {min_grade!r})")
     ctx = ctx or Context(plan)

@@ -67,6 +67,7 @@ def test_the_minimum_grade_is_the_callers(poor, good):
     assert strict.plan.recognition.grade == "A" and strict.not_judged == ""
     with pytest.raises(ValueError):
         api.check(plan, "tek17", min_grade="F")
+    assert api.check(plan, "tek17", min_grade="d").not_judged == ""  # either case, as the CLI and config
 
 
 def test_a_well_recognised_plan_with_review_items_keeps_its_verdict(good):
