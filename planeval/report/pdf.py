@@ -224,7 +224,7 @@ def _report_pages(pdf: PdfPages, report: Any, d: dict[str, Any], ri: int, lang: 
             page.line(t(lang, "pdf.no_units"), 8)
         geoms = [f.result.location for i, f in enumerate(report.findings) if i in loose and f.result.location is not None]
         _findings_block(page, report, d, overlays, doors, loose, geoms or [r.polygon for r in report.plan.rooms], ri, lang,
-                        t(lang, "pdf.plan_findings"), t(lang, "pdf.unit_none"), after=0.0)
+                        t(lang, "pdf.unit_findings"), t(lang, "pdf.unit_none"), after=0.0)  # the page's title names the plan
         page.finish()
 
 
