@@ -31,6 +31,7 @@ from planeval.geometry import union
 from planeval.measure import Context
 from planeval.model.recognition import MIN_GRADE
 from planeval.model.types import GRADES, Plan
+from planeval.perf import quiet_numerics
 from planeval.ruleset import RuleConfig, RuleSet
 
 __all__ = ["run", "run_many", "judge_building", "judge_plan", "judge_aggregate", "exempted", "uncertain", "Context"]
@@ -75,10 +76,12 @@ def _accessibility(ruleset: RuleSet) -> frozenset[str]:
 
 
 def judge_plan(ctx: Context, ruleset: RuleSet) -> list[Finding]:
-    """Phase 1: the plan rules of ``ruleset`` on one plan."""
+    """Phase 1: the plan rules of ``ruleset`` on one plan (numpy's and shapely's RuntimeWarnings on
+    degenerate slivers silenced, as in the reader and the model: stderr is for the one-line error)."""
     out: list[Finding] = []
-    for rc in _rules(ruleset, Phase.PLAN):
-        out += _findings(rc, CHECKS[rc.rule].check(ctx, rc.params))
+    with quiet_numerics():
+        for rc in _rules(ruleset, Phase.PLAN):
+            out += _findings(rc, CHECKS[rc.rule].check(ctx, rc.params))
     return out
 
 

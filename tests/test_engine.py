@@ -190,3 +190,22 @@ def test_check_with_a_baseline_prints_a_summary_that_agrees_with_the_exit_code(t
     partial.write_text("[[accept]]".join([head, *keep]), encoding="utf-8")
     code, summary = checked(partial)
     assert code == 1 and summary["failing_errors"] == 1 and summary["accepted"] == len(entries) - 1
+
+
+def test_no_numeric_warning_reaches_stderr_while_judging():
+    """A 1802 mm deep side strip on the corridor sample makes shapely's mitre buffer of a sliver warn
+    "divide by zero" / "invalid value" (measure/doors.first_hit); judging silences them as the reader
+    and the model do, so stderr keeps to the one-line contract."""
+    import warnings
+
+    from planeval import api
+    from planeval.ruleset import load_ruleset
+    from planeval.sweep.variants import derive
+    from sampleplans import sample_plan
+
+    rs = derive(load_ruleset("tek17"), (("door-side-space.depth_mm", 1802.0),))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = api.check(sample_plan("korridor-4units-aia"), rs)
+    assert any(f.code == "DS01" for f in report.findings)
+    assert [str(w.message) for w in caught if issubclass(w.category, RuntimeWarning)] == []
