@@ -224,11 +224,15 @@ def test_a_second_alarm_that_escapes_its_time_limit_is_the_same_one_line(tmp_pat
         raise TimeUp(LimitExceeded("reading and checking took longer than the time-limit of 60 s", tmp_path / "big.dxf",
                                    limit="time-limit"))
 
-    with pytest.raises(SystemExit) as info:
-        guarded(escaped)()
+    try:
+        with pytest.raises(SystemExit) as info:
+            guarded(escaped)()
+        left = signal.getitimer(signal.ITIMER_REAL)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)  # should guarded not stop it, the alarm must not hit a later test
     err = capsys.readouterr().err
     assert info.value.code == 2 and len(err.strip().splitlines()) == 1 and "time-limit of 60 s" in err
-    assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    assert left == (0.0, 0.0)
 
 
 def test_an_inner_time_limit_runs_within_the_outer_one() -> None:
