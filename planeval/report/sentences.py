@@ -36,9 +36,18 @@ def is_diameter(code: str, unit: str, details: dict[str, Any] | None) -> bool:
     return "center" in (details or {})
 
 
-def relation(status: str, sense: str) -> str:
-    """The sign that decided: ``≥``/``<`` for at-least rules, ``≤``/``>`` for at-most rules."""
+def relation(status: str, sense: str, measured: Any = None, required: Any = None) -> str:
+    """The sign that decided: ``≥``/``<`` for at-least rules, ``≤``/``>`` for at-most rules, and ``≈``
+    for a pass that holds only within the rule's drawing tolerance (697 mm passing 700 mm with 5 mm
+    allowed): the sentence never says "697 mm ≥ 700 mm".
+
+    >>> relation("pass", ">=", 697, 700), relation("pass", ">=", 700, 700), relation("fail", "<=", 30, 25)
+    ('≈', '≥', '>')
+    """
     passing = status == "pass"
+    if passing and isinstance(measured, (int, float)) and isinstance(required, (int, float)) and not isinstance(measured, bool):
+        if (measured > required) if sense == "<=" else (measured < required):
+            return "≈"
     if sense == "<=":
         return "≤" if passing else ">"
     return "≥" if passing else "<"
@@ -76,7 +85,7 @@ def finding_sentence(lang: str, code: str, status: str, measured: Any, required:
         text = t(lang, "finding.present", term=name, measured=value_text(measured, unit, lang), required=req)
     else:
         text = t(lang, "finding.compare", term=name, measured=value_text(measured, unit, lang, dia),
-                 rel=relation(status, sense), required=req)
+                 rel=relation(status, sense, measured, required), required=req)
     return text if with_term else text.lstrip(": ")
 
 
