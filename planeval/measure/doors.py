@@ -50,13 +50,13 @@ def face_offset(p: Vec, room: BaseGeometry) -> float:
 def approach_strip(ctx: Context, d: Door, rid: str, depth: float) -> Polygon:
     """The strip in front of a door opening inside room ``rid``: the opening × ``depth`` from the
     chord (starting ``APPROACH_BACK_MM`` behind it)."""
-    n = normal_towards(d.hinge, d.latch, ctx.room(rid).polygon)
+    n = ctx.memo(("door-normal", d.id, rid), lambda: normal_towards(d.hinge, d.latch, ctx.room(rid).polygon))
     return offset_band(d.hinge, d.latch, n, -APPROACH_BACK_MM, depth)
 
 
 def door_zone(ctx: Context, d: Door, rid: str, depth: float) -> Polygon:
     """Approach zone of a door inside room ``rid``: the opening × (wall face + ``depth``)."""
-    t = face_offset(d.midpoint, ctx.room(rid).polygon)
+    t = ctx.memo(("door-face", d.id, rid), lambda: face_offset(d.midpoint, ctx.room(rid).polygon))
     return approach_strip(ctx, d, rid, t + depth)
 
 

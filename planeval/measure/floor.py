@@ -22,6 +22,7 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.geometry import largest_circle
+from planeval.measure.congruent import moved, moved_circle
 from planeval.measure.context import Context
 from planeval.measure.search import bisect_max
 from planeval.model.fixtures import ROUTE_KINDS
@@ -125,7 +126,8 @@ def free_floor(ctx: Context, rid: str, spec: FloorSpec, minus_swings: tuple[str,
 def free_circle(ctx: Context, rid: str, spec: FloorSpec, minus_swings: tuple[str, ...] = ()) -> Circle:
     """The largest circle (cx, cy, r) in the free floor of :func:`free_floor`."""
     minus = tuple(minus_swings)
-    return ctx.memo(("circle", rid, spec, minus), lambda: largest_circle(free_floor(ctx, rid, spec, minus)))
+    return ctx.memo(("circle", rid, spec, minus),
+                    lambda: moved_circle(ctx, "largest-circle", free_floor(ctx, rid, spec, minus), (), largest_circle))
 
 
 def erode(geom: BaseGeometry, radius: float) -> BaseGeometry:
@@ -136,7 +138,8 @@ def erode(geom: BaseGeometry, radius: float) -> BaseGeometry:
 def eroded(ctx: Context, rid: str, spec: FloorSpec, radius: float, minus_swings: tuple[str, ...] = ()) -> BaseGeometry:
     """The free floor of :func:`free_floor` eroded by ``radius`` (memoised to 0.1 mm of radius)."""
     minus = tuple(minus_swings)
-    return ctx.memo(("eroded", rid, spec, minus, round(radius, 1)), lambda: erode(free_floor(ctx, rid, spec, minus), radius))
+    return ctx.memo(("eroded", rid, spec, minus, round(radius, 1)),
+                    lambda: moved(ctx, "erode", free_floor(ctx, rid, spec, minus), radius, lambda g: erode(g, radius)))
 
 
 def room_circle(ctx: Context, rid: str) -> Circle:

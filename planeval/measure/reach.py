@@ -36,11 +36,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import networkx as nx
+import numpy as np
 import shapely
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.geometry import dominant_angle, edge_angles, polygons_of
+from planeval.measure.congruent import moved, shaped
 from planeval.measure.context import Context
 from planeval.measure.doors import door_zone, face_offset, opening_rect
 from planeval.measure.fit import erode_by_rectangle
@@ -144,7 +146,8 @@ def unit_space(ctx: Context, uid: str, floor: FloorSpec) -> BaseGeometry:
 
 def _space_eroded(ctx: Context, uid: str, floor: FloorSpec, w: float) -> BaseGeometry:
     """Where the centre of a chair of width ``w`` stands in the unit's space."""
-    return ctx.memo(("unit-space-eroded", uid, floor, round(w / 2, 1)), lambda: erode(unit_space(ctx, uid, floor), w / 2))
+    return ctx.memo(("unit-space-eroded", uid, floor, round(w / 2, 1)),
+                    lambda: moved(ctx, "erode", unit_space(ctx, uid, floor), w / 2, lambda g: erode(g, w / 2)))
 
 
 def _entrance(ctx: Context, u: Unit) -> Door:
@@ -288,7 +291,13 @@ def chair_angles(ctx: Context, uid: str, floor: FloorSpec, step_deg: float) -> t
 def _chair_space(ctx: Context, uid: str, floor: FloorSpec, chair: Chair, angle: float) -> tuple[Polygon, ...]:
     """Components of the centres where the chair, turned by ``angle``, fits in the unit's space."""
     return ctx.memo(("chair-space", uid, floor, chair.width, chair.length, angle), lambda: tuple(
-        polygons_of(erode_by_rectangle(unit_space(ctx, uid, floor), chair.width, chair.length, angle))))
+        polygons_of(_erode_rect(ctx, unit_space(ctx, uid, floor), chair, angle))))
+
+
+def _erode_rect(ctx: Context, free: BaseGeometry, chair: Chair, angle: float) -> BaseGeometry:
+    """``free`` eroded by the chair turned by ``angle``, once per shape (repeated flats share it)."""
+    return moved(ctx, "erode-rect", free, (chair.width, chair.length, angle),
+                 lambda g: erode_by_rectangle(g, chair.width, chair.length, angle))
 
 
 def _room_core(ctx: Context, rid: str, floor: FloorSpec, chair: Chair, angle: float) -> BaseGeometry:
@@ -296,11 +305,37 @@ def _room_core(ctx: Context, rid: str, floor: FloorSpec, chair: Chair, angle: fl
     floor and the openings of its doors (a chair that drove into a bod may have its back in the
     doorway)."""
 
-    def compute() -> BaseGeometry:
+    def space() -> BaseGeometry:
         parts = [free_floor(ctx, rid, floor), *(door_opening(ctx, d) for d in ctx.doors_of(rid))]
-        return erode_by_rectangle(shapely.union_all([g for g in parts if not g.is_empty]), chair.width, chair.length, angle)
+        return shapely.union_all([g for g in parts if not g.is_empty])
 
-    return ctx.memo(("chair-core", rid, floor, chair.width, chair.length, angle), compute)
+    return ctx.memo(("chair-core", rid, floor, chair.width, chair.length, angle),
+                    lambda: _erode_rect(ctx, ctx.memo(("room-chair-space", rid, floor), space), chair, angle))
+
+
+Node = tuple[int, int]  # (orientation index, component index)
+
+
+def _chair_turns(ctx: Context, uid: str, floor: FloorSpec, chair: Chair, angles: tuple[float, ...],
+                 comps: list[tuple[Polygon, ...]]) -> tuple[tuple[Node, Node], ...]:
+    """The graph's edges: component i at orientation k and component j at the next orientation
+    overlap (by more than 1 mm²), so the chair turns from one into the other there. Measured once
+    per shape of the unit's space: the flats a building repeats share it."""
+
+    def compute(_space: BaseGeometry) -> tuple[tuple[Node, Node], ...]:
+        edges: list[tuple[Node, Node]] = []
+        for k in range(len(angles)):
+            nxt = (k + 1) % len(angles)  # the last orientation turns on into the first (θ + 180° is the same footprint)
+            if nxt == k or not comps[k] or not comps[nxt]:
+                continue
+            here, there = np.array(comps[k], dtype=object), np.array(comps[nxt], dtype=object)
+            ii, jj = shapely.STRtree(there).query(here, predicate="intersects")
+            if len(ii):
+                overlap = shapely.area(shapely.intersection(here[ii], there[jj]))
+                edges += [((k, int(i)), (nxt, int(j))) for i, j, a in zip(ii, jj, overlap, strict=True) if a > 1.0]
+        return tuple(edges)
+
+    return shaped(ctx, "chair-turns", unit_space(ctx, uid, floor), (chair.width, chair.length, angles), compute)
 
 
 def chair_reached(ctx: Context, uid: str, floor: FloorSpec, chair: Chair) -> frozenset[str]:
@@ -316,17 +351,7 @@ def chair_reached(ctx: Context, uid: str, floor: FloorSpec, chair: Chair) -> fro
         g = nx.Graph()
         for k, cs in enumerate(comps):
             g.add_nodes_from((k, i) for i in range(len(cs)))
-        for k in range(len(angles)):
-            nxt = (k + 1) % len(angles)  # the last orientation turns on into the first (θ + 180° is the same footprint)
-            if nxt == k:
-                continue
-            tree = shapely.STRtree(list(comps[nxt])) if comps[nxt] else None
-            for i, c in enumerate(comps[k]):
-                if tree is None:
-                    break
-                for j in tree.query(c, predicate="intersects"):
-                    if c.intersection(comps[nxt][int(j)]).area > 1.0:
-                        g.add_edge((k, i), (nxt, int(j)))
+        g.add_edges_from(_chair_turns(ctx, uid, floor, chair, angles, comps))
         zone = start_zone(ctx, uid, chair.length)
         start = [(k, i) for k, cs in enumerate(comps) for i, c in enumerate(cs) if c.intersects(zone)]
         seen = set().union(*(nx.node_connected_component(g, s) for s in start)) if start else set()
