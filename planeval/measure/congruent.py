@@ -61,7 +61,11 @@ def _shape(geom: BaseGeometry) -> tuple[bytes, np.ndarray] | None:
 
 def _memo(ctx: Context, tag: str, geom: BaseGeometry, params: Hashable, compute: Callable[[BaseGeometry], T],
           shift: Callable[[T, np.ndarray], T]) -> T:
-    shape = _shape(geom)
+    # the shape's key once per geometry object (a unit's space is eroded at every orientation and
+    # width); the memo holds the object, so its id is not reused while the entry lives
+    pinned, shape = ctx.memo(("congruent-shape", id(geom)), lambda: (geom, _shape(geom)))
+    if pinned is not geom:  # a geometry object since freed, whose id was reused: not this one
+        shape = _shape(geom)
     if shape is None:
         return compute(geom)
     key, corner = shape
