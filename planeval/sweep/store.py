@@ -14,6 +14,7 @@ import os
 import tempfile
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -53,31 +54,52 @@ def _finite(rows: list[dict[str, Any]]) -> bool:
     return all(math.isfinite(v) for r in rows for v in r.values() if isinstance(v, float))
 
 
-def insert(con: Any, table: str, rows: Iterable[dict[str, Any]]) -> int:
-    """Insert rows (dicts with the table's columns); duplicate keys are ignored.
+@dataclass(frozen=True)
+class Packed:
+    """One table's rows ready to insert: as newline-delimited JSON (UTF-8) when every float in them
+    is finite, else the rows themselves (NaN and infinity are bound as parameters). A sweep worker
+    packs its rows, so the parent process only hands the text to DuckDB — with two workers on two
+    cores the parent's own CPU time competes with theirs."""
+
+    count: int
+    ndjson: bytes | None
+    rows: tuple[dict[str, Any], ...] = ()
+
+
+def pack(table: str, rows: Iterable[dict[str, Any]]) -> Packed:
+    """``rows`` of ``table`` as a :class:`Packed`."""
+    rows = list(rows)
+    if not rows or not _finite(rows):
+        return Packed(len(rows), None, tuple(rows))
+    cols = [c for c, _ in TABLES[table]]
+    text = "".join(json.dumps({c: r.get(c) for c in cols}, ensure_ascii=False) + "\n" for r in rows)
+    return Packed(len(rows), text.encode("utf-8", "replace"))
+
+
+def insert(con: Any, table: str, rows: Iterable[dict[str, Any]] | Packed) -> int:
+    """Insert rows (dicts with the table's columns, or a :class:`Packed`); duplicate keys are ignored.
 
     Rows go through a newline-delimited JSON file that DuckDB reads with the table's column types
     (ten times faster than bound parameters); rows holding NaN or infinity (which JSON cannot
     carry) are bound as parameters instead.
     """
-    cols = [c for c, _ in TABLES[table]]
-    rows = list(rows)
-    if not rows:
+    packed = rows if isinstance(rows, Packed) else pack(table, rows)
+    if not packed.count:
         return 0
+    cols = [c for c, _ in TABLES[table]]
     verb = "INSERT OR IGNORE" if table in KEYS else "INSERT"
-    if _finite(rows):
+    if packed.ndjson is not None:
         fd, tmp = tempfile.mkstemp(prefix="planeval-sweep-", suffix=".ndjson")
         try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                for r in rows:
-                    fh.write(json.dumps({c: r.get(c) for c in cols}, ensure_ascii=False))
-                    fh.write("\n")
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(packed.ndjson)
             types = ", ".join(f"'{c}': '{t}'" for c, t in TABLES[table])
             con.execute(f"{verb} INTO {table} SELECT {', '.join(cols)} FROM read_json('{_quote(Path(tmp))}', "
                         f"format = 'newline_delimited', columns = {{{types}}})")
         finally:
             os.unlink(tmp)
-        return len(rows)
+        return packed.count
+    rows = list(packed.rows)
     for k in range(0, len(rows), _CHUNK):
         part = rows[k:k + _CHUNK]
         one = "(" + ",".join("?" * len(cols)) + ")"
@@ -126,7 +148,8 @@ class Store:
             if result.error is not None:
                 insert(self.con, "errors", [result.error])
             for table in ("runs", "findings", "areas", "critical", "shrink", "unit_access"):
-                insert(self.con, table, result.rows.get(table, []))
+                got = result.packed.get(table) if getattr(result, "packed", None) else None
+                insert(self.con, table, got if got is not None else result.rows.get(table, []))
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")

@@ -25,6 +25,7 @@ from typing import Any
 
 from planeval.sweep.building import unit_access_rows, unit_bras
 from planeval.sweep.critical import critical_rows
+from planeval.sweep.store import Packed, pack
 from planeval.sweep.tables import KEYS, area_rows, describer, finding_rows, run_row, shrink_rows
 from planeval.sweep.variants import Variant
 
@@ -57,10 +58,12 @@ class PlanResult:
     rows: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     error: dict[str, Any] | None = None
     seconds: float = 0.0
+    packed: dict[str, Packed] = field(default_factory=dict)  # the rows as the worker packed them (then ``rows`` is empty)
 
     @property
     def runs(self) -> int:
-        return len(self.rows.get("runs", []))
+        got = self.packed.get("runs")
+        return got.count if got is not None else len(self.rows.get("runs", []))
 
 
 def file_sha256(path: str | Path) -> str:
@@ -179,15 +182,16 @@ def run_task(task: PlanTask) -> PlanResult:
                 require_floor_plan(plan)  # an elevation or a symbol library is refused, as by api.check
                 deadline.check()
                 stage = "judge"
-                result.rows = judge_plan(plan, task, deadline)
+                rows = judge_plan(plan, task, deadline)
+                result.packed = {table: pack(table, got) for table, got in rows.items()}
     except PlanTimeout as exc:
-        result.rows = {}
+        result.rows, result.packed = {}, {}
         result.error = {"stage": "timeout", "error": "PlanTimeout", "message": f"{stage}: {exc}"}
     except PlanevalError as exc:
-        result.rows = {}
+        result.rows, result.packed = {}, {}
         result.error = {"stage": stage, "error": type(exc).__name__, "message": exc.message}
     except Exception as exc:  # noqa: BLE001 - one broken plan must not lose the sweep
-        result.rows = {}
+        result.rows, result.packed = {}, {}
         result.error = {"stage": stage, "error": type(exc).__name__, "message": str(exc) or type(exc).__name__}
     result.seconds = time.perf_counter() - t0
     if result.error is not None:
