@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "Status", "Sense", "Severity", "Confidence", "ZoneKind", "Zone", "Result", "Hint", "Finding", "Verdict", "Report",
-    "compare", "verdict_of", "summary_of", "accessible_units", "units_in_review", "Exemption", "apply_exemptions",
+    "compare", "sign", "verdict_of", "summary_of", "accessible_units", "units_in_review", "Exemption", "apply_exemptions",
     "lift_acceptances", "Message", "say", "said_of",
 ]
 
@@ -162,6 +162,35 @@ def compare(measured: float, required: float, sense: Sense = Sense.AT_LEAST, eps
     if sense is Sense.AT_MOST:
         return Status.PASS if measured <= required + eps else Status.FAIL
     return Status.PASS if measured + eps >= required else Status.FAIL
+
+
+_NOISE = 1e-6  #: relative: a measured value this close to the requirement is not on its wrong side (float noise)
+
+
+def sign(passing: bool, measured: float | None = None, required: float | None = None, sense: Sense = Sense.AT_LEAST) -> str:
+    """The sign a message writes between ``measured`` and ``required``: ``≥``/``<`` for at-least rules,
+    ``≤``/``>`` for at-most rules, and ``≈`` for a pass whose measured value is on the wrong side of the
+    required one (it holds only within the rule's drawing tolerance: 697 mm passing 700 mm with 5 mm
+    allowed is never written "697 mm ≥ 700 mm"). ``passing`` is the comparison's verdict (as
+    :func:`compare` gave it, tolerance included); without both numbers only the verdict decides.
+    Floating-point noise (a millionth of the requirement: a 760 mm door computed as 759.9999999997 mm)
+    is not the wrong side.
+
+    >>> sign(True, 697, 700), sign(True, 700, 700), sign(False, 690, 700), sign(True)
+    ('≈', '≥', '<', '≥')
+    >>> sign(True, 27, 25, Sense.AT_MOST), sign(True, 25, 25, Sense.AT_MOST), sign(False, 31, 30, Sense.AT_MOST)
+    ('≈', '≤', '>')
+    >>> sign(True, 759.9999999997, 760), sign(True, 2399.83, 2400)
+    ('≥', '≈')
+    """
+    at_most = sense is Sense.AT_MOST
+    if passing and measured is not None and required is not None:
+        short = (measured - required) if at_most else (required - measured)
+        if short > _NOISE * max(1.0, abs(required)):
+            return "≈"
+    if at_most:
+        return "≤" if passing else ">"
+    return "≥" if passing else "<"
 
 
 @dataclass(frozen=True)

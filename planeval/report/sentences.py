@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import Any
 
 from planeval.checks import spec_for
+from planeval.findings import Sense, sign
 from planeval.report.fmt import decimal, quantity
 from planeval.report.i18n import has, t, term
 
@@ -44,13 +45,10 @@ def relation(status: str, sense: str, measured: Any = None, required: Any = None
     >>> relation("pass", ">=", 697, 700), relation("pass", ">=", 700, 700), relation("fail", "<=", 30, 25)
     ('≈', '≥', '>')
     """
-    passing = status == "pass"
-    if passing and isinstance(measured, (int, float)) and isinstance(required, (int, float)) and not isinstance(measured, bool):
-        if (measured > required) if sense == "<=" else (measured < required):
-            return "≈"
-    if sense == "<=":
-        return "≤" if passing else ">"
-    return "≥" if passing else "<"
+    def number(v: Any) -> float | None:
+        return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
+
+    return sign(status == "pass", number(measured), number(required), Sense.AT_MOST if sense == "<=" else Sense.AT_LEAST)
 
 
 def value_text(v: Any, unit: str, lang: str, diameter: bool = False) -> str:
