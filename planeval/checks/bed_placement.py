@@ -36,7 +36,7 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, Zone, ZoneKind, say
+from planeval.findings import Result, Status, Zone, ZoneKind, say, sign
 from planeval.geometry import union
 from planeval.measure import Context
 from planeval.measure.bed import BedFit, BedSpec, bed_fit
@@ -132,7 +132,7 @@ def judge(ctx: Context, room: Room, p: Params) -> Result:
     if fit.problem == "":
         what = say("BD01.circle", "largest circle beside the bed") if p.side_a_circle else say("BD01.side_a", "side A")
         msg = say("BD01.placed", "{bed} with {need}: best placement gives {what} {sym}{measured:.0f} mm {rel} {sym}{a:.0f} mm",
-                  what=what, rel="≥" if ok else "<", **v)
+                  what=what, rel=sign(ok, fit.measured, A), **v)
     elif fit.problem == "side-b":
         foot = say("BD01.and_foot", " and {f:.0f} mm at the foot", f=F) if F > 0 else ""
         msg = say("BD01.side_b", "{bed}: no placement leaves {b:.0f} mm on side B{foot}; side A would get {measured:.0f} mm < "

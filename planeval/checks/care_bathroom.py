@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, say
+from planeval.findings import Result, Status, say, sign
 from planeval.measure import Context
 from planeval.measure.care import room_square
 from planeval.measure.frames import rounded
@@ -60,7 +60,7 @@ def judge(ctx: Context, r: Room, p: Params) -> Result:
     short = say("HB01.short", "; {short:.0f} mm short", short=p.min_side_mm - side) if not ok else ""
     msg = say("HB01.square", "{room}: largest square of floor {side:.0f} × {side:.0f} mm {rel} {need:.0f} × {need:.0f} mm "
               "(room {area:.2f} m², {dx:.0f} × {dy:.0f} mm overall){short}",
-              room=r.display_name, side=side, rel="≥" if ok else "<",
+              room=r.display_name, side=side, rel=sign(ok, side, p.min_side_mm),
               need=p.min_side_mm, area=r.area_m2, dx=x1 - x0, dy=y1 - y0, short=short)
     details = {"square": rounded(list(square.exterior.coords)[:4]) if square is not None else None}
     return Result(r.id, Status.PASS if ok else Status.FAIL, side, p.min_side_mm, "mm", msg=msg,

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, Zone, ZoneKind, say
+from planeval.findings import Result, Status, Zone, ZoneKind, say, sign
 from planeval.geometry import union
 from planeval.measure import Context, FloorSpec
 from planeval.measure.bed import BedFit, BedSpec, bed_fit
@@ -107,7 +107,7 @@ def judge(t: _Try, p: Params, living: bool) -> Result:
               w=p.bed_width_mm, length=p.bed_length_mm, side=p.side_mm, foot=p.foot_mm)
     v = {"room": r.display_name, "bed": bed}
     if fit.problem == "":
-        rel = "≥" if fit.measured + p.tolerance_mm >= p.side_mm else "<"
+        rel = sign(fit.measured + p.tolerance_mm >= p.side_mm, fit.measured, p.side_mm)
         said = say("HB03.sides", "{room}: {bed}: the sides get {measured:.0f} mm {rel} {side:.0f} mm",
                                  measured=fit.measured, rel=rel,
                    side=p.side_mm, **v)

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from shapely.geometry import LineString
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Confidence, Result, Sense, Status, compare, say
+from planeval.findings import Confidence, Result, Sense, Status, compare, say, sign
 from planeval.measure import Context
 from planeval.model.attributes import DOOR_FACT_NAMES as NAMED
 from planeval.model.types import DoorKind, DoorRole
@@ -93,7 +93,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         need = _required(d.role, p)
         where = LineString([d.hinge, d.latch])
         status = compare(d.clear_width_mm, need, Sense.AT_LEAST, p.tolerance_mm)
-        rel = "≥" if status is Status.PASS else "<"
+        rel = sign(status is Status.PASS, d.clear_width_mm, need)
         yield Result(
             subject=d.id,
             status=status,
@@ -131,7 +131,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
                 continue
             st = compare(value, limit, sense)
             m = (say("DW01.aspect_pass", "{what} {value:g} {unit} (block attribute) {sign} {limit:g} {unit}", value=value,
-                     sign="≤" if sense is Sense.AT_MOST else "≥", **words) if st is Status.PASS
+                     sign=sign(True, value, limit, sense), **words) if st is Status.PASS
                  else say("DW01.aspect_fail", "{what} {value:g} {unit} (block attribute), required {rel} {limit:g} {unit}",
                           value=value, **words))
             yield Result(d.id, st, value, limit, unit, location=where, sense=sense, code=code, msg=m)

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from shapely.geometry import Polygon
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Confidence, Message, Result, Status, Zone, ZoneKind, compare, say
+from planeval.findings import Confidence, Message, Result, Status, Zone, ZoneKind, compare, say, sign
 from planeval.geometry import unit
 from planeval.measure import Context, FloorSpec
 from planeval.measure.doors import SideSpace, latch_edge, side_space
@@ -135,10 +135,10 @@ def judge_door(ctx: Context, d: Door, p: Params) -> Result:
     # equal margins: the smaller space, then by name; not by the order the drawing gives the sides
     worst = min(found, key=lambda s: (round(s.margin, 3), round(s.measured, 3), s.label))
     status = compare(worst.measured, worst.required, eps=p.tolerance_mm)
-    rel = "≥" if status is Status.PASS else "<"
+    rel = sign(status is Status.PASS, worst.measured, worst.required)
     others = [s for s in found if s is not worst]
     rest = [say("DS01.other", "{side} {shown} {rel} {need:.0f} mm", side=s.said, shown=_shown(s),
-                rel="≥" if s.margin + p.tolerance_mm >= 0 else "<", need=s.required) for s in others]
+                rel=sign(s.margin + p.tolerance_mm >= 0, s.measured, s.required), need=s.required) for s in others]
     shallow = [say("DS01.shallow", "depth limited to {depth:.0f} mm by the room ({side})", depth=s.depth, side=s.said)
                for s in found if s.depth < p.depth_mm - 1.0]
     message = say("DS01.side_space", "free side space beside the {edge!w} {shown} {rel} {need:.0f} mm on the {side}{rest}{note}",

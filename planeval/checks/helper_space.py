@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, Zone, ZoneKind, say
+from planeval.findings import Result, Status, Zone, ZoneKind, say, sign
 from planeval.measure import Context, FloorSpec
 from planeval.measure.care import faces
 from planeval.measure.fixtures import fixtures_in
@@ -74,7 +74,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
             msg = say("HB04.helper", "{kind!x} {id} in {room}: widest free face {face!w} {width:.0f} mm {rel} {need:.0f} mm "
                                      "for a helper ({each} mm)",
                                      kind=f.kind, id=f.id, room=r.display_name, face=best.name, width=best.width,
-                      rel="≥" if ok else "<", need=p.helper_mm, each=each)
+                      rel=sign(ok, best.width, p.helper_mm), need=p.helper_mm, each=each)
             zone = best.zone(min(p.helper_mm, best.width) if not ok else p.helper_mm)
             yield Result(f.id, Status.PASS if ok else Status.FAIL, best.width, p.helper_mm, "mm", msg=msg,
                          location=zone if not zone.is_empty else f.polygon,

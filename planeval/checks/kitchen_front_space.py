@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from shapely.geometry import Point
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, Zone, ZoneKind, say
+from planeval.findings import Result, Status, Zone, ZoneKind, say, sign
 from planeval.geometry import edge_angles
 from planeval.measure import Context, FloorSpec
 from planeval.measure.fit import fits_rectangle
@@ -70,7 +70,7 @@ class Params:
 
 def judge(room: Room, fr: CounterFront, p: Params) -> Result:
     ok = fr.depth + p.tolerance_mm >= p.depth_mm
-    rel = "≥" if ok else "<"
+    rel = sign(ok, fr.depth, p.depth_mm)
     length = sum(b - a for a, b in fr.spans)
     corner = say("KI01.corner", " (corner shared with a joining counter left out)") if fr.corner else ""
     msg = say("KI01.depth", "free depth in front of counter {id} ({length:.0f} mm long) {depth:.0f} mm {rel} {need:.0f} "
@@ -117,7 +117,7 @@ def judge_turning(ctx: Context, room: Room, c: Fixture, p: Params) -> Result:
             if not ok and p.rectangle_allowed else "")
     msg = say("KI02.circle", "largest free circle touching the front of counter {id} Ø{d:.0f} mm {rel} Ø{need:.0f} mm{more}",
                              id=c.id,
-              d=d, rel="≥" if ok else "<", need=p.turning_diameter_mm, more=more)
+              d=d, rel=sign(ok, d, p.turning_diameter_mm), need=p.turning_diameter_mm, more=more)
     circle = Point(cx, cy).buffer(max(r, 1.0), quad_segs=16)
     zone = placed if placed is not None else Point(cx, cy).buffer(p.turning_diameter_mm / 2, quad_segs=16) if ok else circle
     return Result(

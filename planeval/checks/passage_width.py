@@ -32,7 +32,7 @@ from dataclasses import dataclass
 
 from planeval.checks.base import RuleSpec, param
 from planeval.checks.scope import as_permanent_stay, function_unknown, judged_rooms
-from planeval.findings import Message, Result, Status, Zone, ZoneKind, compare, say
+from planeval.findings import Message, Result, Status, Zone, ZoneKind, compare, say, sign
 from planeval.measure import Context, FloorSpec
 from planeval.measure.passages import PassageSpec, RoomPassages, Target, bottleneck_location, corridors, room_passages
 from planeval.measure.reach import CAP_MM
@@ -106,8 +106,8 @@ def judge(ctx: Context, rid: str, p: Params) -> Result:
     values = {"width": _fmt(measured), "need": p.width_mm, "door": m.entry, "to": to}
     if status is Status.PASS:
         every = (say("PA01.every_window", "every door and window") if spec.to_windows else say("PA01.every_door", "every door"))
-        message = say("PA01.pass", "free passage {width} ≥ {need:.0f} mm from door {door} to {every} (narrowest {to})",
-                      every=every, **values)
+        message = say("PA01.pass", "free passage {width} {rel} {need:.0f} mm from door {door} to {every} (narrowest {to})",
+                      every=every, rel=sign(True, measured, p.width_mm), **values)
     elif not m.targets:
         message = say("PA01.fail_entry", "free passage {width} < {need:.0f} mm in front of the entry door {door}", **values)
     else:

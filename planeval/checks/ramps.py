@@ -33,7 +33,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Confidence, Result, Sense, Status, say
+from planeval.findings import Confidence, Result, Sense, Status, say, sign
 from planeval.measure import Context
 from planeval.measure.runs import run_of
 from planeval.model.types import Fixture
@@ -108,7 +108,7 @@ def judge(ctx: Context, f: Fixture, p: Params) -> Iterator[Result]:
     yield Result(f.id, Status.PASS if ok else Status.FAIL, run.width, p.width_mm, "mm",
                  msg=say("RA01.width", "ramp {id}{where}: width {w:.0f} mm {rel} {need:.0f} mm",
                                        id=f.id, where=where, w=run.width,
-                         rel="≥" if ok else "<", need=p.width_mm),
+                         rel=sign(ok, run.width, p.width_mm), need=p.width_mm),
                  location=f.polygon, confidence=Confidence.MEDIUM, details={"length_mm": round(run.length)})
     rise, n, tag = stated(f, run.length)
     limit = p.short_ratio if run.length < p.short_run_mm else p.max_ratio

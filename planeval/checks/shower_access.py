@@ -34,7 +34,7 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Message, Result, Sense, Status, Zone, ZoneKind, say
+from planeval.findings import Message, Result, Sense, Status, Zone, ZoneKind, say, sign
 from planeval.geometry import rect_sides
 from planeval.measure import Context, FloorSpec
 from planeval.measure.bathroom import possible_shower_zone, shower_zone_around, zone_passages
@@ -164,7 +164,7 @@ def judge(ctx: Context, room: Room, p: Params) -> tuple[Result, Result | None]:
         what = say("BA02.largest_in", "{what} (largest {zw:.0f}:{zl:.0f} zone in it {s:.0f} × {sl:.0f} mm)",
                                       what=what, zw=zw, zl=zl,
                    s=z.short_side, sl=z.short_side * zl / zw)
-    rel = "≥" if zone_ok else "<"
+    rel = sign(zone_ok, z.short_side, zw)
     more: Message | str = ""
     if zone_ok and passage.ok is False:
         more = say("BA02.blocked", "; no {passage:.0f} mm passage from door {door} to the shower zone (widest {widest:.0f} mm "
@@ -221,7 +221,7 @@ def step_free(room: Room, z: ZoneFit, p: Params) -> Result:
     if f.threshold_mm is not None:
         h = f.threshold_mm
         ok = h <= p.max_threshold_mm + 1e-9
-        rel = "≤" if ok else ">"
+        rel = sign(ok, h, p.max_threshold_mm, Sense.AT_MOST)
         return Result(status=Status.PASS if ok else Status.FAIL, measured=h, msg=say(
             "BA04.threshold", "shower {id} threshold {h:.0f} mm {rel} {max:.0f} mm (attribute)", id=f.id, h=h, rel=rel,
             max=p.max_threshold_mm),

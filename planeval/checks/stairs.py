@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Confidence, Result, Status, say
+from planeval.findings import Confidence, Result, Status, say, sign
 from planeval.measure import Context, FloorSpec
 from planeval.measure.runs import landings, run_of
 from planeval.model.types import Fixture
@@ -87,20 +87,20 @@ def judge_width(ctx: Context, f: Fixture, p: Params) -> Result:
     ok = w + p.tolerance_mm
     if inside:
         status = Status.PASS if ok >= p.unit_width_mm else Status.FAIL
-        rel = "≥" if status is Status.PASS else "<"
+        rel = sign(status is Status.PASS, w, p.unit_width_mm)
         msg = say("TR01.unit", "stair {id}{where} (inside the unit): run {w:.0f} mm {rel} {need:.0f} mm",
                                rel=rel, need=p.unit_width_mm,
                   **v)
         need = p.unit_width_mm
     elif ok >= p.main_width_mm:
         status, need = Status.PASS, p.main_width_mm
-        msg = say("TR01.main", "stair {id}{where}: run {w:.0f} mm ≥ {need:.0f} mm (enough for a main stair)",
-                               need=p.main_width_mm, **v)
+        msg = say("TR01.main", "stair {id}{where}: run {w:.0f} mm {rel} {need:.0f} mm (enough for a main stair)",
+                               rel=sign(True, w, p.main_width_mm), need=p.main_width_mm, **v)
     elif ok >= p.other_width_mm:
         status, need = Status.NEEDS_REVIEW, p.main_width_mm
-        msg = say("TR01.other", "stair {id}{where}: run {w:.0f} mm ≥ {other:.0f} mm, but < {main:.0f} mm if it is a main stair "
-                                "serving more than one unit (not shown in the plan)",
-                                other=p.other_width_mm, main=p.main_width_mm, **v)
+        msg = say("TR01.other", "stair {id}{where}: run {w:.0f} mm {rel} {other:.0f} mm, but < {main:.0f} mm if it is a main "
+                                "stair serving more than one unit (not shown in the plan)",
+                                rel=sign(True, w, p.other_width_mm), other=p.other_width_mm, main=p.main_width_mm, **v)
     else:
         status, need = Status.FAIL, p.other_width_mm
         msg = say("TR01.narrow", "stair {id}{where}: run {w:.0f} mm < {other:.0f} mm", other=p.other_width_mm, **v)
@@ -126,7 +126,7 @@ def judge_landing(ctx: Context, f: Fixture, p: Params) -> Result | None:
                               id=f.id, depth=depth, a=a, b=b),
                       location=loc, code="TR02", confidence=Confidence.MEDIUM, details=details)
     status = Status.PASS if depth + p.tolerance_mm >= need else Status.FAIL
-    rel = "≥" if status is Status.PASS else "<"
+    rel = sign(status is Status.PASS, depth, need)
     return Result(f.id, status, depth, need, "mm",
                   msg=say("TR02.landing", "stair {id}: deepest landing beyond its ends {depth:.0f} mm {rel} {need:.0f} mm "
                                           "({a:.0f} / {b:.0f} mm)", id=f.id, depth=depth, rel=rel, need=need, a=a, b=b),

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 import shapely
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, Zone, ZoneKind, compare, say
+from planeval.findings import Result, Status, Zone, ZoneKind, compare, say, sign
 from planeval.geometry import edge_angles
 from planeval.measure import Context, FloorSpec
 from planeval.measure.doors import door_zone, front_circle
@@ -130,7 +130,7 @@ def judge_area(ctx: Context, u: Unit, p: Params) -> tuple[Result, list[Room]]:
         return res, []
     status = compare(area, need, eps=0.005)
     names = [say("ST01.room", "{room} {area:.2f} m²", room=r.display_name, area=areas[r.id][0]) for r in counted]
-    rel = "≥" if status is Status.PASS else "<"
+    rel = sign(status is Status.PASS, area, need)
     res = Result(u.id, status, area, need, "m²",
                  msg=say("ST01.area", "bod {area:.2f} m² ({names}{extra}) {rel} {need:.2f} m² for {unit}", area=area, names=names,
                          extra=extra, rel=rel, need=need, unit=unit_txt),
@@ -160,8 +160,8 @@ def judge_front(ctx: Context, bod: Room, p: Params) -> Iterator[Result]:
         rect = (say("ST02.rectangle", ", but a {w:.2f} × {length:.2f} m rectangle fits", w=p.front_rectangle_width_mm / 1000,
                     length=p.front_rectangle_length_mm / 1000) if placed is not None else "")
         msg = say("ST02.front", "in front of {bod}'s door {door} (in {room}) the largest free circle Ø{d:.0f} mm {rel} "
-                  "Ø{need:.0f} mm{rect}", bod=bod.display_name, door=d.id, room=where, d=2 * r, rel="≥" if ok else "<",
-                  need=p.front_circle_mm, rect=rect)
+                  "Ø{need:.0f} mm{rect}", bod=bod.display_name, door=d.id, room=where, d=2 * r,
+                  rel=sign(ok, 2 * r, p.front_circle_mm), need=p.front_circle_mm, rect=rect)
         yield Result(bod.id, Status.PASS if ok or placed is not None else Status.FAIL, 2 * r, p.front_circle_mm, "mm", msg=msg,
                      location=placed if placed is not None else shapely.Point(cx, cy).buffer(max(r, 1.0)), code="ST02",
                      details={"door": d.id, "room": other, "center": [round(cx), round(cy)]})

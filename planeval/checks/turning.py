@@ -13,7 +13,7 @@ from collections.abc import Callable
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
-from planeval.findings import Message, Result, Status, Zone, ZoneKind, say
+from planeval.findings import Message, Result, Status, Zone, ZoneKind, say, sign
 from planeval.measure import Context, FloorSpec
 from planeval.measure.fit import fits_rectangle
 from planeval.measure.turning import SwingMode, TurningCase, case_rectangle, turning_cases
@@ -48,8 +48,8 @@ def judge_turning(cases: list[TurningCase], *, diameter_mm: float, rectangle: tu
 def describe(ok: bool, worst: TurningCase, diameter_mm: float, rectangle: tuple[float, float] | None, how: str) -> Message:
     door = say("turn.door_open", " with door {door} open", door=worst.door) if worst.door else ""
     if ok and how == "circle":
-        return say("turn.circle", "largest free circle Ø{d:.0f} mm{door} ≥ Ø{need:.0f} mm", d=worst.diameter, door=door,
-                   need=diameter_mm)
+        return say("turn.circle", "largest free circle Ø{d:.0f} mm{door} {rel} Ø{need:.0f} mm", d=worst.diameter, door=door,
+                   rel=sign(True, worst.diameter, diameter_mm), need=diameter_mm)
     if ok and how == "rectangle":
         w, length = rectangle  # type: ignore[misc]
         return say("turn.rectangle", "largest free circle Ø{d:.0f} mm{door} < Ø{need:.0f} mm, but a {w:.2f} × {length:.2f} m "

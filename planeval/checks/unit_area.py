@@ -26,7 +26,7 @@ from typing import Literal
 import shapely
 
 from planeval.checks.base import RuleSpec, param
-from planeval.findings import Result, Status, compare, say
+from planeval.findings import Result, Status, compare, say, sign
 from planeval.measure import Context
 from planeval.measure.units import unit_areas
 
@@ -54,7 +54,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         a = unit_areas(ctx, u.id)
         area = a.net_m2 if p.measure == "net" else a.bra_m2
         st = compare(area, p.min_area_m2, eps=0.005)
-        rel = "≥" if st is Status.PASS else "<"
+        rel = sign(st is Status.PASS, area, p.min_area_m2)
         rooms = [ctx.room(r).polygon for r in u.rooms]
         yield Result(
             u.id, st, area, p.min_area_m2, "m²",

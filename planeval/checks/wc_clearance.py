@@ -46,7 +46,7 @@ from shapely.geometry import Point, Polygon
 
 from planeval.checks.base import RuleSpec, param
 from planeval.checks.turning import judge_turning
-from planeval.findings import Message, Result, Status, Zone, ZoneKind, say
+from planeval.findings import Message, Result, Status, Zone, ZoneKind, say, sign
 from planeval.geometry import edge_angles, union
 from planeval.measure import Context, FloorSpec
 from planeval.measure.bathroom import WcFront, WcSides, wc_front, wc_sides, zone_passages
@@ -191,7 +191,7 @@ def judge_sides(ctx: Context, room: Room, s: WcSides, p: Params) -> Result:
 
     def part(i: int) -> Message:
         return say("BA01.side", "{w:.0f} mm on the {side!w} {rel} {need:.0f} mm",
-                                w=widths[i], side=names[i], rel="≥" if a.ok[i] else "<",
+                                w=widths[i], side=names[i], rel=sign(a.ok[i], widths[i], need[i]),
                    need=need[i])
 
     shower = (say("BA01.shower_is_side", " (the side space is the shower zone)") if a.with_shower
@@ -256,7 +256,7 @@ def judge_front(room: Room, fr: WcFront, p: Params) -> Result:
     rect = None if ok else _front_rectangle(fr, p)
     room_worst = next(c for c in fr.room_cases if c.door == worst.door)
     door = say("turn.door_open", " with door {door} open", door=worst.door) if worst.door else ""
-    rel = "≥" if ok else "<"
+    rel = sign(ok, worst.diameter, p.front_circle_mm)
     size = {"w": p.front_rectangle_width_mm / 1000, "length": p.front_rectangle_length_mm / 1000}
     more: Message | str = ""
     if rect is not None:
@@ -309,7 +309,7 @@ def judge_passage(ctx: Context, room: Room, s: WcSides, p: Params) -> Result:
     shown = f"≥ {w:.0f}" if w >= 2 * p.passage_mm else f"{w:.0f}"
     msg = say("BA05.passage", "free passage from door {door} to the free space beside the WC {shown} mm {rel} {need:.0f} mm",
                               door=worst,
-              shown=shown, rel="≥" if ok else "<", need=p.passage_mm)
+              shown=shown, rel=sign(ok, w, p.passage_mm), need=p.passage_mm)
     return Result(room.id, Status.PASS if ok else Status.FAIL, min(w, 2 * p.passage_mm), p.passage_mm, "mm", msg=msg,
                   location=zone, code="BA05", details={"door": worst, "passages_mm": {k: round(v) for k, v in widths.items()}})
 

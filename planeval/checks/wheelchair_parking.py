@@ -34,7 +34,7 @@ from shapely.geometry import Point
 
 from planeval.checks.base import RuleSpec, param
 from planeval.checks.scope import furniture
-from planeval.findings import Result, Status, Zone, ZoneKind, say
+from planeval.findings import Result, Status, Zone, ZoneKind, say, sign
 from planeval.geometry import largest_circle
 from planeval.measure import Context, FloorSpec
 from planeval.measure.frames import rounded
@@ -108,7 +108,7 @@ def judge(ctx: Context, r: Room, p: Params) -> Result:
     fits = d + 2 * p.tolerance_mm >= p.diameter_mm
     opened = say("turn.door_open", " with door {door} open", door=door) if door else ""
     circle = say("HB02.circle", "the largest free circle left is Ø{d:.0f} mm{door} {rel} Ø{need:.0f} mm", d=d, door=opened,
-                 rel="≥" if fits else "<", need=p.diameter_mm)
+                 rel=sign(fits, d, p.diameter_mm), need=p.diameter_mm)
     problems = []
     if parked is None:
         problems.append(say("HB02.no_wall", "no wall of {room} takes a {w:.0f} × {length:.0f} mm parking place outside the "

@@ -41,7 +41,7 @@ from shapely.geometry.base import BaseGeometry
 
 from planeval.checks.base import RuleSpec, param
 from planeval.checks.scope import as_permanent_stay, judged_rooms
-from planeval.findings import Confidence, Message, Result, Status, compare, say
+from planeval.findings import Confidence, Message, Result, Status, compare, say, sign
 from planeval.measure import Context, FloorSpec
 from planeval.measure.reach import (
     CAP_MM,
@@ -125,7 +125,8 @@ def judge_room(ctx: Context, u: Unit, rid: str, p: Params) -> Result:
             stuck = True
     values = {"head": head, "need": p.wheelchair_width_mm, "why": why}
     if status is Status.PASS:
-        message = say("RE01.pass", "{head} ≥ {need:.0f} mm (narrowest: {why}){rect}", rect=rect, **values)
+        message = say("RE01.pass", "{head} {rel} {need:.0f} mm (narrowest: {why}){rect}", rect=rect,
+                      rel=sign(True, measured, p.wheelchair_width_mm), **values)
     elif stuck:
         message = say("RE01.stuck_fail", "{head} < {need:.0f} mm", **values)
     else:
