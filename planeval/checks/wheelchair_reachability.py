@@ -43,18 +43,8 @@ from planeval.checks.base import RuleSpec, param
 from planeval.checks.scope import as_permanent_stay, judged_rooms
 from planeval.findings import Confidence, Message, Result, Status, compare, say, sign
 from planeval.measure import Context, FloorSpec
-from planeval.measure.reach import (
-    CAP_MM,
-    STEP_MM,
-    Bottleneck,
-    Chair,
-    bottleneck,
-    chair_entry_doors,
-    chair_reached,
-    unreachable_floor,
-    widest_chair,
-    widest_to_room,
-)
+from planeval.measure.chair import Chair, chair_entry_doors, chair_reached, widest_chair
+from planeval.measure.reach import CAP_MM, STEP_MM, Bottleneck, bottleneck, unreachable_floor, widest_to_room
 from planeval.model.types import Unit
 
 SPEC = RuleSpec(

@@ -16,10 +16,10 @@ Two models of the chair, the second one the real test:
   The chair moves within one component at fixed θ and turns between adjacent orientations where
   the two components overlap (it stands in both orientations at that spot; for steps ≤ 10° the
   corners sweep at most R·(1 − cos(step/2)) ≈ 3 mm beyond the two rectangles, R the half diagonal).
-  :func:`chair_reached` is the graph search over those components. A disc passes wherever the
+  :func:`~planeval.measure.chair.chair_reached` is the graph search over those components. A disc passes wherever the
   rectangle does (the rectangle holds the disc), so the disc's failure is final and its bottleneck
   is named; where the disc passes but the rectangle does not turn in, the chair's own widest width
-  (:func:`widest_chair`) is measured.
+  (:func:`~planeval.measure.chair.widest_chair`) is measured. The rectangle lives in :mod:`planeval.measure.chair`.
 
 For a dwelling unit the configuration space is the free floor of all its rooms plus the clear
 openings of their doors (:func:`unit_space`); :func:`widest_to_room` is the widest disc that drives
@@ -31,32 +31,29 @@ required width.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import networkx as nx
 import numpy as np
 import shapely
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from planeval.geometry import dominant_angle, edge_angles, polygons_of
-from planeval.measure.congruent import moved, shaped
+from planeval.geometry import polygons_of
+from planeval.measure.congruent import PRECISION_DECIMALS, moved
 from planeval.measure.context import Context
 from planeval.measure.doors import door_zone, face_offset, opening_rect
-from planeval.measure.fit import erode_by_rectangle
 from planeval.measure.floor import FloorSpec, erode, eroded, free_circle, free_floor
 from planeval.measure.paths import corridor, neck, pinch_on_way, pinch_point, shortest_path, window_frame, window_zone
 from planeval.measure.search import bisect_max
 from planeval.model.types import OUTSIDE, Door, Unit
 
 __all__ = [
-    "APPROACH_MARGIN_MM", "STEP_MM", "CAP_MM", "OPENING_REACH_MM", "SLIVER_RADIUS_MM", "CHAIR_STEP_MM",
+    "APPROACH_MARGIN_MM", "STEP_MM", "CAP_MM", "OPENING_REACH_MM", "SLIVER_RADIUS_MM",
     "widest_width", "touching", "connects", "pinch_point", "pinch_on_way", "neck", "shortest_path", "corridor",
     "window_frame", "window_zone",
     "unit_doors", "door_opening", "unit_space", "start_zone", "reached", "widest_to_room", "Bottleneck", "bottleneck",
-    "unreachable_floor", "Chair", "chair_angles", "chair_reached", "widest_chair", "chair_entry_doors",
+    "unreachable_floor", "unit_copy",
 ]
 
 #: A disc "stands in front of" an opening when its edge comes within this much of the wall face.
@@ -67,9 +64,6 @@ STEP_MM = 2.0
 CAP_MM = 3000.0
 #: The opening of a door reaches this far beyond the wall faces on both sides (mm).
 OPENING_REACH_MM = 300.0
-#: The rectangular chair's widest width is bisected to this precision (mm): each probe is a whole
-#: configuration space.
-CHAIR_STEP_MM = 5.0
 #: Pieces of floor the chair does not sweep that hold no circle of this radius (the corners a
 #: round chair cannot fill) are not counted as unreachable.
 SLIVER_RADIUS_MM = 100.0
@@ -144,6 +138,40 @@ def unit_space(ctx: Context, uid: str, floor: FloorSpec) -> BaseGeometry:
     return ctx.memo(("unit-space", uid, floor), compute)
 
 
+def _relative(g: BaseGeometry, corner: np.ndarray) -> bytes:
+    return shapely.to_wkb(shapely.transform(g, lambda c: np.round(c - corner, PRECISION_DECIMALS)))
+
+
+def unit_copy(ctx: Context, uid: str, floor: FloorSpec) -> tuple[str, dict[str, str]] | None:
+    """The first unit of the plan drawn exactly as unit ``uid`` — its space, every room's outline,
+    free floor and door openings, every door's chord, kind and clear width, all moved by one
+    offset (to 0.01 mm, as in :mod:`planeval.measure.congruent`) — and the map from ``uid``'s
+    rooms to that unit's rooms; None when ``uid`` is the first of its kind. What a chair reaches
+    in a copy is what it reaches in the first unit, room for room (a building's repeated flats)."""
+    u = ctx.plan.unit(uid)
+
+    def compute() -> tuple[str, dict[str, str]] | None:
+        if not u.entrance_door:
+            return None
+        space = unit_space(ctx, uid, floor)
+        xy = shapely.get_coordinates(space)
+        if space.is_empty or not np.isfinite(xy).all():
+            return None
+        corner = xy.min(axis=0)
+        rooms = sorted((_relative(ctx.room(r).polygon, corner), _relative(free_floor(ctx, r, floor), corner), r) for r in u.rooms)
+        doors = sorted((tuple(np.round(np.asarray([d.hinge, d.latch]) - corner, PRECISION_DECIMALS).ravel().tolist()),
+                        d.kind.value, round(d.clear_width_mm, 2), _relative(door_opening(ctx, d), corner),
+                        tuple(sorted(i for i, (_, _, r) in enumerate(rooms) if r in d.rooms)), d.id == u.entrance_door)
+                       for d in unit_doors(ctx, u))
+        sig = (_relative(space, corner), tuple(r[:2] for r in rooms), tuple(doors))
+        first = ctx.memo(("unit-first", floor, sig), lambda: (uid, tuple(r for _, _, r in rooms)))
+        if first[0] == uid:
+            return None
+        return first[0], dict(zip((r for _, _, r in rooms), first[1], strict=True))
+
+    return ctx.memo(("unit-copy", uid, floor), compute)
+
+
 def _space_eroded(ctx: Context, uid: str, floor: FloorSpec, w: float) -> BaseGeometry:
     """Where the centre of a chair of width ``w`` stands in the unit's space."""
     return ctx.memo(("unit-space-eroded", uid, floor, round(w / 2, 1)),
@@ -173,6 +201,10 @@ def reached(ctx: Context, uid: str, floor: FloorSpec, w: float) -> frozenset[str
     u = ctx.plan.unit(uid)
 
     def compute() -> frozenset[str]:
+        copy = unit_copy(ctx, uid, floor)
+        if copy is not None:
+            back = {theirs: mine for mine, theirs in copy[1].items()}
+            return frozenset(back[r] for r in reached(ctx, copy[0], floor, w))
         comps = touching(_space_eroded(ctx, uid, floor, w), start_zone(ctx, uid, w))
         return frozenset(rid for rid in u.rooms if any(c.intersects(_core(ctx, rid, floor, w)) for c in comps))
 
@@ -184,6 +216,9 @@ def widest_to_room(ctx: Context, uid: str, rid: str, floor: FloorSpec) -> float:
     entrance door's own clear width is for the check to weigh)."""
 
     def compute() -> float:
+        copy = unit_copy(ctx, uid, floor)
+        if copy is not None:
+            return widest_to_room(ctx, copy[0], copy[1][rid], floor)
         _, _, r = free_circle(ctx, rid, floor)
         hi = min(CAP_MM, 2 * r + STEP_MM)
         return widest_width(lambda w: rid in reached(ctx, uid, floor, w), hi)
@@ -254,134 +289,3 @@ def unreachable_floor(ctx: Context, uid: str, floor: FloorSpec, w: float) -> Bas
         return shapely.union_all(big) if big else Polygon()
 
     return ctx.memo(("unit-unreachable", uid, floor, round(w, 1)), compute)
-
-
-# -- the chair as a rectangle --------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Chair:
-    """A wheelchair as a rectangle ``width`` × ``length`` (mm), turned in steps of ``step_deg``."""
-
-    width: float
-    length: float
-    step_deg: float
-
-    def resized(self, width: float) -> Chair:
-        return Chair(round(width, 1), self.length, self.step_deg)
-
-
-def chair_angles(ctx: Context, uid: str, floor: FloorSpec, step_deg: float) -> tuple[float, ...]:
-    """The orientations tried (0–180°): a grid of ``step_deg`` plus the unit's wall directions and
-    its doors' chords and normals (a chair drives straight through a door)."""
-    u = ctx.plan.unit(uid)
-
-    def compute() -> tuple[float, ...]:
-        n = max(1, math.ceil(180.0 / max(step_deg, 0.5)))
-        base = dominant_angle(unit_space(ctx, uid, floor))  # the grid turns with the plan
-        angles = {round((base + k * 180.0 / n) % 180.0, 1) % 180.0 for k in range(n)}
-        angles |= {round(a, 1) % 180.0 for a in edge_angles(unit_space(ctx, uid, floor))}
-        for d in unit_doors(ctx, u):
-            a = math.degrees(math.atan2(d.latch[1] - d.hinge[1], d.latch[0] - d.hinge[0])) % 180.0
-            angles |= {round(a, 1) % 180.0, round(a + 90.0, 1) % 180.0}
-        return tuple(sorted(angles))
-
-    return ctx.memo(("chair-angles", uid, floor, step_deg), compute)
-
-
-def _chair_space(ctx: Context, uid: str, floor: FloorSpec, chair: Chair, angle: float) -> tuple[Polygon, ...]:
-    """Components of the centres where the chair, turned by ``angle``, fits in the unit's space."""
-    return ctx.memo(("chair-space", uid, floor, chair.width, chair.length, angle), lambda: tuple(
-        polygons_of(_erode_rect(ctx, unit_space(ctx, uid, floor), chair, angle))))
-
-
-def _erode_rect(ctx: Context, free: BaseGeometry, chair: Chair, angle: float) -> BaseGeometry:
-    """``free`` eroded by the chair turned by ``angle``, once per shape (repeated flats share it)."""
-    return moved(ctx, "erode-rect", free, (chair.width, chair.length, angle),
-                 lambda g: erode_by_rectangle(g, chair.width, chair.length, angle))
-
-
-def _room_core(ctx: Context, rid: str, floor: FloorSpec, chair: Chair, angle: float) -> BaseGeometry:
-    """Centres where the chair, turned by ``angle``, stands wholly inside room ``rid`` — its free
-    floor and the openings of its doors (a chair that drove into a bod may have its back in the
-    doorway)."""
-
-    def space() -> BaseGeometry:
-        parts = [free_floor(ctx, rid, floor), *(door_opening(ctx, d) for d in ctx.doors_of(rid))]
-        return shapely.union_all([g for g in parts if not g.is_empty])
-
-    return ctx.memo(("chair-core", rid, floor, chair.width, chair.length, angle),
-                    lambda: _erode_rect(ctx, ctx.memo(("room-chair-space", rid, floor), space), chair, angle))
-
-
-Node = tuple[int, int]  # (orientation index, component index)
-
-
-def _chair_turns(ctx: Context, uid: str, floor: FloorSpec, chair: Chair, angles: tuple[float, ...],
-                 comps: list[tuple[Polygon, ...]]) -> tuple[tuple[Node, Node], ...]:
-    """The graph's edges: component i at orientation k and component j at the next orientation
-    overlap (by more than 1 mm²), so the chair turns from one into the other there. Measured once
-    per shape of the unit's space: the flats a building repeats share it."""
-
-    def compute(_space: BaseGeometry) -> tuple[tuple[Node, Node], ...]:
-        edges: list[tuple[Node, Node]] = []
-        for k in range(len(angles)):
-            nxt = (k + 1) % len(angles)  # the last orientation turns on into the first (θ + 180° is the same footprint)
-            if nxt == k or not comps[k] or not comps[nxt]:
-                continue
-            here, there = np.array(comps[k], dtype=object), np.array(comps[nxt], dtype=object)
-            ii, jj = shapely.STRtree(there).query(here, predicate="intersects")
-            if len(ii):
-                overlap = shapely.area(shapely.intersection(here[ii], there[jj]))
-                edges += [((k, int(i)), (nxt, int(j))) for i, j, a in zip(ii, jj, overlap, strict=True) if a > 1.0]
-        return tuple(edges)
-
-    return shaped(ctx, "chair-turns", unit_space(ctx, uid, floor), (chair.width, chair.length, angles), compute)
-
-
-def chair_reached(ctx: Context, uid: str, floor: FloorSpec, chair: Chair) -> frozenset[str]:
-    """Rooms of the unit the rectangular chair drives wholly into from the entrance door's approach,
-    turning as it goes (the graph of configuration-space components, see the module docstring)."""
-    u = ctx.plan.unit(uid)
-
-    def compute() -> frozenset[str]:
-        if not u.entrance_door:
-            return frozenset()
-        angles = chair_angles(ctx, uid, floor, chair.step_deg)
-        comps = [_chair_space(ctx, uid, floor, chair, a) for a in angles]
-        g = nx.Graph()
-        for k, cs in enumerate(comps):
-            g.add_nodes_from((k, i) for i in range(len(cs)))
-        g.add_edges_from(_chair_turns(ctx, uid, floor, chair, angles, comps))
-        zone = start_zone(ctx, uid, chair.length)
-        start = [(k, i) for k, cs in enumerate(comps) for i, c in enumerate(cs) if c.intersects(zone)]
-        seen = set().union(*(nx.node_connected_component(g, s) for s in start)) if start else set()
-        out = set()
-        for rid in u.rooms:
-            for k, i in seen:
-                if comps[k][i].intersects(_room_core(ctx, rid, floor, chair, angles[k])):
-                    out.add(rid)
-                    break
-        return frozenset(out)
-
-    return ctx.memo(("chair-reached", uid, floor, chair), compute)
-
-
-def widest_chair(ctx: Context, uid: str, rid: str, floor: FloorSpec, chair: Chair) -> float:
-    """The widest chair of ``chair.length``, at most ``chair.width``, that drives into room ``rid``
-    (to ``STEP_MM``). Every room of the unit bisects over the same widths, so they share the
-    configuration spaces measured."""
-    def ok(w: float) -> bool:
-        return rid in chair_reached(ctx, uid, floor, chair.resized(w))
-
-    def compute() -> float:
-        if ok(chair.width):
-            return chair.width
-        return bisect_max(ok, 0.0, chair.width, CHAIR_STEP_MM, decimals=1)
-
-    return ctx.memo(("chair-widest", uid, rid, floor, chair), compute)
-
-
-def chair_entry_doors(ctx: Context, uid: str, rid: str, floor: FloorSpec, chair: Chair) -> tuple[str, ...]:
-    """The doors of room ``rid`` whose other side the chair reaches: where it fails to turn in."""
-    got = chair_reached(ctx, uid, floor, chair)
-    return tuple(d.id for d in ctx.doors_of(rid) if any(r in got for r in d.rooms if r != rid))

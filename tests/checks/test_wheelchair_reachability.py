@@ -220,7 +220,7 @@ def test_a_real_chair_cannot_turn_from_an_850_corridor_into_a_side_door():
 
 def test_the_chair_measurement_is_memoised_on_its_dimensions():
     from planeval.measure import FloorSpec
-    from planeval.measure.reach import Chair, chair_reached
+    from planeval.measure.chair import Chair, chair_reached
 
     plan = side_door_corridor(1200)
     ctx = Context(plan)

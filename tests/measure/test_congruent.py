@@ -9,16 +9,25 @@ import pytest
 from shapely import affinity
 from shapely.geometry import box
 
+import planeval.measure.chair as chair_mod
 import planeval.measure.congruent as congruent
 import planeval.measure.reach as reach_mod
 from checks.planbuilder import OUTSIDE, fixture, hinged, make_plan, room
 from planeval.measure import Context, FloorSpec
+from planeval.measure.chair import Chair, chair_reached, widest_chair
 from planeval.measure.congruent import moved, moved_circle, shaped
 from planeval.measure.fit import erode_by_rectangle
-from planeval.measure.reach import Chair, chair_reached, widest_chair, widest_to_room
+from planeval.measure.reach import widest_to_room
 
 FLOOR = FloorSpec(False)
 BUILDING = Path(__file__).resolve().parents[2] / "samples" / "building"
+
+
+def _no_copies(monkeypatch) -> None:
+    """Switch off both memos up to translation: of shapes (measure.congruent) and of whole units (reach.unit_copy)."""
+    monkeypatch.setattr(congruent, "_shape", lambda g: None)
+    monkeypatch.setattr(reach_mod, "unit_copy", lambda *a: None)
+    monkeypatch.setattr(chair_mod, "unit_copy", lambda *a: None)
 
 
 def _ctx() -> Context:
@@ -97,8 +106,8 @@ def test_the_copy_of_a_flat_gets_what_it_would_get_alone(monkeypatch):
     units = sorted(plan.units, key=lambda u: min(u.rooms))
     chair = Chair(695.0, 1195.0, 5.0)
     calls = []
-    real = reach_mod.erode_by_rectangle
-    monkeypatch.setattr(reach_mod, "erode_by_rectangle", lambda *a: calls.append(a) or real(*a))
+    real = chair_mod.erode_by_rectangle
+    monkeypatch.setattr(chair_mod, "erode_by_rectangle", lambda *a: calls.append(a) or real(*a))
     ctx = Context(plan)
     got = {}
     for u in units:
@@ -106,7 +115,7 @@ def test_the_copy_of_a_flat_gets_what_it_would_get_alone(monkeypatch):
         got[u.id] = (widest_to_room(ctx, u.id, bath, FLOOR), chair_reached(ctx, u.id, FLOOR, chair),
                      widest_chair(ctx, u.id, bath, FLOOR, chair))
     shared = len(calls)
-    monkeypatch.setattr(congruent, "_shape", lambda g: None)  # no memo up to translation: each flat alone
+    _no_copies(monkeypatch)  # no memo up to translation: each flat alone
     calls.clear()
     alone = Context(plan)
     for u in units:
@@ -127,7 +136,7 @@ def test_a_floor_of_repeated_flats_is_judged_as_without_the_memo(monkeypatch):
 
     plan = api.load_plan(str(BUILDING / "plan-1.dxf"))
     with_memo = api.check(plan, "tek17")
-    monkeypatch.setattr(congruent, "_shape", lambda g: None)
+    _no_copies(monkeypatch)
     without = api.check(plan, "tek17")
     key = [(f.code, f.result.subject) for f in with_memo.findings]
     assert key == [(f.code, f.result.subject) for f in without.findings] and len(key) > 300
@@ -136,3 +145,20 @@ def test_a_floor_of_repeated_flats_is_judged_as_without_the_memo(monkeypatch):
         assert (f.result.measured is None) == (g.result.measured is None), (f.code, f.result.subject)
         if f.result.measured is not None and g.result.measured is not None:
             assert f.result.measured == pytest.approx(g.result.measured, abs=0.01), (f.code, f.result.subject)
+
+
+def test_a_unit_drawn_again_maps_room_for_room_and_a_changed_one_does_not():
+    from dataclasses import replace
+
+    from planeval.measure.reach import unit_copy
+
+    plan = two_flats(7300.0)
+    ctx = Context(plan)
+    first, second = sorted(plan.units, key=lambda u: min(u.rooms))
+    assert unit_copy(ctx, first.id, FLOOR) is None  # the first of its kind
+    assert unit_copy(ctx, second.id, FLOOR) == (first.id, {"R4": "R1", "R5": "R2", "R6": "R3"})
+    narrow = replace(plan, doors=tuple(replace(d, clear_width_mm=d.clear_width_mm - 50) if d.id == "D5" else d
+                                       for d in plan.doors))  # the copy's bathroom door 50 mm narrower
+    ctx = Context(narrow)
+    assert unit_copy(ctx, first.id, FLOOR) is None and unit_copy(ctx, second.id, FLOOR) is None
+    assert widest_to_room(ctx, second.id, "R5", FLOOR) < widest_to_room(ctx, first.id, "R2", FLOOR) - 20  # measured anew
