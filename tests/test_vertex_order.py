@@ -3,10 +3,10 @@
 A CAD tool may start a room's outline at any corner; nothing in the geometry changes. Found while
 trying a faster union of the wall mass (README, "Speed and memory": the seal union), which gives
 the same point set with other vertex orders: the furnishing search of HB02 (wheelchair parking
-beside the minimum furniture) is not independent of the order. Its candidate positions follow the
-room's wall edges in ring order and the beam keeps the best few by circle, so near-ties break by
-that order; on the sample building's 4th floor one of two identical flats then finds no layout
-that keeps the passage free. Marked ``xfail(strict=True)`` so that fixing it shows.
+beside the minimum furniture) depended on the order. Its candidate positions follow the room's
+wall edges (``measure.fixtures.wall_edges``), and simplifying the outline kept its start vertex,
+which split the edge it lay on; on the sample building's 4th floor one of two identical flats then
+found no layout that keeps the passage free. ``wall_edges`` now normalises the ring first.
 """
 
 from __future__ import annotations
@@ -27,8 +27,6 @@ def _rolled(p: Polygon, k: int) -> Polygon:
 
 
 @pytest.mark.skipif(not (BUILDING / "plan-4.dxf").exists(), reason="sample building not generated")
-@pytest.mark.xfail(strict=True, reason="HB02's furnishing search breaks near-ties by the order of the room's wall edges "
-                                       "(measure/furnish.py _candidates and the beam in furnish_room)")
 def test_rooms_started_at_another_vertex_keep_their_verdicts():
     from planeval import api
 
@@ -41,3 +39,14 @@ def test_rooms_started_at_another_vertex_keep_their_verdicts():
         assert got.keys() == base.keys()
         changed = sorted(key for key in base if got[key] != base[key])
         assert not changed, f"start vertex +{k}: {changed}"
+
+
+def test_wall_edges_do_not_depend_on_the_start_vertex():
+    from planeval.measure.fixtures import wall_edges
+
+    # an L-shaped room whose outline starts in the middle of its long south wall (a T-junction vertex)
+    room = Polygon([(2000, 0), (5000, 0), (5000, 3000), (2500, 3000), (2500, 4500), (0, 4500), (0, 0)])
+    edges = wall_edges(room, min_length=2500)
+    assert ((0.0, 0.0), (5000.0, 0.0)) in edges  # the south wall is one edge of 5 m, not 2 m + 3 m
+    for k in range(1, 7):
+        assert wall_edges(_rolled(room, k), min_length=2500) == edges

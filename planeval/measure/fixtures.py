@@ -215,8 +215,10 @@ def gaps(blocked: Sequence[tuple[float, float]], lo: float, hi: float) -> list[t
 def wall_edges(poly: Polygon, min_length: float = 0.0) -> list[tuple[Vec, Vec]]:
     """The room's exterior edges (collinear runs merged), counter-clockwise: the room lies to the
     left of each edge a → b (``Frame.along(a, b)`` has v into the room). Edges shorter than
-    ``min_length`` are dropped."""
-    p = orient(shapely.simplify(poly, 0.5), 1.0)
+    ``min_length`` are dropped. The ring is first normalised (it starts at its lowest-left vertex,
+    always a true corner), so the edges and their order do not depend on where the drawing started
+    the outline: simplification keeps a ring's start vertex, which would split the edge it lies on."""
+    p = orient(shapely.simplify(shapely.normalize(poly), 0.5), 1.0)
     if not isinstance(p, Polygon) or p.is_empty:
         return []
     c = list(p.exterior.coords)[:-1]
