@@ -29,7 +29,7 @@ from planeval.model.fixtures import place_fixtures
 from planeval.model.functions import infer_functions
 from planeval.model.graph import connect, room_graph
 from planeval.model.layout import by_position, plan_filter
-from planeval.model.linework import find_seals, group_openings, wall_mass, wall_parts
+from planeval.model.linework import find_seals, group_openings, wall_mass
 from planeval.model.recognition import not_a_plan, recognise
 from planeval.model.rooms import RoomIndex, drop_recesses, find_faces, make_rooms, room_diagnostics
 from planeval.model.source import reopen
@@ -68,8 +68,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     door_parts, leaf_shapes = finder.door_parts(candidates)
     # 3. rooms: the wall mass sealed at wall openings and door chords
     segs = mass_linework(walls, drawing, door_parts, in_plan)
-    parts = wall_parts(segs, walls.bodies)
-    mass = wall_mass(segs, walls.bodies, parts)
+    mass = wall_mass(segs, walls.bodies)
     gap_seals = find_seals(mass)
     openings = group_openings(gap_seals)
     candidates += finder.leafless_doors(candidates, leaf_shapes, openings)
@@ -78,7 +77,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     apply_tags(candidates, tags)
     texts = [t for i, t in enumerate(texts) if i not in tag_texts]
     faces, n_room_shapes, jambless = find_faces(drawing, in_plan, mass, gap_seals + door_seals(candidates), texts, profile.labels,
-                                                room_polygons, log, parts)
+                                      room_polygons, log)
     if not faces and require_rooms:
         searched = f"{len(walls.segments)} wall lines, {len(walls.shapes)} wall shapes, {n_room_shapes} room polygons"
         raise InputError(f"no rooms recognised (searched {searched}; profile '{profile.name}')", drawing.path)

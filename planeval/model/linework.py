@@ -46,22 +46,16 @@ class Seal:
         return LineString([self.a, self.b])
 
 
-def wall_parts(segs: np.ndarray, bodies: list[Polygon]) -> np.ndarray:
-    """The pieces of the wall mass: every wall line thickened by ``EPS_MM`` and the wall bodies."""
+def wall_mass(segs: np.ndarray, bodies: list[Polygon]) -> BaseGeometry:
+    """Union of the thickened wall lines and the wall bodies."""
     parts: list[BaseGeometry] = []
     if len(segs):
         lines = shapely.linestrings(segs.reshape(-1, 2, 2))
         parts.extend(shapely.buffer(lines, EPS_MM, cap_style="square", join_style="mitre", quad_segs=1))
     parts.extend(bodies)
-    return np.asarray(parts, dtype=object)
-
-
-def wall_mass(segs: np.ndarray, bodies: list[Polygon], parts: np.ndarray | None = None) -> BaseGeometry:
-    """Union of the thickened wall lines and the wall bodies (of ``parts`` when given: :func:`wall_parts`)."""
-    parts = wall_parts(segs, bodies) if parts is None else parts
-    if not len(parts):
+    if not parts:
         return Polygon()
-    return shapely.union_all(parts)
+    return shapely.union_all(np.asarray(parts, dtype=object))
 
 
 def _rings(mass: BaseGeometry) -> list[np.ndarray]:

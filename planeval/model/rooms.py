@@ -44,8 +44,8 @@ class Face:
     label_hint: str = ""  # from a room layer name: "Room - Kitchen" -> "Kitchen"
 
 
-def faces_from_mass(mass: BaseGeometry, seals: list[Seal], keep_points: list[tuple[float, float]], log: DiagnosticLog,
-                    parts: np.ndarray | None = None) -> list[Face]:
+def faces_from_mass(mass: BaseGeometry, seals: list[Seal], keep_points: list[tuple[float, float]], log: DiagnosticLog
+                    ) -> list[Face]:
     """Rooms as the enclosed regions left free by the wall mass and the seals.
 
     The free space inside a frame around the plan is split into parts; the part reaching the
@@ -55,10 +55,7 @@ def faces_from_mass(mass: BaseGeometry, seals: list[Seal], keep_points: list[tup
     """
     if mass.is_empty:
         return []
-    # the seals are united with the mass's own pieces (``parts``, when given) rather than with the
-    # mass: the same point set, but a large plan's mass is one comb of a polygon whose overlay with
-    # thousands of seals costs three times the union of its pieces (40,000 wall lines: 18 s against 6 s)
-    pieces = [mass] if parts is None or not len(parts) else list(parts)
+    pieces = [mass]
     if seals:
         lines = shapely.linestrings(np.asarray([[s.a, s.b] for s in seals]))
         pieces.extend(shapely.buffer(lines, EPS_MM, cap_style="square", join_style="mitre", quad_segs=1))
@@ -176,13 +173,12 @@ def merge_faces(explicit: list[Face], derived: list[Face], log: DiagnosticLog) -
 
 
 def find_faces(drawing: Drawing, in_plan: InPlan, mass: BaseGeometry, seals: list[Seal], texts: list[Text],
-               labels: dict[str, str], room_polygons: bool, log: DiagnosticLog,
-               mass_parts: np.ndarray | None = None) -> tuple[list[Face], int, list[Seal]]:
+               labels: dict[str, str], room_polygons: bool, log: DiagnosticLog) -> tuple[list[Face], int, list[Seal]]:
     """The room faces (drawn room polygons first, faces of the sealed wall mass elsewhere), how many
     room polygons the drawing has, and the openings without jambs found between derived rooms.
     ``room_polygons=False`` ignores the drawn ones."""
     label_points = [(t.x, t.y) for t in texts if t.role is not Role.IGNORE and functions_of(t.text, labels)]
-    derived, jambless = _split_merged(faces_from_mass(mass, seals, label_points, log, mass_parts), label_points, log)
+    derived, jambless = _split_merged(faces_from_mass(mass, seals, label_points, log), label_points, log)
     room_shapes = [
         (sh.exterior, sh.holes, sh.layer, sh.kind)
         for sh in drawing.shapes
