@@ -10,6 +10,7 @@ and on a short seeded run, and require ``ok`` or ``rejected`` (exit 2 with one l
 from __future__ import annotations
 
 import json
+import math
 import sys
 import time
 import warnings
@@ -272,3 +273,26 @@ def test_a_short_seeded_run(tmp_path: Path) -> None:
     for recipe in recipes:
         results = run_input(recipe.build(), tmp_path, seconds=60, mem_mb=3072, mode="fork", env={"PLANEVAL_TIME_LIMIT": "30"})
         assert not [r for r in results if r.cls in BAD], (recipe, results)
+
+
+def test_a_curve_with_an_overflowing_control_point_is_not_flattened(tmp_path: Path) -> None:
+    """A control point near 1e308 made ezdxf's flattening (in C) run on past 240 s, out of reach of
+    planeval's time limit (fuzz seed 27, input 4120, a mutation of a real export: replayed from
+    regressions.jsonl where the real exports are). Such a curve is not flattened: ``control_size``
+    says inf. The drawing below is a guard only (the reader skipped these two curves before, too)."""
+    import ezdxf
+
+    from planeval.read.outlines import control_size
+
+    assert control_size([(0.0, 0.0), (1e308, 5.0)]) == float("inf") and control_size([(0, 0), (3, 4)]) == 4
+    doc = ezdxf.new("R2010")
+    msp = doc.modelspace()
+    msp.add_line((0, 0), (4000, 0))
+    msp.add_spline([(0, 0), (1000, 1e308), (2000, -1e308), (3000, 0)])
+    msp.add_ellipse((1e308, 0), major_axis=(1e308, 0), ratio=0.5)
+    path = tmp_path / "overflow.dxf"
+    doc.saveas(path)
+    with time_limit(20):
+        drawing = _read(tmp_path, path.read_bytes())
+    assert len(drawing.segments) == 1  # the line is read; the two curves are not flattened
+    assert all(math.isfinite(c) for s in drawing.segments for c in (s.x1, s.y1, s.x2, s.y2))

@@ -17,7 +17,7 @@ from typing import Any
 from planeval.perf import Limits, exceeded, limits
 from planeval.read.budget import Budget, mcount
 from planeval.read.drawing import Arc, Chain, Insert, RawGeometry, Role, Segment, Shape, Source
-from planeval.read.outlines import CURVE_TOLERANCE, bulge_outline, hatch_areas, path_size
+from planeval.read.outlines import CURVE_TOLERANCE, bulge_outline, control_size, hatch_areas, path_size
 from planeval.read.profiles import Profile
 from planeval.read.text import clean, name_of, read_text
 
@@ -268,7 +268,7 @@ class Flattener:
             ctrl = list(e.control_points) or list(e.fit_points)
             if len(ctrl) < 2:
                 return
-            size = max(max(v[0] for v in ctrl) - min(v[0] for v in ctrl), max(v[1] for v in ctrl) - min(v[1] for v in ctrl))
+            size = control_size(ctrl)
             if size <= 0 or not math.isfinite(size):
                 return
             self.budget.curve(4 * len(ctrl), "a SPLINE", len(ctrl), "control points")

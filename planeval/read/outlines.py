@@ -75,17 +75,32 @@ def bulge_outline(pts: list[tuple[float, float, float]]) -> list[tuple[float, fl
     return out
 
 
+#: A control point farther than this from the origin, in any drawing unit, is no drawing: flattening
+#: such a curve overflows (inf − inf is NaN) and ezdxf's subdivision, in C, never ends, out of reach
+#: of the time limit. (The reader refuses plans beyond 1e11 mm anyway, after flattening.)
+FLATTEN_LIMIT = 1.0e30
+
+
+def control_size(points: Any) -> float:
+    """The larger side of the box of ``points`` (with ``.x``/``.y`` or as pairs): inf when a
+    coordinate is not finite or beyond ``FLATTEN_LIMIT`` (such a curve is not flattened)."""
+    xs = [float(v[0]) for v in points]
+    ys = [float(v[1]) for v in points]
+    if not xs:
+        return 0.0
+    if not all(math.isfinite(c) and abs(c) <= FLATTEN_LIMIT for c in (*xs, *ys)):
+        return math.inf
+    return max(max(xs) - min(xs), max(ys) - min(ys))
+
+
 def path_size(p: Any) -> float:
-    """The larger side of an ezdxf path's control-point box (the scale its flattening tolerance is taken from)."""
+    """The larger side of an ezdxf path's control-point box (the scale its flattening tolerance is
+    taken from); inf for a path that must not be flattened (:func:`control_size`)."""
     try:
         box = p.control_vertices()
     except AttributeError:  # pragma: no cover - older ezdxf
         box = list(p.flattening(1.0))
-    if not box:
-        return 0.0
-    xs = [v.x for v in box]
-    ys = [v.y for v in box]
-    return max(max(xs) - min(xs), max(ys) - min(ys))
+    return control_size(box)
 
 
 def ring_area(pts: list[tuple[float, float]]) -> float:
