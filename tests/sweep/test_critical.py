@@ -149,6 +149,23 @@ def test_door_side_and_bed_statements_name_what_moves():
         "Stue passes with door swings 'forbid_operated_door', not with 'forbid_all'"
 
 
+def _agree(name, plan, ctx, base, crit, values, point_of, precision) -> int:
+    """Judge ``plan`` at each of ``values`` (the rule-set point ``point_of(v)``) and assert every
+    solved critical value in ``crit`` predicts the verdict, except inside a threshold's last
+    bisection step (``precision``), which it does not claim. Returns the verdicts compared."""
+    checked = 0
+    for v in values:
+        for f in run(plan, derive(base, point_of(v)), ctx).findings:
+            c = crit.get((f.code, f.result.subject))
+            if c is None or f.status not in (Status.PASS, Status.FAIL):
+                continue
+            if c.kind == "threshold" and c.value < v <= c.value + precision:
+                continue  # inside the bisection's last step: not claimed either way
+            assert c.passes(v) == (f.status is Status.PASS), (name, f.result.subject, v, c, f.result.message)
+            checked += 1
+    return checked
+
+
 #: a turning rectangle's side: (rule, param, grid); the critical value is exact to RECT_PRECISION_MM (a bisection on the fit)
 RECTANGLES = [
     ("tek17", "turning-space", "rectangle_width_mm", [900.0, 1300.0, 1700.0]),
@@ -167,25 +184,18 @@ def test_rectangle_side_critical_matches_brute_force(base_name, rule, param, gri
     plans = brute_force_plans()
     if rule == "turning-space":  # the corridor plan's twenty rooms add time, not kinds of case
         plans.pop("korridor-4units-aia")
+    circle = (f"{rule}.{'front_circle_mm' if rule == 'wc-clearance' else 'diameter_mm'}", 4000.0)
     for name, plan in plans.items():
         ctx = Context(plan)
         # a diameter no room has: every case is short, the rectangle decides (else the circle passes whatever the rectangle)
-        big = derive(base, ((f"{rule}.{'front_circle_mm' if rule == 'wc-clearance' else 'diameter_mm'}", 4000.0),))
+        big = derive(base, (circle,))
         q = big.rules[rule].params
         crit = {(f.code, f.result.subject): c for f in run(plan, big, ctx).findings
                 if (c := solve(ctx, f, q, rule, param)) is not None}
         thresholds += sum(1 for c in crit.values() if c.kind == "threshold")
         edges = [c.value + e for c in crit.values() if c.value is not None for e in (-1e-3, RECT_PRECISION_MM + 1e-3)]
-        for v in sorted({x for x in grid + edges if x > 0}):
-            point = ((f"{rule}.{'front_circle_mm' if rule == 'wc-clearance' else 'diameter_mm'}", 4000.0), (f"{rule}.{param}", v))
-            for f in run(plan, derive(base, point), ctx).findings:
-                c = crit.get((f.code, f.result.subject))
-                if c is None or f.status not in (Status.PASS, Status.FAIL):
-                    continue
-                if c.kind == "threshold" and c.value < v <= c.value + RECT_PRECISION_MM:
-                    continue  # inside the bisection's last step: not claimed either way
-                assert c.passes(v) == (f.status is Status.PASS), (name, f.result.subject, v, c, f.result.message)
-                checked += 1
+        checked += _agree(name, plan, ctx, base, crit, sorted({x for x in grid + edges if x > 0}),
+                          lambda v: (circle, (f"{rule}.{param}", v)), RECT_PRECISION_MM)
     assert checked > 0 and thresholds > 0
 
 
@@ -221,15 +231,8 @@ def test_size_critical_matches_brute_force(base_name, rule, param, grid, left_ou
         crit = {(f.code, f.result.subject): c for f in run(plan, base, ctx).findings if (c := solve(ctx, f, p, rule, param))}
         kinds |= {c.kind for c in crit.values()}
         edges = [c.value + e for c in crit.values() if c.value is not None for e in (-1e-3, 0.0, SIZE_PRECISION_MM + 1e-3)]
-        for v in sorted({x for x in grid + edges if x >= lo}):
-            for f in run(plan, derive(base, ((f"{rule}.{param}", v),)), ctx).findings:
-                c = crit.get((f.code, f.result.subject))
-                if c is None or f.status not in (Status.PASS, Status.FAIL):
-                    continue
-                if c.kind == "threshold" and c.value < v <= c.value + SIZE_PRECISION_MM:
-                    continue  # inside the bisection's last step: not claimed either way
-                assert c.passes(v) == (f.status is Status.PASS), (name, f.result.subject, v, c, f.result.message)
-                checked += 1
+        checked += _agree(name, plan, ctx, base, crit, sorted({x for x in grid + edges if x >= lo}),
+                          lambda v: ((f"{rule}.{param}", v),), SIZE_PRECISION_MM)
     assert checked > 0 and "threshold" in kinds  # a flip inside the grid: the test can fail
 
 
