@@ -63,9 +63,7 @@ def _memo(ctx: Context, tag: str, geom: BaseGeometry, params: Hashable, compute:
           shift: Callable[[T, np.ndarray], T]) -> T:
     # the shape's key once per geometry object (a unit's space is eroded at every orientation and
     # width); the memo holds the object, so its id is not reused while the entry lives
-    pinned, shape = ctx.memo(("congruent-shape", id(geom)), lambda: (geom, _shape(geom)))
-    if pinned is not geom:  # a geometry object since freed, whose id was reused: not this one
-        shape = _shape(geom)
+    _, shape = ctx.memo(("congruent-shape", id(geom)), lambda: (geom, _shape(geom)))
     if shape is None:
         return compute(geom)
     key, corner = shape
