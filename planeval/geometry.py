@@ -65,6 +65,31 @@ def largest_polygon(geom: BaseGeometry | None) -> Polygon | None:
     return max(flat, key=lambda g: g.area) if flat else None
 
 
+OPEN_MM = 0.01  # regions joined only by a bridge narrower than twice this are joined by rounding
+
+
+def split_at_bridges(polys: Sequence[Polygon], d: float = OPEN_MM) -> list[Polygon]:
+    """``polys`` with each polygon that is two regions joined by a bridge narrower than ``2 d`` split into
+    them (each opened: eroded, then dilated by ``d``, mitred so that straight walls and corners come back
+    where they were); every other polygon is returned as it is, to the last bit.
+
+    Where two shapes' edges coincide to within rounding (1e-11 mm), a union or difference of them can
+    leave such a bridge, and which regions it joins depends on the order GEOS met the shapes in.
+    """
+    if not len(polys):
+        return []
+    eroded = shapely.buffer(np.asarray(polys, dtype=object), -d, join_style="mitre")
+    counts = shapely.get_num_geometries(eroded)
+    out: list[Polygon] = []
+    for p, e, n in zip(polys, eroded, counts.tolist(), strict=True):
+        if n <= 1:
+            out.append(p)
+        else:
+            out.extend(q for q in shapely.get_parts(shapely.buffer(shapely.get_parts(e), d, join_style="mitre"))
+                       if isinstance(q, Polygon))
+    return out
+
+
 def polygons_of(geom: BaseGeometry | None) -> list[Polygon]:
     """All polygons in a geometry, largest first."""
     if geom is None or geom.is_empty:

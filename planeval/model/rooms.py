@@ -18,7 +18,7 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.diagnostics import DiagnosticLog
-from planeval.geometry import extend_segments, largest_polygon, polygon, polygons_of, side_points
+from planeval.geometry import extend_segments, largest_polygon, polygon, polygons_of, side_points, split_at_bridges
 from planeval.model.gaps import split_at_wall_gaps
 from planeval.model.labels import label_rooms
 from planeval.model.layout import InPlan, position_key
@@ -63,7 +63,8 @@ def faces_from_mass(mass: BaseGeometry, seals: list[Seal], keep_points: list[tup
     minx, miny, maxx, maxy = sealed.bounds
     frame = shapely.box(minx - 1000, miny - 1000, maxx + 1000, maxy + 1000)
     free = frame.difference(sealed)
-    all_parts = shapely.get_parts(free)
+    # a bridge of rounding (where two pieces' faces meet to 1e-11 mm) would join regions in the order GEOS met them
+    all_parts = np.asarray(split_at_bridges(list(shapely.get_parts(free))), dtype=object)
     small = shapely.area(all_parts) < 0.3e6
     n_small = int(small.sum())
     parts = [p for p in all_parts[~small] if isinstance(p, Polygon) and not p.intersects(frame.exterior)]
@@ -162,7 +163,7 @@ def merge_faces(explicit: list[Face], derived: list[Face], log: DiagnosticLog) -
     added = 0
     for f in derived:
         rest = f.polygon.difference(covered)
-        for p in polygons_of(rest):
+        for p in split_at_bridges(polygons_of(rest)):  # no bridge of rounding along a room polygon joins two rests
             big_enough = p.area >= max(MIN_ROOM_M2 * 1e6, 0.15 * f.polygon.area) or p.area >= 2e6
             if big_enough and not shapely.buffer(p, -THIN_MM / 2).is_empty:
                 out.append(Face(p, "walls"))
