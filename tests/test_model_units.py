@@ -76,3 +76,20 @@ def test_one_room_with_one_label_is_not_split_at_its_corners(tmp_path):
     text(msp, 2500, 2000, "Stue")
     plan = build_plan(read_drawing(save(doc, tmp_path)))
     assert len(plan.rooms) == 1 and plan.rooms[0].area_m2 == pytest.approx(20.0 + 2.0 * 1.0, abs=0.1)
+
+
+def test_the_json_graph_lists_are_networkx_own(tmp_path):
+    """``graph_lists`` (what `inspect` writes, without importing networkx) equals ``Plan.graph``'s nodes and
+    edges as networkx gives them (each edge's endpoints in its order; the JSON sorts the edges by door), on
+    every sample."""
+    from pathlib import Path
+
+    from planeval.api import load_plan
+    from planeval.model.graph import graph_lists
+
+    for path in sorted((Path(__file__).resolve().parent.parent / "samples" / "dxf").glob("*.dxf")):
+        plan = load_plan(path)
+        nodes, edges = graph_lists(plan.rooms, plan.doors)
+        assert nodes == list(plan.graph.nodes), path.name
+        assert sorted(edges, key=lambda e: e[2]) == sorted(plan.graph.edges(keys=True), key=lambda e: e[2]), path.name
+        assert len(edges) == len(plan.doors) > 0

@@ -27,7 +27,7 @@ from planeval.model.doors import DoorCandidate, DoorFinder, door_diagnostics, do
 from planeval.model.doortags import apply_tags, assign_tags
 from planeval.model.fixtures import place_fixtures
 from planeval.model.functions import infer_functions
-from planeval.model.graph import connect, room_graph
+from planeval.model.graph import connect
 from planeval.model.layout import by_position, plan_filter
 from planeval.model.linework import find_seals, group_openings, wall_mass
 from planeval.model.recognition import not_a_plan, recognise
@@ -95,13 +95,13 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     rooms = infer_functions(rooms, fixtures, doors, log)
     room_diagnostics(rooms, log)
     # 6. graph and units
-    rooms, doors, units, graph = connect(rooms, doors, log)
+    rooms, doors, units = connect(rooms, doors, log)
     groups, handles = _used_sources(candidates)
     recognition, background = recognise(drawing, in_plan, mass, rooms, doors, windows, fixtures, groups, handles,
                                         _background(drawing), profile.labels)
     return Plan(
         source=SourceInfo.of(drawing), rooms=tuple(rooms), doors=tuple(doors), windows=tuple(windows),
-        fixtures=tuple(fixtures), units=tuple(units), walls=walls.body(), graph=graph, diagnostics=log.freeze(),
+        fixtures=tuple(fixtures), units=tuple(units), walls=walls.body(), diagnostics=log.freeze(),
         wall_segments=segs, background=background, views=drawing.views, layers=drawing.layers,
         recognition=recognition,
     )
@@ -115,10 +115,9 @@ def _tag_height(door: Door, c: DoorCandidate) -> Door:
 def _not_a_plan(drawing: Drawing, log: DiagnosticLog) -> Plan:
     """A drawing with no floor plan of rooms (an elevation, a framing plan, a symbol library): what
     it looks like, its linework and views, no rooms."""
-    graph = room_graph([], [])
     return Plan(
         source=SourceInfo.of(drawing), rooms=(), doors=(), windows=(), fixtures=(), units=(), walls=Polygon(),
-        graph=graph, diagnostics=log.freeze(), background=_background(drawing), views=drawing.views,
+        diagnostics=log.freeze(), background=_background(drawing), views=drawing.views,
         layers=drawing.layers, recognition=not_a_plan(drawing.kind, drawing.kind_reason),
     )
 

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import shapely
 
 from planeval.diagnostics import DiagnosticLog
 from planeval.model.types import OUTSIDE, Door, DoorRole, Room, Unit
 
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
 
-def room_graph(rooms: list[Room], doors: list[Door]) -> nx.MultiGraph:
+
+def room_graph(rooms: Sequence[Room], doors: Sequence[Door]) -> nx.MultiGraph:
+    """The room graph as a networkx multigraph (``Plan.graph`` builds it on first use: reading a plan
+    does not import networkx)."""
+    import networkx as nx
+
     g = nx.MultiGraph()
     g.add_node(OUTSIDE, kind="outside")
     for r in rooms:
@@ -22,6 +30,40 @@ def room_graph(rooms: list[Room], doors: list[Door]) -> nx.MultiGraph:
     return g
 
 
+def graph_lists(rooms: Sequence[Room], doors: Sequence[Door]) -> tuple[list[str], list[tuple[str, str, str]]]:
+    """The nodes and the edges ``(a, b, door)`` of :func:`room_graph` as networkx lists them (nodes in
+    the order added; an edge from the end added first), without building it."""
+    order: dict[str, int] = {OUTSIDE: 0}
+    for r in rooms:
+        order.setdefault(r.id, len(order))
+    for d in doors:
+        for x in d.rooms:
+            order.setdefault(x, len(order))
+    edges = []
+    for d in doors:
+        a, b = d.rooms
+        edges.append((a, b, d.id) if order[a] <= order[b] else (b, a, d.id))
+    return list(order), edges
+
+
+def _components(nodes: Iterable[str], adj: dict[str, set[str]]) -> list[set[str]]:
+    """Connected components, in the order of their first node (as ``networkx.connected_components``)."""
+    seen: set[str] = set()
+    out = []
+    for v in nodes:
+        if v in seen:
+            continue
+        comp, todo = {v}, [v]
+        while todo:
+            for w in adj[todo.pop()]:
+                if w not in comp:
+                    comp.add(w)
+                    todo.append(w)
+        seen |= comp
+        out.append(comp)
+    return out
+
+
 def find_units(rooms: list[Room], doors: list[Door], log: DiagnosticLog) -> tuple[dict[str, str], list[Unit]]:
     """Dwelling units: components of the door graph once common rooms (corridors, stairwells) are removed.
 
@@ -29,21 +71,21 @@ def find_units(rooms: list[Room], doors: list[Door], log: DiagnosticLog) -> tupl
     """
     common = {r.id for r in rooms if r.common}
     private = [r for r in rooms if not r.common]
-    g = nx.Graph()
-    g.add_nodes_from(r.id for r in private)
+    adj: dict[str, set[str]] = {r.id: set() for r in private}  # the door graph of the private rooms
     for d in doors:
         a, b = d.rooms
-        if a in g and b in g and a != b:
-            g.add_edge(a, b)
+        if a in adj and b in adj and a != b:
+            adj[a].add(b)
+            adj[b].add(a)
     by_id = {r.id: r for r in rooms}
     if not common:
-        comps = _flats(g, by_id, doors, log) or ([set(g.nodes)] if private else [])
-        lonely = [n for n in g.nodes if g.degree(n) == 0 and not any(n in d.rooms for d in doors)]
+        comps = _flats(adj, by_id, doors, log) or ([set(adj)] if private else [])
+        lonely = [n for n in adj if not adj[n] and not any(n in d.rooms for d in doors)]
         for n in lonely:
             log.warning("room-without-door", f"room {n} ({by_id[n].display_name}) has no door: it may be closed off, "
                         "or its door was not recognised", subject=n)
     else:
-        comps = [set(c) for c in nx.connected_components(g)]
+        comps = _components(adj, adj)
         living = {"living", "bedroom", "kitchen"}
         main = [c for c in comps if len(c) > 1 or any(set(by_id[n].functions) & living for n in c)]
         rest = [c for c in comps if c not in main]
@@ -79,7 +121,7 @@ def find_units(rooms: list[Room], doors: list[Door], log: DiagnosticLog) -> tupl
     return unit_of, units
 
 
-def _flats(g: nx.Graph, by_id: dict[str, Room], doors: list[Door], log: DiagnosticLog) -> list[set[str]]:
+def _flats(adj: dict[str, set[str]], by_id: dict[str, Room], doors: list[Door], log: DiagnosticLog) -> list[set[str]]:
     """Flats that share no drawn corridor: one unit per entrance door and the rooms behind it.
 
     The rooms joined by doors fall into groups; when two or more groups each have a door of their
@@ -88,7 +130,7 @@ def _flats(g: nx.Graph, by_id: dict[str, Room], doors: list[Door], log: Diagnost
     such a door (a store with no door, a room whose door was missed) join the unit they share the
     longest wall with. Empty when the plan is one dwelling (the caller keeps all rooms together).
     """
-    comps = [set(c) for c in nx.connected_components(g)]
+    comps = _components(adj, adj)
     if len(comps) < 2:
         return []
     outside = {x for d in doors if OUTSIDE in d.rooms and not d.not_judged for x in d.rooms if x != OUTSIDE}
@@ -172,9 +214,9 @@ def door_roles(rooms: dict[str, Room], doors: list[Door], units: list[Unit]) -> 
     return roles, new_units
 
 
-def connect(rooms: list[Room], doors: list[Door], log: DiagnosticLog
-            ) -> tuple[list[Room], list[Door], list[Unit], nx.MultiGraph]:
-    """Rooms given their unit, doors their role, the units (each with its entrance door) and the graph."""
+def connect(rooms: list[Room], doors: list[Door], log: DiagnosticLog) -> tuple[list[Room], list[Door], list[Unit]]:
+    """Rooms given their unit, doors their role and the units (each with its entrance door); the room
+    graph is ``Plan.graph``."""
     unit_of, units = find_units(rooms, doors, log)
     rooms = [replace(r, unit=unit_of.get(r.id)) for r in rooms]
     roles, units = door_roles({r.id: r for r in rooms}, doors, units)
@@ -183,4 +225,4 @@ def connect(rooms: list[Room], doors: list[Door], log: DiagnosticLog
         if u.entrance_door is None:
             log.warning("no-entrance", f"unit {u.id}: no entrance door found (no door from outside or a common corridor)",
                         subject=u.id)
-    return rooms, doors, units, room_graph(rooms, doors)
+    return rooms, doors, units

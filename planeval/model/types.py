@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -265,7 +266,6 @@ class Plan:
     fixtures: tuple[Fixture, ...]
     units: tuple[Unit, ...]
     walls: BaseGeometry  # wall bodies (union), for drawing and "is this door in a wall"
-    graph: nx.Graph
     diagnostics: tuple[Diagnostic, ...]
     wall_segments: np.ndarray = field(default_factory=lambda: np.zeros((0, 4)))  # (n, 4) x1 y1 x2 y2 of the wall linework
     background: Background = field(default_factory=Background)
@@ -273,6 +273,14 @@ class Plan:
     layers: tuple[LayerInfo, ...] = ()  # every layer with its role, state and entity count
     recognition: Recognition = field(default_factory=Recognition)  # how much of the drawing was understood
     _index: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+    @cached_property
+    def graph(self) -> nx.MultiGraph:
+        """Rooms (and ``outside``) as nodes, doors as edges keyed by door id: a networkx multigraph,
+        built from :attr:`rooms` and :attr:`doors` on first use."""
+        from planeval.model.graph import room_graph
+
+        return room_graph(self.rooms, self.doors)
 
     def _lookup(self, key: str) -> object:
         if not self._index:

@@ -10,6 +10,7 @@ from typing import Any
 
 import shapely
 
+from planeval.model.graph import graph_lists
 from planeval.model.types import Plan, Recognition
 from planeval.report import recognition_text
 from planeval.report.paths import display_path
@@ -34,6 +35,7 @@ def pt(p: tuple[float, float] | None) -> list[float] | None:
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     d = plan.source
+    nodes, edges = graph_lists(plan.rooms, plan.doors)  # plan.graph's, without networkx
     return {
         "schema_version": SCHEMA_VERSION,
         "planeval_version": __version__,
@@ -115,10 +117,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             for f in plan.fixtures
         ],
         "graph": {
-            "nodes": sorted(plan.graph.nodes, key=_node_key),
-            "edges": sorted(
-                ([a, b, k] for a, b, k in plan.graph.edges(keys=True)), key=lambda e: _node_key(e[2])
-            ),
+            "nodes": sorted(nodes, key=_node_key),
+            "edges": sorted(([a, b, k] for a, b, k in edges), key=lambda e: _node_key(e[2])),
         },
         "diagnostics": [x.to_dict() for x in plan.diagnostics],
     }

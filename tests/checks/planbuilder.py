@@ -21,7 +21,7 @@ from shapely.geometry import Polygon, box
 from planeval.diagnostics import DiagnosticLog
 from planeval.geometry import sector
 from planeval.model.attributes import with_door_facts, with_fixture_facts
-from planeval.model.graph import door_roles, find_units, room_graph
+from planeval.model.graph import door_roles, find_units
 from planeval.model.types import OUTSIDE, Door, DoorKind, Fixture, Plan, Room, SourceInfo, Window
 from planeval.read.profiles import builtin_profile
 from planeval.read.units import Units, UnitSource
@@ -80,4 +80,4 @@ def make_plan(rooms: list[Room], doors: list[Door] = (), fixtures: list[Fixture]
     fixtures = [with_fixture_facts(f) for f in fixtures]
     source = SourceInfo("test.dxf", "0" * 64, "AC1032", "utf-8", False, False, Units("mm", 1.0, UnitSource.HEADER, 4), "plain")
     return Plan(source, tuple(rooms), tuple(doors), tuple(windows), tuple(fixtures), tuple(units), Polygon(),
-                room_graph(rooms, doors), log.freeze(), np.zeros((0, 4)))
+                log.freeze(), np.zeros((0, 4)))
