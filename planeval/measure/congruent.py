@@ -7,13 +7,15 @@ circles measured in them. :func:`moved` computes such a function once per shape 
 answer to each copy.
 
 Two geometries are one shape here when their coordinates, each taken relative to the geometry's
-own lower-left corner (the minimum x and y of its vertices) and rounded to 0.01 mm, are equal and in
-the same order — the copy of a CAD block, an array of flats, a floor pasted at another place. Any
-other difference (a vertex moved by more than 0.01 mm, a ring that starts elsewhere, a mirrored
-flat) is simply a miss: the function is computed for that geometry as if there were no memo. A hit
+own lower-left corner (the minimum x and y of its vertices) and rounded to 0.01 mm, are equal once
+normalised (each ring read from the same vertex in the same direction) — the copy of a CAD block, an
+array of flats, a floor pasted at another place. Any other difference (a vertex moved by more than
+0.01 mm, a mirrored flat) is simply a miss: the function is computed for that geometry as if there were no memo. A hit
 moves the first copy's answer by the difference of the two corners, so the answer differs from a
 fresh computation by at most the rounding (0.01 mm) plus floating-point noise — far inside the
-1 mm to which planeval reports lengths.
+1 mm to which planeval reports lengths — or, for a measurement with a tolerance of its own (GEOS'
+inscribed circle, found to 1 mm), within that tolerance: a fresh computation on a copy 0.01 mm
+different can land elsewhere in it too.
 
 >>> from shapely.geometry import box
 >>> from planeval.measure.context import Context
@@ -55,7 +57,9 @@ def _shape(geom: BaseGeometry) -> tuple[bytes, np.ndarray] | None:
     if len(xy) == 0 or not np.isfinite(xy).all():
         return None
     corner = xy.min(axis=0)
-    rel = shapely.transform(geom, lambda c: np.round(c - corner, PRECISION_DECIMALS))
+    # normalised (each ring from its least vertex, one orientation, parts in order): a copy whose
+    # rings start elsewhere is the same shape
+    rel = shapely.transform(shapely.normalize(geom), lambda c: np.round(c - corner, PRECISION_DECIMALS))
     return shapely.to_wkb(rel), corner
 
 
