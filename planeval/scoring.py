@@ -33,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
@@ -174,10 +175,17 @@ def _grouped_union(memo: AreaMemo, zones: list[tuple[str, BaseGeometry]]) -> Bas
     return parts[0] if len(parts) == 1 else memo.union(parts)
 
 
+def zone_bounds(zones: list[tuple[str, BaseGeometry, str | None]]) -> np.ndarray:
+    """The bounding boxes (n, 4) of ``zones``' geometries (NaN for an empty one)."""
+    return shapely.bounds(np.asarray([g for _, g, _ in zones], dtype=object)).reshape(-1, 4)
+
+
 def unit_metrics(
     plan: Any, unit: Any, zones: list[tuple[str, BaseGeometry, str | None]], unreachable: BaseGeometry | None,
-    memo: AreaMemo | None = None, rooms_detail: bool = True,
+    memo: AreaMemo | None = None, rooms_detail: bool = True, bounds: np.ndarray | None = None,
 ) -> dict[str, Any]:
+    """One unit's area block. ``bounds``: :func:`zone_bounds` of ``zones``, when the caller has them (one
+    array for every unit of a plan)."""
     memo = memo or AreaMemo(plan)
     base = memo.base(unit)
     rooms, net, by_function = base.rooms, base.net, base.by_function
@@ -186,7 +194,13 @@ def unit_metrics(
     wet = sum(v for k, v in by_function.items() if k in WET)
     slivers = base.slivers
     unusable = memo.unusable(unit.id, base, unreachable)
-    unit_zones = [(k, memo.clipped(unit.id, g, base.floor_union), room) for k, g, room in zones]
+    # only the zones whose box meets the unit's floor's (touching included) can meet the floor: the rest of a
+    # large plan's zones are not clipped per unit
+    zb = zone_bounds(zones) if bounds is None else bounds
+    x0, y0, x1, y1 = base.floor_union.bounds if not base.floor_union.is_empty else (np.nan,) * 4
+    near = (zb[:, 0] <= x1) & (zb[:, 2] >= x0) & (zb[:, 1] <= y1) & (zb[:, 3] >= y0)
+    unit_zones = [(k, memo.clipped(unit.id, g, base.floor_union), room)
+                  for (k, g, room), ok in zip(zones, near.tolist(), strict=True) if ok]
     unit_zones = [(k, g, room) for k, g, room in unit_zones if not g.is_empty]
     zone_union = _grouped_union(memo, [(k, g) for k, g, _ in unit_zones])
     zone_sum = sum(g.area for _, g, _ in unit_zones) / 1e6
@@ -261,7 +275,8 @@ def area_metrics(
     for f in findings or []:
         for z in f.result.zones:
             zones.append((z.kind, z.geometry, z.room))
-    units = [unit_metrics(plan, u, zones, (unreachable or {}).get(u.id), memo, rooms_detail) for u in plan.units]
+    bounds = zone_bounds(zones)
+    units = [unit_metrics(plan, u, zones, (unreachable or {}).get(u.id), memo, rooms_detail, bounds) for u in plan.units]
     return {"definitions": DEFINITIONS, "units": units, "building": building_metrics(units, plan)}
 
 

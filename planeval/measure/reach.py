@@ -115,15 +115,27 @@ def unit_doors(ctx: Context, u: Unit) -> list[Door]:
 def door_opening(ctx: Context, d: Door) -> BaseGeometry:
     """The door's clear opening where it crosses the wall: the part outside every room, reaching
     1 mm into the rooms so that the union with their free floor closes despite drawing noise."""
-    wall = max((face_offset(d.midpoint, ctx.room(r).polygon) for r in d.rooms if r != OUTSIDE), default=0.0)
-    rect = opening_rect(d, wall + OPENING_REACH_MM)
-    return rect.difference(_rooms_inner(ctx))
+
+    def compute() -> BaseGeometry:
+        wall = max((face_offset(d.midpoint, ctx.room(r).polygon) for r in d.rooms if r != OUTSIDE), default=0.0)
+        rect = opening_rect(d, wall + OPENING_REACH_MM)
+        parts, tree = _rooms_inner(ctx)
+        near = parts[tree.query(rect)]  # the parts of the rooms' union near the door: the same difference
+        return rect.difference(shapely.multipolygons(near)) if len(near) else rect
+
+    return ctx.memo(("door-opening", d.id, d.hinge, d.latch, d.clear_width_mm, d.kind, d.rooms), compute)
 
 
-def _rooms_inner(ctx: Context) -> BaseGeometry:
-    """Every room of the plan, shrunk by 1 mm."""
+def _rooms_inner(ctx: Context) -> tuple[np.ndarray, shapely.STRtree]:
+    """Every room of the plan, shrunk by 1 mm: the parts of their union so shrunk, and a tree of them."""
     rooms = ctx.plan.rooms
-    return ctx.memo(("rooms-inner",), lambda: shapely.union_all([r.polygon for r in rooms]).buffer(-1.0, join_style="mitre"))
+
+    def compute() -> tuple[np.ndarray, shapely.STRtree]:
+        inner = shapely.union_all([r.polygon for r in rooms]).buffer(-1.0, join_style="mitre")
+        parts = shapely.get_parts(inner)
+        return parts, shapely.STRtree(parts)
+
+    return ctx.memo(("rooms-inner",), compute)
 
 
 def unit_space(ctx: Context, uid: str, floor: FloorSpec) -> BaseGeometry:

@@ -212,13 +212,19 @@ class DoorFinder:
         reps = [representative(g) for g in openings]
         taken: set[int] = set()
         out: list[DoorCandidate] = []
+        lines = [[x.line for x in g] for g in openings]
+        group_of = np.asarray([k for k, g in enumerate(lines) for _ in g], dtype=np.int64)
+        tree = shapely.STRtree([ln for g in lines for ln in g])
 
         def nearest(geom, axis=None):
             best = None
-            for k, seal in enumerate(reps):
+            # only openings with a seal within 0.3 m can be the nearest (one tree query, not every opening)
+            near = sorted(set(group_of[tree.query(geom, predicate="dwithin", distance=300.0)].tolist())) if len(group_of) else []
+            for k in near:
+                seal = reps[k]
                 if k in taken or not (450.0 <= seal.length <= 2200.0):
                     continue
-                dist = min(x.line.distance(geom) for x in openings[k])  # to the opening, whichever seal represents it
+                dist = min(ln.distance(geom) for ln in lines[k])  # to the opening, whichever seal represents it
                 if axis is not None:
                     sx, sy = (seal.b[0] - seal.a[0]) / seal.length, (seal.b[1] - seal.a[1]) / seal.length
                     if abs(sx * axis[0] + sy * axis[1]) < 0.95:
