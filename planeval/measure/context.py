@@ -25,6 +25,7 @@ class Context:
         self.plan = plan
         self._rooms = {r.id: r for r in plan.rooms}
         self._doors = {d.id: d for d in plan.doors}
+        self._doors_of: dict[str, list[Door]] | None = None  # room id -> its doors, built on first use
         self.stats: dict[str, int] = {"computed": 0, "reused": 0}
         self._cache: dict[tuple[Any, ...], Any] = {}
 
@@ -54,7 +55,14 @@ class Context:
         ]
 
     def doors_of(self, rid: str) -> list[Door]:
-        return [d for d in self.plan.doors if rid in d.rooms]
+        """The doors of room ``rid``, in plan order (a fresh list: callers may keep or change it)."""
+        if self._doors_of is None:
+            by_room: dict[str, list[Door]] = {}
+            for d in self.plan.doors:
+                for r in dict.fromkeys(d.rooms):  # a door between a room and itself is listed once
+                    by_room.setdefault(r, []).append(d)
+            self._doors_of = by_room
+        return list(self._doors_of.get(rid, ()))
 
     def doors_swinging_into(self, rid: str) -> list[Door]:
         return [d for d in self.plan.doors if d.swing_room == rid and d.swing is not None]

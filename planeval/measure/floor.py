@@ -81,11 +81,12 @@ def obstacles(ctx: Context, rid: str, spec: FloorSpec) -> BaseGeometry:
     def compute() -> BaseGeometry:
         room = ctx.room(rid)
         items = []
-        for f in ctx.plan.fixtures:
+        fixtures = ctx.plan.fixtures
+        for i in sorted(_fixture_tree(ctx).query(room.polygon, predicate="intersects").tolist()):  # in plan order
+            f = fixtures[i]
             if f.kind in spec.floor_kinds or f.kind in ROUTE_KINDS or (f.movable and not spec.furnished):
                 continue
-            if f.polygon.intersects(room.polygon):
-                items.append(f)
+            items.append(f)
         if not items:
             return Polygon()
         solid = shapely.union_all([f.polygon for f in items])
@@ -106,6 +107,11 @@ def obstacles(ctx: Context, rid: str, spec: FloorSpec) -> BaseGeometry:
         return shapely.union_all(parts) if parts else Polygon()
 
     return ctx.memo(("obstacles", rid, spec), compute)
+
+
+def _fixture_tree(ctx: Context) -> shapely.STRtree:
+    """The plan's fixture polygons in one tree (a room asks for those it meets, not every fixture)."""
+    return ctx.memo(("fixture-tree",), lambda: shapely.STRtree([f.polygon for f in ctx.plan.fixtures]))
 
 
 def free_floor(ctx: Context, rid: str, spec: FloorSpec, minus_swings: tuple[str, ...] = ()) -> BaseGeometry:
