@@ -26,6 +26,7 @@ class Context:
         self._rooms = {r.id: r for r in plan.rooms}
         self._doors = {d.id: d for d in plan.doors}
         self._doors_of: dict[str, list[Door]] | None = None  # room id -> its doors, built on first use
+        self._swinging: dict[str, list[Door]] | None = None  # room id -> the doors swinging into it
         self.stats: dict[str, int] = {"computed": 0, "reused": 0}
         self._cache: dict[tuple[Any, ...], Any] = {}
 
@@ -65,4 +66,11 @@ class Context:
         return list(self._doors_of.get(rid, ()))
 
     def doors_swinging_into(self, rid: str) -> list[Door]:
-        return [d for d in self.plan.doors if d.swing_room == rid and d.swing is not None]
+        """The doors whose leaf swings into room ``rid``, in plan order."""
+        if self._swinging is None:
+            by_room: dict[str, list[Door]] = {}
+            for d in self.plan.doors:
+                if d.swing_room is not None and d.swing is not None:
+                    by_room.setdefault(d.swing_room, []).append(d)
+            self._swinging = by_room
+        return list(self._swinging.get(rid, ()))

@@ -30,14 +30,23 @@ def _round(v: float | None, unit: str) -> float | None:
 
 
 def subject_name(plan: Plan, subject: str) -> str:
-    for r in plan.rooms:
-        if r.id == subject:
-            return r.label or r.id
-    for d in plan.doors:
-        if d.id == subject:
-            names = [next((r.label or r.id for r in plan.rooms if r.id == x), x) for x in d.rooms]
-            return f"door {' – '.join(names)}"
-    return subject
+    """A room's label (or id), a door's "door <room> – <room>", else the subject itself (one lookup each)."""
+
+    def room_name(rid: str) -> str | None:
+        try:
+            r = plan.room(rid)
+        except KeyError:
+            return None
+        return r.label or r.id
+
+    name = room_name(subject)
+    if name is not None:
+        return name
+    try:
+        d = plan.door(subject)
+    except KeyError:
+        return subject
+    return f"door {' – '.join(room_name(x) or x for x in d.rooms)}"
 
 
 def finding_to_dict(f: Finding, plan: Plan | None) -> dict[str, Any]:
