@@ -16,7 +16,9 @@ for the disc model, which the check asks first.
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable
 from dataclasses import dataclass
+from typing import cast
 
 import networkx as nx
 import numpy as np
@@ -25,7 +27,7 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.geometry import dominant_angle, edge_angles, polygons_of
-from planeval.measure.congruent import moved, shaped
+from planeval.measure.congruent import flipped_angle, moved, shaped
 from planeval.measure.context import Context
 from planeval.measure.fit import erode_by_rectangle
 from planeval.measure.floor import FloorSpec, free_floor
@@ -78,7 +80,14 @@ def _chair_space(ctx: Context, uid: str, floor: FloorSpec, chair: Chair, angle: 
 def _erode_rect(ctx: Context, free: BaseGeometry, chair: Chair, angle: float) -> BaseGeometry:
     """``free`` eroded by the chair turned by ``angle``, once per shape (repeated flats share it)."""
     return moved(ctx, "erode-rect", free, (chair.width, chair.length, angle),
-                 lambda g: erode_by_rectangle(g, chair.width, chair.length, angle))
+                 lambda g: erode_by_rectangle(g, chair.width, chair.length, angle), _rect_flipped)
+
+
+def _rect_flipped(params: Hashable, flip: np.ndarray) -> Hashable:
+    """The chair's (width, length, angle) seen in a mirrored frame: the same rectangle at the mirrored angle
+    (the erosion by a polygon is exact, so a mirrored flat's configuration space is the first's mirrored)."""
+    w, length, angle = cast(tuple[float, float, float], params)
+    return (w, length, flipped_angle(angle, flip))
 
 
 def _room_core(ctx: Context, rid: str, floor: FloorSpec, chair: Chair, angle: float) -> BaseGeometry:

@@ -9,8 +9,11 @@ answer to each copy.
 Two geometries are one shape here when their coordinates, each taken relative to the geometry's
 own lower-left corner (the minimum x and y of its vertices) and rounded to 0.01 mm, are equal once
 normalised (each ring read from the same vertex in the same direction) — the copy of a CAD block, an
-array of flats, a floor pasted at another place. Any other difference (a vertex moved by more than
-0.01 mm, a mirrored flat) is simply a miss: the function is computed for that geometry as if there were no memo. A hit
+array of flats, a floor pasted at another place. For the functions that commute with a mirror (the
+erosion by the chair's rectangle, the largest circle) a flat mirrored left-right or up-down, or
+turned half round, is a copy too: its key is the least over those frames, and the rectangle's
+angle is read in the first's frame (:func:`flipped_angle`). Any other difference (a vertex moved by
+more than 0.01 mm, a flat turned by 90°) is simply a miss: the function is computed for that geometry as if there were no memo. A hit
 moves the first copy's answer by the difference of the two corners, so the answer differs from a
 fresh computation by at most the rounding (0.01 mm) plus floating-point noise — far inside the
 1 mm to which planeval reports lengths — or, for a measurement with a tolerance of its own (GEOS'
@@ -42,7 +45,7 @@ from shapely.geometry.base import BaseGeometry
 
 from planeval.measure.context import Context
 
-__all__ = ["moved", "moved_circle", "shaped", "PRECISION_DECIMALS"]
+__all__ = ["moved", "moved_circle", "shaped", "same_params", "flipped_angle", "FLIPS", "PRECISION_DECIMALS"]
 
 #: Coordinates relative to the shape's corner are compared to this many decimals of a millimetre.
 PRECISION_DECIMALS = 2
@@ -63,44 +66,94 @@ def _shape(geom: BaseGeometry) -> tuple[bytes, np.ndarray] | None:
     return shapely.to_wkb(rel), corner
 
 
+#: The frames a copy may be drawn in: as is, mirrored left-right, mirrored up-down, turned half round.
+FLIPS: tuple[tuple[int, int], ...] = ((1, 1), (-1, 1), (1, -1), (-1, -1))
+
+
+def _canonical(geom: BaseGeometry) -> tuple[bytes, np.ndarray, np.ndarray] | None:
+    """The least key of ``geom`` over :data:`FLIPS`, that flip (as a vector of ±1) and the corner in the
+    flipped frame: a mirrored flat and the flat have one key."""
+    best: tuple[bytes, np.ndarray, np.ndarray] | None = None
+    for f in FLIPS:
+        flip = np.asarray(f, dtype=float)
+        got = _shape(geom if f == (1, 1) else shapely.transform(geom, lambda c, m=flip: c * m))
+        if got is None:
+            return None
+        if best is None or got[0] < best[0]:
+            best = (got[0], flip, got[1])
+    return best
+
+
+def flipped_angle(angle_deg: float, flip: np.ndarray) -> float:
+    """A direction's angle (mod 180°) seen in a frame flipped by ``flip``: a mirror turns a to 180° − a,
+    a half turn keeps it (to 1e-6°, so that the angle a copy asks and the first one's meet)."""
+    a = angle_deg if flip[0] * flip[1] > 0 else 180.0 - angle_deg
+    return round(a % 180.0, 6) % 180.0
+
+
 def _memo(ctx: Context, tag: str, geom: BaseGeometry, params: Hashable, compute: Callable[[BaseGeometry], T],
-          shift: Callable[[T, np.ndarray], T]) -> T:
+          shift: Callable[[T, np.ndarray, np.ndarray], T],
+          flip_params: Callable[[Hashable, np.ndarray], Hashable] | None = None) -> T:
     # the shape's key once per geometry object (a unit's space is eroded at every orientation and
     # width); the memo holds the object, so its id is not reused while the entry lives
-    _, shape = ctx.memo(("congruent-shape", id(geom)), lambda: (geom, _shape(geom)))
-    if shape is None:
-        return compute(geom)
-    key, corner = shape
-    first, value = ctx.memo(("congruent", tag, params, key), lambda: (corner, compute(geom)))
-    d = corner - first
-    if not d.any():
+    if flip_params is None:
+        _, shape = ctx.memo(("congruent-shape", id(geom)), lambda: (geom, _shape(geom)))
+        if shape is None:
+            return compute(geom)
+        key, corner = shape
+        flip, canon_params = np.ones(2), params
+    else:
+        _, canon = ctx.memo(("congruent-canonical", id(geom)), lambda: (geom, _canonical(geom)))
+        if canon is None:
+            return compute(geom)
+        key, flip, corner = canon
+        canon_params = ("flip-free", flip_params(params, flip))
+    first_flip, first, value = ctx.memo(("congruent", tag, canon_params, key), lambda: (flip, corner, compute(geom)))
+    m = first_flip * flip
+    d = flip * (corner - first)
+    if not d.any() and (m > 0).all():
         return value
-    return shift(value, d)
+    return shift(value, m, d)
 
 
-def _shift_geometry(g: Any, d: np.ndarray) -> Any:
-    return shapely.transform(g, lambda c: c + d)
+def _shift_geometry(g: Any, m: np.ndarray, d: np.ndarray) -> Any:
+    out = shapely.transform(g, lambda c: c * m + d)
+    # a mirror reverses each ring's direction: reversed back, the copy's rings turn as a fresh result's would
+    return shapely.reverse(out) if m[0] * m[1] < 0 else out
 
 
 def moved(ctx: Context, tag: str, geom: BaseGeometry, params: Hashable,
-          compute: Callable[[BaseGeometry], BaseGeometry]) -> BaseGeometry:
+          compute: Callable[[BaseGeometry], BaseGeometry],
+          flip_params: Callable[[Hashable, np.ndarray], Hashable] | None = None) -> BaseGeometry:
     """``compute(geom)``, a geometry that moves with ``geom`` (an erosion, a configuration space),
     computed once per shape and ``params`` (everything else it depends on: a radius, a rectangle
-    and its angle) and moved to each copy. ``tag`` names the function."""
-    return _memo(ctx, tag, geom, params, compute, _shift_geometry)
+    and its angle) and moved to each copy. ``tag`` names the function.
+
+    ``flip_params``, for a function that commutes with mirroring (an erosion by a disc or by a
+    rectangle), says how ``params`` read in a flipped frame (:func:`flipped_angle` turns a
+    rectangle's angle; a disc's radius stays): a mirrored or half-turned copy is then a copy too.
+    """
+    return _memo(ctx, tag, geom, params, compute, _shift_geometry, flip_params)
 
 
 def moved_circle(ctx: Context, tag: str, geom: BaseGeometry, params: Hashable,
-                 compute: Callable[[BaseGeometry], tuple[float, float, float]]) -> tuple[float, float, float]:
+                 compute: Callable[[BaseGeometry], tuple[float, float, float]],
+                 flip_params: Callable[[Hashable, np.ndarray], Hashable] | None = None) -> tuple[float, float, float]:
     """As :func:`moved` for a circle ``(cx, cy, r)`` measured in ``geom`` (its centre moves, its
     radius does not)."""
 
-    def shift(c: tuple[float, float, float], d: np.ndarray) -> tuple[float, float, float]:
-        return (c[0] + float(d[0]), c[1] + float(d[1]), c[2]) if c[2] > 0 else c
+    def shift(c: tuple[float, float, float], m: np.ndarray, d: np.ndarray) -> tuple[float, float, float]:
+        return (c[0] * float(m[0]) + float(d[0]), c[1] * float(m[1]) + float(d[1]), c[2]) if c[2] > 0 else c
 
-    return _memo(ctx, tag, geom, params, compute, shift)
+    return _memo(ctx, tag, geom, params, compute, shift, flip_params)
+
+
+def same_params(params: Hashable, _flip: np.ndarray) -> Hashable:
+    """``flip_params`` of a function whose parameters a mirror does not change (a disc, a circle)."""
+    return params
 
 
 def shaped(ctx: Context, tag: str, geom: BaseGeometry, params: Hashable, compute: Callable[[BaseGeometry], T]) -> T:
-    """As :func:`moved` for a value that does not move with ``geom`` (a count, a graph's edges)."""
-    return _memo(ctx, tag, geom, params, compute, lambda v, _d: v)
+    """As :func:`moved` for a value that does not move with ``geom`` (a count, a graph's edges): up to
+    translation only (a mirrored copy's parts come in another order)."""
+    return _memo(ctx, tag, geom, params, compute, lambda v, _m, _d: v)

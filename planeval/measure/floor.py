@@ -22,7 +22,7 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.geometry import largest_circle
-from planeval.measure.congruent import moved, moved_circle
+from planeval.measure.congruent import moved, moved_circle, same_params
 from planeval.measure.context import Context
 from planeval.measure.search import bisect_max
 from planeval.model.fixtures import ROUTE_KINDS
@@ -133,7 +133,8 @@ def free_circle(ctx: Context, rid: str, spec: FloorSpec, minus_swings: tuple[str
     """The largest circle (cx, cy, r) in the free floor of :func:`free_floor`."""
     minus = tuple(minus_swings)
     return ctx.memo(("circle", rid, spec, minus),
-                    lambda: moved_circle(ctx, "largest-circle", free_floor(ctx, rid, spec, minus), (), largest_circle))
+                    lambda: moved_circle(ctx, "largest-circle", free_floor(ctx, rid, spec, minus), (), largest_circle,
+                                         same_params))
 
 
 def erode(geom: BaseGeometry, radius: float) -> BaseGeometry:

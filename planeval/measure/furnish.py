@@ -35,7 +35,7 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.geometry import largest_circle, union
-from planeval.measure.congruent import moved_circle
+from planeval.measure.congruent import moved_circle, same_params
 from planeval.measure.context import Context
 from planeval.measure.doors import approach_strip, door_zone
 from planeval.measure.fixtures import fixtures_in, free_strip_bounds, gaps, room_reach, wall_edges
@@ -153,7 +153,7 @@ def _diameter(ctx: Context, rid: str, free: BaseGeometry, mode: SwingMode) -> fl
             sw = ctx.door(did).swing
             if sw is not None:
                 g = g.difference(sw)
-        worst = min(worst, 2 * moved_circle(ctx, "largest-circle", g, (), largest_circle)[2])
+        worst = min(worst, 2 * moved_circle(ctx, "largest-circle", g, (), largest_circle, same_params)[2])
     return 0.0 if worst is math.inf else worst
 
 

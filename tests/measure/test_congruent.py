@@ -71,6 +71,39 @@ def test_other_shapes_and_other_params_are_computed_anew():
     assert len(calls) == 5
 
 
+@pytest.mark.parametrize("flip", [(-1, 1), (1, -1), (-1, -1)])
+def test_a_mirrored_or_turned_copy_is_a_copy_for_an_erosion_by_a_rectangle(flip):
+    """Erosion by a polygon is exact, so it commutes with a mirror: the copy takes the first's answer
+    mirrored, at the mirrored angle, and equals a fresh erosion of the copy."""
+    from planeval.measure.chair import _rect_flipped
+
+    ctx = _ctx()
+    shape = box(0, 0, 2400, 3600).difference(box(0, 1400, 300, 1600)).difference(box(1900, 0, 2400, 450))
+    angle = 33.4
+    run, calls = _counted(lambda g: erode_by_rectangle(g, 700, 1200, angle))
+    first = moved(ctx, "rect", shape, (700, 1200, angle), run, _rect_flipped)
+    copy_geom = affinity.translate(affinity.scale(shape, *flip, origin=(0, 0)), 8000, -300)
+    copy_angle = angle if flip == (-1, -1) else 180.0 - angle
+    run2, calls2 = _counted(lambda g: erode_by_rectangle(g, 700, 1200, copy_angle))
+    copy = moved(ctx, "rect", copy_geom, (700, 1200, copy_angle), run2, _rect_flipped)
+    assert len(calls) == 1 and len(calls2) == 0  # the copy cost no erosion
+    fresh = erode_by_rectangle(copy_geom, 700, 1200, copy_angle)
+    assert not fresh.is_empty and copy.symmetric_difference(fresh).area < 1.0
+    assert abs(copy.area - first.area) < 1.0
+    # the same rectangle at another angle is another question
+    moved(ctx, "rect", copy_geom, (700, 1200, 40.0), run2, _rect_flipped)
+    assert len(calls2) == 1
+
+
+def test_a_mirrored_copy_of_a_translation_only_memo_is_computed_anew():
+    ctx = _ctx()
+    shape = box(0, 0, 1200, 3000).difference(box(0, 1400, 300, 1600))
+    run, calls = _counted(lambda g: 3)
+    shaped(ctx, "n", shape, (), run)
+    shaped(ctx, "n", affinity.scale(shape, -1, 1), (), run)
+    assert len(calls) == 2
+
+
 def test_circles_move_their_centre_and_values_stay():
     ctx = _ctx()
     shape = box(0, 0, 1500, 2000)
@@ -79,6 +112,13 @@ def test_circles_move_their_centre_and_values_stay():
     assert a == (750.0, 1000.0, 750.0) and b == (4750.0, 950.0, 750.0)
     assert shaped(ctx, "n", shape, (), lambda g: 3) == 3
     assert shaped(ctx, "n", affinity.translate(shape, 9, 9), (), lambda g: 4) == 3  # not moved: the first copy's value
+    mirrored = moved_circle(ctx, "c", affinity.scale(shape, -1, 1, origin=(0, 0)), (), lambda g: (0.0, 0.0, 0.0),
+                            congruent.same_params)
+    assert mirrored == (0.0, 0.0, 0.0)  # the first circle was memoised up to translation only: a new entry
+    again = moved_circle(ctx, "c2", shape, (), lambda g: (750.0, 1000.0, 750.0), congruent.same_params)
+    flipped = moved_circle(ctx, "c2", affinity.scale(shape, -1, 1, origin=(0, 0)), (), lambda g: (0.0, 0.0, 0.0),
+                           congruent.same_params)
+    assert again == (750.0, 1000.0, 750.0) and flipped == pytest.approx((-750.0, 1000.0, 750.0))
 
 
 def two_flats(dx: float):
