@@ -13,8 +13,9 @@ array of flats, a floor pasted at another place. For the functions that commute 
 erosion by the chair's rectangle, the largest circle) a flat mirrored left-right or up-down, or
 turned half round, is a copy too: its key is the least over those frames, and the rectangle's
 angle is read in the first's frame (:func:`flipped_angle`). Any other difference (a vertex moved by
-more than 0.01 mm, a flat turned by 90°) is simply a miss: the function is computed for that geometry as if there were no memo. A hit
-moves the first copy's answer by the difference of the two corners, so the answer differs from a
+more than 0.01 mm, a flat turned by 90°) is simply a miss: the function is computed for that
+geometry as if there were no memo. A hit moves (and, for a mirrored copy, mirrors) the first copy's
+answer onto the copy, so the answer differs from a
 fresh computation by at most the rounding (0.01 mm) plus floating-point noise — far inside the
 1 mm to which planeval reports lengths — or, for a measurement with a tolerance of its own (GEOS'
 inscribed circle, found to 1 mm), within that tolerance: a fresh computation on a copy 0.01 mm
