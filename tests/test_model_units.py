@@ -93,3 +93,20 @@ def test_the_json_graph_lists_are_networkx_own(tmp_path):
         assert nodes == list(plan.graph.nodes), path.name
         assert sorted(edges, key=lambda e: e[2]) == sorted(plan.graph.edges(keys=True), key=lambda e: e[2]), path.name
         assert len(edges) == len(plan.doors) > 0
+
+
+def test_a_replaced_plan_looks_up_its_own_rooms():
+    """``Plan.room`` answers from an index filled on first use; ``dataclasses.replace`` must not hand the new
+    plan the old one's index (it answered with the old rooms: a relabelled room kept its old name in
+    reports)."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from planeval.api import load_plan
+
+    plan = load_plan(Path(__file__).resolve().parent.parent / "samples" / "dxf" / "korttid-40-aia.dxf")
+    first = plan.rooms[0]
+    assert plan.room(first.id) is first  # the index is filled
+    renamed = replace(plan, rooms=(replace(first, label="NYTT NAVN"), *plan.rooms[1:]))
+    assert renamed.room(first.id).label == "NYTT NAVN" and plan.room(first.id) is first
+    assert renamed.graph is not plan.graph and renamed.graph.nodes[first.id]["label"] == "NYTT NAVN"

@@ -4,30 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import shapely
 
 from planeval.diagnostics import DiagnosticLog
-from planeval.model.types import OUTSIDE, Door, DoorRole, Room, Unit
+from planeval.model.types import OUTSIDE, Door, DoorRole, Room, Unit, room_graph
 
-if TYPE_CHECKING:  # pragma: no cover
-    import networkx as nx
-
-
-def room_graph(rooms: Sequence[Room], doors: Sequence[Door]) -> nx.MultiGraph:
-    """The room graph as a networkx multigraph (``Plan.graph`` builds it on first use: reading a plan
-    does not import networkx)."""
-    import networkx as nx
-
-    g = nx.MultiGraph()
-    g.add_node(OUTSIDE, kind="outside")
-    for r in rooms:
-        g.add_node(r.id, kind="room", function=r.function, label=r.label, area_m2=round(r.area_m2, 2))
-    for d in doors:
-        a, b = d.rooms
-        g.add_edge(a, b, key=d.id, door=d.id, kind=str(d.kind), clear_width_mm=round(d.clear_width_mm))
-    return g
+__all__ = ["room_graph", "graph_lists", "find_units", "door_roles", "connect"]
 
 
 def graph_lists(rooms: Sequence[Room], doors: Sequence[Door]) -> tuple[list[str], list[tuple[str, str, str]]]:

@@ -8,6 +8,7 @@ A :class:`Plan` is self-sufficient: reports and checks need nothing from the rea
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
@@ -272,14 +273,14 @@ class Plan:
     views: tuple[View, ...] = ()  # the modelspace's separate drawings; ``is_plan`` marks the floor plans
     layers: tuple[LayerInfo, ...] = ()  # every layer with its role, state and entity count
     recognition: Recognition = field(default_factory=Recognition)  # how much of the drawing was understood
-    _index: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    # id -> object, filled on first lookup; not an init field, so ``dataclasses.replace`` gives the new plan
+    # its own (a copied index would answer with the old plan's rooms)
+    _index: dict[str, object] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     @cached_property
     def graph(self) -> nx.MultiGraph:
         """Rooms (and ``outside``) as nodes, doors as edges keyed by door id: a networkx multigraph,
         built from :attr:`rooms` and :attr:`doors` on first use."""
-        from planeval.model.graph import room_graph
-
         return room_graph(self.rooms, self.doors)
 
     def _lookup(self, key: str) -> object:
@@ -335,3 +336,18 @@ class Plan:
             if r.polygon.covers(p):
                 return r
         return None
+
+
+def room_graph(rooms: Sequence[Room], doors: Sequence[Door]) -> nx.MultiGraph:
+    """The room graph as a networkx multigraph (``Plan.graph`` builds it on first use: reading a plan
+    does not import networkx)."""
+    import networkx as nx
+
+    g = nx.MultiGraph()
+    g.add_node(OUTSIDE, kind="outside")
+    for r in rooms:
+        g.add_node(r.id, kind="room", function=r.function, label=r.label, area_m2=round(r.area_m2, 2))
+    for d in doors:
+        a, b = d.rooms
+        g.add_edge(a, b, key=d.id, door=d.id, kind=str(d.kind), clear_width_mm=round(d.clear_width_mm))
+    return g

@@ -186,7 +186,7 @@ def move_wall(plan: Plan, rid: str, wall: Wall, d: float) -> Plan | None:
     fixtures = tuple(dataclasses.replace(f, polygon=affinity.translate(f.polygon, dx, dy))
                      if any(f.polygon.distance(line) <= AGAINST_WALL_MM for line in lines) else f for f in plan.fixtures)
     return dataclasses.replace(plan, rooms=tuple(rooms[r.id] for r in plan.rooms), doors=doors, windows=windows,
-                               fixtures=fixtures, _index={})
+                               fixtures=fixtures)
 
 
 def _scope(plan: Plan, room: Room) -> set[str]:
