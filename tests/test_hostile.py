@@ -296,3 +296,26 @@ def test_a_curve_with_an_overflowing_control_point_is_not_flattened(tmp_path: Pa
         drawing = _read(tmp_path, path.read_bytes())
     assert len(drawing.segments) == 1  # the line is read; the two curves are not flattened
     assert all(math.isfinite(c) for s in drawing.segments for c in (s.x1, s.y1, s.x2, s.y2))
+
+
+def test_a_door_line_drawn_2000_times_on_itself_is_the_same_door(tmp_path: Path) -> None:
+    """Fuzz seed 41 (input 2353 and three others, shuffle_entities): one LINE of a door drawn again 2,000
+    times where it is. Every copy was tried against every other as the leaf of a straight swing
+    (4 million pairs), so a 0.3 MB plan ran into the time limit; a copy judged once is judged the same."""
+    import ezdxf
+
+    from planeval.api import load_plan
+
+    src = ROOT / "samples" / "dxf" / "omsorg-tightbath-nordic.dxf"
+    doc = ezdxf.readfile(src)
+    msp = doc.modelspace()
+    line = next(e for e in msp.query("LINE") if e.dxf.layer.lower().startswith("d"))  # the door layer ("Dører")
+    for _ in range(2000):
+        msp.add_line(line.dxf.start, line.dxf.end, dxfattribs={"layer": line.dxf.layer})
+    path = tmp_path / "doubled.dxf"
+    doc.saveas(path)
+    results = run_input(path.read_bytes(), tmp_path, seconds=120, mem_mb=3072, mode="fork", env={"PLANEVAL_TIME_LIMIT": "20"})
+    assert [r.cls for r in results] == ["ok", "ok"], [r.stderr for r in results]  # judged, not stopped by the limit
+    plain, doubled = load_plan(src), load_plan(path)
+    assert [(d.kind, d.hinge, d.latch) for d in doubled.doors] == [(d.kind, d.hinge, d.latch) for d in plain.doors]
+    assert [r.area_m2 for r in doubled.rooms] == [r.area_m2 for r in plain.rooms]

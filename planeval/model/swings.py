@@ -230,7 +230,14 @@ class SwingEvidence:
         for ch in self.d.chains:
             if ch.role not in EXCLUDED_ROLES and len(ch.points) == 3:
                 paths.append((list(ch.points), ch.role, ch.layer, ch.src.group, ch))
+        seen: set[tuple[object, ...]] = set()
         for pts, role, layer, group, prim in paths:
+            # a line drawn again on top of itself (2,000 times in a fuzz input) gives the same leaf, which
+            # dedupe() drops: looked at once
+            key = (tuple(pts), role, layer, group)
+            if key in seen:
+                continue
+            seen.add(key)
             for end, other in ((pts[0], pts[-1]), (pts[-1], pts[0])):
                 leaf = self._triangle(end, other, pts, role, layer, group, prim)
                 if leaf is not None:
@@ -243,8 +250,14 @@ class SwingEvidence:
         """The leaf of a straight swing from ``open_end`` to ``latch``: a leaf line from a hinge to
         ``open_end`` as long as the hinge is from the latch, at 60–100° to it."""
         assert self.seg_tree is not None
+        tried: set[tuple[float, float, float, float, object]] = set()
         for i in self.seg_tree.query(Point(open_end).buffer(30.0), predicate="intersects"):
             (ax, ay), (bx, by) = self.seg_coords[i]
+            same = (float(ax), float(ay), float(bx), float(by), getattr(self.seg_objs[i], "role", None))
+            if same in tried:  # a copy of a line already judged here (same ends, same role) is judged the same
+                continue
+            if self.seg_objs[i] is not prim:
+                tried.add(same)
             if math.dist((bx, by), open_end) <= 30.0:
                 hinge = (float(ax), float(ay))
             elif math.dist((ax, ay), open_end) <= 30.0:
