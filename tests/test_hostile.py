@@ -319,3 +319,28 @@ def test_a_door_line_drawn_2000_times_on_itself_is_the_same_door(tmp_path: Path)
     plain, doubled = load_plan(src), load_plan(path)
     assert [(d.kind, d.hinge, d.latch) for d in doubled.doors] == [(d.kind, d.hinge, d.latch) for d in plain.doors]
     assert [r.area_m2 for r in doubled.rooms] == [r.area_m2 for r in plain.rooms]
+
+
+def test_a_door_block_inserted_2000_times_on_itself_is_one_door(tmp_path: Path) -> None:
+    """Fuzz seed 42 (input 579, shuffle_entities): a door block's INSERT repeated 2,000 times at its place.
+    Each copy's swing was tried against every copy's leaf (the time limit stopped it), and every copy
+    the swing search dropped became a door of its own (2,006 doors). A copy pasted on itself is one door."""
+    import ezdxf
+
+    from planeval.api import load_plan
+
+    src = ROOT / "samples" / "dxf" / "omsorg-55-aia.dxf"
+    doc = ezdxf.readfile(src)
+    msp = doc.modelspace()
+    ins = next(e for e in msp.query("INSERT") if "door" in e.dxf.name.lower())
+    for _ in range(2000):
+        msp.add_blockref(ins.dxf.name, ins.dxf.insert, dxfattribs={
+            "layer": ins.dxf.layer, "rotation": ins.dxf.rotation, "xscale": ins.dxf.xscale, "yscale": ins.dxf.yscale})
+    path = tmp_path / "pasted.dxf"
+    doc.saveas(path)
+    results = run_input(path.read_bytes(), tmp_path, seconds=120, mem_mb=3072, mode="fork", env={"PLANEVAL_TIME_LIMIT": "20"})
+    assert [r.cls for r in results] == ["ok", "ok"], [r.stderr for r in results]
+    plain, pasted = load_plan(src), load_plan(path)
+    assert [(d.kind, d.hinge, d.latch) for d in pasted.doors] == [(d.kind, d.hinge, d.latch) for d in plain.doors]
+    assert pasted.recognition.grade == plain.recognition.grade
+    assert any(x.code == "door-blocks-twice" and "2000 door blocks" in x.message for x in pasted.diagnostics)

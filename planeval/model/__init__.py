@@ -97,6 +97,10 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     # 6. graph and units
     rooms, doors, units = connect(rooms, doors, log)
     groups, handles = _used_sources(candidates)
+    groups |= finder.twins  # a door block drawn twice on itself is explained by the door it became once
+    if finder.twins:
+        log.info("door-blocks-twice", f"{len(finder.twins)} door blocks drawn again on top of another (same block, "
+                 "place, rotation and scale): each read once")
     recognition, background = recognise(drawing, in_plan, mass, rooms, doors, windows, fixtures, groups, handles,
                                         _background(drawing), profile.labels)
     return Plan(

@@ -100,6 +100,7 @@ class DoorFinder:
         self.conv = convention
         self.swings = SwingEvidence(drawing, in_plan, wall_tree, wall_geoms)
         self.inserts = self.swings.inserts
+        self.twins: set[int] = set()  # door blocks drawn again on top of another one (read once): leafless_doors
         self.zigzags: list[kinds.Zigzag] = []
         self.slide_lines: list[kinds.SlideLine] = []
         self._by_group: dict[int, list[Segment]] | None = None
@@ -233,9 +234,19 @@ class DoorFinder:
                     best = (dist, k)
             return None if best is None else best[1]
 
+        # the same door block at the same place, turn and scale twice (a copy pasted on itself) is one door
+        def twin(i: Insert) -> tuple[object, ...]:
+            return (i.name, round(i.x, 1), round(i.y, 1), round(i.rotation_deg % 360.0, 3), round(i.xscale, 4),
+                    round(i.yscale, 4))
+
+        seen = {twin(i) for i in self.d.inserts if i.index in used_groups}
         for ins in self.d.inserts:
             if ins.role is not Role.DOOR or ins.index in used_groups or not self.in_plan(ins.x, ins.y):
                 continue
+            if twin(ins) in seen:
+                self.twins.add(ins.index)
+                continue
+            seen.add(twin(ins))
             foot = self._group_footprint(ins.index)
             kind = (DoorKind.SLIDING if SLIDING_RE.search(ins.name) else
                     DoorKind.FOLDING if FOLDING_RE.search(ins.name) else DoorKind.OPENING)

@@ -14,6 +14,7 @@ leaf's free end) is the other arc end. How leaves become doors is in :mod:`plane
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -117,6 +118,19 @@ class SwingEvidence:
     def leaves(self) -> list[Leaf]:
         """Every swing with enough evidence: arcs (and bulges), then segmented polylines."""
         leaves: list[Leaf] = []
+        # a swing drawn again on top of itself (a door block inserted 2,000 times at one spot in a fuzz
+        # input) gives the same leaf but for its group, which dedupe() drops: looked at once. The key
+        # holds all a leaf's evidence depends on, and whether it has a group (dedupe's order)
+        seen: set[tuple[object, ...]] = set()
+
+        def again(geometry: tuple[object, ...], role: Role, layer: str, group: int | None) -> bool:
+            ins = self.inserts.get(group) if group is not None else None
+            key = (geometry, role, layer, group is None, ins.role if ins is not None else None)
+            if key in seen:
+                return True
+            seen.add(key)
+            return False
+
         for a in self.d.arcs:
             if a.role in EXCLUDED_ROLES or a.role is Role.WALL and a.src.group is None:
                 continue
@@ -125,16 +139,20 @@ class SwingEvidence:
                 continue
             if not self.in_plan(a.cx, a.cy):
                 continue
+            if again(("arc", a.cx, a.cy, a.r, a.start_deg, a.sweep_deg), a.role, a.layer, a.src.group):
+                continue
             leaf = self._leaf(a.cx, a.cy, a.r, a.start_deg, a.sweep_deg, a.role, a.src.group, a.layer, a)
             if leaf is not None:
                 leaves.append(leaf)
         for ch in self.d.chains:
             if ch.role in EXCLUDED_ROLES:
                 continue
+            if again(("chain", tuple(ch.points)), ch.role, ch.layer, ch.src.group):
+                continue
             leaf = self._elliptic_leaf(ch) or self._chain_leaf(ch)
             if leaf is not None:
                 leaves.append(leaf)
-        leaves += self._straight_leaves()
+        leaves += self._straight_leaves(again)
         return leaves
 
     def _chain_leaf(self, ch: Chain) -> Leaf | None:
@@ -216,7 +234,7 @@ class SwingEvidence:
         return quarter_turn(hinge, latch, open_end, width, ch.src.group, ch.layer,
                             ["door layer/block"] * door_role + ["elliptic swing (scaled block)"], [ch, *parts])
 
-    def _straight_leaves(self) -> list[Leaf]:
+    def _straight_leaves(self, again: Callable[[tuple[object, ...], Role, str, int | None], bool] | None = None) -> list[Leaf]:
         """Swings drawn as a straight line from the open leaf's end to the latch (a triangle symbol),
         or as a polyline of two pieces: all its points a leaf's length from the hinge."""
         out: list[Leaf] = []
@@ -230,14 +248,11 @@ class SwingEvidence:
         for ch in self.d.chains:
             if ch.role not in EXCLUDED_ROLES and len(ch.points) == 3:
                 paths.append((list(ch.points), ch.role, ch.layer, ch.src.group, ch))
-        seen: set[tuple[object, ...]] = set()
         for pts, role, layer, group, prim in paths:
-            # a line drawn again on top of itself (2,000 times in a fuzz input) gives the same leaf, which
-            # dedupe() drops: looked at once
-            key = (tuple(pts), role, layer, group)
-            if key in seen:
+            # a line drawn again on top of itself (2,000 times in a fuzz input, or in 2,000 copies of a
+            # block) gives the same leaf but for its group, which dedupe() drops: looked at once
+            if again is not None and again(("path", tuple(pts)), role, layer, group):
                 continue
-            seen.add(key)
             for end, other in ((pts[0], pts[-1]), (pts[-1], pts[0])):
                 leaf = self._triangle(end, other, pts, role, layer, group, prim)
                 if leaf is not None:
