@@ -78,7 +78,7 @@ def test_one_room_with_one_label_is_not_split_at_its_corners(tmp_path):
     assert len(plan.rooms) == 1 and plan.rooms[0].area_m2 == pytest.approx(20.0 + 2.0 * 1.0, abs=0.1)
 
 
-def test_the_json_graph_lists_are_networkx_own(tmp_path):
+def test_the_json_graph_lists_are_networkx_own():
     """``graph_lists`` (what `inspect` writes, without importing networkx) equals ``Plan.graph``'s nodes and
     edges as networkx gives them (each edge's endpoints in its order; the JSON sorts the edges by door), on
     every sample."""

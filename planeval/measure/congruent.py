@@ -130,9 +130,10 @@ def moved(ctx: Context, tag: str, geom: BaseGeometry, params: Hashable,
     computed once per shape and ``params`` (everything else it depends on: a radius, a rectangle
     and its angle) and moved to each copy. ``tag`` names the function.
 
-    ``flip_params``, for a function that commutes with mirroring (an erosion by a disc or by a
-    rectangle), says how ``params`` read in a flipped frame (:func:`flipped_angle` turns a
-    rectangle's angle; a disc's radius stays): a mirrored or half-turned copy is then a copy too.
+    ``flip_params``, for a function that commutes with mirroring exactly (an erosion by a polygon
+    such as the chair's rectangle; not a disc erosion, whose arcs GEOS polygonises from one end),
+    says how ``params`` read in a flipped frame (:func:`flipped_angle` turns a rectangle's angle):
+    a mirrored or half-turned copy is then a copy too.
     """
     return _memo(ctx, tag, geom, params, compute, _shift_geometry, flip_params)
 
@@ -150,7 +151,7 @@ def moved_circle(ctx: Context, tag: str, geom: BaseGeometry, params: Hashable,
 
 
 def same_params(params: Hashable, _flip: np.ndarray) -> Hashable:
-    """``flip_params`` of a function whose parameters a mirror does not change (a disc, a circle)."""
+    """``flip_params`` of a function whose parameters a mirror does not change (the largest circle)."""
     return params
 
 

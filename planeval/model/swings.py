@@ -234,9 +234,10 @@ class SwingEvidence:
         return quarter_turn(hinge, latch, open_end, width, ch.src.group, ch.layer,
                             ["door layer/block"] * door_role + ["elliptic swing (scaled block)"], [ch, *parts])
 
-    def _straight_leaves(self, again: Callable[[tuple[object, ...], Role, str, int | None], bool] | None = None) -> list[Leaf]:
+    def _straight_leaves(self, again: Callable[[tuple[object, ...], Role, str, int | None], bool]) -> list[Leaf]:
         """Swings drawn as a straight line from the open leaf's end to the latch (a triangle symbol),
-        or as a polyline of two pieces: all its points a leaf's length from the hinge."""
+        or as a polyline of two pieces: all its points a leaf's length from the hinge. ``again`` (see
+        :meth:`leaves`) says whether the same path was looked at already."""
         out: list[Leaf] = []
         if self.seg_tree is None:
             return out
@@ -251,7 +252,7 @@ class SwingEvidence:
         for pts, role, layer, group, prim in paths:
             # a line drawn again on top of itself (2,000 times in a fuzz input, or in 2,000 copies of a
             # block) gives the same leaf but for its group, which dedupe() drops: looked at once
-            if again is not None and again(("path", tuple(pts)), role, layer, group):
+            if again(("path", tuple(pts)), role, layer, group):
                 continue
             for end, other in ((pts[0], pts[-1]), (pts[-1], pts[0])):
                 leaf = self._triangle(end, other, pts, role, layer, group, prim)
@@ -265,14 +266,8 @@ class SwingEvidence:
         """The leaf of a straight swing from ``open_end`` to ``latch``: a leaf line from a hinge to
         ``open_end`` as long as the hinge is from the latch, at 60–100° to it."""
         assert self.seg_tree is not None
-        tried: set[tuple[float, float, float, float, object]] = set()
         for i in self.seg_tree.query(Point(open_end).buffer(30.0), predicate="intersects"):
             (ax, ay), (bx, by) = self.seg_coords[i]
-            same = (float(ax), float(ay), float(bx), float(by), getattr(self.seg_objs[i], "role", None))
-            if same in tried:  # a copy of a line already judged here (same ends, same role) is judged the same
-                continue
-            if self.seg_objs[i] is not prim:
-                tried.add(same)
             if math.dist((bx, by), open_end) <= 30.0:
                 hinge = (float(ax), float(ay))
             elif math.dist((ax, ay), open_end) <= 30.0:
