@@ -30,7 +30,7 @@ from planeval.findings import Finding, Message, Report, Result, Severity, Status
 from planeval.geometry import union
 from planeval.measure import Context
 from planeval.model.recognition import MIN_GRADE
-from planeval.model.types import GRADES, Plan
+from planeval.model.types import GRADES, OUTSIDE, Plan
 from planeval.perf import quiet_numerics
 from planeval.ruleset import RuleConfig, RuleSet
 
@@ -158,6 +158,7 @@ def uncertain(plan: Plan, findings: list[Finding], min_grade: str = MIN_GRADE) -
       measured stays in the finding (``measured``, ``required``, ``details.measured_status``).
     """
     below = plan.recognition.below(min_grade)
+    parts = frozenset(x.id for x in plan.rooms) | {d.id for d in plan.doors} if below else frozenset()
     out = []
     for f in findings:
         r = f.result
@@ -171,7 +172,7 @@ def uncertain(plan: Plan, findings: list[Finding], min_grade: str = MIN_GRADE) -
                           details={**r.details, "measured_status": r.status.value, "not_judged": door.not_judged})
             out.append(replace(f, result=res))
             continue
-        why = _why_uncertain(plan, r) if below else None
+        why = _why_uncertain(plan, r, parts) if below else None
         if why is None:
             out.append(f)
             continue
@@ -196,23 +197,23 @@ def _low_rooms(plan: Plan, ids: Iterable[str]) -> list[str]:
     return [i for i in ids if i in by_id and by_id[i].confidence == "low"]
 
 
-def _why_uncertain(plan: Plan, r: Result) -> Message | None:
-    """Why a finding's subject is uncertain on a poorly recognised plan (None when it is not)."""
+def _why_uncertain(plan: Plan, r: Result, parts: frozenset[str]) -> Message | None:
+    """Why a finding's subject is uncertain on a poorly recognised plan (None when it is not): the
+    subject itself, or a door or room the finding's details name (what the verdict was measured on:
+    the bottleneck and entrance doors of a route, the door held open, the rooms beside a door)."""
     if r.confidence == "low":
         return say("engine.inferred_geometry", "{subject} was measured on inferred geometry", subject=r.subject)
     subject = r.subject
-    if any(x.id == subject for x in plan.rooms):
-        if not _low_rooms(plan, [subject]):
-            return None
-        how = "inferred" if plan.room(subject).function_source else "unknown"
-        return say("engine.room_unlabelled", "room {subject} has no label (its function is {how!w})", subject=subject, how=how)
-    door = _door(plan, subject)
-    if door is not None:
-        low = _low_rooms(plan, door.rooms)
-        if door.confidence == "low":
-            return say("engine.loose_door", "door {subject} was found from loose geometry", subject=subject)
-        return (say("engine.door_unknown", "door {subject} opens into {rooms} of unknown function", subject=subject, rooms=low)
-                if low else None)
+    if subject in parts:
+        why = _uncertain_part(plan, subject)
+        if why is not None:
+            return why
+        for dep in _named_parts(r, parts):
+            why = _uncertain_part(plan, dep)
+            if why is not None:
+                return say("engine.depends", "the finding on {subject} depends on {dep}: {why}", subject=subject,
+                           dep=dep, why=why)
+        return None
     if any(u.id == subject for u in plan.units):
         low = _low_rooms(plan, plan.unit(subject).rooms)
         share = plan.recognition.room_share
@@ -224,6 +225,40 @@ def _why_uncertain(plan: Plan, r: Result) -> Message | None:
                        "incomplete", share=share, subject=subject)
         return None
     return say("engine.plan_partial", "the plan is only partly recognised")
+
+
+def _uncertain_part(plan: Plan, part: str) -> Message | None:
+    """Why one room or door is uncertain (a room of unknown or inferred function, a door from loose
+    geometry or opening into such a room), None when it is not."""
+    if any(x.id == part for x in plan.rooms):
+        if not _low_rooms(plan, [part]):
+            return None
+        how = "inferred" if plan.room(part).function_source else "unknown"
+        return say("engine.room_unlabelled", "room {subject} has no label (its function is {how!w})", subject=part, how=how)
+    door = _door(plan, part)
+    if door is None:
+        return None
+    if door.confidence == "low":
+        return say("engine.loose_door", "door {subject} was found from loose geometry", subject=part)
+    low = _low_rooms(plan, door.rooms)
+    if low:
+        return say("engine.door_unknown", "door {subject} opens into {rooms} of unknown function", subject=part, rooms=low)
+    share = plan.recognition.room_share
+    if OUTSIDE in door.rooms and share is not None and share < 0.9:  # the "outside" may be floor that became no room
+        return say("engine.door_outside_partial", "door {subject} leads to what was taken as outside, but only {share:.0%} "
+                   "of the enclosed floor became rooms", subject=part, share=share)
+    return None
+
+
+def _named_parts(r: Result, ids: frozenset[str]) -> list[str]:
+    """The rooms and doors (``ids``) other than the subject that a finding's details name (a value, or a
+    list of values, equal to a room or door id), in the order the details give them."""
+    out: list[str] = []
+    for value in r.details.values():
+        for v in (value if isinstance(value, (list, tuple)) else (value,)):
+            if isinstance(v, str) and v in ids and v != r.subject and v not in out:
+                out.append(v)
+    return out
 
 
 def run_many(plan: Plan, rulesets: list[RuleSet], ctx: Context | None = None) -> list[Report]:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from builders import door_arc, new, save, two_rooms, walls_around
+from builders import door_arc, new, save, text, two_rooms, walls_around
 from planeval import api
 from planeval.cli import main
 from planeval.findings import Status, verdict_of
@@ -177,3 +177,87 @@ def test_a_baseline_accepts_findings_not_a_plan_that_was_not_judged(poor, tmp_pa
     assert doc["summary"]["failing_errors"] == 0 and doc["summary"]["needs_review"] == 0  # every finding accepted
     assert again.exit_code == 1 and doc["summary"]["verdict"] == "review"
     assert cli("check", poor, "--rules", "tek17", "--baseline", base, "--no-fail-on-unjudged").exit_code == 0
+
+
+def _bedroom_beside_unknown(tmp_path: Path, bedroom_to: float = 6000) -> Path:
+    """Room A (no label) and a Soverom B (3100..``bedroom_to`` × 0..4000), the door between them opening into
+    A's unknown function, the entrance door into A: grade C, judged below a minimum grade of A."""
+    doc, msp = new()
+    walls_around(msp, 0, 0, 3000, 4000, gaps=[("E", 1000, 1900), ("W", 2000, 2900)])
+    walls_around(msp, 3100, 0, bedroom_to, 4000, gaps=[("W", 1000, 1900)])
+    door_arc(msp, (3100, 1000), 90, 0, 900)
+    door_arc(msp, (-100, 2000), 90, 180, 900)
+    text(msp, (3100 + bedroom_to) / 2, 3000, "Soverom", h=200)
+    return save(doc, tmp_path)
+
+
+def test_a_finding_on_a_certain_room_is_reviewed_when_it_depends_on_an_uncertain_door(tmp_path):
+    """Below the grade a verdict stays only when everything it was measured on is certain: the Soverom is
+    labelled, but its turning space (door D2 held open), passage and route (entrance door D1, D2) run
+    through doors opening into a room of unknown function, so they are review items; its bed placement
+    depends on no door and keeps its verdict."""
+    plan = build_plan(read_drawing(_bedroom_beside_unknown(tmp_path)))
+    bedroom = next(r for r in plan.rooms if r.label == "Soverom")
+    assert bedroom.confidence == "high" and any(r.confidence == "low" for r in plan.rooms)
+    report = api.check(plan, "tek17", min_grade="A")
+    on_bedroom = {f.rule: f.result for f in report.findings if f.result.subject == bedroom.id}
+    for rule in ("turning-space", "passage-width", "wheelchair-reachability"):
+        r = on_bedroom[rule]
+        assert r.status is Status.NEEDS_REVIEW, rule
+        assert r.details["measured_status"] == "pass" and f"the finding on {bedroom.id} depends on D" in r.message
+        assert "opens into" in r.details["review_reason"]
+    assert on_bedroom["bed-placement"].status is Status.PASS
+    assert report.verdict().word == "review"
+    judged = api.check(plan, "tek17", min_grade="C")  # at its own grade the same findings are judged
+    assert {f.rule: f.result.status for f in judged.findings if f.result.subject == bedroom.id}["turning-space"] is Status.PASS
+
+
+def test_a_door_to_outside_on_a_partly_recognised_plan_is_reviewed(good):
+    """Below the grade, "outside" beside a door is not trusted when much of the enclosed floor became no room
+    (it may be a room planeval did not find): the entrance door's verdicts become review items; the door
+    between two labelled rooms keeps its verdict. (The recognition is set by hand: grade D, 53 % or 95 % in rooms.)"""
+    from dataclasses import replace
+
+    plan = build_plan(read_drawing(good))
+    rec = plan.recognition
+    partial = replace(plan, recognition=replace(rec, grade="D", enclosed_m2=rec.room_m2 / 0.53))
+    report = api.check(partial, "tek17")
+    width = {f.result.subject: f.result for f in report.findings if f.code == "DW01" and "clear width" in f.result.message}
+    outer, inner = (d.id for d in sorted(plan.doors, key=lambda d: "outside" not in d.rooms))
+    assert width[outer].status is Status.NEEDS_REVIEW
+    assert width[outer].details["review_reason"] == (f"recognition grade D is below C, and door {outer} leads to what "
+                                                     "was taken as outside, but only 53% of the enclosed floor became rooms")
+    assert width[inner].status in (Status.PASS, Status.FAIL)
+    most = api.check(replace(partial, recognition=replace(rec, grade="D", enclosed_m2=rec.room_m2 / 0.95)), "tek17")
+    kept = next(f.result for f in most.findings if f.code == "DW01" and f.result.subject == outer)
+    assert kept.status in (Status.PASS, Status.FAIL)
+
+
+def test_a_plan_below_the_grade_that_still_fails_says_partly_judged(tmp_path):
+    """A 1.1 m wide bedroom fails its turning space on certain ground (both rooms labelled, the doors drawn
+    as symbols; the grade is set to D by hand): the plan's verdict is failing, and no writer calls it "not
+    judged" above that verdict."""
+    from dataclasses import replace
+
+    doc, msp = new()
+    walls_around(msp, 0, 0, 3000, 4000, gaps=[("E", 1000, 1900), ("W", 2000, 2900)])
+    walls_around(msp, 3100, 0, 4200, 4000, gaps=[("W", 1000, 1900)])
+    door_arc(msp, (3100, 1000), 90, 0, 900)
+    door_arc(msp, (-100, 2000), 90, 180, 900)
+    text(msp, 1500, 3000, "Stue", h=200)
+    text(msp, 3650, 3000, "Soverom", h=200)
+    plan = build_plan(read_drawing(save(doc, tmp_path)))
+    plan = replace(plan, recognition=replace(plan.recognition, grade="D"))
+    report = api.check(plan, "tek17")
+    turning = next(f.result for f in report.findings if f.rule == "turning-space" and f.result.subject == plan.rooms[-1].id)
+    assert turning.status is Status.FAIL and turning.measured < 1500
+    assert report.not_judged and report.verdict().word == "fail"
+    text_lines = report_text(report, color=False, lang="en").splitlines()
+    assert text_lines[1] == "  Partly judged: the drawing was recognised at grade D, below C"
+    html = writer("html")([report], {"lang": "nb"})
+    banner = re.search(r'<div class="notjudged">(.*?)</div>', html, re.S).group(1)
+    assert banner.startswith("Delvis vurdert: tegningen er gjenkjent med karakter D, under C.") and "Ikke vurdert" not in banner
+    assert '<span class="verdict v-fail">' in html
+    md = writer("md")([report], {"lang": "en"})
+    assert "⚠️ **Partly judged: the drawing was recognised at grade D, below C**: findings on rooms and doors" in md
+    assert "Not judged" not in md

@@ -22,7 +22,7 @@ from typing import Any
 from planeval.report.fmt import percent
 from planeval.report.html_common import e
 from planeval.report.i18n import t
-from planeval.report.recognition_text import kind_name, local, not_judged_line, note_lines
+from planeval.report.recognition_text import kind_name, local, not_judged_line, note_lines, partly_judged
 
 __all__ = ["recognition_block", "STYLE", "shows_unrecognised"]
 
@@ -69,8 +69,10 @@ def recognition_block(report: Any, d: dict[str, Any], ri: int, lang: str = "en")
     banner = ""
     min_grade = str(r.get("min_grade") or "")
     if r.get("judged") is False:
-        why = t(lang, "recognition.not_judged_why", n=r.get("findings_needing_review", 0))
-        banner = f'<div class="notjudged">{e(not_judged_line(lang, grade, min_grade))}. {e(why)}</div>'
+        partly = partly_judged(report)
+        why = t(lang, "recognition.partly_judged_why" if partly else "recognition.not_judged_why",
+                n=r.get("findings_needing_review", 0))
+        banner = f'<div class="notjudged">{e(not_judged_line(lang, grade, min_grade, partly))}. {e(why)}</div>'
     rows: list[tuple[str, str]] = []
     score = local(lang, f"{rec.score or 0:.2f}")
     rows.append((t(lang, "recognition.html_grade"),

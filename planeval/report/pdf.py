@@ -45,7 +45,7 @@ from planeval.report.pdf_list import (
     wrap,
 )
 from planeval.report.pdf_plan import draw_plan, view_box
-from planeval.report.recognition_text import not_judged_line, verdict_class, verdict_label
+from planeval.report.recognition_text import not_judged_line, partly_judged, verdict_class, verdict_label
 from planeval.version import __version__
 
 __all__ = ["write_pdf", "PAGE_IN"]
@@ -239,7 +239,7 @@ def _cover(doc: _Doc, report: Any, d: dict[str, Any], overlays: list[Any], doors
     ink = INK["needs_review"] if word == "review" else INK[verdict_class(word)]
     doc.line(f"{t(lang, 'pdf.cover_verdict')}: {verdict_label(lang, word)}", 12, ink, bold=True)
     if report.not_judged:
-        doc.line(not_judged_line(lang, report.plan.recognition.grade, report.min_grade), 9, ink)
+        doc.line(not_judged_line(lang, report.plan.recognition.grade, report.min_grade, partly_judged(report)), 9, ink)
     counts = " · ".join(t(lang, f"console.summary_{k}", n=s.get(v, 0))
                         for k, v in (("fail", "fail"), ("review", "needs_review"), ("pass", "pass"), ("na", "not_applicable")))
     doc.line(counts, 9)

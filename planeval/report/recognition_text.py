@@ -11,6 +11,8 @@ language-neutral (``recognition.notes``, ``summary.not_judged``).
 ('Ikke vurdert', 'Failing')
 >>> not_judged_line("nb", "D", "C")
 'Ikke vurdert: tegningen er gjenkjent med karakter D, under C'
+>>> not_judged_line("en", "D", "C", partly=True)
+'Partly judged: the drawing was recognised at grade D, below C'
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from planeval.model.types import Recognition
 from planeval.report.fmt import decimal, percent
 from planeval.report.i18n import t
 
-__all__ = ["verdict_label", "verdict_class", "not_judged_line", "summary_line", "note_lines", "recognition_lines",
-           "markdown_lines", "review_count", "kind_name", "local"]
+__all__ = ["verdict_label", "verdict_class", "not_judged_line", "partly_judged", "summary_line", "note_lines",
+           "recognition_lines", "markdown_lines", "review_count", "kind_name", "local"]
 
 
 def verdict_label(lang: str, word: str) -> str:
@@ -37,9 +39,17 @@ def verdict_class(word: str) -> str:
     return word if word in ("pass", "review") else "fail"
 
 
-def not_judged_line(lang: str, grade: str, min_grade: str) -> str:
-    """``Not judged: the drawing was recognised at grade D, below C``."""
-    return t(lang, "recognition.not_judged", grade=grade, min_grade=min_grade)
+def not_judged_line(lang: str, grade: str, min_grade: str, partly: bool = False) -> str:
+    """``Not judged: the drawing was recognised at grade D, below C``; with ``partly`` (findings on rooms
+    and doors recognised with certainty still fail: the plan's verdict is then "failing", see
+    :func:`partly_judged`) ``Partly judged: …``, so the line never contradicts the verdict."""
+    return t(lang, "recognition.partly_judged" if partly else "recognition.not_judged", grade=grade, min_grade=min_grade)
+
+
+def partly_judged(report: Any) -> bool:
+    """A plan recognised below the minimum grade whose findings still fail it (on subjects recognised with
+    certainty): its verdict is "failing", not "not judged"."""
+    return bool(report.not_judged) and report.verdict().findings_failed
 
 
 def local(lang: str, value: object) -> str:
@@ -91,14 +101,14 @@ def review_count(findings: Any) -> int:
 
 
 def recognition_lines(rec: Recognition, lang: str = "en", *, indent: str = "  ", min_grade: str = "",
-                      reviewed: int = 0) -> list[str]:
+                      reviewed: int = 0, partly: bool = False) -> list[str]:
     """The recognition summary as text lines: the not-judged line first (when the plan is below
     ``min_grade``), the count of findings turned into review items, the summary, then each note."""
     if not rec.grade:
         return []
     lines: list[str] = []
     if min_grade and rec.below(min_grade) and rec.is_floor_plan:
-        lines.append(indent + not_judged_line(lang, rec.grade, min_grade))
+        lines.append(indent + not_judged_line(lang, rec.grade, min_grade, partly))
     if reviewed:
         lines.append(indent + t(lang, "recognition.reviewed", n=reviewed))
     lines.append(indent + summary_line(lang, rec))
@@ -116,8 +126,10 @@ def markdown_lines(report: Any, lang: str, escape: Any) -> list[str]:
         return []
     head = []
     if report.not_judged and rec.is_floor_plan:
-        head = [f"⚠️ **{escape(not_judged_line(lang, rec.grade, report.min_grade))}**: "
-                f"{escape(t(lang, 'recognition.not_judged_why', n=review_count(report.findings)))}", ""]
+        partly = partly_judged(report)
+        key = "recognition.partly_judged_why" if partly else "recognition.not_judged_why"
+        why = t(lang, key, n=review_count(report.findings))
+        head = [f"⚠️ **{escape(not_judged_line(lang, rec.grade, report.min_grade, partly))}**: {escape(why)}", ""]
     notes = [f"- {escape(n)}" for n in note_lines(lang, rec)] if rec.is_floor_plan else []
     body = [escape(summary_line(lang, rec)), *([""] + notes if notes else [])]
     if head:

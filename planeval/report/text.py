@@ -14,7 +14,7 @@ from planeval.report.fmt import decimal
 from planeval.report.i18n import function_name, t, term
 from planeval.report.json_report import subject_name
 from planeval.report.messages import result_message
-from planeval.report.recognition_text import recognition_lines, review_count
+from planeval.report.recognition_text import partly_judged, recognition_lines, review_count
 from planeval.report.sentences import finding_sentence, hint_text, subject_text
 
 STATUS_STYLE = {
@@ -95,7 +95,7 @@ def review_lines(report: Report, lang: str = "en") -> list[str]:
     """The recognition summary (:mod:`planeval.report.recognition_text`), first "not judged" when the plan was
     recognised below the run's minimum grade and how many findings became review items."""
     return recognition_lines(report.plan.recognition, lang, min_grade=report.min_grade,
-                             reviewed=review_count(report.findings))
+                             reviewed=review_count(report.findings), partly=partly_judged(report))
 
 
 def _area_line(u: dict[str, Any], lang: str) -> str:
