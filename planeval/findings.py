@@ -167,26 +167,29 @@ def compare(measured: float, required: float, sense: Sense = Sense.AT_LEAST, eps
 _NOISE = 1e-6  #: relative: a measured value this close to the requirement is not on its wrong side (float noise)
 
 
-def sign(passing: bool, measured: float | None = None, required: float | None = None, sense: Sense = Sense.AT_LEAST) -> str:
+def sign(passing: bool, measured: float | None = None, required: float | None = None, sense: Sense = Sense.AT_LEAST,
+         step: float = 1.0) -> str:
     """The sign a message writes between ``measured`` and ``required``: ``≥``/``<`` for at-least rules,
     ``≤``/``>`` for at-most rules, and ``≈`` for a pass whose measured value is on the wrong side of the
     required one (it holds only within the rule's drawing tolerance: 697 mm passing 700 mm with 5 mm
     allowed is never written "697 mm ≥ 700 mm"). ``passing`` is the comparison's verdict (as
     :func:`compare` gave it, tolerance included); without both numbers only the verdict decides.
-    Floating-point noise (a millionth of the requirement: a 760 mm door computed as 759.9999999997 mm)
-    is not the wrong side.
+    The wrong side is judged at the precision the reports write the numbers (``step``: 1 for whole
+    mm, 0.01 for m²): 759.6 mm of 760 mm is written "760 mm ≥ 760 mm", as the reports' rounded
+    numbers say it too; floating-point noise (a 760 mm door computed as 759.9999999997 mm) is
+    never the wrong side.
 
     >>> sign(True, 697, 700), sign(True, 700, 700), sign(False, 690, 700), sign(True)
     ('≈', '≥', '<', '≥')
     >>> sign(True, 27, 25, Sense.AT_MOST), sign(True, 25, 25, Sense.AT_MOST), sign(False, 31, 30, Sense.AT_MOST)
     ('≈', '≤', '>')
-    >>> sign(True, 759.9999999997, 760), sign(True, 2399.83, 2400)
-    ('≥', '≈')
+    >>> sign(True, 759.9999999997, 760), sign(True, 759.6, 760), sign(True, 2399.2, 2400), sign(True, 2.494, 2.5, step=0.01)
+    ('≥', '≥', '≈', '≈')
     """
     at_most = sense is Sense.AT_MOST
     if passing and measured is not None and required is not None:
         short = (measured - required) if at_most else (required - measured)
-        if short > _NOISE * max(1.0, abs(required)):
+        if short > max(_NOISE * max(1.0, abs(required)), step / 2):
             return "≈"
     if at_most:
         return "≤" if passing else ">"

@@ -13,13 +13,20 @@ from planeval.report.plan import plan_to_dict, wkt
 from planeval.report.sentences import hint_text
 from planeval.version import __version__
 
-__all__ = ["REPORT_SCHEMA_VERSION", "report_to_dict", "finding_to_dict", "subject_name", "reports_to_dict", "write_json"]
+__all__ = ["REPORT_SCHEMA_VERSION", "report_to_dict", "finding_to_dict", "subject_name", "rounded", "reports_to_dict",
+           "write_json"]
 
 #: the version of the check document (``planeval/report/schema.json``); 2: one top-level shape for any number of plans
 REPORT_SCHEMA_VERSION = 2
 
 
-def _round(v: float | None, unit: str) -> float | None:
+def rounded(v: float | None, unit: str) -> float | None:
+    """A measured or required value as the reports write it (whole mm, m² to 0.01, else 0.001): every
+    writer's sentence is built from these numbers, so console and HTML say the same sign.
+
+    >>> rounded(699.6, "mm"), rounded(2.499, "m²")
+    (700, 2.5)
+    """
     if v is None:
         return None
     if unit == "mm":
@@ -57,9 +64,9 @@ def finding_to_dict(f: Finding, plan: Plan | None) -> dict[str, Any]:
         "subject": r.subject,
         "subject_name": subject_name(plan, r.subject) if plan is not None else r.subject,
         "status": r.status.value,
-        "measured": _round(r.measured, r.unit),
-        "required": _round(r.required, r.unit),
-        "margin": _round(r.margin, r.unit),
+        "measured": rounded(r.measured, r.unit),
+        "required": rounded(r.required, r.unit),
+        "margin": rounded(r.margin, r.unit),
         "sense": r.sense.value,
         "unit": r.unit,
         "severity": str(f.severity),

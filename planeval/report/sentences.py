@@ -37,10 +37,11 @@ def is_diameter(code: str, unit: str, details: dict[str, Any] | None) -> bool:
     return "center" in (details or {})
 
 
-def relation(status: str, sense: str, measured: Any = None, required: Any = None) -> str:
+def relation(status: str, sense: str, measured: Any = None, required: Any = None, unit: str = "mm") -> str:
     """The sign that decided: ``≥``/``<`` for at-least rules, ``≤``/``>`` for at-most rules, and ``≈``
     for a pass that holds only within the rule's drawing tolerance (697 mm passing 700 mm with 5 mm
-    allowed): the sentence never says "697 mm ≥ 700 mm".
+    allowed): the sentence never says "697 mm ≥ 700 mm". The wrong side is judged at the precision the
+    reports write ``unit`` in (whole mm, m² to 0.01, else 0.001), as the checks' own messages judge it.
 
     >>> relation("pass", ">=", 697, 700), relation("pass", ">=", 700, 700), relation("fail", "<=", 30, 25)
     ('≈', '≥', '>')
@@ -48,7 +49,8 @@ def relation(status: str, sense: str, measured: Any = None, required: Any = None
     def number(v: Any) -> float | None:
         return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
 
-    return sign(status == "pass", number(measured), number(required), Sense.AT_MOST if sense == "<=" else Sense.AT_LEAST)
+    return sign(status == "pass", number(measured), number(required), Sense.AT_MOST if sense == "<=" else Sense.AT_LEAST,
+                step={"mm": 1.0, "m²": 0.01}.get(unit, 0.001))
 
 
 def value_text(v: Any, unit: str, lang: str, diameter: bool = False) -> str:
@@ -83,7 +85,7 @@ def finding_sentence(lang: str, code: str, status: str, measured: Any, required:
         text = t(lang, "finding.present", term=name, measured=value_text(measured, unit, lang), required=req)
     else:
         text = t(lang, "finding.compare", term=name, measured=value_text(measured, unit, lang, dia),
-                 rel=relation(status, sense, measured, required), required=req)
+                 rel=relation(status, sense, measured, required, unit), required=req)
     return text if with_term else text.lstrip(": ")
 
 

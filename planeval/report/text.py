@@ -12,7 +12,7 @@ import click
 from planeval.findings import Report
 from planeval.report.fmt import decimal
 from planeval.report.i18n import function_name, t, term
-from planeval.report.json_report import subject_name
+from planeval.report.json_report import rounded, subject_name
 from planeval.report.messages import result_message
 from planeval.report.recognition_text import partly_judged, recognition_lines, review_count
 from planeval.report.sentences import finding_sentence, hint_text, subject_text
@@ -72,8 +72,8 @@ def report_text(report: Report, *, color: bool, verbose: bool = False, quiet: bo
             what = f.rule
             if lang != "en":
                 what = term(lang, f.code, f.rule)
-                say = finding_sentence(lang, f.code, r.status.value, r.measured, r.required, r.unit, r.sense.value, r.details,
-                                       with_term=False)
+                say = finding_sentence(lang, f.code, r.status.value, rounded(r.measured, r.unit), rounded(r.required, r.unit),
+                                       r.unit, r.sense.value, r.details, with_term=False)  # the numbers the HTML says
                 message = f"{say} — {result_message(lang, r.message, r.msg)}"
             width = 7 if lang != "en" else 6
             head = f"  {style(f'{label:<{width}}', fg)} {f.code:<5} {what[:24]:<24} {subject[:30]:<30}"
