@@ -11,13 +11,14 @@ own lower-left corner (the minimum x and y of its vertices) and rounded to 0.01 
 normalised (each ring read from the same vertex in the same direction) — the copy of a CAD block, an
 array of flats, a floor pasted at another place. For the functions that commute with a mirror (the
 erosion by the chair's rectangle, the largest circle) a flat mirrored left-right or up-down, or
-turned half round, is a copy too: its key is the least over those frames, and the rectangle's
-angle is read in the first's frame (:func:`flipped_angle`). Any other difference (a vertex moved by
-more than 0.01 mm, a flat turned by 90°) is simply a miss: the function is computed for that
-geometry as if there were no memo. A hit moves (and, for a mirrored copy, mirrors) the first copy's
-answer onto the copy, so the answer differs from a
-fresh computation by at most the rounding (0.01 mm) plus floating-point noise — far inside the
-1 mm to which planeval reports lengths — or, for a measurement with a tolerance of its own (GEOS'
+turned half round, is a copy too: the first copy's answer is filed under its key in each of those
+frames (with the rectangle's angle as it reads there, :func:`flipped_angle`), so a later copy
+needs only its own key, never the other frames' (the four keys cost more than a largest circle).
+Any other difference (a vertex moved by more than 0.01 mm, a flat turned by 90°) is simply a miss:
+the function is computed for that geometry as if there were no memo. A hit moves (and, for a
+mirrored copy, mirrors) the first copy's answer onto the copy, so the answer differs from a fresh
+computation by at most the rounding (0.01 mm) plus floating-point noise — far inside the 1 mm to
+which planeval reports lengths — or, for a measurement with a tolerance of its own (GEOS'
 inscribed circle, found to 1 mm), within that tolerance: a fresh computation on a copy 0.01 mm
 different can land elsewhere in it too.
 
@@ -71,18 +72,16 @@ def _shape(geom: BaseGeometry) -> tuple[bytes, np.ndarray] | None:
 FLIPS: tuple[tuple[int, int], ...] = ((1, 1), (-1, 1), (1, -1), (-1, -1))
 
 
-def _canonical(geom: BaseGeometry) -> tuple[bytes, np.ndarray, np.ndarray] | None:
-    """The least key of ``geom`` over :data:`FLIPS`, that flip (as a vector of ±1) and the corner in the
-    flipped frame: a mirrored flat and the flat have one key."""
-    best: tuple[bytes, np.ndarray, np.ndarray] | None = None
-    for f in FLIPS:
+def _flipped_shapes(geom: BaseGeometry) -> list[tuple[np.ndarray, bytes, np.ndarray]]:
+    """``geom`` in each frame of :data:`FLIPS` but the first: the flip (a vector of ±1), the key and the
+    corner of the flipped geometry."""
+    out = []
+    for f in FLIPS[1:]:
         flip = np.asarray(f, dtype=float)
-        got = _shape(geom if f == (1, 1) else shapely.transform(geom, lambda c, m=flip: c * m))
-        if got is None:
-            return None
-        if best is None or got[0] < best[0]:
-            best = (got[0], flip, got[1])
-    return best
+        got = _shape(shapely.transform(geom, lambda c, m=flip: c * m))
+        if got is not None:
+            out.append((flip, got[0], got[1]))
+    return out
 
 
 def flipped_angle(angle_deg: float, flip: np.ndarray) -> float:
@@ -92,29 +91,36 @@ def flipped_angle(angle_deg: float, flip: np.ndarray) -> float:
     return round(a % 180.0, 6) % 180.0
 
 
+_SAME = np.ones(2)
+
+
 def _memo(ctx: Context, tag: str, geom: BaseGeometry, params: Hashable, compute: Callable[[BaseGeometry], T],
           shift: Callable[[T, np.ndarray, np.ndarray], T],
           flip_params: Callable[[Hashable, np.ndarray], Hashable] | None = None) -> T:
     # the shape's key once per geometry object (a unit's space is eroded at every orientation and
     # width); the memo holds the object, so its id is not reused while the entry lives
-    if flip_params is None:
-        _, shape = ctx.memo(("congruent-shape", id(geom)), lambda: (geom, _shape(geom)))
-        if shape is None:
-            return compute(geom)
-        key, corner = shape
-        flip, canon_params = np.ones(2), params
-    else:
-        _, canon = ctx.memo(("congruent-canonical", id(geom)), lambda: (geom, _canonical(geom)))
-        if canon is None:
-            return compute(geom)
-        key, flip, corner = canon
-        canon_params = ("flip-free", flip_params(params, flip))
-    first_flip, first, value = ctx.memo(("congruent", tag, canon_params, key), lambda: (flip, corner, compute(geom)))
-    m = first_flip * flip
-    d = flip * (corner - first)
-    if not d.any() and (m > 0).all():
-        return value
-    return shift(value, m, d)
+    _, shape = ctx.memo(("congruent-shape", id(geom)), lambda: (geom, _shape(geom)))
+    if shape is None:
+        return compute(geom)
+    key, corner = shape
+    # an entry (m, base, value): a geometry of this key and these params has the answer ``value`` mirrored
+    # by m and moved by (its corner - base)
+    found = ctx.stored(("congruent", tag, params, key))
+    if found is not None:
+        m, base, value = found
+        d = corner - base
+        if not d.any() and (m > 0).all():
+            return value
+        return shift(value, m, d)
+    value = compute(geom)
+    ctx.stats["computed"] += 1
+    ctx.store(("congruent", tag, params, key), (_SAME, corner, value))
+    if flip_params is not None:
+        # the first copy is filed in every frame too: a copy mirrored (or turned half round) by ``flip``
+        # has the key of the flipped first copy, and asks the params as they read in that frame
+        for flip, fkey, fcorner in _flipped_shapes(geom):
+            ctx.store(("congruent", tag, flip_params(params, flip), fkey), (flip, fcorner, value))
+    return value
 
 
 def _shift_geometry(g: Any, m: np.ndarray, d: np.ndarray) -> Any:

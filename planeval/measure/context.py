@@ -41,6 +41,18 @@ class Context:
         self._cache[key] = value
         return value
 
+    def stored(self, key: tuple[Any, ...]) -> Any:
+        """The value stored under ``key`` (by :meth:`memo` or :meth:`store`), None when there is none."""
+        value = self._cache.get(key)
+        if value is not None:
+            self.stats["reused"] += 1
+        return value
+
+    def store(self, key: tuple[Any, ...], value: Any) -> None:
+        """Store ``value`` under ``key`` unless a value is there already (the first answer stays); the
+        caller counts what it computed (``stats["computed"]``)."""
+        self._cache.setdefault(key, value)
+
     # -- lookups -----------------------------------------------------------------------------
     def room(self, rid: str) -> Room:
         return self._rooms[rid]

@@ -114,7 +114,8 @@ def test_circles_move_their_centre_and_values_stay():
     assert shaped(ctx, "n", affinity.translate(shape, 9, 9), (), lambda g: 4) == 3  # not moved: the first copy's value
     mirrored = moved_circle(ctx, "c", affinity.scale(shape, -1, 1, origin=(0, 0)), (), lambda g: (0.0, 0.0, 0.0),
                             congruent.same_params)
-    assert mirrored == (0.0, 0.0, 0.0)  # the first circle was memoised up to translation only: a new entry
+    # a box mirrored is the box moved: the translation-only entry serves it (its centre moved, not recomputed)
+    assert mirrored == (-750.0, 1000.0, 750.0)
     again = moved_circle(ctx, "c2", shape, (), lambda g: (750.0, 1000.0, 750.0), congruent.same_params)
     flipped = moved_circle(ctx, "c2", affinity.scale(shape, -1, 1, origin=(0, 0)), (), lambda g: (0.0, 0.0, 0.0),
                            congruent.same_params)
