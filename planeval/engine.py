@@ -158,7 +158,6 @@ def uncertain(plan: Plan, findings: list[Finding], min_grade: str = MIN_GRADE) -
       measured stays in the finding (``measured``, ``required``, ``details.measured_status``).
     """
     below = plan.recognition.below(min_grade)
-    parts = frozenset(x.id for x in plan.rooms) | {d.id for d in plan.doors} if below else frozenset()
     out = []
     for f in findings:
         r = f.result
@@ -172,7 +171,7 @@ def uncertain(plan: Plan, findings: list[Finding], min_grade: str = MIN_GRADE) -
                           details={**r.details, "measured_status": r.status.value, "not_judged": door.not_judged})
             out.append(replace(f, result=res))
             continue
-        why = _why_uncertain(plan, r, parts) if below else None
+        why = _why_uncertain(plan, r) if below else None
         if why is None:
             out.append(f)
             continue
@@ -192,23 +191,29 @@ def _door(plan: Plan, subject: str) -> Any:
         return None
 
 
+def _room(plan: Plan, subject: str) -> Any:
+    try:
+        return plan.room(subject)
+    except KeyError:
+        return None
+
+
 def _low_rooms(plan: Plan, ids: Iterable[str]) -> list[str]:
-    by_id = {r.id: r for r in plan.rooms}
-    return [i for i in ids if i in by_id and by_id[i].confidence == "low"]
+    return [i for i in ids if (room := _room(plan, i)) is not None and room.confidence == "low"]
 
 
-def _why_uncertain(plan: Plan, r: Result, parts: frozenset[str]) -> Message | None:
+def _why_uncertain(plan: Plan, r: Result) -> Message | None:
     """Why a finding's subject is uncertain on a poorly recognised plan (None when it is not): the
     subject itself, or a door or room the finding's details name (what the verdict was measured on:
     the bottleneck and entrance doors of a route, the door held open, the rooms beside a door)."""
     if r.confidence == "low":
         return say("engine.inferred_geometry", "{subject} was measured on inferred geometry", subject=r.subject)
     subject = r.subject
-    if subject in parts:
+    if _room(plan, subject) is not None or _door(plan, subject) is not None:
         why = _uncertain_part(plan, subject)
         if why is not None:
             return why
-        for dep in _named_parts(r, parts):
+        for dep in _named_parts(plan, r):
             why = _uncertain_part(plan, dep)
             if why is not None:
                 return say("engine.depends", "the finding on {subject} depends on {dep}: {why}", subject=subject,
@@ -230,10 +235,11 @@ def _why_uncertain(plan: Plan, r: Result, parts: frozenset[str]) -> Message | No
 def _uncertain_part(plan: Plan, part: str) -> Message | None:
     """Why one room or door is uncertain (a room of unknown or inferred function, a door from loose
     geometry or opening into such a room), None when it is not."""
-    if any(x.id == part for x in plan.rooms):
-        if not _low_rooms(plan, [part]):
+    room = _room(plan, part)
+    if room is not None:
+        if room.confidence != "low":
             return None
-        how = "inferred" if plan.room(part).function_source else "unknown"
+        how = "inferred" if room.function_source else "unknown"
         return say("engine.room_unlabelled", "room {subject} has no label (its function is {how!w})", subject=part, how=how)
     door = _door(plan, part)
     if door is None:
@@ -250,13 +256,14 @@ def _uncertain_part(plan: Plan, part: str) -> Message | None:
     return None
 
 
-def _named_parts(r: Result, ids: frozenset[str]) -> list[str]:
-    """The rooms and doors (``ids``) other than the subject that a finding's details name (a value, or a
-    list of values, equal to a room or door id), in the order the details give them."""
+def _named_parts(plan: Plan, r: Result) -> list[str]:
+    """The rooms and doors other than the subject that a finding's details name (a value, or a list of
+    values, equal to a room or door id), in the order the details give them."""
     out: list[str] = []
     for value in r.details.values():
         for v in (value if isinstance(value, (list, tuple)) else (value,)):
-            if isinstance(v, str) and v in ids and v != r.subject and v not in out:
+            if (isinstance(v, str) and v != r.subject and v not in out
+                    and (_room(plan, v) is not None or _door(plan, v) is not None)):
                 out.append(v)
     return out
 

@@ -30,8 +30,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "Status", "Sense", "Severity", "Confidence", "ZoneKind", "Zone", "Result", "Hint", "Finding", "Verdict", "Report",
-    "compare", "sign", "verdict_of", "summary_of", "accessible_units", "units_in_review", "Exemption", "apply_exemptions",
-    "lift_acceptances", "Message", "say", "said_of",
+    "compare", "sign", "decimals", "DECIMALS", "verdict_of", "summary_of", "accessible_units", "units_in_review",
+    "Exemption", "apply_exemptions", "lift_acceptances", "Message", "say", "said_of",
 ]
 
 
@@ -167,15 +167,24 @@ def compare(measured: float, required: float, sense: Sense = Sense.AT_LEAST, eps
 _NOISE = 1e-6  #: relative: a measured value this close to the requirement is not on its wrong side (float noise)
 
 
+#: the decimals the reports write a value of each unit to (any other unit: 3)
+DECIMALS = {"mm": 0, "m²": 2}
+
+
+def decimals(unit: str) -> int:
+    """How many decimals the reports write a value in ``unit`` with: 0 for mm, 2 for m², else 3."""
+    return DECIMALS.get(unit, 3)
+
+
 def sign(passing: bool, measured: float | None = None, required: float | None = None, sense: Sense = Sense.AT_LEAST,
-         step: float = 1.0) -> str:
+         unit: str = "mm") -> str:
     """The sign a message writes between ``measured`` and ``required``: ``≥``/``<`` for at-least rules,
     ``≤``/``>`` for at-most rules, and ``≈`` for a pass whose measured value is on the wrong side of the
     required one (it holds only within the rule's drawing tolerance: 697 mm passing 700 mm with 5 mm
     allowed is never written "697 mm ≥ 700 mm"). ``passing`` is the comparison's verdict (as
     :func:`compare` gave it, tolerance included); without both numbers only the verdict decides.
-    The wrong side is judged at the precision the reports write the numbers (``step``: 1 for whole
-    mm, 0.01 for m²): 759.6 mm of 760 mm is written "760 mm ≥ 760 mm", as the reports' rounded
+    The wrong side is judged at the precision the reports write ``unit`` in (:func:`decimals`: whole
+    mm, m² to 0.01): 759.6 mm of 760 mm is written "760 mm ≥ 760 mm", as the reports' rounded
     numbers say it too; floating-point noise (a 760 mm door computed as 759.9999999997 mm) is
     never the wrong side.
 
@@ -183,13 +192,13 @@ def sign(passing: bool, measured: float | None = None, required: float | None = 
     ('≈', '≥', '<', '≥')
     >>> sign(True, 27, 25, Sense.AT_MOST), sign(True, 25, 25, Sense.AT_MOST), sign(False, 31, 30, Sense.AT_MOST)
     ('≈', '≤', '>')
-    >>> sign(True, 759.9999999997, 760), sign(True, 759.6, 760), sign(True, 2399.2, 2400), sign(True, 2.494, 2.5, step=0.01)
+    >>> sign(True, 759.9999999997, 760), sign(True, 759.6, 760), sign(True, 2399.2, 2400), sign(True, 2.494, 2.5, unit="m²")
     ('≥', '≥', '≈', '≈')
     """
     at_most = sense is Sense.AT_MOST
     if passing and measured is not None and required is not None:
         short = (measured - required) if at_most else (required - measured)
-        if short > max(_NOISE * max(1.0, abs(required)), step / 2):
+        if short > max(_NOISE * max(1.0, abs(required)), 0.5 * 10.0 ** -decimals(unit)):
             return "≈"
     if at_most:
         return "≤" if passing else ">"

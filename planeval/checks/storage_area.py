@@ -130,7 +130,7 @@ def judge_area(ctx: Context, u: Unit, p: Params) -> tuple[Result, list[Room]]:
         return res, []
     status = compare(area, need, eps=0.005)
     names = [say("ST01.room", "{room} {area:.2f} m²", room=r.display_name, area=areas[r.id][0]) for r in counted]
-    rel = sign(status is Status.PASS, area, need, step=0.01)
+    rel = sign(status is Status.PASS, area, need, unit="m²")
     res = Result(u.id, status, area, need, "m²",
                  msg=say("ST01.area", "bod {area:.2f} m² ({names}{extra}) {rel} {need:.2f} m² for {unit}", area=area, names=names,
                          extra=extra, rel=rel, need=need, unit=unit_txt),

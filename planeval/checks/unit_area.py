@@ -54,7 +54,7 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         a = unit_areas(ctx, u.id)
         area = a.net_m2 if p.measure == "net" else a.bra_m2
         st = compare(area, p.min_area_m2, eps=0.005)
-        rel = sign(st is Status.PASS, area, p.min_area_m2, step=0.01)
+        rel = sign(st is Status.PASS, area, p.min_area_m2, unit="m²")
         rooms = [ctx.room(r).polygon for r in u.rooms]
         yield Result(
             u.id, st, area, p.min_area_m2, "m²",

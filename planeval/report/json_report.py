@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from planeval.findings import Finding, Report, summary_of
+from planeval.findings import Finding, Report, decimals, summary_of
 from planeval.model.types import Plan
 from planeval.report.messages import neutral
 from planeval.report.paths import display_path, display_rule_path
@@ -21,19 +21,17 @@ REPORT_SCHEMA_VERSION = 2
 
 
 def rounded(v: float | None, unit: str) -> float | None:
-    """A measured or required value as the reports write it (whole mm, m² to 0.01, else 0.001): every
-    writer's sentence is built from these numbers, so console and HTML say the same sign.
+    """A measured or required value as the reports write it (:func:`planeval.findings.decimals`: whole mm,
+    m² to 0.01, else 0.001): every writer's sentence is built from these numbers, so console and HTML
+    say the same sign.
 
-    >>> rounded(699.6, "mm"), rounded(2.499, "m²")
-    (700, 2.5)
+    >>> rounded(699.6, "mm"), rounded(2.499, "m²"), rounded(1.23456, "m")
+    (700, 2.5, 1.235)
     """
     if v is None:
         return None
-    if unit == "mm":
-        return round(v)
-    if unit == "m²":
-        return round(v, 2)
-    return round(v, 3)
+    places = decimals(unit)
+    return round(v) if places == 0 else round(v, places)
 
 
 def subject_name(plan: Plan, subject: str) -> str:

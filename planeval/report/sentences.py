@@ -41,7 +41,7 @@ def relation(status: str, sense: str, measured: Any = None, required: Any = None
     """The sign that decided: ``≥``/``<`` for at-least rules, ``≤``/``>`` for at-most rules, and ``≈``
     for a pass that holds only within the rule's drawing tolerance (697 mm passing 700 mm with 5 mm
     allowed): the sentence never says "697 mm ≥ 700 mm". The wrong side is judged at the precision the
-    reports write ``unit`` in (whole mm, m² to 0.01, else 0.001), as the checks' own messages judge it.
+    reports write ``unit`` in (:func:`planeval.findings.decimals`), as the checks' own messages judge it.
 
     >>> relation("pass", ">=", 697, 700), relation("pass", ">=", 700, 700), relation("fail", "<=", 30, 25)
     ('≈', '≥', '>')
@@ -50,7 +50,7 @@ def relation(status: str, sense: str, measured: Any = None, required: Any = None
         return v if isinstance(v, (int, float)) and not isinstance(v, bool) else None
 
     return sign(status == "pass", number(measured), number(required), Sense.AT_MOST if sense == "<=" else Sense.AT_LEAST,
-                step={"mm": 1.0, "m²": 0.01}.get(unit, 0.001))
+                unit)
 
 
 def value_text(v: Any, unit: str, lang: str, diameter: bool = False) -> str:
