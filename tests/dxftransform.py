@@ -6,7 +6,9 @@ the rotation about the origin, then the offset in drawing units) to every models
 mirrored TEXT gets extrusion (0, 0, −1) exactly as a CAD program writes it. ``rescale(src, dst,
 unit)`` redraws the plan in m, cm or inches: every entity of the modelspace *and* of every block
 is scaled about its own origin and ``$INSUNITS`` says the new unit, so blocks are drawn in the new
-unit too rather than inserted at scale 0.001.
+unit too rather than inserted at scale 0.001. ``redrawn(src, dst)`` draws the same plan in another
+order: every LINE from its other end, every closed polyline from another vertex and the other way
+round, and the modelspace's entities in reverse order (what a re-export or a copy-paste may do).
 """
 
 from __future__ import annotations
@@ -37,6 +39,30 @@ def rigid(src: Path, dst: Path, angle_deg: float = 0.0, dx: float = 0.0, dy: flo
             dropped += 1
     doc.saveas(dst)
     return dropped
+
+
+def redrawn(src: Path, dst: Path) -> int:
+    """Write ``src`` drawn in another order to ``dst`` (see the module docstring); returns how many
+    entities were changed or moved."""
+    import ezdxf
+
+    doc = ezdxf.readfile(src)
+    msp = doc.modelspace()
+    entities = list(msp)
+    for e in entities:
+        if e.dxftype() == "LINE":
+            e.dxf.start, e.dxf.end = e.dxf.end, e.dxf.start
+        elif e.dxftype() == "LWPOLYLINE" and e.closed:
+            pts = list(e.get_points("xyseb"))
+            if len(pts) >= 3 and not any(p[4] for p in pts):  # bulges would have to be turned round as well
+                k = len(pts) // 2
+                e.set_points((pts[k:] + pts[:k])[::-1], format="xyseb")
+    for e in entities:
+        msp.unlink_entity(e)
+    for e in reversed(entities):
+        msp.add_entity(e)
+    doc.saveas(dst)
+    return len(entities)
 
 
 def rescale(src: Path, dst: Path, unit: str, mm_per_unit: float = 1.0) -> int:

@@ -47,7 +47,8 @@ class Seal:
 
 
 def wall_mass(segs: np.ndarray, bodies: list[Polygon]) -> BaseGeometry:
-    """Union of the thickened wall lines and the wall bodies."""
+    """Union of the thickened wall lines and the wall bodies, in normal form: the seals are searched
+    from its rings' vertices, which must not depend on the order the lines were drawn in."""
     parts: list[BaseGeometry] = []
     if len(segs):
         lines = shapely.linestrings(segs.reshape(-1, 2, 2))
@@ -55,7 +56,7 @@ def wall_mass(segs: np.ndarray, bodies: list[Polygon]) -> BaseGeometry:
     parts.extend(bodies)
     if not parts:
         return Polygon()
-    return shapely.union_all(np.asarray(parts, dtype=object))
+    return shapely.normalize(shapely.union_all(np.asarray(parts, dtype=object)))
 
 
 def _rings(mass: BaseGeometry) -> list[np.ndarray]:

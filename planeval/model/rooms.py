@@ -94,8 +94,8 @@ def faces_from_mass(mass: BaseGeometry, seals: list[Seal], keep_points: list[tup
                 dropped["thin"] += 1
                 continue
         p = largest_polygon(g) if not isinstance(g, Polygon) else g
-        if p is not None:
-            out.append(Face(p.simplify(0.5), "walls"))
+        if p is not None:  # in normal form first: the simplification keeps a ring's first vertex
+            out.append(Face(shapely.normalize(shapely.normalize(p).simplify(0.5)), "walls"))
     if sum(dropped.values()):
         log.info(
             "faces-dropped",
@@ -119,7 +119,7 @@ def explicit_faces(shapes: list[tuple[tuple, tuple, str, str]], log: DiagnosticL
         # the same room drawn twice (a polyline and its colour hatches): keep the first
         if any(q == b or (_overlap(q, b) and _iou(p, f.polygon) > 0.9) for q, f in zip(boxes, polys, strict=False)):
             continue
-        polys.append(Face(p, "polygon", layer, hint))
+        polys.append(Face(shapely.normalize(p), "polygon", layer, hint))
         boxes.append(b)
     keep: list[Face] = []
     for f in polys:
@@ -239,8 +239,12 @@ def room_linework(drawing: Drawing, in_plan: InPlan) -> list[tuple]:
 
 
 def make_rooms(faces: list[Face], texts: list[Text], labels: dict[str, str], log: DiagnosticLog) -> list[Room]:
-    """Rooms of the faces, numbered by position (R1 …), named and given functions by their labels."""
-    polys = [f.polygon for f in faces]
+    """Rooms of the faces, numbered by position (R1 …), named and given functions by their labels.
+
+    Each outline is kept in normal form (:func:`shapely.normalize`: clockwise shell from its lowest-left
+    vertex): what is measured on a room must not depend on the corner a drawing's polyline starts at,
+    its direction, or the order in which GEOS returned a ring."""
+    polys = [shapely.normalize(f.polygon) for f in faces]
     found, unplaced = label_rooms(polys, [f.label_hint for f in faces], texts, labels)
     for t in unplaced:
         log.info("label-outside-rooms", f"label '{t.text[:40]}' lies in no recognised room", subject=t.text[:40])

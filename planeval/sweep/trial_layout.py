@@ -27,6 +27,7 @@ from typing import Any
 from shapely import affinity
 from shapely.geometry import LineString, Point, Polygon
 from shapely.geometry.base import BaseGeometry
+from shapely.geometry.polygon import orient
 
 from planeval.errors import InputError
 from planeval.findings import Report, ZoneKind
@@ -242,6 +243,15 @@ def _marks(room: Polygon, shapes: Iterable[Shape]) -> list[Mark]:
             for i, (xy, w) in enumerate(ordered)]
 
 
+def _from_origin(local: BaseGeometry) -> Polygon:
+    """The room outline counter-clockwise from O (the corner at (0, 0)), as it is walked on the floor."""
+    assert isinstance(local, Polygon)
+    p = orient(local, 1.0)
+    ring = list(p.exterior.coords)[:-1]
+    k = min(range(len(ring)), key=lambda i: math.hypot(*ring[i]))
+    return Polygon(ring[k:] + ring[:k], [list(r.coords) for r in p.interiors])
+
+
 def trial_layout(plan: Plan, ruleset: Any, room_ref: str) -> TrialLayout:
     """The trial layout of the room ``room_ref`` (see :func:`pick_room`) under ``ruleset``."""
     from planeval.api import check
@@ -249,8 +259,7 @@ def trial_layout(plan: Plan, ruleset: Any, room_ref: str) -> TrialLayout:
     room = pick_room(plan, room_ref)
     report = check(plan, ruleset)
     fr = _Frame(room)
-    local = fr.g(room.polygon)
-    assert isinstance(local, Polygon)
+    local = _from_origin(fr.g(room.polygon))
     shapes = _zone_shapes(report, room, fr) + _door_shapes(plan, room, fr) + _fixture_shapes(plan, room, fr)
     return TrialLayout(plan.source.name, report.ruleset.name, room.id, room.label, room.unit, fr.angle, fr.origin,
                        local, tuple(shapes), tuple(_marks(local, shapes)))
