@@ -84,3 +84,19 @@ def test_fixtures_from_blocks_with_kind_and_room(tmp_path):
     assert kinds["wc"].room == plan.rooms[0].id
     assert kinds["wc"].polygon.area == pytest.approx(400 * 700)
     assert not kinds["wc"].movable
+
+
+@pytest.mark.parametrize("texts", [
+    [("Category-Color", (1500, 2000)), ("College-Color", (1500, 2000))],  # two names on one spot (a real export)
+    [("Stue", (800, 2000)), ("Kjøkken", (2300, 1000)), ("12,5 m²", (800, 1700)), ("14,0 m²", (2300, 700))],
+])
+def test_the_label_chosen_does_not_depend_on_the_drawing_order(tmp_path, texts):
+    """A re-export may write the texts in another order; the label, the functions, the stated area and
+    the list of labels found must stay (``labels.reading_key``: they are read in reading order)."""
+    got = []
+    for order in (texts, texts[::-1]):
+        (tmp_path / str(len(got))).mkdir()
+        r = _room(tmp_path / str(len(got)), *[("text", t) for t in order]).rooms[0]
+        got.append((r.label, r.functions, r.stated_area_m2, r.labels_found))
+    assert got[0] == got[1]
+    assert got[0][0]  # a label was found at all

@@ -93,7 +93,8 @@ def first_hit(region: Polygon, free: BaseGeometry, o: Vec, axis: Vec) -> float |
 def latch_edge(d: Door) -> tuple[Vec, Vec]:
     """(latch point, direction away from the hinge along the wall) of the leaf that is operated.
 
-    A single leaf: ``door.latch``. A double door: the first leaf is taken as the active one; its
+    A single leaf: ``door.latch``. A double door: the first leaf is taken as the active one (the wider,
+    of two alike the one whose hinge has the smaller coordinates: ``model.doors``); its
     latch edge is the meeting point in the middle, and the side space lies in front of the other
     (closed) leaf.
     """

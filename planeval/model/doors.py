@@ -157,7 +157,11 @@ class DoorFinder:
                 span = math.dist(a.hinge, b.hinge)
                 if abs(span - (a.radius + b.radius)) <= 0.12 * span and math.dist(a.latch, b.latch) <= 0.12 * span:
                     used[i] = used[j] = True
-                    out.append(self._candidate(DoorKind.DOUBLE, [a, b], a.hinge, b.hinge, a.radius + b.radius))
+                    # the active leaf first (measure.doors.latch_edge): the wider one, of two alike the one whose
+                    # hinge comes first by its coordinates - not whichever was drawn first
+                    first, second = sorted([a, b], key=lambda lf: (-round(lf.radius), lf.hinge))
+                    out.append(self._candidate(DoorKind.DOUBLE, [first, second], first.hinge, second.hinge,
+                                               a.radius + b.radius))
                     break
         for i, a in enumerate(leaves):
             if not used[i]:

@@ -60,6 +60,18 @@ def _angle_gap(a: float, b: float) -> float:
     return min(d, 360.0 - d)
 
 
+def _frame(t: Text, rot: float) -> tuple[float, float]:
+    a = math.radians(-rot)  # into the label's own axes
+    return t.x * math.cos(a) - t.y * math.sin(a), t.x * math.sin(a) + t.y * math.cos(a)
+
+
+def reading_key(t: Text) -> tuple[float, float, float, str, str, float]:
+    """The order texts are read in, whatever order they were drawn in: by direction, then top to bottom
+    and left to right in their own axes, then (texts on the same spot) by their words, tag and height."""
+    x, y = _frame(t, t.rotation)
+    return round(t.rotation % 360.0, 1) % 360.0, -y, x, t.text, t.tag, t.height
+
+
 def _join_lines(texts: list[Text]) -> list[str]:
     """Group the lines of one label into one text, read top to bottom in their own direction.
 
@@ -69,15 +81,7 @@ def _join_lines(texts: list[Text]) -> list[str]:
     centre- or right-aligned). A label written upwards stacks to the right, one upside down upwards.
     """
     groups: list[list[Text]] = []
-
-    def frame(t: Text, rot: float) -> tuple[float, float]:
-        a = math.radians(-rot)  # into the label's own axes
-        return t.x * math.cos(a) - t.y * math.sin(a), t.x * math.sin(a) + t.y * math.cos(a)
-
-    def direction(t: Text) -> float:
-        return round(t.rotation % 360.0, 1) % 360.0
-
-    for t in sorted(texts, key=lambda t: (direction(t), -frame(t, t.rotation)[1], frame(t, t.rotation)[0])):
+    for t in sorted(texts, key=reading_key):
         for g in groups:
             last = g[-1]
             if _angle_gap(last.rotation, t.rotation) > _JOIN_ANGLE_DEG:
@@ -85,8 +89,8 @@ def _join_lines(texts: list[Text]) -> list[str]:
             h = max(last.height, t.height)
             if min(last.height, t.height) < _JOIN_HEIGHT_RATIO * h:
                 continue
-            lx, ly = frame(last, last.rotation)
-            tx, ty = frame(t, last.rotation)
+            lx, ly = _frame(last, last.rotation)
+            tx, ty = _frame(t, last.rotation)
             if abs(lx - tx) < _JOIN_SIDE * h and 0 <= ly - ty <= _JOIN_STEP * h:
                 g.append(t)
                 break
@@ -133,7 +137,10 @@ def label_rooms(
                 inside[int(best)].append(t)
             elif functions_of(t.text, extra_words) and not t.tag:
                 unplaced.append(t)
-    return [_choose(inside[i], hints[i], extra_words) for i in range(len(faces))], unplaced
+    # in reading order: which of several names, numbers or stated areas a room gets must not depend on
+    # the order the texts were drawn in
+    labels = [_choose(sorted(inside[i], key=reading_key), hints[i], extra_words) for i in range(len(faces))]
+    return labels, sorted(unplaced, key=reading_key)
 
 
 def _choose(texts: list[Text], hint: str, extra: dict[str, str]) -> RoomLabel:

@@ -160,8 +160,8 @@ def recognise(drawing: Drawing, in_plan: InPlan, mass: BaseGeometry, rooms: Sequ
         rooms_inferred=inferred, rooms_unlabelled=len(rooms) - labelled - inferred, door_symbols=n_symbols,
         door_symbols_used=n_symbols - len(unused), texts=len(texts), texts_assigned=len(texts) - len(unassigned),
         unexplained_m=round(unexplained_m, 1), doors_not_judged=sum(1 for d in doors if d.not_judged),
-        unused_door_symbols=tuple((round(x, 1), round(y, 1), round(r, 1)) for x, y, r in unused),
-        unassigned_texts=tuple((round(t.x, 1), round(t.y, 1), t.text[:60]) for t in unassigned),
+        unused_door_symbols=tuple(sorted((round(x, 1), round(y, 1), round(r, 1)) for x, y, r in unused)),
+        unassigned_texts=tuple(sorted((round(t.x, 1), round(t.y, 1), t.text[:60]) for t in unassigned)),
         notes=notes, reasons=reasons,
     )
     return rec, background

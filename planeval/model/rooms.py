@@ -110,7 +110,8 @@ def explicit_faces(shapes: list[tuple[tuple, tuple, str, str]], log: DiagnosticL
     outlines that merely enclose other room polygons (gross-area outlines) dropped."""
     polys: list[Face] = []
     boxes: list[tuple[float, float, float, float]] = []
-    for exterior, holes, layer, _kind in shapes:
+    # by layer and kind, not in drawing order: of the same room drawn twice, which copy (and layer name) is kept
+    for exterior, holes, layer, _kind in sorted(shapes, key=lambda s: (s[2].lower(), s[2], s[3])):
         p = polygon(exterior, holes)
         if p is None or p.area < 0.5e6:
             continue

@@ -181,7 +181,7 @@ def symbol_sheet(extent: tuple[float, float, float, float] | None, door_radius: 
         if door_radius > 0 and size > 0 and door_radius >= 0.2 * size:
             return f"its door arcs (radius {door_radius:g} units) span a fifth or more of the whole drawing: one door symbol"
     if len(blocks) >= 3 and wall_m < 3.0:
-        names = ", ".join(dict.fromkeys(blocks[:4]))
+        names = ", ".join(sorted(set(blocks))[:4])  # by name: not the order they were drawn in
         return f"{len(blocks)} fixture, furniture or door blocks ({names} …) laid out with no walls"
     return None
 
