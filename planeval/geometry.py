@@ -131,7 +131,9 @@ def _edge_bins(geom: BaseGeometry) -> tuple[dict[int, float], dict[int, float]]:
     longest: dict[int, tuple[float, float]] = {}
     for p in polygons_of(geom):
         d = np.diff(np.asarray(p.exterior.coords), axis=0)
-        ang = (np.degrees(np.arctan2(d[:, 1], d[:, 0])) % 180.0).tolist()
+        # to 1e-9°: an edge drawn level whose ends differ by rounding (1e-12 mm) points at 179.999999999°,
+        # which is 0° - not a direction of its own beside the level ones
+        ang = (np.round(np.degrees(np.arctan2(d[:, 1], d[:, 0])) % 180.0, 9) % 180.0).tolist()
         for a, length in zip(ang, np.hypot(d[:, 0], d[:, 1]).tolist(), strict=True):
             k = int(round(a)) % 180
             lengths[k] = lengths.get(k, 0.0) + length

@@ -38,7 +38,7 @@ import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
-from planeval.geometry import edge_angles, polygons_of, union
+from planeval.geometry import dominant_angle, polygons_of, union
 from planeval.measure.units import classify, internal_walls_m2
 
 SLIVER_WIDTH_MM = 600.0
@@ -112,7 +112,7 @@ def _unit_base(plan: Any, unit: Any) -> UnitBase:
     free = floor_union.difference(fixed)
     axes = {}
     for r in rooms:
-        a0 = (edge_angles(r.polygon, extra=())[:1] or [0.0])[0]
+        a0 = dominant_angle(r.polygon)  # the direction of the room's longest run of walls
         room_free = r.polygon.difference(fixed)
         axes[r.id] = (a0, _extent(room_free, a0), _extent(room_free, a0 + 90))
     return UnitBase(rooms, sum(r.area_m2 for r in floor), by_function, any("kitchen" in r.functions for r in rooms),
@@ -214,8 +214,8 @@ def unit_metrics(
         slack = None
         if not rz.is_empty:
             slack = {
-                f"axis_{a0:.0f}deg": round(free_along - memo.extent(rz, a0)),
-                f"axis_{(a0 + 90) % 180:.0f}deg": round(free_across - memo.extent(rz, a0 + 90)),
+                f"axis_{round(a0) % 180}deg": round(free_along - memo.extent(rz, a0)),  # 179.7° is "axis_0deg"
+                f"axis_{round(a0 + 90) % 180}deg": round(free_across - memo.extent(rz, a0 + 90)),
             }
         detail.append({
             "id": r.id,

@@ -103,3 +103,27 @@ def test_types():
     assert classify(54.9, True) == "bofellesskap"
     assert classify(40.0, True) == "bokollektiv"  # "> 40 m²" for bofellesskap
     assert classify(30.0, False) == "under 30 m²"
+
+
+def test_slack_is_measured_along_the_rooms_longest_walls():
+    """``slack_mm`` is per principal axis: the direction of the room's longest run of walls. It was the
+    smallest of the directions tried for rectangles, which for a room turned by 60° with a short
+    chamfer at 15° is the chamfer's; and a level wall whose ends differ by rounding (1e-12 mm) pointed at
+    179.999999999°, a direction of its own that swapped the axes."""
+    from types import SimpleNamespace
+
+    from shapely import affinity
+    from shapely.geometry import Polygon
+
+    from planeval.scoring import _unit_base
+
+    chamfered = Polygon([(0, 0), (4000, 0), (4000, 3000), (300, 3000), (0, 2700)])  # the chamfer at 135°
+    turned = affinity.rotate(chamfered, 60.0, origin=(0, 0))  # walls at 60° and 150°, the chamfer at 15°
+    level = Polygon([(0, 0), (4000, 1e-12), (4000, 3000), (0, 3000)])
+    rooms = [SimpleNamespace(id=f"R{i}", polygon=p, unit="U1", function="living", functions=("living",), area_m2=p.area / 1e6)
+             for i, p in enumerate((turned, level), start=1)]
+    plan = SimpleNamespace(rooms=rooms, fixtures=[])
+    axes = _unit_base(plan, SimpleNamespace(id="U1")).axes
+    assert round(axes["R1"][0], 6) == 60.0
+    assert round(axes["R2"][0], 6) == 0.0
+    assert axes["R2"][1:] == pytest.approx((4000.0, 3000.0))  # along the level walls, then across
