@@ -230,6 +230,24 @@ def union(geoms: Iterable[BaseGeometry | None]) -> BaseGeometry:
     return unary_union(items) if items else Polygon()
 
 
+def union_into(big: BaseGeometry, pieces: Sequence[BaseGeometry] | np.ndarray) -> BaseGeometry:
+    """``big`` ∪ the ``pieces``, the pieces united first (apart where they are apart) and then laid over
+    ``big`` in one overlay: the same region as ``union_all([big, *pieces])``, faster when ``big`` is
+    large. A cascaded union puts a geometry that spans the plan in one leaf of its tree and overlays it
+    again at every level above (a wall mass of 130,000 vertices and 8,800 seals: 6.3 s → 0.9 s).
+
+    >>> from shapely.geometry import box
+    >>> union_into(box(0, 0, 10, 10), [box(9, 0, 12, 1), box(20, 0, 21, 1)]).area
+    103.0
+    """
+    items = np.asarray([g for g in pieces if g is not None and not g.is_empty], dtype=object)
+    if not len(items):
+        return big
+    merge = getattr(shapely, "disjoint_subset_union_all", shapely.union_all)  # shapely 2.1, GEOS 3.12+
+    rest = merge(items)
+    return rest if big.is_empty else shapely.union(big, rest)
+
+
 def rect_sides(geom: BaseGeometry) -> tuple[float, float]:
     """(short, long) side of a geometry's minimum rotated rectangle, in mm.
 

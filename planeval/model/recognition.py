@@ -28,6 +28,7 @@ import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
+from planeval.geometry import union_into
 from planeval.model.layout import InPlan
 from planeval.model.rooms import THIN_MM
 from planeval.model.types import (
@@ -87,15 +88,15 @@ def is_room_text(text: str, extra: dict[str, str]) -> bool:
 def enclosed_floor(mass: BaseGeometry, rooms: Sequence[Room]) -> BaseGeometry:
     """The floor inside the building: the wall mass closed over gaps up to 2.4 m and filled, less the
     walls, together with every room."""
-    parts: list[BaseGeometry] = [r.polygon for r in rooms]
+    floor: BaseGeometry = Polygon()
     if not mass.is_empty:
         # grown until gaps up to 2.4 m close, filled (the rooms are holes then), shrunk back to the outline
         grown = shapely.buffer(mass, CLOSE_MM, quad_segs=4)
         filled = [Polygon(p.exterior) for p in shapely.get_parts(grown) if isinstance(p, Polygon) and not p.is_empty]
         if filled:
             outline = shapely.buffer(shapely.union_all(filled), -CLOSE_MM, quad_segs=4)
-            parts.append(outline.difference(mass))
-    return shapely.union_all(parts) if parts else Polygon()
+            floor = outline.difference(mass)
+    return union_into(floor, [r.polygon for r in rooms])
 
 
 def _broad_mass(mass: BaseGeometry, drawing: Drawing, in_plan: InPlan) -> BaseGeometry:

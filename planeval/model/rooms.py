@@ -18,7 +18,7 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.diagnostics import DiagnosticLog
-from planeval.geometry import extend_segments, largest_polygon, polygon, polygons_of, side_points, split_at_bridges
+from planeval.geometry import extend_segments, largest_polygon, polygon, polygons_of, side_points, split_at_bridges, union_into
 from planeval.model.gaps import split_at_wall_gaps
 from planeval.model.labels import label_rooms
 from planeval.model.layout import InPlan, position_key
@@ -55,11 +55,10 @@ def faces_from_mass(mass: BaseGeometry, seals: list[Seal], keep_points: list[tup
     """
     if mass.is_empty:
         return []
-    pieces = [mass]
+    sealed = mass
     if seals:
         lines = shapely.linestrings(np.asarray([[s.a, s.b] for s in seals]))
-        pieces.extend(shapely.buffer(lines, EPS_MM, cap_style="square", join_style="mitre", quad_segs=1))
-    sealed = shapely.union_all(np.asarray(pieces, dtype=object))
+        sealed = union_into(mass, shapely.buffer(lines, EPS_MM, cap_style="square", join_style="mitre", quad_segs=1))
     minx, miny, maxx, maxy = sealed.bounds
     frame = shapely.box(minx - 1000, miny - 1000, maxx + 1000, maxy + 1000)
     free = frame.difference(sealed)
