@@ -90,8 +90,11 @@ def enclosed_floor(mass: BaseGeometry, rooms: Sequence[Room]) -> BaseGeometry:
     walls, together with every room."""
     floor: BaseGeometry = Polygon()
     if not mass.is_empty:
-        # grown until gaps up to 2.4 m close, filled (the rooms are holes then), shrunk back to the outline
-        grown = shapely.buffer(mass, CLOSE_MM, quad_segs=4)
+        # grown until gaps up to 2.4 m close, filled (the rooms are holes then), shrunk back to the outline.
+        # Each part is filled before it grows as well: outside a part's outer ring its nearest point is on that
+        # ring, so the grown outline is the same, but the rooms' walls inside no longer have to be offset too
+        solid = shapely.union_all([Polygon(p.exterior) for p in shapely.get_parts(mass) if isinstance(p, Polygon)])
+        grown = shapely.buffer(solid, CLOSE_MM, quad_segs=4)
         filled = [Polygon(p.exterior) for p in shapely.get_parts(grown) if isinstance(p, Polygon) and not p.is_empty]
         if filled:
             outline = shapely.buffer(shapely.union_all(filled), -CLOSE_MM, quad_segs=4)
