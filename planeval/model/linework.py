@@ -59,16 +59,26 @@ def wall_mass(segs: np.ndarray, bodies: list[Polygon]) -> BaseGeometry:
     return shapely.normalize(shapely.union_all(np.asarray(parts, dtype=object)))
 
 
-def _rings(mass: BaseGeometry) -> list[np.ndarray]:
+def _rings(mass: BaseGeometry, tolerance: float) -> list[np.ndarray]:
+    """The rings of ``mass`` (outer rings counter-clockwise, holes clockwise), each simplified on its own
+    (Douglas-Peucker to ``tolerance``): a polygon's simplification would also repair the polygon it gives
+    (a buffer(0) of the whole mass: 11 of 69 s on 100,000 wall lines), and only the rings are used."""
     rings = []
     for p in shapely.get_parts(mass):
         if not isinstance(p, Polygon):
             continue
-        p = shapely.orient_polygons(p) if hasattr(shapely, "orient_polygons") else shapely.geometry.polygon.orient(p, 1.0)
-        for ring in [p.exterior, *p.interiors]:
-            c = np.asarray(ring.coords)[:-1]
-            if len(c) >= 4:
-                rings.append(c)
+        # simplified as drawn, turned after: Douglas-Peucker's choice between vertices as far apart depends on the direction
+        simple = shapely.simplify(np.asarray([p.exterior, *p.interiors], dtype=object), tolerance, preserve_topology=False)
+        for k, ring in enumerate(simple):
+            if ring.is_empty:
+                continue
+            # a ring the simplification made cross itself is repaired on its own, as the polygon's would be
+            fixed = shapely.buffer(Polygon(ring), 0) if not ring.is_simple else None
+            parts = [ring] if fixed is None else [q.exterior for q in shapely.get_parts(fixed) if isinstance(q, Polygon)]
+            for part in parts:
+                c = np.asarray(part.coords)[:-1]
+                if len(c) >= 4:
+                    rings.append(c if part.is_ccw == (k == 0) else c[::-1])  # outer rings counter-clockwise
     return _drop_collinear(rings)
 
 
@@ -126,7 +136,7 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
     """
     # the thickening leaves 5 mm steps at line ends; only the rings are used, so their topology need not be
     # preserved (Douglas-Peucker: 6x faster than the topology-preserving simplification on a large plan)
-    rings = _rings(shapely.simplify(mass, EPS_MM + 1.0, preserve_topology=False))
+    rings = _rings(mass, EPS_MM + 1.0)
     if not rings:
         return []
     corners = np.concatenate(rings)
