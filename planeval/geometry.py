@@ -243,8 +243,8 @@ def union_into(big: BaseGeometry, pieces: Sequence[BaseGeometry] | np.ndarray) -
     items = np.asarray([g for g in pieces if g is not None and not g.is_empty], dtype=object)
     if not len(items):
         return big
-    merge = getattr(shapely, "disjoint_subset_union_all", shapely.union_all)  # shapely 2.1, GEOS 3.12+
-    rest = merge(items)
+    # shapely 2.1 has it, but it needs GEOS 3.12 (a shapely built on an older system GEOS raises)
+    rest = shapely.disjoint_subset_union_all(items) if shapely.geos_version >= (3, 12, 0) else shapely.union_all(items)
     return rest if big.is_empty else shapely.union(big, rest)
 
 

@@ -93,8 +93,8 @@ def faces_from_mass(mass: BaseGeometry, seals: list[Seal], keep_points: list[tup
                 dropped["thin"] += 1
                 continue
         p = largest_polygon(g) if not isinstance(g, Polygon) else g
-        if p is not None:  # in normal form first: the simplification keeps a ring's first vertex
-            out.append(Face(shapely.normalize(shapely.normalize(p).simplify(0.5)), "walls"))
+        if p is not None:  # in normal form first: the simplification keeps a ring's first vertex and its direction
+            out.append(Face(shapely.normalize(p).simplify(0.5), "walls"))
     if sum(dropped.values()):
         log.info(
             "faces-dropped",
@@ -109,8 +109,9 @@ def explicit_faces(shapes: list[tuple[tuple, tuple, str, str]], log: DiagnosticL
     outlines that merely enclose other room polygons (gross-area outlines) dropped."""
     polys: list[Face] = []
     boxes: list[tuple[float, float, float, float]] = []
-    # by layer and kind, not in drawing order: of the same room drawn twice, which copy (and layer name) is kept
-    for exterior, holes, layer, _kind in sorted(shapes, key=lambda s: (s[2].lower(), s[2], s[3])):
+    # by layer, kind and outline, not in drawing order: of the same room drawn twice, which copy (and layer name)
+    # is kept
+    for exterior, holes, layer, _kind in sorted(shapes, key=lambda s: (s[2].lower(), s[2], s[3], s[0], s[1])):
         p = polygon(exterior, holes)
         if p is None or p.area < 0.5e6:
             continue
