@@ -43,7 +43,7 @@ from planeval.checks.base import RuleSpec, param
 from planeval.checks.scope import as_permanent_stay, judged_rooms
 from planeval.findings import Confidence, Message, Result, Status, compare, say, sign
 from planeval.measure import Context, FloorSpec
-from planeval.measure.chair import Chair, chair_entry_doors, chair_reached, widest_chair
+from planeval.measure.chair import Chair, chair_entry_doors, chair_reaches, widest_chair
 from planeval.measure.reach import CAP_MM, STEP_MM, Bottleneck, bottleneck, unreachable_floor, widest_to_room
 from planeval.model.types import Unit
 
@@ -94,7 +94,7 @@ def judge_room(ctx: Context, u: Unit, rid: str, p: Params) -> Result:
     details: dict[str, object] = {}
     if status is Status.PASS and chair is not None:
         size = {"w": p.wheelchair_width_mm, "length": p.wheelchair_length_mm}
-        if rid in chair_reached(ctx, u.id, floor, chair):
+        if chair_reaches(ctx, u.id, rid, floor, chair):
             rect = say("RE01.turns_in", "; a {w:.0f} × {length:.0f} mm chair turns in", **size)
             details["chair_reached"] = True
         else:

@@ -27,14 +27,14 @@ from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.geometry import dominant_angle, edge_angles, polygons_of
-from planeval.measure.congruent import flipped_angle, moved, shaped
+from planeval.measure.congruent import flipped_angle, moved
 from planeval.measure.context import Context
 from planeval.measure.fit import erode_by_rectangle
 from planeval.measure.floor import FloorSpec, free_floor
 from planeval.measure.reach import door_opening, start_zone, unit_copy, unit_doors, unit_space
 from planeval.measure.search import bisect_max
 
-__all__ = ["CHAIR_STEP_MM", "Chair", "chair_angles", "chair_reached", "widest_chair", "chair_entry_doors"]
+__all__ = ["CHAIR_STEP_MM", "Chair", "chair_angles", "chair_reached", "chair_reaches", "widest_chair", "chair_entry_doors"]
 
 #: The rectangular chair's widest width is bisected to this precision (mm): each probe is a whole
 #: configuration space.
@@ -95,69 +95,121 @@ def _room_core(ctx: Context, rid: str, floor: FloorSpec, chair: Chair, angle: fl
     floor and the openings of its doors (a chair that drove into a bod may have its back in the
     doorway)."""
 
-    def space() -> BaseGeometry:
+    space = _room_chair_space(ctx, rid, floor)
+    return ctx.memo(("chair-core", rid, floor, chair.width, chair.length, angle), lambda: _erode_rect(ctx, space, chair, angle))
+
+
+def _room_chair_space(ctx: Context, rid: str, floor: FloorSpec) -> BaseGeometry:
+    """Room ``rid``'s free floor and the openings of its doors: where a chair in the room may stand."""
+
+    def compute() -> BaseGeometry:
         parts = [free_floor(ctx, rid, floor), *(door_opening(ctx, d) for d in ctx.doors_of(rid))]
         return shapely.union_all([g for g in parts if not g.is_empty])
 
-    return ctx.memo(("chair-core", rid, floor, chair.width, chair.length, angle),
-                    lambda: _erode_rect(ctx, ctx.memo(("room-chair-space", rid, floor), space), chair, angle))
+    return ctx.memo(("room-chair-space", rid, floor), compute)
 
 
 Node = tuple[int, int]  # (orientation index, component index)
 
 
-def _chair_turns(ctx: Context, uid: str, floor: FloorSpec, chair: Chair, angles: tuple[float, ...],
-                 comps: list[tuple[Polygon, ...]]) -> tuple[tuple[Node, Node], ...]:
-    """The graph's edges: component i at orientation k and component j at the next orientation
-    overlap (by more than 1 mm²), so the chair turns from one into the other there. Measured once
-    per shape of the unit's space: the flats a building repeats share it."""
+def _turns(comps: list[tuple[Polygon, ...]], k: int, nxt: int) -> list[tuple[Node, Node]]:
+    """The graph's edges between orientations ``k`` and ``nxt``: component i at one and component j at
+    the other overlap (by more than 1 mm²), so the chair turns from one into the other there."""
+    if not comps[k] or not comps[nxt]:
+        return []
+    here, there = np.array(comps[k], dtype=object), np.array(comps[nxt], dtype=object)
+    ii, jj = shapely.STRtree(there).query(here, predicate="intersects")
+    if not len(ii):
+        return []
+    overlap = shapely.area(shapely.intersection(here[ii], there[jj]))
+    return [((k, int(i)), (nxt, int(j))) for i, j, a in zip(ii, jj, overlap, strict=True) if a > 1.0]
 
-    def compute(_space: BaseGeometry) -> tuple[tuple[Node, Node], ...]:
-        edges: list[tuple[Node, Node]] = []
-        for k in range(len(angles)):
-            nxt = (k + 1) % len(angles)  # the last orientation turns on into the first (θ + 180° is the same footprint)
-            if nxt == k or not comps[k] or not comps[nxt]:
-                continue
-            here, there = np.array(comps[k], dtype=object), np.array(comps[nxt], dtype=object)
-            ii, jj = shapely.STRtree(there).query(here, predicate="intersects")
-            if len(ii):
-                overlap = shapely.area(shapely.intersection(here[ii], there[jj]))
-                edges += [((k, int(i)), (nxt, int(j))) for i, j, a in zip(ii, jj, overlap, strict=True) if a > 1.0]
-        return tuple(edges)
 
-    return shaped(ctx, "chair-turns", unit_space(ctx, uid, floor), (chair.width, chair.length, angles), compute)
+class _Search:
+    """The graph search of one chair in one unit, grown an orientation at a time and kept in the context.
+
+    Each step adds the next orientation's components, its turns to the one before (and, for the last,
+    its turn on into the first: θ + 180° is the same footprint) and the start components among them.
+    A node joined to a start component stays joined as the graph grows, so a room is reached as soon
+    as one of its joined nodes stands in the room's core; a room not reached once every orientation is
+    in is not reached at all. A question is answered by the steps it needs: the same answer as the
+    whole graph gives, without the orientations a chair that gets round never needed."""
+
+    def __init__(self, ctx: Context, uid: str, floor: FloorSpec, chair: Chair) -> None:
+        self.ctx, self.uid, self.floor, self.chair = ctx, uid, floor, chair
+        self.angles = chair_angles(ctx, uid, floor, chair.step_deg)
+        self.zone = start_zone(ctx, uid, chair.length)
+        self.spaces = {rid: _room_chair_space(ctx, rid, floor) for rid in ctx.plan.unit(uid).rooms}
+        self.comps: list[tuple[Polygon, ...]] = []
+        self.graph = nx.Graph()
+        self.starts: list[Node] = []
+        self.seen: set[Node] = set()
+        self.reached: set[str] = set()
+
+    @property
+    def done(self) -> bool:
+        return len(self.comps) == len(self.angles) or len(self.reached) == len(self.spaces)
+
+    def reaches(self, rid: str) -> bool:
+        while rid not in self.reached and not self.done:
+            self._step()
+        return rid in self.reached
+
+    def rooms(self) -> frozenset[str]:
+        while not self.done:
+            self._step()
+        return frozenset(self.reached)
+
+    def _step(self) -> None:
+        k, comps, g = len(self.comps), self.comps, self.graph
+        comps.append(_chair_space(self.ctx, self.uid, self.floor, self.chair, self.angles[k]))
+        g.add_nodes_from((k, i) for i in range(len(comps[k])))
+        if k:
+            g.add_edges_from(_turns(comps, k - 1, k))
+        if k and k == len(self.angles) - 1:
+            g.add_edges_from(_turns(comps, k, 0))
+        self.starts += [(k, i) for i, c in enumerate(comps[k]) if c.intersects(self.zone)]
+        now: set[Node] = set()
+        for s in self.starts:  # a start's component grows with the graph: searched again each step
+            if s not in now:
+                now |= nx.node_connected_component(g, s)
+        joined, self.seen = now - self.seen, now
+        for kk, i in sorted(joined):
+            c = comps[kk][i]
+            for rid, space in self.spaces.items():
+                if rid not in self.reached and c.intersects(space) and c.intersects(
+                        _room_core(self.ctx, rid, self.floor, self.chair, self.angles[kk])):
+                    self.reached.add(rid)
+
+
+def _search(ctx: Context, uid: str, floor: FloorSpec, chair: Chair) -> tuple[_Search, dict[str, str]] | None:
+    """The search for unit ``uid`` and the map of its rooms to the searched unit's (itself, or the unit it
+    is a copy of); None for a unit without an entrance door."""
+    if not ctx.plan.unit(uid).entrance_door:
+        return None
+    copy = unit_copy(ctx, uid, floor)
+    if copy is not None:
+        found = _search(ctx, copy[0], floor, chair)
+        return None if found is None else (found[0], {mine: found[1][theirs] for mine, theirs in copy[1].items()})
+    search = ctx.memo(("chair-search", uid, floor, chair), lambda: _Search(ctx, uid, floor, chair))
+    return search, {rid: rid for rid in ctx.plan.unit(uid).rooms}
+
+
+def chair_reaches(ctx: Context, uid: str, rid: str, floor: FloorSpec, chair: Chair) -> bool:
+    """Whether the rectangular chair drives wholly into room ``rid`` of unit ``uid`` from the entrance
+    door's approach, turning as it goes (the graph of configuration-space components, see the module
+    docstring; the search runs only as far as the answer needs, :class:`_Search`)."""
+    found = _search(ctx, uid, floor, chair)
+    return found is not None and rid in found[1] and found[0].reaches(found[1][rid])
 
 
 def chair_reached(ctx: Context, uid: str, floor: FloorSpec, chair: Chair) -> frozenset[str]:
-    """Rooms of the unit the rectangular chair drives wholly into from the entrance door's approach,
-    turning as it goes (the graph of configuration-space components, see the module docstring)."""
-    u = ctx.plan.unit(uid)
-
-    def compute() -> frozenset[str]:
-        if not u.entrance_door:
-            return frozenset()
-        copy = unit_copy(ctx, uid, floor)
-        if copy is not None:
-            back = {theirs: mine for mine, theirs in copy[1].items()}
-            return frozenset(back[r] for r in chair_reached(ctx, copy[0], floor, chair))
-        angles = chair_angles(ctx, uid, floor, chair.step_deg)
-        comps = [_chair_space(ctx, uid, floor, chair, a) for a in angles]
-        g = nx.Graph()
-        for k, cs in enumerate(comps):
-            g.add_nodes_from((k, i) for i in range(len(cs)))
-        g.add_edges_from(_chair_turns(ctx, uid, floor, chair, angles, comps))
-        zone = start_zone(ctx, uid, chair.length)
-        start = [(k, i) for k, cs in enumerate(comps) for i, c in enumerate(cs) if c.intersects(zone)]
-        seen = set().union(*(nx.node_connected_component(g, s) for s in start)) if start else set()
-        out = set()
-        for rid in u.rooms:
-            for k, i in seen:
-                if comps[k][i].intersects(_room_core(ctx, rid, floor, chair, angles[k])):
-                    out.add(rid)
-                    break
-        return frozenset(out)
-
-    return ctx.memo(("chair-reached", uid, floor, chair), compute)
+    """Every room of the unit the rectangular chair drives wholly into (:func:`chair_reaches` for all)."""
+    found = _search(ctx, uid, floor, chair)
+    if found is None:
+        return frozenset()
+    got = found[0].rooms()
+    return frozenset(mine for mine, theirs in found[1].items() if theirs in got)
 
 
 def widest_chair(ctx: Context, uid: str, rid: str, floor: FloorSpec, chair: Chair) -> float:
@@ -165,7 +217,7 @@ def widest_chair(ctx: Context, uid: str, rid: str, floor: FloorSpec, chair: Chai
     (to ``STEP_MM``). Every room of the unit bisects over the same widths, so they share the
     configuration spaces measured."""
     def ok(w: float) -> bool:
-        return rid in chair_reached(ctx, uid, floor, chair.resized(w))
+        return chair_reaches(ctx, uid, rid, floor, chair.resized(w))
 
     def compute() -> float:
         if ok(chair.width):

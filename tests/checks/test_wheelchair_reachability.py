@@ -243,3 +243,49 @@ def test_a_bod_the_chair_drives_into_and_one_it_cannot():
     shallow = {f.result.subject: f.result for f in run_rule(flat(900), "wheelchair-reachability").findings}
     assert deep["R2"].status is Status.PASS
     assert shallow["R2"].status is Status.FAIL and "cannot turn into Bod" in shallow["R2"].message
+
+
+def _reached_by_the_whole_graph(ctx, uid, floor, chair):
+    """The chair's rooms from the graph over every orientation at once (the search before it stopped early)."""
+    import networkx as nx
+
+    from planeval.measure.chair import _chair_space, _room_core, _turns, chair_angles
+    from planeval.measure.reach import start_zone
+
+    angles = chair_angles(ctx, uid, floor, chair.step_deg)
+    comps = [_chair_space(ctx, uid, floor, chair, a) for a in angles]
+    g = nx.Graph()
+    for k, cs in enumerate(comps):
+        g.add_nodes_from((k, i) for i in range(len(cs)))
+        if len(angles) > 1:
+            g.add_edges_from(_turns(comps, k, (k + 1) % len(angles)))
+    zone = start_zone(ctx, uid, chair.length)
+    seen = set().union(*(nx.node_connected_component(g, (k, i)) for k, cs in enumerate(comps)
+                         for i, c in enumerate(cs) if c.intersects(zone)))
+    return frozenset(r for r in ctx.plan.unit(uid).rooms
+                     if any(comps[k][i].intersects(_room_core(ctx, r, floor, chair, angles[k])) for k, i in seen))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_a_search_that_stops_at_its_answer_gives_the_rooms_of_the_whole_graph(name):
+    from planeval.measure import FloorSpec
+    from planeval.measure.chair import Chair, chair_angles, chair_reached, chair_reaches
+
+    _, plan = load_sample(name)
+    floor = FloorSpec(False, ("shower",))
+    units = [u for u in plan.units if u.entrance_door]
+    stopped_early = 0
+    for u in units:
+        for width in (695.0, 795.0, 895.0):
+            chair = Chair(width, 1195.0, 5.0)
+            whole = _reached_by_the_whole_graph(Context(plan), u.id, floor, chair)
+            ctx = Context(plan)
+            for rid in sorted(u.rooms):  # one question at a time, as the check asks them
+                assert chair_reaches(ctx, u.id, rid, floor, chair) == (rid in whole)
+            assert chair_reached(ctx, u.id, floor, chair) == whole
+            ctx = Context(plan)
+            first = next((r for r in sorted(u.rooms) if r in whole), None)
+            if first is not None and chair_reaches(ctx, u.id, first, floor, chair):
+                spaces = sum(1 for key in ctx._cache if key[0] == "chair-space")
+                stopped_early += spaces < len(chair_angles(ctx, u.id, floor, 5.0))
+    assert stopped_early or not units  # a room the chair reaches is found before every orientation is measured
