@@ -24,10 +24,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import networkx as nx
-
 from planeval.checks.base import RuleSpec, param
 from planeval.findings import Result, Sense, Status, say
+from planeval.graphs import component
 from planeval.measure import Context
 
 SPEC = RuleSpec(
@@ -53,17 +52,17 @@ def check(ctx: Context, p: Params) -> Iterator[Result]:
         return
     for u in plan.units:
         members = set(u.rooms)
-        g = nx.Graph()
-        g.add_nodes_from(members)
+        g: dict[str, set[str]] = {r: set() for r in members}
         for d in plan.doors:
             a, b = d.rooms
             if a in members and b in members and d.clear_width_mm + 1.0 >= p.min_door_clear_mm:
-                g.add_edge(a, b)
+                g[a].add(b)
+                g[b].add(a)
         start: set[str] = set()
         if u.entrance_door:
             ed = ctx.door(u.entrance_door)
             start = {x for x in ed.rooms if x in members}
-        reach = set().union(*(nx.node_connected_component(g, s) for s in start)) if start else set()
+        reach = set().union(*(component(g, s) for s in start)) if start else set()
         missing, unreachable = [], []
         for f in p.required_functions:
             rooms = [ctx.room(r) for r in u.rooms if f in ctx.room(r).functions]

@@ -20,13 +20,13 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import cast
 
-import networkx as nx
 import numpy as np
 import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.geometry import dominant_angle, edge_angles, polygons_of
+from planeval.graphs import component
 from planeval.measure.congruent import flipped_angle, moved
 from planeval.measure.context import Context
 from planeval.measure.fit import erode_by_rectangle
@@ -141,7 +141,7 @@ class _Search:
         self.zone = start_zone(ctx, uid, chair.length)
         self.spaces = {rid: _room_chair_space(ctx, rid, floor) for rid in ctx.plan.unit(uid).rooms}
         self.comps: list[tuple[Polygon, ...]] = []
-        self.graph = nx.Graph()
+        self.graph: dict[Node, set[Node]] = {}
         self.starts: list[Node] = []
         self.seen: set[Node] = set()
         self.reached: set[str] = set()
@@ -163,16 +163,16 @@ class _Search:
     def _step(self) -> None:
         k, comps, g = len(self.comps), self.comps, self.graph
         comps.append(_chair_space(self.ctx, self.uid, self.floor, self.chair, self.angles[k]))
-        g.add_nodes_from((k, i) for i in range(len(comps[k])))
-        if k:
-            g.add_edges_from(_turns(comps, k - 1, k))
-        if k and k == len(self.angles) - 1:
-            g.add_edges_from(_turns(comps, k, 0))
+        g.update(((k, i), set()) for i in range(len(comps[k])))
+        turns = (_turns(comps, k - 1, k) if k else []) + (_turns(comps, k, 0) if k and k == len(self.angles) - 1 else [])
+        for a, b in turns:
+            g[a].add(b)
+            g[b].add(a)
         self.starts += [(k, i) for i, c in enumerate(comps[k]) if c.intersects(self.zone)]
         now: set[Node] = set()
         for s in self.starts:  # a start's component grows with the graph: searched again each step
             if s not in now:
-                now |= nx.node_connected_component(g, s)
+                now |= component(g, s)
         joined, self.seen = now - self.seen, now
         for kk, i in sorted(joined):
             c = comps[kk][i]

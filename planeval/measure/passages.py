@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import networkx as nx
 import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
+from planeval.graphs import bfs_paths
 from planeval.measure.context import Context
 from planeval.measure.doors import door_zone
 from planeval.measure.floor import FloorSpec, eroded, free_circle, free_floor, obstacles
@@ -33,6 +33,7 @@ from planeval.measure.reach import (
     widest_width,
     window_zone,
 )
+from planeval.model.types import Door
 
 __all__ = [
     "PassageSpec", "Target", "RoomPassages", "entry_doors", "entry_door", "room_passages", "bottleneck_location", "corridors",
@@ -97,17 +98,16 @@ def entry_doors(ctx: Context) -> dict[str, str]:
             start = next((r for r in ctx.door(u.entrance_door).rooms if r in members), None)
             if start is None:
                 continue
-            g = nx.Graph()
-            g.add_nodes_from(u.rooms)
+            adj: dict[str, dict[str, Door]] = {r: {} for r in u.rooms}  # room -> neighbour -> its widest door there
             for d in ctx.plan.doors:
                 a, b = d.rooms
                 if a in members and b in members and a != b:
-                    if not g.has_edge(a, b) or g.edges[a, b]["width"] < d.clear_width_mm:
-                        g.add_edge(a, b, door=d.id, width=d.clear_width_mm)
+                    if b not in adj[a] or adj[a][b].clear_width_mm < d.clear_width_mm:
+                        adj[a][b] = adj[b][a] = d
             out[start] = u.entrance_door
-            for rid, path in nx.single_source_shortest_path(g, start).items():
+            for rid, path in bfs_paths(adj, start).items():
                 if len(path) > 1:
-                    out[rid] = g.edges[path[-2], rid]["door"]
+                    out[rid] = adj[path[-2]][rid].id
         return out
 
     return ctx.memo(("entry-doors",), compute)

@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-import networkx as nx
 import numpy as np
 import shapely
 from shapely.geometry import LineString, Point, Polygon
@@ -17,6 +16,7 @@ from shapely.geometry.base import BaseGeometry
 from shapely.geometry.polygon import orient
 
 from planeval.geometry import polygons_of
+from planeval.graphs import dijkstra
 from planeval.measure.doors import coords_of
 from planeval.measure.frames import Frame, Vec, normal_towards
 from planeval.model.types import Window
@@ -56,22 +56,27 @@ def pinch_on_way(joined: BaseGeometry, apart: BaseGeometry, zone_a: BaseGeometry
         return None
     cover = comps[0].buffer(1.5)
     shapely.prepare(cover)
-    g = nx.Graph()
-    g.add_edges_from((("a", i) for i in starts), weight=0.0)
-    g.add_edges_from(((i, "b") for i in ends), weight=0.0)
+    adj: dict[str | int, dict[str | int, float]] = {"a": {}, "b": {}}
+    gaps: dict[tuple[str | int, str | int], LineString] = {}
+
+    def join(x: str | int, y: str | int, weight: float) -> None:
+        adj.setdefault(x, {})[y] = weight
+        adj.setdefault(y, {})[x] = weight
+
+    for i in starts:
+        join("a", i, 0.0)
+    for i in ends:
+        join(i, "b", 0.0)
     for i in range(len(parts)):
         for j in range(i + 1, len(parts)):
             line = shapely.shortest_line(parts[i], parts[j])
             if cover.covers(line):
-                g.add_edge(i, j, weight=line.length, line=line)
-    try:
-        chain = nx.shortest_path(g, "a", "b", weight="weight")
-    except (nx.NetworkXNoPath, nx.NodeNotFound):
-        return None
-    for x, y in zip(chain, chain[1:], strict=False):
-        line = g.edges[x, y].get("line")
-        if line is not None:
-            return line.interpolate(0.5, normalized=True)
+                join(i, j, line.length)
+                gaps[i, j] = gaps[j, i] = line
+    chain = dijkstra(adj, "a", "b")
+    for x, y in zip(chain or [], (chain or [])[1:], strict=False):
+        if (x, y) in gaps:
+            return gaps[x, y].interpolate(0.5, normalized=True)
     return None
 
 
@@ -132,15 +137,12 @@ def shortest_path(region: Polygon, a: Point, b: Point) -> LineString:
     i, j = np.triu_indices(len(pts), 1)
     lines = shapely.linestrings(np.stack([pts[i], pts[j]], axis=1))
     visible = shapely.covers(cover, lines)
-    g = nx.Graph()
-    g.add_nodes_from(range(len(pts)))
+    adj: dict[int, dict[int, float]] = {k: {} for k in range(len(pts))}
     lengths = np.hypot(*(pts[i] - pts[j]).T)
-    g.add_weighted_edges_from((int(x), int(y), float(d)) for x, y, d, v in zip(i, j, lengths, visible, strict=True) if v)
-    try:
-        path = nx.shortest_path(g, 0, 1, weight="weight")
-    except nx.NetworkXNoPath:
-        return LineString([a, b])
-    return LineString([nodes[k] for k in path])
+    for x, y, d in zip(i[visible].tolist(), j[visible].tolist(), lengths[visible].tolist(), strict=True):
+        adj[x][y] = adj[y][x] = d
+    path = dijkstra(adj, 0, 1)
+    return LineString([a, b]) if path is None else LineString([nodes[k] for k in path])
 
 
 def corridor(component: Polygon, zone_a: BaseGeometry, zone_b: BaseGeometry, width: float, free: BaseGeometry) -> BaseGeometry:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 import shapely
 
 from planeval.diagnostics import DiagnosticLog
+from planeval.graphs import components
 from planeval.model.types import OUTSIDE, Door, DoorRole, Room, Unit, room_graph
 
 __all__ = ["room_graph", "graph_lists", "find_units", "door_roles", "connect"]
@@ -27,24 +28,6 @@ def graph_lists(rooms: Sequence[Room], doors: Sequence[Door]) -> tuple[list[str]
         a, b = d.rooms
         edges.append((a, b, d.id) if order[a] <= order[b] else (b, a, d.id))
     return list(order), edges
-
-
-def _components(nodes: Iterable[str], adj: dict[str, set[str]]) -> list[set[str]]:
-    """Connected components, in the order of their first node (as ``networkx.connected_components``)."""
-    seen: set[str] = set()
-    out = []
-    for v in nodes:
-        if v in seen:
-            continue
-        comp, todo = {v}, [v]
-        while todo:
-            for w in adj[todo.pop()]:
-                if w not in comp:
-                    comp.add(w)
-                    todo.append(w)
-        seen |= comp
-        out.append(comp)
-    return out
 
 
 def find_units(rooms: list[Room], doors: list[Door], log: DiagnosticLog) -> tuple[dict[str, str], list[Unit]]:
@@ -68,7 +51,7 @@ def find_units(rooms: list[Room], doors: list[Door], log: DiagnosticLog) -> tupl
             log.warning("room-without-door", f"room {n} ({by_id[n].display_name}) has no door: it may be closed off, "
                         "or its door was not recognised", subject=n)
     else:
-        comps = _components(adj, adj)
+        comps = components(adj, adj)
         living = {"living", "bedroom", "kitchen"}
         main = [c for c in comps if len(c) > 1 or any(set(by_id[n].functions) & living for n in c)]
         rest = [c for c in comps if c not in main]
@@ -113,7 +96,7 @@ def _flats(adj: dict[str, set[str]], by_id: dict[str, Room], doors: list[Door], 
     such a door (a store with no door, a room whose door was missed) join the unit they share the
     longest wall with. Empty when the plan is one dwelling (the caller keeps all rooms together).
     """
-    comps = _components(adj, adj)
+    comps = components(adj, adj)
     if len(comps) < 2:
         return []
     outside = {x for d in doors if OUTSIDE in d.rooms and not d.not_judged for x in d.rooms if x != OUTSIDE}
