@@ -2,7 +2,7 @@
 
 Lowest first; a module may import only from its own layer or a layer to its left::
 
-    geometry · errors · diagnostics · perf · vocabulary · version
+    geometry · graphs · errors · diagnostics · perf · vocabulary · version
       → read → model → measure → findings → checks → ruleset → engine → scoring → report
       → api · multi · diff · baseline · config · io → sweep → cli · cli_research
 
@@ -44,8 +44,8 @@ PACKAGE = ROOT / "planeval"
 
 #: lowest first; a module may import from its own layer or any layer before it
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("planeval.geometry", "planeval.errors", "planeval.diagnostics", "planeval.perf", "planeval.vocabulary", "planeval.version",
-     "planeval.messages"),
+    ("planeval.geometry", "planeval.graphs", "planeval.errors", "planeval.diagnostics", "planeval.perf", "planeval.vocabulary",
+     "planeval.version", "planeval.messages"),
     ("planeval.read",),
     ("planeval.model",),
     ("planeval.measure",),
