@@ -67,7 +67,8 @@ def bfs_paths(adj: Mapping[N, Collection[N]], source: N) -> dict[N, list[N]]:
 
 def dijkstra(adj: Mapping[N, Mapping[N, float]], source: N, target: N) -> list[N] | None:
     """A shortest path from ``source`` to ``target`` (non-negative weights), None when there is none or
-    either node is not in the graph. Of paths equally short, the one whose nodes were settled first."""
+    either node is not in the graph. Of paths equally short, the one found first (a node keeps the first
+    predecessor that reached it at its distance)."""
     if source not in adj or target not in adj:
         return None
     dist = {source: 0.0}

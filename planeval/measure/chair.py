@@ -8,7 +8,7 @@ chair may reverse), the centres where the rectangle fits are the unit's space
 erosion, :func:`~planeval.measure.fit.erode_by_rectangle`). The chair moves within one component
 at fixed θ and turns between adjacent orientations where the two components overlap (it stands in
 both orientations at that spot; for steps ≤ 10° the corners sweep at most R·(1 − cos(step/2)) ≈ 3 mm
-beyond the two rectangles, R the half diagonal). :func:`chair_reached` is the graph search over
+beyond the two rectangles, R the half diagonal). :func:`chair_reaches` is the graph search over
 those components; :func:`widest_chair` bisects the chair's width. See :mod:`planeval.measure.reach`
 for the disc model, which the check asks first.
 """

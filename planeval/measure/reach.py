@@ -16,7 +16,7 @@ Two models of the chair, the second one the real test:
   The chair moves within one component at fixed θ and turns between adjacent orientations where
   the two components overlap (it stands in both orientations at that spot; for steps ≤ 10° the
   corners sweep at most R·(1 − cos(step/2)) ≈ 3 mm beyond the two rectangles, R the half diagonal).
-  :func:`~planeval.measure.chair.chair_reached` is the graph search over those components. A disc passes wherever the
+  :func:`~planeval.measure.chair.chair_reaches` is the graph search over those components. A disc passes wherever the
   rectangle does (the rectangle holds the disc), so the disc's failure is final and its bottleneck
   is named; where the disc passes but the rectangle does not turn in, the chair's own widest width
   (:func:`~planeval.measure.chair.widest_chair`) is measured. The rectangle lives in :mod:`planeval.measure.chair`.
