@@ -149,6 +149,25 @@ def _pool(jobs: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
 
 
+def _workers(pool: ProcessPoolExecutor) -> dict[int, Any]:
+    """The pool's worker processes, the dict its manager thread also holds (CPython keeps it in
+    ``_processes`` and drops the attribute at shutdown, so it is taken while the pool runs)."""
+    procs = getattr(pool, "_processes", None)
+    return procs if isinstance(procs, dict) else {}
+
+
+def _close(pool: ProcessPoolExecutor, broken: bool, workers: dict[int, Any]) -> None:
+    """Shut ``pool`` down. After a worker died, every worker still alive is killed first: CPython 3.11's
+    pool, once broken, terminates the workers it knows of and then waits for all of them, and a worker
+    it missed sits reading the empty call queue for ever (seen as a hung test run: the pool's manager
+    thread in ``join_executor_internals``, one idle worker left). Killing it lets the wait end."""
+    if broken:
+        for proc in list(workers.values()):
+            if proc.is_alive():
+                proc.kill()
+    pool.shutdown(wait=True, cancel_futures=broken)
+
+
 def _worker_died(task: PlanTask) -> PlanResult:
     return PlanResult(task.path, task.sha256, error={
         "plan": task.path, "sha256": task.sha256, "stage": "worker", "error": "BrokenProcessPool",
@@ -167,11 +186,16 @@ def _size(task: PlanTask) -> int:
 
 def _alone(task: PlanTask) -> PlanResult:
     """``task`` in a fresh pool of its own: a worker that dies now was killed by this plan."""
-    with _pool(1) as pool:
-        try:
-            return pool.submit(run_task, task).result()
-        except BrokenProcessPool:
-            return _worker_died(task)
+    pool, broken = _pool(1), False
+    future = pool.submit(run_task, task)
+    workers = _workers(pool)
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        broken = True
+        return _worker_died(task)
+    finally:
+        _close(pool, broken, workers)
 
 
 def _local(tasks: list[PlanTask], jobs: int, on_result: Callable[[PlanTask, PlanResult], None]) -> None:
@@ -180,10 +204,13 @@ def _local(tasks: list[PlanTask], jobs: int, on_result: Callable[[PlanTask, Plan
     the plans that only shared the pool are judged and the one that kills its worker again is
     reported (stage ``worker``)."""
     retry: list[PlanTask] = []
-    with _pool(min(jobs, len(tasks))) as pool:
+    pool = _pool(min(jobs, len(tasks)))
+    workers: dict[int, Any] = {}
+    try:
         # largest plans first (by file size): the last plans to start are small, so no worker idles long at the end
         order = sorted(tasks, key=lambda t: -_size(t))
         futures: dict[Future[PlanResult], PlanTask] = {pool.submit(run_task, t): t for t in order}
+        workers = _workers(pool)
         for fut in as_completed(futures):
             try:
                 result = fut.result()
@@ -191,6 +218,8 @@ def _local(tasks: list[PlanTask], jobs: int, on_result: Callable[[PlanTask, Plan
                 retry.append(futures[fut])
                 continue
             on_result(futures[fut], result)
+    finally:
+        _close(pool, bool(retry), workers)
     if not retry:
         return
     retry.sort(key=tasks.index)
