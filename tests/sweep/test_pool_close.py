@@ -31,10 +31,13 @@ def _shut_within(pool, broken: bool, workers, seconds: float) -> bool:
 
 def test_a_broken_pool_is_shut_even_with_a_worker_its_clean_up_cannot_stop():
     pool = _pool(2)
+    warm = [pool.submit(time.sleep, 0.3) for _ in range(2)]  # both workers started (the pool starts them on demand)
+    for f in warm:
+        f.result(timeout=60)
     busy = pool.submit(_deaf, 600.0)  # one worker, deaf to SIGTERM, busy for ten minutes
-    broken = pool.submit(_die, 0.5)  # the other dies: the pool breaks
+    broken = pool.submit(_die, 0.5)  # the other, idle, takes this and dies: the pool breaks
     try:
-        broken.result()
+        broken.result(timeout=60)
     except Exception as exc:
         assert type(exc).__name__ == "BrokenProcessPool"
     workers = _workers(pool)
