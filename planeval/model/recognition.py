@@ -87,8 +87,8 @@ def is_room_text(text: str, extra: dict[str, str]) -> bool:
 def enclosed_floor(mass: BaseGeometry) -> BaseGeometry:
     """The floor inside the building: the wall mass closed over gaps up to 2.4 m and filled, less the
     walls. (The rooms are not added: the recognition only asks for the enclosed floor in no room, and
-    uniting every room into the floor first was a plan-wide overlay that the difference took out again,
-    5 of the 100,000-line plan's 60 s.)"""
+    uniting every room into the floor first was a plan-wide overlay that the difference took out again:
+    9 % of the 100,000-line plan's profile, 0.93 -> 0.56 s for the 20,000-line plan's floor in no room.)"""
     floor: BaseGeometry = Polygon()
     if not mass.is_empty:
         # grown until gaps up to 2.4 m close, filled (the rooms are holes then), shrunk back to the outline.
