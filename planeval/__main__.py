@@ -1,3 +1,3 @@
-from planeval.cli import main
+from planeval.cli.entry import run
 
-main()
+run()
