@@ -277,7 +277,8 @@ def area_metrics(
             zones.append((z.kind, z.geometry, z.room))
     bounds = zone_bounds(zones)
     units = [unit_metrics(plan, u, zones, (unreachable or {}).get(u.id), memo, rooms_detail, bounds) for u in plan.units]
-    return {"definitions": DEFINITIONS, "units": units, "building": building_metrics(units, plan)}
+    # a copy: a caller that adds to its report's definitions (area --slack) must not add them to every later report
+    return {"definitions": dict(DEFINITIONS), "units": units, "building": building_metrics(units, plan)}
 
 
 def building_metrics(units: list[dict[str, Any]], plan: Any | None = None) -> dict[str, Any]:

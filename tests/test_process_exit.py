@@ -29,8 +29,18 @@ def test_a_run_writes_all_of_its_output_and_its_exit_code(monkeypatch):
     monkeypatch.chdir(ROOT)
     inproc = CliRunner().invoke(main, args)
     assert proc.returncode == inproc.exit_code
-    assert json.loads(proc.stdout) == json.loads(inproc.stdout)
+    assert _differences(json.loads(proc.stdout), json.loads(inproc.stdout)) == []
     assert proc.stdout.endswith(b"}\n") and len(proc.stdout) > 10_000
+
+
+def _differences(a: object, b: object, path: str = "") -> list[str]:
+    """Where two JSON values differ (paths), for a readable failure."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return [d for k in sorted(set(a) | set(b)) for d in (_differences(a.get(k), b.get(k), f"{path}/{k}") if k in a and k in b
+                                                           else [f"{path}/{k}: only in the {'first' if k in a else 'second'}"])]
+    if isinstance(a, list) and isinstance(b, list) and len(a) == len(b):
+        return [d for i, (x, y) in enumerate(zip(a, b, strict=True)) for d in _differences(x, y, f"{path}[{i}]")]
+    return [] if a == b else [f"{path}: {a!r:.120} != {b!r:.120}"]
 
 
 def test_an_input_error_is_one_line_and_exit_code_2(tmp_path):

@@ -37,7 +37,7 @@ def attach_slack(area: dict[str, Any], plan: Plan, ruleset: Any) -> dict[str, An
                 rd["shrink"] = _as_dict(r)
                 best = max(best, r.best_freed_m2)
         u["shrink_best_freed_m2"] = round(best, 3)
-    area.setdefault("definitions", {})["shrink"] = DEFINITION
+    area["definitions"] = {**area.get("definitions", {}), "shrink": DEFINITION}  # a new dict: never a shared one
     return area
 
 

@@ -27,6 +27,9 @@ def test_a_3_by_4_m_room_with_a_1_5_m_circle_has_7_5_m2_of_slack():
     assert r1["shrink"]["best_freed_m2"] == pytest.approx(7.5, abs=0.02) == unit["shrink_best_freed_m2"]
     assert "walls moved in until a rule fails" in slack_text(area) and "R1" in slack_text(area)
     assert "shrink" in area["definitions"]
+    # the slack is this report's alone: the next area block of the process has no shrink definition
+    # (the definitions were the scoring module's own dict, so one --slack run added "shrink" to every later report)
+    assert "shrink" not in (check(plan, rs).area or {})["definitions"]
 
 
 def test_slack_needs_a_rule_set():
