@@ -57,6 +57,27 @@ def test_inspect_json_is_deterministic():
     assert a == b
 
 
+def test_a_report_does_not_depend_on_what_the_process_did_before(tmp_path, monkeypatch):
+    """The JSON of a check in a fresh process, byte for byte the JSON of the same check run in-process
+    after other commands (another rule set, another language, area with the slack, inspect, a batch).
+    Module-level state that one command leaves behind (the slack's definition had been written into
+    scoring's own definitions) shows here whatever order the suite runs in."""
+    args = ["check", "samples/dxf/omsorg-55-aia.dxf", "--rules", "tek17", "--format", "json"]
+    root = SAMPLES.parent.parent
+    fresh = subprocess.run([sys.executable, "-m", "planeval", *args], capture_output=True, timeout=300, cwd=root)
+    assert fresh.returncode in (0, 1), fresh.stderr
+    monkeypatch.chdir(root)
+    for before in (["area", "samples/dxf/ungdom-30-nordic.dxf", "--rules", "husbanken-omsorg", "--slack", "--format", "json"],
+                   ["check", "samples/dxf/korttid-40-aia.dxf", "samples/dxf/omsorg-55-revit.dxf", "--rules", "trial-turning-1300",
+                    "--lang", "en", "--html", str(tmp_path / "r.html")],
+                   ["inspect", "samples/dxf/omsorg-55-aia.dxf", "--units", "cm"],
+                   ["check", "samples/dxf/omsorg-55-aia.dxf", "--rules", "husbanken-omsorg-min", "--strict"]):
+        r = CliRunner().invoke(main, before)
+        assert r.exit_code in (0, 1, 2), r.output
+    later = CliRunner().invoke(main, args)
+    assert later.stdout_bytes == fresh.stdout
+
+
 @pytest.mark.parametrize(
     "setup, message",
     [
