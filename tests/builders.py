@@ -25,7 +25,9 @@ def rect(msp, x0, y0, x1, y1, layer="A-WALL", s=1.0, hatch=False):
 
 def walls_around(msp, x0, y0, x1, y1, t=100, layer="A-WALL", gaps=(), s=1.0, style="bodies"):
     """Walls of thickness t outside the interior rectangle, with gaps: (side, start, end) along the side,
-    side in 'S','N','W','E', offsets measured from x0 (S/N) or y0 (W/E)."""
+    side in 'S','N','W','E', offsets measured from x0 (S/N) or y0 (W/E). ``style``: closed polylines ("bodies"),
+    hatched ("hatch"), centre lines ("single"), face lines and jambs ("double") or a multiline along the centre
+    ("mline")."""
     sides = {
         "S": ((x0 - t, y0 - t), (x1 + t, y0), "x"),
         "N": ((x0 - t, y1), (x1 + t, y1 + t), "x"),
@@ -62,6 +64,13 @@ def walls_around(msp, x0, y0, x1, y1, t=100, layer="A-WALL", gaps=(), s=1.0, sty
                 else:
                     cx = (px0 + px1) / 2
                     msp.add_line((cx * s, py0 * s), (cx * s, py1 * s), dxfattribs={"layer": layer})
+            elif style == "mline":
+                # one MLINE along the wall's centre (the Standard style: two face lines, no caps), as the thickness
+                horizontal = px1 - px0 >= py1 - py0
+                c = (py0 + py1) / 2 if horizontal else (px0 + px1) / 2
+                ends = [(px0, c), (px1, c)] if horizontal else [(c, py0), (c, py1)]
+                msp.add_mline([(x * s, y * s) for x, y in ends],
+                              dxfattribs={"layer": layer, "justification": 1, "scale_factor": min(px1 - px0, py1 - py0) * s})
             elif style == "double":
                 # two face lines and two jambs, as LINEs
                 for a, b in (

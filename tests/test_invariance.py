@@ -110,3 +110,26 @@ def test_any_rigid_motion(angle: float, dx: float, dy: float, mirror: bool, tmp_
     out = tmp_path / f"any-{angle:.3f}-{mirror}.dxf"
     rigid(sample_path(name), out, angle, dx, dy, mirror, mm_per_unit=_mm_per_unit(name))
     assert _compare(name, out) == []
+
+
+def test_walls_drawn_as_multilines_get_the_verdicts_of_walls_drawn_as_lines(tmp_path: Path) -> None:
+    """Two rooms with their doors, the walls drawn as double lines with jambs and as MLINEs along their
+    centres (the Standard style: two face lines, open ends): the same rooms, doors and tek17 findings,
+    and the same again once the multiline plan is turned, mirrored and moved to UTM coordinates."""
+    from builders import two_rooms
+    from planeval.api import check, load_plan
+
+    def judged(path: Path) -> dict[str, list]:
+        plan = load_plan(path)
+        return fingerprint(plan, check(plan, "tek17"))
+
+    (tmp_path / "lines").mkdir()
+    (tmp_path / "mline").mkdir()
+    lines = judged(two_rooms(tmp_path / "lines", style="double", door="block"))
+    mline_path = two_rooms(tmp_path / "mline", style="mline", door="block")
+    mline = judged(mline_path)
+    assert len(mline["rooms"]) == 2 and mline["findings"]
+    assert differences(lines, mline, mm_tol=MM_TOL) == []
+    moved = tmp_path / "moved.dxf"
+    assert rigid(mline_path, moved, 33.0, 5.9e8, 6.7e9, mirror=True) == 0
+    assert differences(mline, judged(moved), mm_tol=MM_TOL) == []

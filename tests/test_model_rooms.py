@@ -16,7 +16,7 @@ def rooms_of(path, **kw):
     return plan, sorted(plan.rooms, key=lambda r: r.polygon.centroid.x)
 
 
-@pytest.mark.parametrize("style", ["bodies", "hatch", "double"])
+@pytest.mark.parametrize("style", ["bodies", "hatch", "double", "mline"])
 def test_two_rooms_from_walls(tmp_path, style):
     plan, (a, b) = rooms_of(two_rooms(tmp_path, style=style))
     assert a.area_m2 == pytest.approx(12.0, abs=0.01)  # 3.0 × 4.0

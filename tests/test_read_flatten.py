@@ -6,7 +6,9 @@ import math
 
 import pytest
 
+import builders
 from builders import new, rect, save
+from planeval.model import build_plan
 from planeval.read import read_drawing
 from planeval.read.drawing import Role
 
@@ -102,3 +104,53 @@ def test_frozen_and_off_layers_are_ignored(tmp_path):
     assert {s.layer for s in d.segments} == {"A-WALL"}
     hidden = [x for x in d.diagnostics if x.code == "layer-hidden"]
     assert {x.subject for x in hidden} == {"A-WALL-ALT", "A-WALL-OFF"}
+
+
+# -- multilines (MLINE) ------------------------------------------------------------------------------
+
+
+def _mline_room(doc, target, t=150.0, **attribs):
+    """A 4 × 3 m room's walls as one MLINE along their centres (gap on the south side, 1000-1900 mm)."""
+    pts = [(1900, -t / 2), (4000 + t / 2, -t / 2), (4000 + t / 2, 3000 + t / 2), (-t / 2, 3000 + t / 2), (-t / 2, -t / 2),
+           (1000, -t / 2)]
+    return target.add_mline(pts, dxfattribs={"scale_factor": t, "justification": 1, **attribs})
+
+
+def test_mline_is_read_as_its_lines_on_its_layer(tmp_path):
+    doc, msp = new()
+    _mline_room(doc, msp, layer="A-WALL")
+    d = read_drawing(save(doc, tmp_path))
+    walls = [s for s in d.segments if s.role is Role.WALL]
+    assert len(walls) == 10 and {s.src.dxftype for s in walls} == {"MLINE"}  # 5 segments × 2 faces, no caps (Standard)
+    ys = sorted({round(s.y1) for s in walls if round(s.y1) == round(s.y2)})
+    assert ys == [-150, 0, 3000, 3150]  # the faces 150 mm apart, the centre line at -75 and 3075
+
+
+def test_mline_in_a_turned_mirrored_block_with_a_filled_capped_style(tmp_path):
+    doc, msp = new()
+    style = doc.mline_styles.new("WALL150")
+    style.elements.append(0.5)
+    style.elements.append(-0.5)
+    style.dxf.flags = style.FILL | style.START_SQUARE | style.END_SQUARE
+    block = doc.blocks.new("ROOM-WALLS")
+    _mline_room(doc, block, style_name="WALL150", layer="0")
+    msp.add_blockref("ROOM-WALLS", (10000, 5000), dxfattribs={"layer": "A-WALL", "rotation": 33, "xscale": -1})
+    a = math.radians(33)
+    builders.text(msp, 10000 - 2000 * math.cos(a) - 1500 * math.sin(a), 5000 - 2000 * math.sin(a) + 1500 * math.cos(a), "Soverom")
+    path = save(doc, tmp_path)
+    d = read_drawing(path)
+    assert len([s for s in d.segments if s.role is Role.WALL]) == 12 + 2  # 6 segments × 2 faces, and the two caps
+    assert [s.role for s in d.shapes] == [Role.WALL]  # the fill: a wall body
+    plan = build_plan(d)
+    assert [(r.label, round(r.area_m2, 2)) for r in plan.rooms] == [("Soverom", 12.0)]
+
+
+def test_broken_mlines_are_skipped_not_fatal(tmp_path):
+    doc, msp = new()
+    missing = msp.add_mline([(0, 0), (4000, 0)], dxfattribs={"layer": "A-WALL", "scale_factor": 100})
+    missing.dxf.style_name = "NO-SUCH-STYLE"  # drawn with the default style, as CAD programs do
+    msp.add_mline([(0, 0), (0, 3000)], dxfattribs={"layer": "A-WALL", "scale_factor": float("nan")})
+    msp.add_mline([], dxfattribs={"layer": "A-WALL"})
+    d = read_drawing(save(doc, tmp_path))
+    assert len(d.segments) == 2
+    assert any(x.code == "nonfinite-coordinates" for x in d.diagnostics)

@@ -1,11 +1,12 @@
 """Walk the modelspace once and resolve it into role-tagged primitives (in drawing units).
 
 Blocks are flattened with their full transform (rotation, mirroring, non-uniform scale, nesting);
-children on layer ``0`` take their INSERT's layer; polyline bulges become arcs; hatches, solids and
-closed polylines become shapes (outlines: :mod:`planeval.read.outlines`); TEXT/MTEXT/ATTRIB become
-texts placed at their visual centre (:mod:`planeval.read.text`). Each entity type has its handler
-(``Flattener.handlers``); types without one are counted as skipped. Entities on frozen or off layers
-are skipped unless the profile asks for them.
+children on layer ``0`` take their INSERT's layer; polyline bulges become arcs; multilines (MLINE)
+become the lines, arcs and fills their style draws; hatches, solids and closed polylines become
+shapes (outlines: :mod:`planeval.read.outlines`); TEXT/MTEXT/ATTRIB become texts placed at their
+visual centre (:mod:`planeval.read.text`). Each entity type has its handler (``Flattener.handlers``);
+types without one are counted as skipped. Entities on frozen or off layers are skipped unless the
+profile asks for them.
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ class Flattener:
             "LINE": self._line, "ARC": self._arc, "CIRCLE": self._arc, "LWPOLYLINE": self._lwpolyline,
             "POLYLINE": self._polyline_entity, "HATCH": self._hatch, "MPOLYGON": self._hatch, "SOLID": self._solid,
             "TRACE": self._solid, "ELLIPSE": self._curve, "SPLINE": self._curve, "TEXT": self._text, "MTEXT": self._text,
-            "ATTRIB": self._text,
+            "ATTRIB": self._text, "MLINE": self._mline,
         }
 
     # -- roles ------------------------------------------------------------------------------
@@ -180,6 +181,18 @@ class Flattener:
         pts = list(dict.fromkeys(pts))
         if len(pts) >= 3 and _finite(*[c for p in pts for c in p]):
             self.raw.shapes.append(Shape(tuple(pts), (), layer, role, src, "solid"))
+
+    def _mline(self, e: Any, layer: str, role: Role, src: Source) -> None:
+        """A multiline (AutoCAD's MLINE, how many draw walls: one entity of parallel lines) as ezdxf renders
+        it with its MLINESTYLE (element offsets, scale, justification, caps and joints as lines and arcs,
+        a filled style as SOLIDs); each piece on the multiline's layer, with its role and source."""
+        style = e.style
+        elements = max(1, len(style.elements)) if style is not None else 1
+        self.budget.curve(len(e.vertices) * (elements + 2), "an MLINE", len(e.vertices))
+        for part in e.virtual_entities():
+            handler = self.handlers.get(part.dxftype())
+            if handler is not None and handler != self._mline:
+                handler(part, layer, role, src)
 
     def _arc(self, e: Any, layer: str, role: Role, src: Source) -> None:
         circle = e.dxftype() == "CIRCLE"
