@@ -1,4 +1,4 @@
-"""Hand-made hostile DXF files, built with ezdxf: block bombs, MINSERT grids, huge labels and counts.
+"""Hand-made hostile DXF files, built with ezdxf: block bombs, MINSERT grids, huge labels, counts and multilines.
 
 ``HOSTILE`` maps a name to a builder ``fn(rng) -> bytes``; each builds a small plan (a room with
 walls, a door and a label, so the reader gets past "nothing here") and adds one hostile thing.
@@ -178,6 +178,24 @@ def huge_geometry(rng: random.Random) -> bytes:
     return _save(doc)
 
 
+def huge_mline(rng: random.Random) -> bytes:
+    """A multiline whose rendering is hostile: 50,000 vertices, a style of 500 elements (on 200 vertices:
+    both at once would be a 1 GB file), a scale of 1e12 or 1e300, or a style name no MLINESTYLE has."""
+    doc, msp = _plan(rng)
+    kind = rng.choice(("vertices", "elements", "scale", "no_style"))
+    style = doc.mline_styles.new("HOSTILE")
+    for i in range(500 if kind == "elements" else 2):
+        style.elements.append(0.5 - i / 500)
+    n = {"vertices": 50_000, "elements": 200}.get(kind, 10)
+    scale = rng.choice((1e12, 1e300)) if kind == "scale" else 150.0
+    mline = msp.add_mline([(i * 10.0, (i % 2) * 10.0) for i in range(n)],
+                          dxfattribs={"layer": "A-WALL", "style_name": "HOSTILE", "scale_factor": scale})
+    if kind == "no_style":
+        mline.dxf.style_name = "NO-SUCH-STYLE"
+        mline.dxf.discard("style_handle")
+    return _save(doc)
+
+
 def odd_structure(rng: random.Random) -> bytes:
     """INSERTs of missing blocks, unknown entity types, a layout dictionary without the Model layout,
     zero and NaN scales, a zero extrusion."""
@@ -214,6 +232,7 @@ HOSTILE: dict[str, Builder] = {
     "many_entities": many_entities,
     "huge_geometry": huge_geometry,
     "odd_structure": odd_structure,
+    "huge_mline": huge_mline,
 }
 
 

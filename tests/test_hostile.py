@@ -344,3 +344,15 @@ def test_a_door_block_inserted_2000_times_on_itself_is_one_door(tmp_path: Path) 
     assert [(d.kind, d.hinge, d.latch) for d in pasted.doors] == [(d.kind, d.hinge, d.latch) for d in plain.doors]
     assert pasted.recognition.grade == plain.recognition.grade
     assert any(x.code == "door-blocks-twice" and "2000 door blocks" in x.message for x in pasted.diagnostics)
+
+
+def test_a_multiline_of_500_elements_is_refused_by_the_curve_limit(tmp_path: Path) -> None:
+    err = _refused(tmp_path, build("huge_mline", 3))  # the 'elements' case: 200 vertices × 500 lines
+    assert isinstance(err, LimitExceeded) and err.limit == "max-curve-points"
+    assert "an MLINE of 200 vertices (about 100,400 points once flattened)" in err.message
+
+
+@pytest.mark.parametrize("seed", [0, 1])  # a scale of 1e12 (0), a style no MLINESTYLE has (1)
+def test_a_hostile_multiline_reads(tmp_path: Path, seed: int) -> None:
+    drawing = _read(tmp_path, build("huge_mline", seed))
+    assert drawing.segments  # the plan's walls, and what of the multiline is finite
