@@ -154,3 +154,45 @@ def test_broken_mlines_are_skipped_not_fatal(tmp_path):
     d = read_drawing(save(doc, tmp_path))
     assert len(d.segments) == 2
     assert any(x.code == "nonfinite-coordinates" for x in d.diagnostics)
+
+
+# -- external references (XREF) -----------------------------------------------------------------------
+
+
+def test_an_attached_xref_is_named_as_missing(tmp_path):
+    path = builders.two_rooms(tmp_path)
+    import ezdxf
+
+    doc = ezdxf.readfile(path)
+    doc.add_xref_def("..\\base\\furniture.dwg", "FURNITURE")
+    doc.modelspace().add_blockref("FURNITURE", (0, 0))
+    doc.modelspace().add_blockref("FURNITURE", (5000, 0))
+    doc.saveas(path)
+    d = read_drawing(path)
+    assert d.xrefs == ("..\\base\\furniture.dwg",)
+    (warning,) = [x for x in d.diagnostics if x.code == "xref-not-bound"]
+    assert warning.level == "warning" and "2 inserts of the external reference '..\\base\\furniture.dwg'" in warning.message
+    assert not any("INSERT" in x.message and x.code == "entities-skipped" for x in d.diagnostics)
+    plan = build_plan(d)
+    assert len(plan.rooms) == 2  # the plan itself is read as before
+    rec = plan.recognition
+    assert rec.grade == "C"  # would be A: what the reference draws (fixtures, furniture, walls) may be missing
+    assert rec.reasons[0] == ("xrefs", (("n", 1), ("names", "..\\base\\furniture.dwg")))
+    from planeval.report.recognition_text import note_lines
+
+    assert note_lines("nb", rec)[0] == ("eksterne referanser (xref) som ikke er med i fila (1: ..\\base\\furniture.dwg): "
+                                        "det de tegner, er ikke vurdert")  # a file name is not a number: no decimal comma
+
+
+def test_walls_only_in_an_xref_say_so_in_the_error(tmp_path):
+    from planeval.errors import InputError
+
+    doc, msp = new()
+    doc.add_xref_def("walls-1.etg.dwg", "WALLS")
+    msp.add_blockref("WALLS", (0, 0))
+    builders.text(msp, 1500, 1500, "Stue")
+    msp.add_line((0, 0), (10, 0), dxfattribs={"layer": "A-WALL"})
+    with pytest.raises(InputError) as info:
+        build_plan(read_drawing(save(doc, tmp_path)))
+    assert "no rooms recognised" in str(info.value)
+    assert "it inserts 1 external reference not in the file (walls-1.etg.dwg): bind them before exporting" in str(info.value)

@@ -80,7 +80,10 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
                                       room_polygons, log)
     if not faces and require_rooms:
         searched = f"{len(walls.segments)} wall lines, {len(walls.shapes)} wall shapes, {n_room_shapes} room polygons"
-        raise InputError(f"no rooms recognised (searched {searched}; profile '{profile.name}')", drawing.path)
+        refs = (f"; it inserts {len(drawing.xrefs)} external reference{'s' if len(drawing.xrefs) > 1 else ''} not in the "
+                f"file ({', '.join(drawing.xrefs[:3])}{' …' if len(drawing.xrefs) > 3 else ''}): bind them before exporting"
+                if drawing.xrefs else "")
+        raise InputError(f"no rooms recognised (searched {searched}; profile '{profile.name}'){refs}", drawing.path)
     # 4. labels, windows, fixtures
     rooms = make_rooms(faces, texts, profile.labels, log)
     index = RoomIndex(rooms)

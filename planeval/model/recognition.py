@@ -155,10 +155,12 @@ def recognise(drawing: Drawing, in_plan: InPlan, mass: BaseGeometry, rooms: Sequ
     # what the checks cannot do without: the rooms' extent and their functions
     if parts["area"] < 0.6 or parts["functions"] < 0.5:
         score = min(score, THRESHOLDS[3][1])  # at best D
-    if parts["functions"] < 0.8 or parts["area"] < 0.8:
-        score = min(score, THRESHOLDS[2][1])  # at best C
+    if parts["functions"] < 0.8 or parts["area"] < 0.8 or drawing.xrefs:
+        # at best C; so also when part of the drawing is in external references the file does not hold: the
+        # walls, fixtures or furniture they draw may be missing from what is judged
+        score = min(score, THRESHOLDS[2][1])
     notes, reasons = _notes(parts, enclosed_m2, room_m2, len(rooms), labelled, inferred, n_symbols, len(unused), len(texts),
-                   len(unassigned), unexplained_m)
+                   len(unassigned), unexplained_m, drawing.xrefs)
     rec = Recognition(
         drawing_kind="floor_plan", kind_reason="", grade=grade_of(score), score=round(score, 3),
         enclosed_m2=round(enclosed_m2, 2), room_m2=round(room_m2, 2), rooms=len(rooms), rooms_labelled=labelled,
@@ -260,6 +262,7 @@ NOTE_TEXTS = {
     "no_doors": "no door symbols found",
     "texts": "{unassigned} of {texts} room texts lie in no room",
     "lines": "{metres} m of wall and plan linework bounds no room and draws nothing recognised",
+    "xrefs": "external references not in the file ({n}: {names}): what they draw is not judged",
 }
 
 
@@ -273,11 +276,13 @@ def note_text(key: str, values: dict[str, object]) -> str:
 
 
 def _notes(parts: dict[str, float], enclosed: float, room_m2: float, rooms: int, labelled: int, inferred: int,
-           symbols: int, unused: int, texts: int, unassigned: int, unexplained_m: float
+           symbols: int, unused: int, texts: int, unassigned: int, unexplained_m: float, xrefs: tuple[str, ...] = ()
            ) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[tuple[str, object], ...]], ...]]:
     """What lowered the grade, the heaviest loss first: the English notes, and each as a key with its values
     (numbers as the notes print them) for the reports to say in their language."""
     said: list[tuple[float, list[tuple[str, dict[str, object]]]]] = []
+    if xrefs:  # first: what is missing altogether weighs more than anything read
+        said.append((1.0, [("xrefs", {"n": len(xrefs), "names": ", ".join(xrefs[:3]) + (" …" if len(xrefs) > 3 else "")})]))
     if parts["area"] < 0.95:
         said.append((WEIGHTS["area"] * (1 - parts["area"]), [("area", {
             "share": f"{1 - parts['area']:.0%}", "lost": f"{enclosed - room_m2:.1f}", "enclosed": f"{enclosed:.1f}"})]))

@@ -153,6 +153,7 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
         layer_profile=prof,
         kind=kind,
         kind_reason=kind_reason,
+        xrefs=tuple(sorted(raw.xrefs)),
     )
 
 
@@ -199,6 +200,10 @@ def _report_layers(raw: RawGeometry, prof: Profile, log: DiagnosticLog) -> None:
                  "its blocks and shapes are judged by their names and geometry", subject=layer)
     for what, n in sorted(raw.skipped.items()):
         log.info("entities-skipped", f"{n} {what} entities not used (no floor-plan meaning)", subject=what)
+    for ref, n in sorted(raw.xrefs.items()):
+        log.warning("xref-not-bound", f"{n} insert{'s' if n > 1 else ''} of the external reference '{ref}', a drawing that "
+                    "is not in this file: what it draws (often the walls or the whole plan) is missing; bind the "
+                    "external references in the CAD program before exporting the DXF", subject=ref)
 
 
 def _unit_evidence(raw: RawGeometry) -> UnitEvidence:

@@ -178,6 +178,8 @@ class Drawing:
     layer_profile: Profile  # the layer profile the roles were read with (the model reads its door and label conventions)
     kind: str = "floor_plan"  # what the drawing looks like as a whole (see read/viewkind.py)
     kind_reason: str = ""  # why, when it is not a floor plan
+    #: the external references (XREFs) the drawing inserts but does not hold (attached, not bound): their paths
+    xrefs: tuple[str, ...] = ()
 
     @property
     def plan_boxes(self) -> tuple[tuple[float, float, float, float], ...]:
@@ -198,6 +200,7 @@ class RawGeometry:
     hidden: Counter[str] = field(default_factory=Counter)  # layer -> entities skipped because hidden
     layer_counts: Counter[str] = field(default_factory=Counter)
     nonfinite: int = 0
+    xrefs: Counter[str] = field(default_factory=Counter)  # external reference (its path, else its name) -> INSERTs of it
 
     def primitives(self) -> int:
         return len(self.segments) + len(self.arcs) + len(self.chains) + len(self.shapes) + len(self.texts) + len(self.inserts)

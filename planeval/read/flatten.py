@@ -348,8 +348,14 @@ class Flattener:
         if not _finite(ins.x, ins.y):
             self.raw.nonfinite += 1
             return
-        if self.doc.blocks.get(name) is None:
+        blk = self.doc.blocks.get(name)
+        if blk is None:
             self.raw.skipped["INSERT (of a block that is not defined)"] += 1
+            return
+        head = blk.block
+        if head is not None and (head.is_xref or head.is_xref_overlay) and not len(blk):
+            # an attached external reference: its drawing is another file, not in this one
+            self.raw.xrefs[clean(str(head.dxf.get("xref_path", "") or name_of(name)))] += 1
             return
         if depth == 0:
             self.budget.charge(e, name)

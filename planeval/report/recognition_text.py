@@ -17,6 +17,7 @@ language-neutral (``recognition.notes``, ``summary.not_judged``).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from planeval.model.types import Recognition
@@ -52,10 +53,14 @@ def partly_judged(report: Any) -> bool:
     return bool(report.not_judged) and report.verdict().findings_failed
 
 
+_NUMBER = re.compile(r"-?\d[\d.,]*%?")
+
+
 def local(lang: str, value: object) -> str:
-    """A number the model formatted in English (``47%``, ``12.5``), in ``lang``'s notation (``47 %``, ``12,5``)."""
+    """A number the model formatted in English (``47%``, ``12.5``), in ``lang``'s notation (``47 %``, ``12,5``);
+    anything that is not a number (a file name in a note) as it is."""
     text = str(value)
-    if lang == "nb":
+    if lang == "nb" and _NUMBER.fullmatch(text):
         text = decimal(text, lang).replace("%", " %")
     return text
 
