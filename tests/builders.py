@@ -137,3 +137,33 @@ def two_rooms(
         text(msp, 1500 * s, 3000 * s, labels[0], h=200 * s)
         text(msp, 4500 * s, 3000 * s, labels[1], h=200 * s)
     return save(doc, tmp_path)
+
+
+def proxy_graphic(polygons=(), polylines=()) -> bytes:
+    """Proxy graphics (the binary that AutoCAD's vertical products save with their objects) drawing closed
+    ``polygons`` and open ``polylines`` (lists of (x, y) points): commands 7 (POLYGON) and 6 (POLYLINE)."""
+    import struct
+
+    commands = []
+    for kind, shapes in ((7, polygons), (6, polylines)):
+        for pts in shapes:
+            data = struct.pack("<l", len(pts)) + b"".join(struct.pack("<3d", x, y, 0.0) for x, y in pts)
+            commands.append(struct.pack("<2L", 8 + len(data), kind) + data)
+    body = b"".join(commands)
+    return struct.pack("<2L", 8 + len(body), len(commands)) + body
+
+
+def add_custom_object(path: Path, dxftype: str, layer: str, graphic: bytes, subclass: str = "AecDbWall") -> None:
+    """Add to the R2013 file at ``path`` an object of another program (``AEC_WALL``…) carrying ``graphic``
+    as its proxy graphics (group codes 160 and 310), as AutoCAD Architecture writes them."""
+    import zlib
+
+    hexed = graphic.hex().upper()
+    chunks = "".join(f"310\n{hexed[i:i + 254]}\n" for i in range(0, len(hexed), 254))
+    handle = f"FFFF{zlib.crc32(dxftype.encode() + graphic) % 0xFFFF:04X}"  # deterministic, and unlike the file's own
+    raw = (f"  0\n{dxftype}\n  5\n{handle}\n330\n1F\n100\nAcDbEntity\n  8\n{layer}\n160\n{len(graphic)}\n{chunks}"
+           f"100\n{subclass}\n")
+    text = path.read_text(encoding="utf-8")
+    head, sep, tail = text.partition("ENTITIES\n")
+    end = tail.index("  0\nENDSEC")
+    path.write_text(head + sep + tail[:end] + raw + tail[end:], encoding="utf-8")

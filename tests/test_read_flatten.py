@@ -196,3 +196,43 @@ def test_walls_only_in_an_xref_say_so_in_the_error(tmp_path):
         build_plan(read_drawing(save(doc, tmp_path)))
     assert "no rooms recognised" in str(info.value)
     assert "it inserts 1 external reference not in the file (walls-1.etg.dwg): bind them before exporting" in str(info.value)
+
+
+# -- objects of other programs, read from their proxy graphics ----------------------------------------
+
+
+WALLS_4_BY_3 = [[(-100, -100), (1000, -100), (1000, 0), (-100, 0)], [(1900, -100), (4100, -100), (4100, 0), (1900, 0)],
+                [(-100, 3000), (4100, 3000), (4100, 3100), (-100, 3100)], [(-100, 0), (0, 0), (0, 3000), (-100, 3000)],
+                [(4000, 0), (4100, 0), (4100, 3000), (4000, 3000)]]
+
+
+def test_an_aec_wall_is_read_from_its_proxy_graphics(tmp_path):
+    """AutoCAD Architecture saves its walls as AEC_WALL objects with the graphics other readers should draw:
+    a 4 × 3 m room walled so is the room its walls drawn as polylines make."""
+    doc, msp = new()
+    builders.text(msp, 2000, 1500, "Soverom")
+    path = save(doc, tmp_path)
+    builders.add_custom_object(path, "AEC_WALL", "A-WALL", builders.proxy_graphic(polygons=WALLS_4_BY_3))
+    d = read_drawing(path)
+    assert [s.role for s in d.shapes] == [Role.WALL] * 5  # on the object's layer (the graphics name none)
+    (info,) = [x for x in d.diagnostics if x.code == "proxy-graphics"]
+    assert info.message.startswith("1 AEC_WALL object of another program read from the graphics saved with them")
+    assert not any(x.code == "entities-skipped" for x in d.diagnostics)
+    assert [(r.label, round(r.area_m2, 2)) for r in build_plan(d).rooms] == [("Soverom", 12.0)]
+
+
+def test_broken_proxy_graphics_are_skipped_not_fatal(tmp_path):
+    doc, msp = new()
+    for x0, y0, x1, y1 in [(-100, -100, 1000, 0), (1900, -100, 4100, 0), (-100, 3000, 4100, 3100), (-100, 0, 0, 3000),
+                           (4000, 0, 4100, 3000)]:
+        rect(msp, x0, y0, x1, y1)
+    builders.text(msp, 2000, 1500, "Soverom")
+    path = save(doc, tmp_path)
+    good = builders.proxy_graphic(polylines=[[(0, 0), (10, 10)]])
+    short = good[:8] + b"\x04\x00\x00\x00\x06\x00\x00\x00" + good[16:]  # a command of size 4 < 8
+    builders.add_custom_object(path, "AEC_DOOR", "A-DOOR", short)
+    builders.add_custom_object(path, "AEC_WINDOW", "A-GLAZ", good[:-20])  # cut in a vertex
+    d = read_drawing(path)
+    skipped = {x.subject for x in d.diagnostics if x.code == "entities-skipped"}
+    assert {"AEC_DOOR (malformed: ProxyGraphicError)", "AEC_WINDOW (malformed: ProxyGraphicError)"} <= skipped
+    assert [round(r.area_m2, 2) for r in build_plan(d).rooms] == [12.0]

@@ -200,6 +200,9 @@ def _report_layers(raw: RawGeometry, prof: Profile, log: DiagnosticLog) -> None:
                  "its blocks and shapes are judged by their names and geometry", subject=layer)
     for what, n in sorted(raw.skipped.items()):
         log.info("entities-skipped", f"{n} {what} entities not used (no floor-plan meaning)", subject=what)
+    for what, n in sorted(raw.proxies.items()):
+        log.info("proxy-graphics", f"{n} {what} object{'s' if n > 1 else ''} of another program read from the graphics "
+                 "saved with them (proxy graphics): drawn as that program drew them", subject=what)
     for ref, n in sorted(raw.xrefs.items()):
         log.warning("xref-not-bound", f"{n} insert{'s' if n > 1 else ''} of the external reference '{ref}', a drawing that "
                     "is not in this file: what it draws (often the walls or the whole plan) is missing; bind the "

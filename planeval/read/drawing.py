@@ -201,6 +201,7 @@ class RawGeometry:
     layer_counts: Counter[str] = field(default_factory=Counter)
     nonfinite: int = 0
     xrefs: Counter[str] = field(default_factory=Counter)  # external reference (its path, else its name) -> INSERTs of it
+    proxies: Counter[str] = field(default_factory=Counter)  # custom object type -> objects read from their proxy graphics
 
     def primitives(self) -> int:
         return len(self.segments) + len(self.arcs) + len(self.chains) + len(self.shapes) + len(self.texts) + len(self.inserts)

@@ -36,11 +36,16 @@ BLOCK_ROLE_FROM_LAYER = frozenset(
 
 
 def layer_of(e: Any) -> str:
-    """An entity's layer name (:func:`name_of`); a table entry or object misplaced among the entities has
-    none (ezdxf raises DXFAttributeError): it is read as on layer 0 and skipped as of no known type."""
+    """An entity's layer name (:func:`name_of`); an object of another program, the group code 8 of its
+    AcDbEntity part; a table entry or object misplaced among the entities has none (ezdxf raises
+    DXFAttributeError): it is read as on layer 0 and skipped as of no known type."""
     try:
         return name_of(e.dxf.layer)
     except AttributeError:  # DXFAttributeError is an AttributeError
+        pass
+    try:  # an object of another program (AEC_WALL …) keeps its tags as they are: the layer in its AcDbEntity part
+        return name_of(str(e.xtags.get_subclass("AcDbEntity").get_first_value(8)))
+    except (AttributeError, LookupError, ValueError):  # ezdxf's DXFValueError is a ValueError
         return "0"
 
 
@@ -53,12 +58,13 @@ class Flattener:
 
     def __init__(self, doc: Any, profile: Profile, limit: Limits | None = None) -> None:
         from ezdxf.lldxf.const import DXFError
+        from ezdxf.proxygraphic import ProxyGraphicError
 
         self.doc = doc
         self.profile = profile
         self.raw = RawGeometry()
         self.limits = limit or limits()
-        self.errors: tuple[type[BaseException], ...] = (*ENTITY_ERRORS, DXFError)
+        self.errors: tuple[type[BaseException], ...] = (*ENTITY_ERRORS, DXFError, ProxyGraphicError)
         self.budget = Budget(doc, self.limits)
         self._layer_cache: dict[str, tuple[Role, bool]] = {}
         self._block_cache: dict[str, Role] = {}
@@ -145,6 +151,8 @@ class Flattener:
                 self._insert(e, layer, layer_role, block_role, group, depth)
             elif (handler := self.handlers.get(dxftype)) is not None:
                 handler(e, layer, role, src)
+            elif getattr(e, "proxy_graphic", None):
+                self._proxy(e, layer, block_role, group, depth)
             else:  # dimensions, leaders, images, 3D solids …: no plan geometry for us
                 self.raw.skipped[dxftype] += 1
         except self.errors as exc:
@@ -193,6 +201,15 @@ class Flattener:
             handler = self.handlers.get(part.dxftype())
             if handler is not None and handler != self._mline:
                 handler(part, layer, role, src)
+
+    def _proxy(self, e: Any, layer: str, block_role: Role | None, group: int | None, depth: int) -> None:
+        """An object of a program planeval does not know (AutoCAD Architecture's AEC_WALL, AEC_DOOR, AEC_SPACE …,
+        an ACAD_PROXY_ENTITY) as the proxy graphics that program saved with it for other readers: its lines,
+        arcs, polylines and fills (ezdxf's rendering), each on its own layer or, on layer 0, on the object's."""
+        self.budget.curve(len(e.proxy_graphic) // 24, f"the proxy graphics of an {e.dxftype()}", len(e.proxy_graphic), "bytes")
+        self.raw.proxies[e.dxftype()] += 1
+        for child in e.virtual_entities():
+            self.entity(child, layer, block_role, group, depth + 1)
 
     def _arc(self, e: Any, layer: str, role: Role, src: Source) -> None:
         circle = e.dxftype() == "CIRCLE"
