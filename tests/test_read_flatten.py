@@ -236,3 +236,24 @@ def test_broken_proxy_graphics_are_skipped_not_fatal(tmp_path):
     skipped = {x.subject for x in d.diagnostics if x.code == "entities-skipped"}
     assert {"AEC_DOOR (malformed: ProxyGraphicError)", "AEC_WINDOW (malformed: ProxyGraphicError)"} <= skipped
     assert [round(r.area_m2, 2) for r in build_plan(d).rooms] == [12.0]
+
+
+def test_a_known_type_with_proxy_graphics_stays_out():
+    """A type ezdxf knows (a room schedule as ACAD_TABLE, a leader, a dimension) is not drawn from the proxy
+    graphics AutoCAD may save with it: only objects no reader but their own program knows are."""
+    from planeval.read.flatten import Flattener
+    from planeval.read.profiles import builtin_profile
+
+    doc, msp = new()
+    line = msp.add_line((0, 0), (1000, 0), dxfattribs={"layer": "A-ANNO-TABL"})
+
+    class Table:  # an ACAD_TABLE as ezdxf loads it: its own class, with the proxy graphics AutoCAD saved
+        dxf = line.dxf
+        proxy_graphic = builders.proxy_graphic(polylines=[[(0, 0), (5000, 0)]])
+
+        def dxftype(self) -> str:
+            return "ACAD_TABLE"
+
+    f = Flattener(doc, builtin_profile("aia"))
+    f.entity(Table(), None, None, None, 0)
+    assert f.raw.skipped["ACAD_TABLE"] == 1 and not f.raw.segments and not f.raw.proxies

@@ -57,6 +57,7 @@ class Flattener:
     """One pass over the modelspace. ``layer_role`` and ``hidden`` are resolved once per layer."""
 
     def __init__(self, doc: Any, profile: Profile, limit: Limits | None = None) -> None:
+        from ezdxf.entities.dxfentity import DXFTagStorage
         from ezdxf.lldxf.const import DXFError
         from ezdxf.proxygraphic import ProxyGraphicError
 
@@ -66,6 +67,7 @@ class Flattener:
         self.limits = limit or limits()
         self.errors: tuple[type[BaseException], ...] = (*ENTITY_ERRORS, DXFError, ProxyGraphicError)
         self.budget = Budget(doc, self.limits)
+        self._foreign = DXFTagStorage  # what ezdxf loads an entity type it does not know as
         self._layer_cache: dict[str, tuple[Role, bool]] = {}
         self._block_cache: dict[str, Role] = {}
         self._block_names_cache: dict[str, tuple[str, ...]] = {}
@@ -151,7 +153,8 @@ class Flattener:
                 self._insert(e, layer, layer_role, block_role, group, depth)
             elif (handler := self.handlers.get(dxftype)) is not None:
                 handler(e, layer, role, src)
-            elif getattr(e, "proxy_graphic", None):
+            elif getattr(e, "proxy_graphic", None) and (dxftype == "ACAD_PROXY_ENTITY" or isinstance(e, self._foreign)):
+                # an object only its own program knows; the types ezdxf knows (tables, leaders, dimensions) stay out
                 self._proxy(e, layer, block_role, group, depth)
             else:  # dimensions, leaders, images, 3D solids …: no plan geometry for us
                 self.raw.skipped[dxftype] += 1
