@@ -196,13 +196,13 @@ class Flattener:
     def _mline(self, e: Any, layer: str, role: Role, src: Source) -> None:
         """A multiline (AutoCAD's MLINE, how many draw walls: one entity of parallel lines) as ezdxf renders
         it with its MLINESTYLE (element offsets, scale, justification, caps and joints as lines and arcs,
-        a filled style as SOLIDs); each piece on the multiline's layer, with its role and source."""
+        a filled style's fill as a HATCH); each piece on the multiline's layer, with its role and source."""
         style = e.style
         elements = max(1, len(style.elements)) if style is not None else 1
         self.budget.curve(len(e.vertices) * (elements + 2), "an MLINE", len(e.vertices))
         for part in e.virtual_entities():
             handler = self.handlers.get(part.dxftype())
-            if handler is not None and handler != self._mline:
+            if handler is not None:  # LINE, ARC, HATCH: a multiline renders into nothing else
                 handler(part, layer, role, src)
 
     def _proxy(self, e: Any, layer: str, block_role: Role | None, group: int | None, depth: int) -> None:
