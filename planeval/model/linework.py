@@ -20,6 +20,8 @@ import shapely
 from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from planeval.model.tiled_union import union_polygons
+
 EPS_MM = 5.0  # half thickness given to lines; also the snapping distance
 MIN_GAP_MM = 2.0  # a wall end closer than a passage to another wall is joined to it (undershoots)
 MAX_GAP_MM = 1300.0
@@ -56,7 +58,7 @@ def wall_mass(segs: np.ndarray, bodies: list[Polygon]) -> BaseGeometry:
     parts.extend(bodies)
     if not parts:
         return Polygon()
-    return shapely.normalize(shapely.union_all(np.asarray(parts, dtype=object)))
+    return shapely.normalize(union_polygons(np.asarray(parts, dtype=object)))
 
 
 def _rings(mass: BaseGeometry, tolerance: float) -> list[np.ndarray]:
