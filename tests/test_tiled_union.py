@@ -17,7 +17,8 @@ from planeval.model.linework import EPS_MM
 @pytest.fixture
 def small_tiles(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(tiled_union, "TILE_PARTS", 12)
-    monkeypatch.setattr(tiled_union, "MIN_MARGIN_MM", 1500.0)
+    monkeypatch.setattr(tiled_union, "FANOUT", 4)
+    monkeypatch.setattr(tiled_union, "TILED_FROM", 0)
 
 
 def thick(segs: list[tuple[float, float, float, float]]) -> np.ndarray:
@@ -45,14 +46,23 @@ def same_region(a, b) -> None:
     assert shapely.get_num_geometries(a) == shapely.get_num_geometries(b)
 
 
-def test_a_grid_of_rooms_gives_the_plain_union_ring_for_ring(small_tiles: None) -> None:
+def test_a_grid_of_rooms_gives_the_plain_union_ring_for_ring(small_tiles: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    merged: list[int] = []  # the holes each union in the recursion carried
+    real = tiled_union._merge
+    monkeypatch.setattr(tiled_union, "_merge", lambda pieces: _count_holes(real(pieces), merged))
     parts = thick(room_grid(12, 9))
-    assert len(parts) >= 4 * tiled_union.TILE_PARTS  # tiled, not the plain path
     tiled = shapely.normalize(tiled_union.union_polygons(parts))
     plain = shapely.normalize(shapely.union_all(parts))
     same_region(tiled, plain)
     assert shapely.equals_exact(tiled, plain, 1e-6)  # the same rings and vertices, in normal form
-    assert len(tiled_union._tiles(shapely.bounds(parts), np.arange(len(parts)))) > 4
+    # the point of it: no union carries every hole (the 108 rooms and the wall hollows between them)
+    holes = int(shapely.get_num_interior_rings(shapely.get_parts(plain)).sum())
+    assert len(merged) > 10 and max(merged) < holes / 3
+
+
+def _count_holes(geom, seen: list[int]):
+    seen.append(int(shapely.get_num_interior_rings(shapely.get_parts(geom)).sum()))
+    return geom
 
 
 def test_a_hall_larger_than_any_tile_stays_a_hole(small_tiles: None) -> None:
@@ -74,7 +84,7 @@ def test_a_column_in_a_room_is_kept(small_tiles: None) -> None:
     assert shapely.get_num_geometries(tiled) >= 80  # every column its own polygon inside its room's hole
 
 
-def test_a_wall_hatch_over_the_whole_floor_is_cut_to_the_tiles(small_tiles: None) -> None:
+def test_a_wall_hatch_over_the_whole_floor(small_tiles: None) -> None:
     outer = box(-500, -500, 40500, 24500)
     hatch = outer.difference(shapely.union_all([box(x * 4000 + 200, y * 3000 + 200, x * 4000 + 3800, y * 3000 + 2800)
                                                   for x in range(10) for y in range(8)]))
@@ -95,10 +105,17 @@ def test_random_lines_give_the_plain_union(small_tiles: None) -> None:
 
 def test_few_parts_take_the_plain_union(monkeypatch: pytest.MonkeyPatch) -> None:
     calls: list[int] = []
-    monkeypatch.setattr(tiled_union, "_tiles", lambda *a: calls.append(1) or [])
+    monkeypatch.setattr(tiled_union, "_Tiling", lambda *a: calls.append(1))
     parts = thick(room_grid(3, 3))
     assert tiled_union.union_polygons(parts).equals(shapely.union_all(parts))
     assert not calls
+
+
+def test_a_buffer_that_is_not_the_union_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    pieces = [box(0, 0, 10, 10), box(5, 0, 20, 10), box(30, 0, 40, 10)]
+    assert tiled_union._merge(pieces).area == pytest.approx(300.0)
+    monkeypatch.setattr(tiled_union.shapely, "buffer", lambda *a, **k: box(0, 0, 1, 1))  # smaller than a piece
+    assert tiled_union._merge(pieces).area == pytest.approx(300.0)
 
 
 def test_holes_put_back_that_would_touch_are_refused() -> None:
