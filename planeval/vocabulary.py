@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 #: The canonical functions, in the order reports list them.
 FUNCTIONS: tuple[str, ...] = (
@@ -181,7 +181,13 @@ def is_common(label: str) -> bool:
     words = set(re.split(r"[\s/&+,;:()\-_.]+", fold(label)))
     if any(w.startswith(("felles", "common", "gemeinschaft", "gemensam")) for w in words):
         return True
-    return any(fold(w) in words for w in COMMON_WORDS)
+    return not words.isdisjoint(_common_folded())
+
+
+@cache
+def _common_folded() -> frozenset[str]:
+    """``COMMON_WORDS`` folded, once (folding them for every label was 0.9 s of 10,000 labelled rooms)."""
+    return frozenset(fold(w) for w in COMMON_WORDS)
 
 
 _PREFIX_AREA_RE = re.compile(  # Italian "mq=12.40", "A = 12,4", "F: 12,40 m²", "NF 12,4", "BRA 41,2", "Fl. 12,4"
