@@ -123,12 +123,12 @@ def test_holes_put_back_that_would_touch_are_refused() -> None:
     such holes are not put back (the caller takes the plain union)."""
     whole = box(0, 0, 100, 100)
     apart = [np.asarray(box(10, 10, 20, 20).exterior.coords), np.asarray(box(30, 10, 40, 20).exterior.coords)]
-    punched = tiled_union._punch(whole, apart)
+    punched = tiled_union._put_back_holes(whole, apart)
     assert punched is not None and punched.is_valid and punched.area == pytest.approx(10000 - 200)
-    assert tiled_union._punch(whole, apart + [apart[0][::-1]]).area == pytest.approx(10000 - 200)  # confirmed twice: once
+    assert tiled_union._put_back_holes(whole, apart + [apart[0][::-1]]).area == pytest.approx(10000 - 200)  # confirmed twice: once
     touching = [np.asarray(box(10, 10, 20, 20).exterior.coords), np.asarray(box(20, 20, 30, 30).exterior.coords)]
-    assert tiled_union._punch(whole, touching) is None
+    assert tiled_union._put_back_holes(whole, touching) is None
     at_shell = [np.asarray(box(0, 10, 20, 20).exterior.coords)]
-    assert tiled_union._punch(whole, at_shell) is None
+    assert tiled_union._put_back_holes(whole, at_shell) is None
     outside = [np.asarray(box(200, 10, 220, 20).exterior.coords)]
-    assert tiled_union._punch(whole, outside) is None
+    assert tiled_union._put_back_holes(whole, outside) is None

@@ -48,7 +48,7 @@ def union_polygons(parts: np.ndarray) -> BaseGeometry:
     centres = np.column_stack([(bounds[:, 0] + bounds[:, 2]) / 2, (bounds[:, 1] + bounds[:, 3]) / 2])
     united = _Tiling(parts, centres)
     pieces, holes = united.unite(np.arange(len(parts)))
-    result = _punch(_merge(pieces), holes) if pieces else None
+    result = _put_back_holes(_merge(pieces), holes) if pieces else None
     return shapely.union_all(parts) if result is None else result
 
 
@@ -139,7 +139,7 @@ def _fill_confirmed(local: BaseGeometry, tree: shapely.STRtree, stamp: np.ndarra
     return filled, confirmed
 
 
-def _punch(whole: BaseGeometry, holes: list[np.ndarray]) -> BaseGeometry | None:
+def _put_back_holes(whole: BaseGeometry, holes: list[np.ndarray]) -> BaseGeometry | None:
     """``whole`` with the confirmed ``holes`` put back, each once (tiles that overlap confirm the same hole);
     ``None`` when a hole lies in no polygon of ``whole``."""
     polys = [p for p in shapely.get_parts(whole) if isinstance(p, Polygon) and not p.is_empty]
