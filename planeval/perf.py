@@ -14,6 +14,8 @@ limit                  environment variable            default    what it bounds
 ``max-curve-points``   ``PLANEVAL_MAX_CURVE_POINTS``   100000     points of one flattened curve, polyline or
                                                                   hatch boundary
 ``max-text``           ``PLANEVAL_MAX_TEXT``           100000     characters of one TEXT/MTEXT/ATTRIB
+``max-file-size``      ``PLANEVAL_MAX_FILE_MB``        500 MB     the file, before it is read (ezdxf holds about
+                                                                  five times a file's size while it parses it)
 =====================  ==============================  =========  =============================================
 
 >>> limits().block_depth
@@ -45,6 +47,7 @@ class Limits:
     block_depth: int = 16
     curve_points: int = 100_000
     text_chars: int = 100_000
+    file_mb: int = 500
 
 
 #: field -> (limit name, environment variable)
@@ -54,6 +57,7 @@ LIMIT_NAMES: dict[str, tuple[str, str]] = {
     "block_depth": ("max-block-depth", "PLANEVAL_MAX_BLOCK_DEPTH"),
     "curve_points": ("max-curve-points", "PLANEVAL_MAX_CURVE_POINTS"),
     "text_chars": ("max-text", "PLANEVAL_MAX_TEXT"),
+    "file_mb": ("max-file-size", "PLANEVAL_MAX_FILE_MB"),
 }
 
 
@@ -79,7 +83,7 @@ def exceeded(field: str, what: str, path: str | Path | None = None) -> LimitExce
     """The error for ``what`` going over the limit ``field`` of :class:`Limits` (names the limit and its variable)."""
     name, var = LIMIT_NAMES[field]
     value = getattr(limits(), field)
-    shown = f"{value:g} s" if field == "time_s" else f"{value:,}"
+    shown = f"{value:g} s" if field == "time_s" else f"{value:,} MB" if field == "file_mb" else f"{value:,}"
     return LimitExceeded(f"{what}: over the {name} limit of {shown} (raise it with {var}=…, 0 switches it off)", path,
                          limit=name)
 

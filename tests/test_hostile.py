@@ -88,6 +88,26 @@ def test_limits_are_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert limits().entities == 0 and limits().block_depth == 40
 
 
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "huge.dxf"
+    with path.open("wb") as f:  # sparse: 600 MB that take no disk
+        f.write(b"  0\nSECTION\n")
+        f.truncate(600_000_000)
+    from planeval.read import read_drawing
+
+    def stub(self: Path) -> bytes:
+        raise RuntimeError("read before the size was checked")
+
+    monkeypatch.setattr(Path, "read_bytes", stub)
+    with pytest.raises(LimitExceeded) as info:
+        read_drawing(path)
+    assert info.value.limit == "max-file-size" and str(path) in str(info.value)
+    assert "the file is 600 MB: over the max-file-size limit of 500 MB (raise it with PLANEVAL_MAX_FILE_MB=" in str(info.value)
+    monkeypatch.setenv("PLANEVAL_MAX_FILE_MB", "1000")
+    with pytest.raises(RuntimeError, match="read before the size was checked"):  # read now: the stub says so
+        read_drawing(path)
+
+
 # -- one entity, hostile by its size --------------------------------------------------------------
 
 def test_a_3_mb_label_is_refused_by_the_text_limit(tmp_path: Path) -> None:
