@@ -39,6 +39,31 @@ def test_loose_arc_with_leaf(tmp_path):
     assert d.swing_room is not None
 
 
+def _swing_on(layer, leaf_pieces):
+    """A quarter swing hinged at (3100, 1000), latch at (3100, 1900), its open leaf along +x drawn as the pieces
+    (x0, x1) given, on ``layer``."""
+    def draw(doc, msp):
+        msp.add_arc((3100, 1000), 900, 0, 90, dxfattribs={"layer": layer})
+        for x0, x1 in leaf_pieces:
+            msp.add_line((3100 + x0, 1000), (3100 + x1, 1000), dxfattribs={"layer": layer})
+    return draw
+
+
+@pytest.mark.parametrize("layer", ["A-DOOR", "Diverse"])  # a door layer; a layer of no role needs the leaf line
+def test_a_leaf_drawn_in_pieces_is_the_leaf_of_one_line(tmp_path, layer):
+    one = only_door(plan_with(tmp_path, _swing_on(layer, [(0, 900)])))
+    for pieces in ([(0, 450), (450, 900)], [(0, 300), (302, 610), (610, 900)]):
+        d = only_door(plan_with(tmp_path, _swing_on(layer, pieces)))
+        assert (d.kind, d.hinge, d.latch, d.leaf_width_mm, d.clear_width_mm, d.swing_room) == \
+            (one.kind, one.hinge, one.latch, one.leaf_width_mm, one.clear_width_mm, one.swing_room)
+
+
+def test_pieces_with_a_gap_or_off_the_line_are_no_leaf(tmp_path):
+    for pieces in ([(0, 400), (500, 900)], [(0, 450)]):  # 100 mm missing; half a leaf
+        plan = plan_with(tmp_path, _swing_on("Diverse", pieces))
+        assert not [d for d in plan.doors if d.kind is not DoorKind.OPENING], plan.doors
+
+
 def test_block_rotated_and_mirrored_module_width(tmp_path):
     def draw(doc, msp):
         door_block(doc, "DOOR-M9", 825)

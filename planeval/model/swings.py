@@ -33,6 +33,8 @@ PART_MIN = 15.0  # a door drawn partly open: a short arc of 15–45° and the le
 PART_MAX = 45.0
 NEAR_WALL_MM = 300.0
 LEAF_TOL = 0.15  # relative tolerance of a leaf's length against the radius
+LEAF_OFFSET_MM = 15.0  # a piece of a leaf drawn in pieces lies this close to the line from the hinge
+LEAF_GAP_MM = 5.0  # and leaves at most this between it and the next
 EXCLUDED_ROLES = frozenset({Role.FURNITURE, Role.FIXTURE, Role.STAIR, Role.IGNORE, Role.LABEL, Role.ROOM, Role.WINDOW})
 
 
@@ -93,26 +95,53 @@ class SwingEvidence:
         return float(min(self.wall_geoms[i].distance(pt) for i in idx))
 
     def leaf_to(self, hinge: tuple[float, float], end: tuple[float, float], r: float) -> list[object]:
-        """Primitives that draw a leaf from the hinge towards ``end`` (a line, or a thin rectangle's edge)."""
+        """Primitives that draw a leaf from the hinge towards ``end``: a line, a thin rectangle's edge, or
+        collinear pieces end to end (a leaf line drawn in two, broken where it crosses a wall face)."""
         if self.seg_tree is None:
             return []
         line = LineString([hinge, end])
+        ux, uy = (end[0] - hinge[0]) / r, (end[1] - hinge[1]) / r
         found = []
+        pieces: list[tuple[float, float, int]] = []  # along the leaf from the hinge: start, end, segment
         for i in self.seg_tree.query(line.buffer(max(60.0, 0.08 * r)), predicate="intersects"):
             (ax, ay), (bx, by) = self.seg_coords[i]
             length = math.hypot(bx - ax, by - ay)
-            if not (0.7 * r <= length <= 1.15 * r):
+            if length < 1e-9:
                 continue
             # starting near the hinge and running towards the arc end (not away from it)
             if math.dist((bx, by), hinge) < math.dist((ax, ay), hinge):
                 ax, ay, bx, by = bx, by, ax, ay
-            if math.dist((ax, ay), hinge) > max(80.0, 0.1 * r):
-                continue
-            ux, uy = (end[0] - hinge[0]) / r, (end[1] - hinge[1]) / r
             vx, vy = (bx - ax) / length, (by - ay) / length
-            if ux * vx + uy * vy >= 0.97:
+            if ux * vx + uy * vy < 0.97:
+                continue
+            if 0.7 * r <= length <= 1.15 * r and math.dist((ax, ay), hinge) <= max(80.0, 0.1 * r):
                 found.append(self.seg_objs[i])
-        return found
+            elif length < 0.7 * r and abs((ax - hinge[0]) * uy - (ay - hinge[1]) * ux) <= LEAF_OFFSET_MM \
+                    and abs((bx - hinge[0]) * uy - (by - hinge[1]) * ux) <= LEAF_OFFSET_MM:
+                t0 = (ax - hinge[0]) * ux + (ay - hinge[1]) * uy
+                pieces.append((t0, t0 + length * (ux * vx + uy * vy), int(i)))
+        return found or self._pieced_leaf(pieces, r)
+
+    def _pieced_leaf(self, pieces: list[tuple[float, float, int]], r: float) -> list[object]:
+        """Pieces on the leaf's line that cover it end to end from the hinge (gaps up to ``LEAF_GAP_MM``) to
+        0.7–1.15 of the radius: the leaf, as one line would be."""
+        if len(pieces) < 2:
+            return []
+        pieces.sort()
+        reach, used = None, []
+        for t0, t1, i in pieces:
+            if reach is None:
+                if abs(t0) > max(80.0, 0.1 * r):
+                    return []
+                reach = t1
+            elif t0 > reach + LEAF_GAP_MM:
+                break
+            else:
+                reach = max(reach, t1)
+            used.append(i)
+        if len(used) < 2 or reach is None or not 0.7 * r <= reach <= 1.15 * r:
+            return []
+        return [self.seg_objs[i] for i in used]
 
     # -- leaves -----------------------------------------------------------------------------
     def leaves(self) -> list[Leaf]:
