@@ -9,6 +9,7 @@ is scaled about its own origin and ``$INSUNITS`` says the new unit, so blocks ar
 unit too rather than inserted at scale 0.001. ``redrawn(src, dst)`` draws the same plan in another
 order: every LINE from its other end, every closed polyline from another vertex and the other way
 round, and the modelspace's entities in reverse order (what a re-export or a copy-paste may do).
+``split_lines(src, dst, parts)`` draws every LINE as collinear pieces end to end.
 """
 
 from __future__ import annotations
@@ -63,6 +64,25 @@ def redrawn(src: Path, dst: Path) -> int:
         msp.add_entity(e)
     doc.saveas(dst)
     return len(entities)
+
+
+def split_lines(src: Path, dst: Path, parts: int = 2) -> int:
+    """Write ``src`` with every modelspace LINE drawn as ``parts`` collinear lines end to end (an export that
+    breaks lines where others cross them, or a drawing patched piece by piece); returns how many lines were split."""
+    import ezdxf
+
+    doc = ezdxf.readfile(src)
+    msp = doc.modelspace()
+    lines = [e for e in msp if e.dxftype() == "LINE"]
+    for e in lines:
+        a, b = e.dxf.start, e.dxf.end
+        pts = [a + (b - a) * (k / parts) for k in range(parts + 1)]
+        attribs = {k: v for k, v in e.dxfattribs().items() if k not in ("handle", "owner", "start", "end")}
+        for p, q in zip(pts, pts[1:], strict=False):
+            msp.add_line(p, q, dxfattribs=attribs)
+        msp.delete_entity(e)
+    doc.saveas(dst)
+    return len(lines)
 
 
 def rescale(src: Path, dst: Path, unit: str, mm_per_unit: float = 1.0) -> int:
