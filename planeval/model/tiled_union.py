@@ -118,13 +118,14 @@ def _merge(pieces: list[Polygon] | list[BaseGeometry]) -> BaseGeometry:
 
 def _fill_confirmed(local: BaseGeometry, tree: shapely.STRtree, stamp: np.ndarray, group: int
                     ) -> tuple[list[Polygon], list[np.ndarray]]:
-    """The polygons of a tile's union with their confirmed holes filled, and those holes (see the module docstring)."""
+    """The polygons of a tile's or group's union with their confirmed holes filled, and those holes (see the module
+    docstring); ``stamp`` marks the parts of the group ``group``."""
     polys = [p for p in shapely.get_parts(local) if isinstance(p, Polygon) and not p.is_empty]
     rings = [(k, r) for k, p in enumerate(polys) for r in p.interiors]
     if not rings:
         return polys, []
     areas = shapely.polygons(np.asarray([r for _, r in rings], dtype=object))
-    # a hole that a part of another tile meets (or touches) may be covered, or joined to another, in the whole
+    # a hole that a part outside the group meets (or touches) may be covered, or joined to another, in the whole
     hole, part = tree.query(areas, predicate="intersects")
     inside = np.ones(len(rings), dtype=bool)
     inside[hole[stamp[part] != group]] = False
@@ -140,15 +141,16 @@ def _fill_confirmed(local: BaseGeometry, tree: shapely.STRtree, stamp: np.ndarra
 
 
 def _put_back_holes(whole: BaseGeometry, holes: list[np.ndarray]) -> BaseGeometry | None:
-    """``whole`` with the confirmed ``holes`` put back, each once (tiles that overlap confirm the same hole);
-    ``None`` when a hole lies in no polygon of ``whole``."""
+    """``whole`` with the confirmed ``holes`` put back, each once (a hole is confirmed by one group only, but a hole
+    given twice would make the polygon invalid); ``None`` when a hole lies in no polygon of ``whole``, or would
+    touch another hole or its polygon's boundary."""
     polys = [p for p in shapely.get_parts(whole) if isinstance(p, Polygon) and not p.is_empty]
     if not holes:
         return whole
     rings = np.asarray([shapely.linearrings(h) for h in holes], dtype=object)
     areas = shapely.polygons(rings)
     pts = shapely.point_on_surface(areas)
-    # the same hole from two tiles: a point of the later one lies in the earlier (distinct holes are disjoint)
+    # the same hole twice: a point of the later one lies in the earlier (distinct holes are disjoint)
     pi, hi = shapely.STRtree(areas).query(pts, predicate="within")
     dup = np.zeros(len(holes), dtype=bool)
     dup[pi[hi < pi]] = True
