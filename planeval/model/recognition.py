@@ -28,6 +28,7 @@ import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
+from planeval.geometry import union_apart
 from planeval.model.layout import InPlan
 from planeval.model.rooms import THIN_MM
 from planeval.model.types import (
@@ -115,7 +116,7 @@ def _broad_mass(mass: BaseGeometry, drawing: Drawing, in_plan: InPlan) -> BaseGe
 
 def missed_floor(enclosed: BaseGeometry, rooms: Sequence[Room]) -> BaseGeometry:
     """The enclosed floor in no room, without strips narrower than 0.35 m (the inside of a double-line wall)."""
-    rest = enclosed.difference(shapely.union_all([r.polygon for r in rooms])) if rooms else enclosed
+    rest = enclosed.difference(union_apart([r.polygon for r in rooms])) if rooms else enclosed
     half = THIN_MM / 2
     return shapely.buffer(shapely.buffer(rest, -half, quad_segs=2), half, join_style="mitre", quad_segs=2)
 
