@@ -69,7 +69,7 @@ def test_a_hall_larger_than_any_tile_stays_a_hole(small_tiles: None) -> None:
     segs = room_grid(10, 8)
     hall = [(20000.0 + dx, 9000.0 + dy, 20000.0 + dx2, 9000.0 + dy2) for dx, dy, dx2, dy2 in
             [(0, 0, 12000, 0), (12000, 0, 12000, 9000), (12000, 9000, 0, 9000), (0, 9000, 0, 0)]]
-    # the hall: a big free region far larger than the margin, cut out of the middle of the grid
+    # the hall: a free region far larger than a tile, cut out of the middle of the grid
     parts = thick(segs)
     keep = [not box(20100, 9100, 31900, 17900).intersects(p) for p in parts]
     parts = np.concatenate([parts[np.asarray(keep)], thick(hall)])

@@ -40,7 +40,7 @@ FANOUT = 16
 def union_polygons(parts: np.ndarray) -> BaseGeometry:
     """The union of ``parts`` (an array of polygons), tiled when there are many."""
     parts = np.asarray(parts, dtype=object)
-    if len(parts) < max(TILED_FROM, 4 * TILE_PARTS):
+    if len(parts) < TILED_FROM or len(parts) <= TILE_PARTS:
         return shapely.union_all(parts)
     bounds = shapely.bounds(parts)
     if not np.isfinite(bounds).all():
