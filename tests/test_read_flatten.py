@@ -257,3 +257,40 @@ def test_a_known_type_with_proxy_graphics_stays_out():
     f = Flattener(doc, builtin_profile("aia"))
     f.entity(Table(), None, None, None, 0)
     assert f.raw.skipped["ACAD_TABLE"] == 1 and not f.raw.segments and not f.raw.proxies
+
+
+def _unit_block(doc, name="TYPE-A", walls=10):
+    """A block drawing part of a plan: wall lines and a nested door block (on layer 0 inside)."""
+    b = doc.blocks.new(name)
+    for k in range(walls):
+        b.add_line((0, k * 300), (4000, k * 300), dxfattribs={"layer": "A-WALL"})
+    b.add_blockref(_door_block(doc), (500, 100), dxfattribs={"layer": "A-DOOR"})
+    return name
+
+
+def test_a_block_holding_a_plan_is_read_as_drawn_in_place(tmp_path):
+    """Two inserts of a unit block (the second turned): its walls are walls, and its nested door block is
+    a door insert of its own in each copy, placed where that copy puts it — not the unit one big door."""
+    doc, msp = new()
+    name = _unit_block(doc)
+    msp.add_blockref(name, (0, 0))
+    msp.add_blockref(name, (20000, 0), dxfattribs={"rotation": 90})
+    d = read_drawing(save(doc, tmp_path))
+    assert sum(s.role is Role.WALL for s in d.segments) == 20
+    doors = sorted((round(i.x), round(i.y), round(i.rotation_deg)) for i in d.inserts if i.role is Role.DOOR)
+    assert doors == [(500, 100, 0), (19900, 500, 90)]
+    assert not any(i.name == name for i in d.inserts)
+    assert len({s.src.handle for s in d.segments if s.role is Role.WALL}) == 20  # each copy's lines told apart
+    assert any(x.code == "plan-blocks" for x in d.diagnostics)
+
+
+def test_a_door_block_with_a_nested_swing_stays_one_door(tmp_path):
+    """A block without a name of its own that nests a door (Revit's "Door Swing 90") and has a few lines on
+    the wall layer (jambs) is a door, not a plan: too little of a plan in it."""
+    doc, msp = new()
+    rect(msp, -3000, -3000, 6000, 6000)
+    name = _unit_block(doc, "M_Single-Flush 0915", walls=3)
+    msp.add_blockref(name, (0, 0))
+    d = read_drawing(save(doc, tmp_path))
+    assert [i.role for i in d.inserts] == [Role.DOOR]
+    assert not any(x.code == "plan-blocks" for x in d.diagnostics)

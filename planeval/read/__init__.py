@@ -18,6 +18,7 @@ import numpy as np
 from planeval.diagnostics import DiagnosticLog
 from planeval.errors import InputError
 from planeval.perf import gc_paused, quiet_numerics
+from planeval.read.containers import plan_block_layers
 from planeval.read.drawing import Arc, Chain, Drawing, LayerInfo, Role, Segment, Shape, View
 from planeval.read.flatten import Flattener, RawGeometry, layer_of
 from planeval.read.load import load_dxf
@@ -74,7 +75,8 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
                else "the modelspace is empty: nothing to read")
         raise InputError(why, path)
 
-    detected, scores = detect_profile(dict(layer_counts))
+    # the layers of a plan drawn in a block (a bound xref, a dwelling unit inserted on every floor) count too
+    detected, scores = detect_profile(dict(layer_counts + plan_block_layers(doc)))
     if profile is None:
         prof = builtin_profile(detected)
         ranked = ", ".join(f"{n} {s}" for n, s in sorted(scores.items(), key=lambda kv: -kv[1])[:3])
@@ -88,6 +90,11 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
 
     raw = Flattener(doc, prof).run()
     _report_layers(raw, prof, log)
+    if raw.containers:
+        named = ", ".join(f"'{n}'" + (f" ×{k}" if k > 1 else "") for n, k in sorted(raw.containers.items())[:5])
+        more = f" and {len(raw.containers) - 5} more" if len(raw.containers) > 5 else ""
+        log.info("plan-blocks", f"{len(raw.containers)} block(s) holding a plan read as drawn where they are inserted: "
+                 f"{named}{more}")
     if raw.nonfinite:
         log.warning("nonfinite-coordinates", f"{raw.nonfinite} entities with infinite or NaN coordinates skipped")
 
@@ -130,7 +137,7 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
 
     layers = tuple(
         LayerInfo(name, *_layer_state(prof, raw, name, doc))
-        for name in sorted(set(layer_counts) | set(raw.hidden), key=str.lower)
+        for name in sorted(set(layer_counts) | set(raw.layer_counts) | set(raw.hidden), key=str.lower)
     )
     return Drawing(
         path=Path(path),

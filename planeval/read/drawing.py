@@ -201,6 +201,7 @@ class RawGeometry:
     layer_counts: Counter[str] = field(default_factory=Counter)
     nonfinite: int = 0
     xrefs: Counter[str] = field(default_factory=Counter)  # external reference (its path, else its name) -> INSERTs of it
+    containers: Counter[str] = field(default_factory=Counter)  # block holding a plan, read as drawn in place -> INSERTs
     proxies: Counter[str] = field(default_factory=Counter)  # custom object type -> objects read from their proxy graphics
 
     def primitives(self) -> int:

@@ -17,6 +17,7 @@ from typing import Any
 
 from planeval.perf import Limits, exceeded, limits
 from planeval.read.budget import Budget, mcount
+from planeval.read.containers import Containers
 from planeval.read.drawing import Arc, Chain, Insert, RawGeometry, Role, Segment, Shape, Source
 from planeval.read.outlines import CURVE_TOLERANCE, bulge_outline, control_size, hatch_areas, path_size
 from planeval.read.profiles import Profile
@@ -73,6 +74,7 @@ class Flattener:
         self._block_names_cache: dict[str, tuple[str, ...]] = {}
         self._box_cache: dict[str, tuple[float, float, float, float] | None] = {}
         self._hidden_layers: set[str] = set()
+        self.containers = Containers(doc, lambda layer: self.layer(layer)[0], profile.labels)
         for layer in doc.layers:
             name = name_of(layer.dxf.name)
             if layer.is_frozen() or layer.is_off():
@@ -379,6 +381,10 @@ class Flattener:
             return
         if depth == 0:
             self.budget.charge(e, name)
+        if parent_role is None and layer_role not in BLOCK_ROLE_FROM_LAYER \
+                and self.profile.block_role(name_of(name))[0] is Role.UNKNOWN and self.containers.holds_plan(name, layer):
+            self._container(e, layer, group, depth)
+            return
         own_role = self.block_role(name)
         if parent_role is not None:
             role: Role | None = parent_role
@@ -437,6 +443,28 @@ class Flattener:
                         self._text(child, layer, role or Role.LABEL, Source("", "ATTDEF", group))
                     continue
                 self.entity(child, layer, role, group, depth + 1)
+
+
+    def _container(self, e: Any, layer: str, group: int | None, depth: int) -> None:
+        """A block that holds a plan (:mod:`planeval.read.containers`): its content read as if drawn where the
+        INSERT puts it, each nested block an insert of its own (inside a symbol, ``group``, it stays that symbol's)."""
+        self.raw.containers[name_of(e.dxf.name)] += mcount(e)
+        for a in e.attribs:
+            self.entity(a, layer, None, group, depth + 1)
+        base = str(e.dxf.handle or name_of(e.dxf.name))
+        for copy, single in enumerate(e.multi_insert() if mcount(e) > 1 else (e,)):
+            for k, child in enumerate(single.virtual_entities()):
+                # a handle of its own (the loose parts of a door are told apart by their handles): the INSERT's,
+                # the copy of a MINSERT grid, the place in the block
+                child.dxf.handle = f"{base}:{copy}:{k}" if copy else f"{base}:{k}"
+                if child.dxftype() == "ATTDEF":
+                    if child.dxf.hasattr("flags") and child.dxf.flags & 2:  # constant attribute: shown
+                        self._text(child, layer, self.layer(layer)[0], Source("", "ATTDEF", group))
+                    continue
+                if group is None:
+                    child_layer = layer_of(child)
+                    self.raw.layer_counts[layer if child_layer == "0" or not child_layer else child_layer] += 1
+                self.entity(child, layer, None, group, depth + 1)
 
 
 def _transform(m: Any, pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
