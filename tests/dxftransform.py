@@ -9,7 +9,11 @@ is scaled about its own origin and ``$INSUNITS`` says the new unit, so blocks ar
 unit too rather than inserted at scale 0.001. ``redrawn(src, dst)`` draws the same plan in another
 order: every LINE from its other end, every closed polyline from another vertex and the other way
 round, and the modelspace's entities in reverse order (what a re-export or a copy-paste may do).
-``split_lines(src, dst, parts)`` draws every LINE as collinear pieces end to end.
+``split_lines(src, dst, parts)`` draws every LINE as collinear pieces end to end. ``wrapped(src, dst,
+places)`` moves the whole modelspace into one block and inserts it at each of ``places`` (a plan
+bound or pasted as a block; a dwelling unit drawn once and inserted twice, the second copy turned or
+mirrored). ``exploded(src, dst, names)`` explodes the INSERTs of the named blocks in place (their
+layer-``0`` linework stays on layer ``0``, as AutoCAD's EXPLODE leaves it).
 """
 
 from __future__ import annotations
@@ -83,6 +87,45 @@ def split_lines(src: Path, dst: Path, parts: int = 2) -> int:
         msp.delete_entity(e)
     doc.saveas(dst)
     return len(lines)
+
+
+def wrapped(src: Path, dst: Path, places: list[tuple[float, float, float, bool]]) -> int:
+    """Write ``src`` with its whole modelspace in one block, inserted at each (x, y, rotation°, mirrored) of
+    ``places`` (x, y in drawing units; the first place puts the plan back where it was drawn); returns how
+    many entities the block holds."""
+    import math
+
+    import ezdxf
+    from ezdxf.math import Matrix44
+
+    doc = ezdxf.readfile(src)
+    msp = doc.modelspace()
+    block = doc.blocks.new("PLAN-WRAPPED")
+    x0, y0, rot0, mirror0 = places[0]
+    to_block = Matrix44.translate(-x0, -y0, 0.0) @ Matrix44.z_rotate(-math.radians(rot0))
+    if mirror0:
+        to_block = to_block @ Matrix44.scale(-1.0, 1.0, 1.0)
+    entities = list(msp)
+    for e in entities:
+        msp.unlink_entity(e)
+        e.transform(to_block)
+        block.add_entity(e)
+    for x, y, rot, mirror in places:
+        msp.add_blockref("PLAN-WRAPPED", (x, y), dxfattribs={"rotation": rot, "xscale": -1.0 if mirror else 1.0})
+    doc.saveas(dst)
+    return len(entities)
+
+
+def exploded(src: Path, dst: Path, names: set[str]) -> int:
+    """Write ``src`` with every modelspace INSERT of a block named in ``names`` exploded; returns how many."""
+    import ezdxf
+
+    doc = ezdxf.readfile(src)
+    inserts = [e for e in doc.modelspace().query("INSERT") if e.dxf.name in names]
+    for e in inserts:
+        e.explode()
+    doc.saveas(dst)
+    return len(inserts)
 
 
 def rescale(src: Path, dst: Path, unit: str, mm_per_unit: float = 1.0) -> int:

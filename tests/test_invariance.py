@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dxftransform import differences, fingerprint, rescale, rigid, split_lines
+from dxftransform import differences, exploded, fingerprint, rescale, rigid, split_lines, wrapped
 from sampleplans import NAMES, sample_path, sample_plan, sample_report
 
 MM_TOL = 2.0  # one bisection step of the disc-width measurements
@@ -143,3 +143,56 @@ def test_walls_drawn_as_multilines_get_the_verdicts_of_walls_drawn_as_lines(tmp_
     moved = tmp_path / "moved.dxf"
     assert rigid(mline_path, moved, 33.0, 5.9e8, 6.7e9, mirror=True) == 0
     assert differences(mline, judged(moved), mm_tol=MM_TOL) == []
+
+
+@pytest.mark.parametrize("name", [_param("rigid", n) for n in sorted(MOTIONS)])
+def test_a_plan_drawn_in_a_block(name: str, tmp_path: Path) -> None:
+    """The whole plan in one block, inserted once with the sample's rigid motion (a plan bound from an xref
+    or pasted as a block). Its door blocks once made it one door (a block without a name of its own asked
+    its nested blocks), and nothing was read: "no rooms recognised"."""
+    angle, dx, dy, mirror = MOTIONS[name]
+    mm = _mm_per_unit(name)
+    out = tmp_path / f"{name}-in-a-block.dxf"
+    wrapped(sample_path(name), out, [(0.0, 0.0, 0.0, False)])
+    assert _compare(name, out) == []
+    moved = tmp_path / f"{name}-in-a-block-moved.dxf"
+    wrapped(sample_path(name), moved, [(0.0, 0.0, 0.0, False)])
+    rigid(moved, moved, angle, dx, dy, mirror, mm_per_unit=mm)  # the INSERT moved, the block as drawn
+    assert _compare(name, moved) == []
+
+
+def test_one_unit_block_inserted_twice_is_two_units(tmp_path: Path) -> None:
+    """A dwelling unit drawn once as a block and inserted twice, the second copy mirrored 30 m away: two
+    units with the rooms, doors and measurements of the one, each door its own."""
+    from planeval.api import check, load_plan
+
+    name = "korttid-40-aia"
+    mm = _mm_per_unit(name)
+    out = tmp_path / "twice.dxf"
+    wrapped(sample_path(name), out, [(0.0, 0.0, 0.0, False), (30000.0 / mm, 0.0, 0.0, True)])
+    plan = load_plan(out)
+    one = fingerprint(sample_plan(name), sample_report(name))
+    two = fingerprint(plan, check(plan, "tek17"))
+    assert len(plan.units) == 2 and two["counts"] == [2 * n for n in one["counts"]]
+    assert differences({**one, "rooms": sorted(one["rooms"] * 2), "doors": sorted(one["doors"] * 2), "findings": [],
+                        "counts": two["counts"]}, {**two, "findings": []}) == []
+    assert len({d.id for d in plan.doors}) == len(plan.doors) == 2 * len(sample_plan(name).doors)
+    assert any(d.code == "plan-blocks" for d in plan.diagnostics)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fixture_blocks_exploded_keep_the_rooms_and_doors(name: str, tmp_path: Path) -> None:
+    """Every fixture and furniture block exploded into loose linework (on layer 0, as EXPLODE leaves it):
+    the fixtures are no longer known, but the rooms and doors stay. A shower tray drawn as a square with
+    an X made two door "triangles" (a side as the leaf, a diagonal as the straight swing), closed along the
+    wall the tray stands against: bofelles-40-nordic got two exterior doors in its bathroom."""
+    from planeval.api import load_plan
+    from planeval.read import read_drawing
+    from planeval.read.drawing import Role
+
+    names = {i.name for i in read_drawing(sample_path(name)).inserts if i.role in (Role.FIXTURE, Role.FURNITURE)}
+    out = tmp_path / f"{name}-exploded.dxf"
+    assert exploded(sample_path(name), out, names)
+    none = type("NoReport", (), {"findings": []})()
+    before, after = fingerprint(sample_plan(name), none), fingerprint(load_plan(out), none)
+    assert (after["rooms"], after["doors"]) == (before["rooms"], before["doors"])

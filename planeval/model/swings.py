@@ -32,6 +32,7 @@ SWEEP_MAX = 120.0
 PART_MIN = 15.0  # a door drawn partly open: a short arc of 15–45° and the leaf at its end
 PART_MAX = 45.0
 NEAR_WALL_MM = 300.0
+CLOSED_ON_WALL_MM = 30.0  # a leaf whose closed position runs this close along a wall closes against it
 LEAF_TOL = 0.15  # relative tolerance of a leaf's length against the radius
 LEAF_OFFSET_MM = 15.0  # a piece of a leaf drawn in pieces lies this close to the line from the hinge
 LEAF_GAP_MM = 5.0  # and leaves at most this between it and the next
@@ -93,6 +94,21 @@ class SwingEvidence:
         if len(idx) == 0:
             return None
         return float(min(self.wall_geoms[i].distance(pt) for i in idx))
+
+    def closes_on_wall(self, hinge: tuple[float, float], latch: tuple[float, float]) -> bool:
+        """Whether the leaf, closed, lies along a wall instead of across an opening: the points at a quarter,
+        half and three quarters of hinge → latch are each within ``CLOSED_ON_WALL_MM`` of a wall line. A
+        door closes into a gap of the wall, whose jambs are at the leaf's ends; a shower tray's side and
+        its diagonal (a loose square with an X, a fixture block exploded) form the same triangle, closed
+        along the wall the tray stands against."""
+        if self.wall_tree is None:
+            return False
+        for t in (0.25, 0.5, 0.75):
+            p = (hinge[0] + t * (latch[0] - hinge[0]), hinge[1] + t * (latch[1] - hinge[1]))
+            d = self.near_wall(p, CLOSED_ON_WALL_MM)
+            if d is None or d > CLOSED_ON_WALL_MM:
+                return False
+        return True
 
     def leaf_to(self, hinge: tuple[float, float], end: tuple[float, float], r: float) -> list[object]:
         """Primitives that draw a leaf from the hinge towards ``end``: a line, a thin rectangle's edge, or
@@ -318,7 +334,7 @@ class SwingEvidence:
             door_role = role in (Role.DOOR, Role.OPENING) or getattr(leaf_obj, "role", None) in (Role.DOOR, Role.OPENING)
             walls = self.near_wall(hinge) is not None and self.near_wall(latch, 2 * NEAR_WALL_MM) is not None
             # off door layers only a right-angled door-sized triangle between walls counts
-            loose = walls and r >= 600.0 and 80.0 <= a <= 100.0
+            loose = walls and r >= 600.0 and 80.0 <= a <= 100.0 and not self.closes_on_wall(hinge, latch)
             if not (door_role or loose) or not self.in_plan(*hinge):
                 continue
             evidence = ["door layer/block"] * door_role + ["leaf line", "swing drawn straight"]
