@@ -128,6 +128,19 @@ def exploded(src: Path, dst: Path, names: set[str]) -> int:
     return len(inserts)
 
 
+def open_polylines_exploded(src: Path, dst: Path) -> int:
+    """Write ``src`` with every open modelspace polyline drawn as separate lines and arcs (what a PDF conversion
+    or EXPLODE leaves of a swing drawn in straight pieces); returns how many polylines."""
+    import ezdxf
+
+    doc = ezdxf.readfile(src)
+    polylines = [e for e in doc.modelspace().query("LWPOLYLINE POLYLINE") if not e.is_closed]
+    for e in polylines:
+        e.explode()
+    doc.saveas(dst)
+    return len(polylines)
+
+
 def rescale(src: Path, dst: Path, unit: str, mm_per_unit: float = 1.0) -> int:
     """Write ``src`` (drawn in ``mm_per_unit``) redrawn in ``unit``; returns how many entities had to be dropped."""
     import ezdxf

@@ -23,12 +23,15 @@ from shapely.geometry import LineString, Point, Polygon
 
 from planeval.geometry import circle_fit, sector
 from planeval.model.layout import InPlan
-from planeval.read.drawing import Chain, Drawing, Role, Segment, Shape
+from planeval.read.drawing import Chain, Drawing, Role, Segment, Shape, Source
 
 R_MIN_MM = 350.0
 R_MAX_MM = 1300.0
 SWEEP_MIN = 60.0
 SWEEP_MAX = 120.0
+PIECE_MAX_MM = 600.0  # a swing drawn as loose lines end to end (a PDF conversion): pieces up to this long
+PIECES_MIN = 3
+JOIN_EPS_MM = 1.0  # pieces whose ends fall on the same point of this grid are joined
 PART_MIN = 15.0  # a door drawn partly open: a short arc of 15–45° and the leaf at its end
 PART_MAX = 45.0
 NEAR_WALL_MM = 300.0
@@ -197,8 +200,61 @@ class SwingEvidence:
             leaf = self._elliptic_leaf(ch) or self._chain_leaf(ch)
             if leaf is not None:
                 leaves.append(leaf)
+        for ch, pieces in self._joined_pieces():
+            if again(("joined", ch.points), ch.role, ch.layer, None):
+                continue
+            leaf = self._chain_leaf(ch)
+            if leaf is not None:
+                leaf.parts = [*pieces, *leaf.parts[1:]]  # the lines themselves, kept out of walls and windows
+                leaves.append(leaf)
         leaves += self._straight_leaves(again)
         return leaves
+
+    def _joined_pieces(self) -> list[tuple[Chain, list[Segment]]]:
+        """Loose short lines drawn end to end, as the polylines they stand for: a swing drawn as separate
+        straight pieces (what a PDF conversion or an exploded polyline leaves). Each path runs between
+        ends where the lines do not simply continue (a free end, or three or more meeting), through
+        ``PIECES_MIN`` or more loose lines of at most ``PIECE_MAX_MM``, on one layer."""
+        segs = [sg for sg in self.d.segments if sg.src.group is None and sg.role not in EXCLUDED_ROLES
+                and sg.role is not Role.WALL and 0.0 < math.dist((sg.x1, sg.y1), (sg.x2, sg.y2)) <= PIECE_MAX_MM]
+        if len(segs) < PIECES_MIN:
+            return []
+
+        def key(p: tuple[float, float]) -> tuple[int, int]:
+            return (round(p[0] / JOIN_EPS_MM), round(p[1] / JOIN_EPS_MM))
+
+        ends: dict[tuple[int, int], list[int]] = {}
+        for i, sg in enumerate(segs):
+            for p in ((sg.x1, sg.y1), (sg.x2, sg.y2)):
+                ends.setdefault(key(p), []).append(i)
+        out: list[tuple[Chain, list[Segment]]] = []
+        used: set[int] = set()
+        for start, at in sorted(ends.items()):
+            if len(at) == 2:
+                continue  # inside a path: paths are walked from their ends
+            for i in at:
+                if i in used:
+                    continue
+                path, node = [i], start
+                pts: list[tuple[float, float]] = []
+                while True:
+                    sg = segs[path[-1]]
+                    a, b = (sg.x1, sg.y1), (sg.x2, sg.y2)
+                    far = b if key(a) == node else a
+                    if not pts:
+                        pts.append(a if far is b else b)
+                    pts.append(far)
+                    node = key(far)
+                    nxt = [j for j in ends[node] if j != path[-1]]
+                    if len(ends[node]) != 2 or nxt[0] in path or segs[nxt[0]].layer != sg.layer:
+                        break
+                    path.append(nxt[0])
+                used.update(path)
+                if len(path) >= PIECES_MIN:
+                    first = segs[path[0]]
+                    out.append((Chain(tuple(pts), first.layer, first.role, Source(first.src.handle, "LINE", None)),
+                                [segs[j] for j in path]))
+        return out
 
     def _chain_leaf(self, ch: Chain) -> Leaf | None:
         pts = list(ch.points)
