@@ -63,6 +63,19 @@ def test_mtext_with_formatting_and_area(tmp_path):
     assert (r.label, r.function, r.stated_area_m2) == ("STUE", "living", 11.9)
 
 
+def test_a_room_tag_that_names_a_function_wins_over_one_that_does_not(tmp_path):
+    """Two tag blocks in one room, the first in reading order with NAME "1" (a symbol's number): the room is
+    named by the tag that says what it is, not by the one read first."""
+    doc, msp = new()
+    walls_around(msp, 0, 0, 3000, 4000)
+    tag = doc.blocks.new("ROOMTAG")
+    tag.add_attdef("NAME", (0, 0), dxfattribs={"height": 200})
+    for text, pos in (("1", (1200, 3000)), ("Soverom", (1200, 1500))):
+        msp.add_blockref("ROOMTAG", pos, dxfattribs={"layer": "Tekst"}).add_attrib("NAME", text, pos, dxfattribs={"height": 200})
+    r = build_plan(read_drawing(save(doc, tmp_path))).rooms[0]
+    assert (r.label, r.function, r.function_source) == ("Soverom", "bedroom", "attribute")
+
+
 def test_two_labels_in_one_room_are_both_kept_and_reported(tmp_path):
     plan = _room(tmp_path, ("text", ("Stue", (800, 2000))), ("text", ("Kjøkken", (2300, 1000))))
     r = plan.rooms[0]

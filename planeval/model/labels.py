@@ -171,7 +171,8 @@ def _choose(texts: list[Text], hint: str, extra: dict[str, str]) -> RoomLabel:
     vocab = [(s, f) for s in joined for f in [functions_of(_first_line(s), extra) or functions_of(s, extra)] if f]
     all_labels = tuple(dict.fromkeys([s for s, _ in named] + [_clean(s) for s, _ in vocab]))
     if named:
-        s, f = named[0]
+        # a room tag that names a function wins over one that does not ("1" on a symbol's NAME attribute)
+        s, f = next(((s, f) for s, f in named if f), named[0])
         return RoomLabel(_clean(s), f or (functions_of(hint, extra) if hint else ()), "attribute", number, area, all_labels,
                          area_text, height)
     if vocab:
