@@ -141,3 +141,16 @@ def test_at_or_above_the_grade_nothing_changes():
     found = [_finding("R2", Status.FAIL)]
     assert uncertain(plan, found, "C") == found
     assert uncertain(plan, found, "B")[0].status is Status.NEEDS_REVIEW  # the grade is configurable
+
+
+@pytest.mark.parametrize("layer, grade", [("A-WALL", "A"), ("LINES-7", "B")])
+def test_walls_guessed_from_lines_of_no_role_cap_the_grade_at_b(tmp_path, layer, grade):
+    """A room whose walls are on a wall layer is graded A; the same room with its walls on a layer of no known
+    role (a PDF conversion, everything on one layer) is at best B, and the note says why: every such line was
+    taken for a wall, and an annotation drawn in the room would have narrowed it unseen."""
+    doc, msp = new()
+    walls_around(msp, 0, 0, 3000, 4000, layer=layer)
+    text(msp, 1500, 2000, "Soverom")
+    rec = plan_of(save(doc, tmp_path)).recognition
+    assert rec.grade == grade
+    assert (("walls_guessed", ()) in rec.reasons) == (grade == "B")

@@ -156,12 +156,18 @@ def recognise(drawing: Drawing, in_plan: InPlan, mass: BaseGeometry, rooms: Sequ
     # what the checks cannot do without: the rooms' extent and their functions
     if parts["area"] < 0.6 or parts["functions"] < 0.5:
         score = min(score, THRESHOLDS[3][1])  # at best D
+    # walls guessed: no line on a wall layer (nor a wall hatch or multiline), the rooms found from every line of no
+    # known role; an annotation, a dimension or a symbol drawn in a room then narrows it, and nothing says so
+    guessed = any(r.source == "walls" for r in rooms) and not any(
+        s.role is Role.WALL for s in drawing.segments) and not any(sh.role is Role.WALL for sh in drawing.shapes)
+    if guessed:
+        score = min(score, THRESHOLDS[1][1])  # at best B
     if parts["functions"] < 0.8 or parts["area"] < 0.8 or drawing.xrefs:
         # at best C; so also when part of the drawing is in external references the file does not hold: the
         # walls, fixtures or furniture they draw may be missing from what is judged
         score = min(score, THRESHOLDS[2][1])
     notes, reasons = _notes(parts, enclosed_m2, room_m2, len(rooms), labelled, inferred, n_symbols, len(unused), len(texts),
-                   len(unassigned), unexplained_m, drawing.xrefs)
+                   len(unassigned), unexplained_m, drawing.xrefs, guessed)
     rec = Recognition(
         drawing_kind="floor_plan", kind_reason="", grade=grade_of(score), score=round(score, 3),
         enclosed_m2=round(enclosed_m2, 2), room_m2=round(room_m2, 2), rooms=len(rooms), rooms_labelled=labelled,
@@ -265,6 +271,8 @@ NOTE_TEXTS = {
     "texts": "{unassigned} of {texts} room texts lie in no room",
     "lines": "{metres} m of wall and plan linework bounds no room and draws nothing recognised",
     "xrefs": "external references not in the file ({n}: {names}): what they draw is not judged",
+    "walls_guessed": "no wall layer: the walls are every line of no known role (a symbol or text drawn in a room "
+                     "narrows it)",
 }
 
 
@@ -278,13 +286,15 @@ def note_text(key: str, values: dict[str, object]) -> str:
 
 
 def _notes(parts: dict[str, float], enclosed: float, room_m2: float, rooms: int, labelled: int, inferred: int,
-           symbols: int, unused: int, texts: int, unassigned: int, unexplained_m: float, xrefs: tuple[str, ...] = ()
-           ) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[tuple[str, object], ...]], ...]]:
+           symbols: int, unused: int, texts: int, unassigned: int, unexplained_m: float, xrefs: tuple[str, ...] = (),
+           walls_guessed: bool = False) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[tuple[str, object], ...]], ...]]:
     """What lowered the grade, the heaviest loss first: the English notes, and each as a key with its values
     (numbers as the notes print them) for the reports to say in their language."""
     said: list[tuple[float, list[tuple[str, dict[str, object]]]]] = []
     if xrefs:  # first: what is missing altogether weighs more than anything read
         said.append((1.0, [("xrefs", {"n": len(xrefs), "names": ", ".join(xrefs[:3]) + (" …" if len(xrefs) > 3 else "")})]))
+    if walls_guessed:  # what the rooms stand on: before the losses measured on them
+        said.append((0.9, [("walls_guessed", {})]))
     if parts["area"] < 0.95:
         said.append((WEIGHTS["area"] * (1 - parts["area"]), [("area", {
             "share": f"{1 - parts['area']:.0%}", "lost": f"{enclosed - room_m2:.1f}", "enclosed": f"{enclosed:.1f}"})]))
