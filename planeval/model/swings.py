@@ -23,6 +23,7 @@ from shapely.geometry import LineString, Point, Polygon
 
 from planeval.geometry import circle_fit, sector
 from planeval.model.layout import InPlan
+from planeval.model.pieces import joined
 from planeval.read.drawing import Chain, Drawing, Role, Segment, Shape, Source
 
 R_MIN_MM = 350.0
@@ -211,49 +212,24 @@ class SwingEvidence:
         return leaves
 
     def _joined_pieces(self) -> list[tuple[Chain, list[Segment]]]:
-        """Loose short lines drawn end to end, as the polylines they stand for: a swing drawn as separate
-        straight pieces (what a PDF conversion or an exploded polyline leaves). Each path runs between
-        ends where the lines do not simply continue (a free end, or three or more meeting), through
-        ``PIECES_MIN`` or more loose lines of at most ``PIECE_MAX_MM``, on one layer."""
-        segs = [sg for sg in self.d.segments if sg.src.group is None and sg.role not in EXCLUDED_ROLES
-                and sg.role is not Role.WALL and 0.0 < math.dist((sg.x1, sg.y1), (sg.x2, sg.y2)) <= PIECE_MAX_MM]
-        if len(segs) < PIECES_MIN:
-            return []
-
-        def key(p: tuple[float, float]) -> tuple[int, int]:
-            return (round(p[0] / JOIN_EPS_MM), round(p[1] / JOIN_EPS_MM))
-
-        ends: dict[tuple[int, int], list[int]] = {}
-        for i, sg in enumerate(segs):
-            for p in ((sg.x1, sg.y1), (sg.x2, sg.y2)):
-                ends.setdefault(key(p), []).append(i)
+        """Loose short lines drawn end to end (:func:`planeval.model.pieces.joined`), as the polylines they stand
+        for: a swing drawn as separate straight pieces (what a PDF conversion or an exploded polyline leaves),
+        ``PIECES_MIN`` or more loose lines of at most ``PIECE_MAX_MM`` on one layer, as an open path."""
+        by_layer: dict[str, list[Segment]] = {}
+        for sg in self.d.segments:
+            if sg.src.group is None and sg.role not in EXCLUDED_ROLES and sg.role is not Role.WALL \
+                    and math.dist((sg.x1, sg.y1), (sg.x2, sg.y2)) <= PIECE_MAX_MM:
+                by_layer.setdefault(sg.layer, []).append(sg)
         out: list[tuple[Chain, list[Segment]]] = []
-        used: set[int] = set()
-        for start, at in sorted(ends.items()):
-            if len(at) == 2:
-                continue  # inside a path: paths are walked from their ends
-            for i in at:
-                if i in used:
-                    continue
-                path, node = [i], start
-                pts: list[tuple[float, float]] = []
-                while True:
-                    sg = segs[path[-1]]
-                    a, b = (sg.x1, sg.y1), (sg.x2, sg.y2)
-                    far = b if key(a) == node else a
-                    if not pts:
-                        pts.append(a if far is b else b)
-                    pts.append(far)
-                    node = key(far)
-                    nxt = [j for j in ends[node] if j != path[-1]]
-                    if len(ends[node]) != 2 or nxt[0] in path or segs[nxt[0]].layer != sg.layer:
-                        break
-                    path.append(nxt[0])
-                used.update(path)
-                if len(path) >= PIECES_MIN:
-                    first = segs[path[0]]
-                    out.append((Chain(tuple(pts), first.layer, first.role, Source(first.src.handle, "LINE", None)),
-                                [segs[j] for j in path]))
+        for layer in sorted(by_layer):
+            segs = by_layer[layer]
+            if len(segs) < PIECES_MIN:
+                continue
+            for idx, pts, closed in joined([((s.x1, s.y1), (s.x2, s.y2)) for s in segs], JOIN_EPS_MM):
+                if not closed and len(idx) >= PIECES_MIN:
+                    first = segs[idx[0]]
+                    out.append((Chain(tuple(pts), layer, first.role, Source(first.src.handle, "LINE", None)),
+                                [segs[j] for j in idx]))
         return out
 
     def _chain_leaf(self, ch: Chain) -> Leaf | None:
