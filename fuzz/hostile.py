@@ -223,6 +223,31 @@ def odd_structure(rng: random.Random) -> bytes:
     return _save(doc)
 
 
+def plan_block(rng: random.Random) -> bytes:
+    """A plan drawn in a block (read as drawn in place: :mod:`planeval.read.containers`) that is hostile: it
+    inserts itself, is placed by a MINSERT grid of 20 × 20 dwellings, or nests 17 blocks of plans deep."""
+    doc = _doc()
+    msp = doc.modelspace()
+    unit = doc.blocks.new("UNIT")
+    _room(unit)
+    _room(unit, 4000.0, 0.0, label="Soverom")
+    kind = rng.choice(("self", "grid", "deep"))
+    if kind == "self":
+        unit.add_blockref("UNIT", (9000.0, 0.0))
+        msp.add_blockref("UNIT", (0, 0))
+    elif kind == "grid":
+        msp.add_blockref("UNIT", (0, 0)).grid(size=(20, 20), spacing=(4000, 9000))
+    else:
+        prev = "UNIT"
+        for lv in range(17):
+            blk = doc.blocks.new(f"PLAN{lv}")
+            _room(blk, 0.0, 4000.0)
+            blk.add_blockref(prev, (0.0, 0.0))
+            prev = f"PLAN{lv}"
+        msp.add_blockref(prev, (0, 0))
+    return _save(doc)
+
+
 HOSTILE: dict[str, Builder] = {
     "self_insert": self_insert,
     "mutual_insert": mutual_insert,
@@ -233,6 +258,7 @@ HOSTILE: dict[str, Builder] = {
     "huge_geometry": huge_geometry,
     "odd_structure": odd_structure,
     "huge_mline": huge_mline,
+    "plan_block": plan_block,
 }
 
 

@@ -376,3 +376,17 @@ def test_a_multiline_of_500_elements_is_refused_by_the_curve_limit(tmp_path: Pat
 def test_a_hostile_multiline_reads(tmp_path: Path, seed: int) -> None:
     drawing = _read(tmp_path, build("huge_mline", seed))
     assert drawing.segments  # the plan's walls, and what of the multiline is finite
+
+
+def test_a_plan_block_that_inserts_itself_is_refused_and_a_grid_of_dwellings_reads(tmp_path: Path) -> None:
+    """A plan drawn in a block is read as drawn in place (read/containers.py): a cycle is still the one-line
+    error, a MINSERT of 20 × 20 two-room dwellings reads as 800 rooms each with its own door, and plans
+    nested 17 deep meet the depth limit."""
+    assert "block 'UNIT' inserts itself (UNIT → UNIT)" in _refused(tmp_path, build("plan_block", 0)).message
+    from planeval.model import build_plan
+
+    plan = build_plan(_read(tmp_path, build("plan_block", 1), "grid.dxf"))
+    assert len(plan.rooms) == len(plan.doors) == 800
+    assert len({(round(d.hinge[0]), round(d.hinge[1])) for d in plan.doors}) == 800
+    err = _refused(tmp_path, build("plan_block", 9))
+    assert isinstance(err, LimitExceeded) and err.limit == "max-block-depth"
