@@ -181,11 +181,11 @@ def fingerprint(plan: object, report: object) -> dict[str, list]:
     rooms = sorted((r.function, r.label, round(r.area_m2, 2)) for r in plan.rooms)  # type: ignore[attr-defined]
     doors = sorted((str(d.kind), round(d.clear_width_mm)) for d in plan.doors)  # type: ignore[attr-defined]
     counts = [len(plan.windows), len(plan.fixtures), len(plan.units)]  # type: ignore[attr-defined]
-    findings = sorted(
+    findings = sorted((
         (f.code, str(f.result.status), f.result.unit,
          None if f.result.measured is None else round(f.result.measured, 2 if f.result.unit == "m²" else 0))
         for f in report.findings  # type: ignore[attr-defined]
-    )
+    ), key=lambda x: (x[:3], x[3] is not None, x[3] or 0.0))  # a finding measured (a number) beside one not (None)
     return {"rooms": rooms, "doors": doors, "counts": counts, "findings": findings}
 
 

@@ -57,6 +57,8 @@ TURNABLE = frozenset({"table", "parking"})
 CHECKS = 4
 #: A gap along a wall longer than this many times the piece also gets a candidate in its middle.
 MIDDLE_FACTOR = 2.0
+#: a stretch of wall this much shorter than a piece still holds it: the float noise of a turned plan
+ROUNDING_MM = 1e-6
 
 _NUM = r"(\d+(?:\.\d+)?)"
 _LINE = re.compile(r"^\s*(each|unit)\s+([a-z_]+(?:\s*\|\s*[a-z_]+)*)\s*:\s*([a-z_]+)\s+" + _NUM + r"\s*[x×]\s*" + _NUM + r"\s*$")
@@ -172,8 +174,9 @@ def _candidates(room: Room, allowed: BaseGeometry, item: Item, tol: float) -> li
             blocked = [(x0, x1) for x0, x1, _, _ in free_strip_bounds(allowed, fr, -reach, length + reach, tol, d - tol)]
             for g0, g1 in gaps(blocked, -reach + 1.0, length + reach - 1.0):
                 lo, hi = max(g0, -tol), min(g1, length + tol) - w
-                if hi < lo:
+                if hi < lo - ROUNDING_MM:  # a gap exactly as wide as the piece holds it, whatever the rounding
                     continue
+                hi = max(hi, lo)
                 spots = {lo, hi}
                 if hi - lo > (MIDDLE_FACTOR - 1) * w:
                     spots.add((lo + hi) / 2)
