@@ -13,14 +13,10 @@ import math
 from typing import Any
 
 from planeval.findings import Report
+from planeval.geometry import iou
 from planeval.model.types import OUTSIDE
 from planeval.report.json_report import finding_to_dict
 from planeval.vocabulary import fold
-
-
-def _iou(a: Any, b: Any) -> float:
-    inter = a.intersection(b).area
-    return inter / (a.area + b.area - inter) if inter > 0 else 0.0
 
 
 def match_rooms(old: Any, new: Any) -> dict[str, str]:
@@ -29,9 +25,9 @@ def match_rooms(old: Any, new: Any) -> dict[str, str]:
     for rn in new.rooms:
         for ro in old.rooms:
             same_label = bool(rn.label) and fold(rn.label) == fold(ro.label)
-            iou = _iou(rn.polygon, ro.polygon)
-            if same_label or iou >= 0.3:
-                pairs.append(((2 if same_label else 0) + iou, rn.id, ro.id))
+            overlap = iou(rn.polygon, ro.polygon)
+            if same_label or overlap >= 0.3:
+                pairs.append(((2 if same_label else 0) + overlap, rn.id, ro.id))
     pairs.sort(reverse=True)
     out: dict[str, str] = {}
     used: set[str] = set()

@@ -18,7 +18,16 @@ from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from planeval.diagnostics import DiagnosticLog
-from planeval.geometry import extend_segments, largest_polygon, polygon, polygons_of, side_points, split_at_bridges, union_into
+from planeval.geometry import (
+    extend_segments,
+    iou,
+    largest_polygon,
+    polygon,
+    polygons_of,
+    side_points,
+    split_at_bridges,
+    union_into,
+)
 from planeval.model.gaps import split_at_wall_gaps
 from planeval.model.labels import label_rooms
 from planeval.model.layout import InPlan, position_key
@@ -118,7 +127,7 @@ def explicit_faces(shapes: list[tuple[tuple, tuple, str, str]], log: DiagnosticL
         hint = _layer_label(layer)
         b = p.bounds
         # the same room drawn twice (a polyline and its colour hatches): keep the first
-        if any(q == b or (_overlap(q, b) and _iou(p, f.polygon) > 0.9) for q, f in zip(boxes, polys, strict=False)):
+        if any(q == b or (_overlap(q, b) and iou(p, f.polygon) > 0.9) for q, f in zip(boxes, polys, strict=False)):
             continue
         polys.append(Face(shapely.normalize(p), "polygon", layer, hint))
         boxes.append(b)
@@ -138,18 +147,6 @@ def explicit_faces(shapes: list[tuple[tuple, tuple, str, str]], log: DiagnosticL
 
 def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
-
-
-def _iou(a: Polygon, b: Polygon) -> float:
-    inter = a.intersection(b).area
-    if inter <= 0 and a.intersects(b):
-        # two outlines that coincide to 1e-9 mm (a room drawn as a polyline and as lines, turned): GEOS's overlay
-        # can lose their overlap altogether (familie-70-revit at 51.93°, mirrored: its WC counted twice); on a
-        # grid of 1 µm it does not
-        inter = shapely.set_precision(a, 1e-3).intersection(shapely.set_precision(b, 1e-3)).area
-    if inter <= 0:
-        return 0.0
-    return inter / (a.area + b.area - inter)
 
 
 def _layer_label(layer: str) -> str:
