@@ -109,8 +109,7 @@ class SwingEvidence:
             return False
         for t in (0.25, 0.5, 0.75):
             p = (hinge[0] + t * (latch[0] - hinge[0]), hinge[1] + t * (latch[1] - hinge[1]))
-            d = self.near_wall(p, CLOSED_ON_WALL_MM)
-            if d is None or d > CLOSED_ON_WALL_MM:
+            if self.near_wall(p, CLOSED_ON_WALL_MM) is None:
                 return False
         return True
 

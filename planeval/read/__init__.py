@@ -18,7 +18,7 @@ import numpy as np
 from planeval.diagnostics import DiagnosticLog
 from planeval.errors import InputError
 from planeval.perf import gc_paused, quiet_numerics
-from planeval.read.containers import plan_block_layers
+from planeval.read.containers import BlockContents, plan_block_layers
 from planeval.read.drawing import Arc, Chain, Drawing, LayerInfo, Role, Segment, Shape, View
 from planeval.read.flatten import Flattener, RawGeometry, layer_of
 from planeval.read.load import load_dxf
@@ -76,7 +76,8 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
         raise InputError(why, path)
 
     # the layers of a plan drawn in a block (a bound xref, a dwelling unit inserted on every floor) count too
-    detected, scores = detect_profile(dict(layer_counts + plan_block_layers(doc)))
+    blocks = BlockContents(doc)
+    detected, scores = detect_profile(dict(layer_counts + plan_block_layers(doc, blocks)))
     if profile is None:
         prof = builtin_profile(detected)
         ranked = ", ".join(f"{n} {s}" for n, s in sorted(scores.items(), key=lambda kv: -kv[1])[:3])
@@ -88,7 +89,7 @@ def _read_drawing(path: str | Path, *, profile: str | Path | None, units: str | 
         prof = load_user_profile(profile, detected)
         log.info("profile-user", f"user profile {profile} (extends {prof.files[1] if len(prof.files) > 1 else detected})")
 
-    raw = Flattener(doc, prof).run()
+    raw = Flattener(doc, prof, blocks=blocks).run()
     _report_layers(raw, prof, log)
     if raw.containers:
         named = ", ".join(f"'{n}'" + (f" ×{k}" if k > 1 else "") for n, k in sorted(raw.containers.items())[:5])

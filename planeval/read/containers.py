@@ -9,9 +9,11 @@ would lose their own inserts. A block is a **container** when it holds what make
 function), its nested blocks counted in — and its name and layer give it no role of its own. Its
 content is read as if it were drawn in the modelspace: each nested block is an insert of its own.
 
-:func:`plan_block_layers` counts the layers inside such blocks for the layer-profile detection,
-which runs before any role is known: there the test is the profile-free half (room labels), or a
-block of at least ``DETECT_ENTITIES`` entities on at least ``DETECT_LAYERS`` named layers.
+:class:`BlockContents` looks into each block once (the layers of what it draws, nested blocks
+included, and how many of its texts are room labels) and serves both questions: whether a block
+holds a plan, once the profile gives the layers their roles, and, for the layer-profile detection
+that runs before any role is known (:func:`plan_block_layers`), which blocks look like drawings —
+room labels, or at least ``DETECT_ENTITIES`` entities on at least ``DETECT_LAYERS`` named layers.
 
 >>> import ezdxf
 >>> doc = ezdxf.new()
@@ -22,9 +24,10 @@ block of at least ``DETECT_ENTITIES`` entities on at least ``DETECT_LAYERS`` nam
 ...     _ = unit.add_text(word, dxfattribs={"insert": (1000 + 2000 * k, 450), "layer": "A-TEXT"})
 >>> _ = doc.modelspace().add_blockref("TYPE-A", (0, 0))
 >>> from planeval.read.drawing import Role
->>> Containers(doc, lambda layer: Role.WALL if layer == "A-WALL" else Role.UNKNOWN, {}).holds_plan("TYPE-A", "0")
+>>> blocks = BlockContents(doc)
+>>> blocks.holds_plan("TYPE-A", "0", lambda layer: Role.WALL if layer == "A-WALL" else Role.UNKNOWN)
 True
->>> plan_block_layers(doc)["A-WALL"]
+>>> plan_block_layers(doc, blocks)["A-WALL"]
 10
 """
 
@@ -38,7 +41,7 @@ from planeval.read.drawing import Role
 from planeval.read.text import name_of
 from planeval.vocabulary import functions_of
 
-__all__ = ["PLAN_LINES", "PLAN_LABELS", "Containers", "plan_block_layers"]
+__all__ = ["PLAN_LINES", "PLAN_LABELS", "BlockContents", "plan_block_layers"]
 
 #: entities on wall or room layers (nested blocks included) that make a block a drawing
 PLAN_LINES = 8
@@ -66,77 +69,65 @@ def _layer(e: Any, parent: str) -> str:
     return parent if layer == "0" else layer
 
 
-class Containers:
-    """Which blocks are containers, for one document and one profile (``layer_role``: a layer's role)."""
+class BlockContents:
+    """What each block of ``doc`` draws, looked into once: the layers of its entities, nested blocks included
+    (``"0"`` standing for the layer of the INSERT that places it: a layer-``0`` entity takes its insert's layer),
+    and how many of its texts are room labels. A block met again on its own path (a cycle, which the reader
+    refuses) or nested deeper than ``MAX_DEPTH`` adds nothing."""
 
-    def __init__(self, doc: Any, layer_role: Callable[[str], Role], labels: dict[str, str]) -> None:
-        self.doc, self.layer_role, self.labels = doc, layer_role, labels
-        self._counts: dict[tuple[str, str], tuple[int, int]] = {}
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self._memo: dict[str, tuple[Counter[str], int]] = {}
 
-    def holds_plan(self, name: str, layer: str) -> bool:
-        """Whether block ``name``, inserted on ``layer``, holds a plan (see the module docstring)."""
-        lines, labels = self.counts(name, layer, ())
-        return lines >= PLAN_LINES or labels >= PLAN_LABELS
-
-    def counts(self, name: str, layer: str, stack: tuple[str, ...]) -> tuple[int, int]:
-        """(entities on wall or room layers, room labels) in block ``name`` and the blocks it nests, its
-        layer-``0`` entities on ``layer``; each nested block counted once (what it holds, not how often)."""
-        key = (name, layer)
-        cached = self._counts.get(key)
-        if cached is not None:
-            return cached
-        lines = labels = 0
-        block = self.doc.blocks.get(name)
-        if block is not None and name not in stack and len(stack) < MAX_DEPTH:
-            for e in block:
-                kind = e.dxftype()
-                own = _layer(e, layer)
-                if kind == "INSERT":
-                    n, m = self.counts(str(e.dxf.get("name", "")), own, (*stack, name))
-                    lines, labels = lines + n, labels + m
-                elif kind in ("TEXT", "MTEXT"):
-                    labels += bool(functions_of(_label(e), self.labels))
-                elif self.layer_role(own) in _PLAN_ROLES:
-                    lines += 1
-                if lines >= PLAN_LINES and labels >= PLAN_LABELS:
-                    break  # enough either way
-        self._counts[key] = (lines, labels)
-        return lines, labels
-
-
-def plan_block_layers(doc: Any) -> Counter[str]:
-    """The layers of the entities inside the blocks the modelspace inserts that look like drawings before
-    any role is known (room labels, or a large block on several named layers; nested ones too), one count
-    per entity and insert: the profile detection sees the layers of a plan drawn in a block."""
-    found: Counter[str] = Counter()
-    memo: dict[str, tuple[Counter[str], bool]] = {}
-    nothing: tuple[Counter[str], bool] = (Counter(), False)
-
-    def content(name: str, stack: tuple[str, ...]) -> tuple[Counter[str], bool]:
-        """(the layers of everything block ``name`` draws, whether it looks like a drawing)."""
-        if name in memo:
-            return memo[name]
-        memo[name] = nothing  # a block met again on its own path (a cycle) counts nothing
-        block = doc.blocks.get(name)
-        if block is None or len(stack) >= MAX_DEPTH:
-            return nothing
+    def of(self, name: str, stack: tuple[str, ...] = ()) -> tuple[Counter[str], int]:
+        """(layer -> entities, room labels) of block ``name``."""
+        found = self._memo.get(name)
+        if found is not None:
+            return found
+        self._memo[name] = (Counter(), 0)  # what a cycle back to this block counts
         layers: Counter[str] = Counter()
         labels = 0
-        for e in block:
-            kind = e.dxftype()
-            if kind == "INSERT":
-                layers.update(content(str(e.dxf.get("name", "")), (*stack, name))[0])
-                continue
-            layers[_layer(e, "0")] += 1
-            if kind in ("TEXT", "MTEXT"):
-                labels += bool(functions_of(_label(e)))
-        named = [k for k in layers if k != "0"]
-        plan = labels >= PLAN_LABELS or (sum(layers.values()) >= DETECT_ENTITIES and len(named) >= DETECT_LAYERS)
-        memo[name] = (layers, plan)
-        return memo[name]
+        block = self.doc.blocks.get(name)
+        if block is not None and len(stack) < MAX_DEPTH:
+            for e in block:
+                own = _layer(e, "0")
+                if e.dxftype() == "INSERT":
+                    inner, n = self.of(str(e.dxf.get("name", "")), (*stack, name))
+                    for layer, k in inner.items():
+                        layers[own if layer == "0" else layer] += k
+                    labels += n
+                    continue
+                layers[own] += 1
+                if e.dxftype() in ("TEXT", "MTEXT"):
+                    labels += bool(functions_of(_label(e)))
+        self._memo[name] = (layers, labels)
+        return layers, labels
 
+    def holds_plan(self, name: str, layer: str, layer_role: Callable[[str], Role]) -> bool:
+        """Whether block ``name``, inserted on ``layer``, holds a plan (``layer_role``: the profile's role of a
+        layer): ``PLAN_LINES`` entities on wall or room layers, or ``PLAN_LABELS`` room labels."""
+        layers, labels = self.of(name)
+        if labels >= PLAN_LABELS:
+            return True
+        return sum(k for own, k in layers.items() if layer_role(layer if own == "0" else own) in _PLAN_ROLES) >= PLAN_LINES
+
+    def looks_like_plan(self, name: str) -> bool:
+        """Before any role is known: room labels, or a large block on several named layers."""
+        layers, labels = self.of(name)
+        named = [k for k in layers if k != "0"]
+        return labels >= PLAN_LABELS or (sum(layers.values()) >= DETECT_ENTITIES and len(named) >= DETECT_LAYERS)
+
+
+def plan_block_layers(doc: Any, blocks: BlockContents) -> Counter[str]:
+    """The named layers of what the blocks the modelspace inserts draw, for those that look like drawings
+    (:meth:`BlockContents.looks_like_plan`), one count per entity and insert: the profile detection sees the
+    layers of a plan drawn in a block."""
+    found: Counter[str] = Counter()
     for e in doc.modelspace().query("INSERT"):
-        layers, plan = content(str(e.dxf.get("name", "")), ())
-        if plan:
-            found.update({k: v for k, v in layers.items() if k != "0"})
+        name = str(e.dxf.get("name", ""))
+        if blocks.looks_like_plan(name):
+            own = _layer(e, "0")
+            for layer, k in blocks.of(name)[0].items():
+                if (own if layer == "0" else layer) != "0":
+                    found[own if layer == "0" else layer] += k
     return found

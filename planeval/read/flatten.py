@@ -17,7 +17,7 @@ from typing import Any
 
 from planeval.perf import Limits, exceeded, limits
 from planeval.read.budget import Budget, mcount
-from planeval.read.containers import Containers
+from planeval.read.containers import BlockContents
 from planeval.read.drawing import Arc, Chain, Insert, RawGeometry, Role, Segment, Shape, Source
 from planeval.read.outlines import CURVE_TOLERANCE, bulge_outline, control_size, hatch_areas, path_size
 from planeval.read.profiles import Profile
@@ -57,7 +57,7 @@ def _finite(*values: float) -> bool:
 class Flattener:
     """One pass over the modelspace. ``layer_role`` and ``hidden`` are resolved once per layer."""
 
-    def __init__(self, doc: Any, profile: Profile, limit: Limits | None = None) -> None:
+    def __init__(self, doc: Any, profile: Profile, limit: Limits | None = None, blocks: BlockContents | None = None) -> None:
         from ezdxf.entities.dxfentity import DXFTagStorage
         from ezdxf.lldxf.const import DXFError
         from ezdxf.proxygraphic import ProxyGraphicError
@@ -74,7 +74,7 @@ class Flattener:
         self._block_names_cache: dict[str, tuple[str, ...]] = {}
         self._box_cache: dict[str, tuple[float, float, float, float] | None] = {}
         self._hidden_layers: set[str] = set()
-        self.containers = Containers(doc, lambda layer: self.layer(layer)[0], profile.labels)
+        self.blocks = blocks or BlockContents(doc)  # what each block draws (blocks that hold a plan)
         for layer in doc.layers:
             name = name_of(layer.dxf.name)
             if layer.is_frozen() or layer.is_off():
@@ -96,6 +96,10 @@ class Flattener:
             cached = (role, hidden)
             self._layer_cache[name] = cached
         return cached
+
+    def role_of(self, layer: str) -> Role:
+        """The profile's role of ``layer``."""
+        return self.layer(layer)[0]
 
     def nested_block_names(self, name: str, depth: int = 0) -> tuple[str, ...]:
         """Names of the blocks referenced (recursively) inside block ``name``."""
@@ -382,7 +386,8 @@ class Flattener:
         if depth == 0:
             self.budget.charge(e, name)
         if parent_role is None and layer_role not in BLOCK_ROLE_FROM_LAYER \
-                and self.profile.block_role(name_of(name))[0] is Role.UNKNOWN and self.containers.holds_plan(name, layer):
+                and self.profile.block_role(name_of(name))[0] is Role.UNKNOWN \
+                and self.blocks.holds_plan(name, layer, self.role_of):
             self._container(e, layer, group, depth)
             return
         own_role = self.block_role(name)
@@ -437,13 +442,15 @@ class Flattener:
             return
         for single in inserts:
             for child in single.virtual_entities():
-                ctype = child.dxftype()
-                if ctype == "ATTDEF":
-                    if child.dxf.hasattr("flags") and child.dxf.flags & 2:  # constant attribute: shown
-                        self._text(child, layer, role or Role.LABEL, Source("", "ATTDEF", group))
-                    continue
-                self.entity(child, layer, role, group, depth + 1)
+                self._child(child, layer, role, group, depth)
 
+    def _child(self, child: Any, layer: str, role: Role | None, group: int | None, depth: int) -> None:
+        """One entity of a block an INSERT places (``layer``: the INSERT's; ``role``: the block's, if any)."""
+        if child.dxftype() == "ATTDEF":
+            if child.dxf.hasattr("flags") and child.dxf.flags & 2:  # constant attribute: shown
+                self._text(child, layer, role or Role.LABEL, Source("", "ATTDEF", group))
+            return
+        self.entity(child, layer, role, group, depth + 1)
 
     def _container(self, e: Any, layer: str, group: int | None, depth: int) -> None:
         """A block that holds a plan (:mod:`planeval.read.containers`): its content read as if drawn where the
@@ -457,14 +464,10 @@ class Flattener:
                 # a handle of its own (the loose parts of a door are told apart by their handles): the INSERT's,
                 # the copy of a MINSERT grid, the place in the block
                 child.dxf.handle = f"{base}:{copy}:{k}" if copy else f"{base}:{k}"
-                if child.dxftype() == "ATTDEF":
-                    if child.dxf.hasattr("flags") and child.dxf.flags & 2:  # constant attribute: shown
-                        self._text(child, layer, self.layer(layer)[0], Source("", "ATTDEF", group))
-                    continue
-                if group is None:
+                if group is None and child.dxftype() != "ATTDEF":
                     child_layer = layer_of(child)
                     self.raw.layer_counts[layer if child_layer == "0" or not child_layer else child_layer] += 1
-                self.entity(child, layer, None, group, depth + 1)
+                self._child(child, layer, None, group, depth)
 
 
 def _transform(m: Any, pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
