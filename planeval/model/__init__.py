@@ -105,7 +105,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
         log.info("door-blocks-twice", f"{len(finder.twins)} door blocks drawn again on top of another (same block, "
                  "place, rotation and scale): each read once")
     recognition, background = recognise(drawing, in_plan, mass, rooms, doors, windows, fixtures, groups, handles,
-                                        _background(drawing), profile.labels)
+                                        _background(drawing), profile.labels, walls_guessed=walls.role is Role.UNKNOWN)
     return Plan(
         source=SourceInfo.of(drawing), rooms=tuple(rooms), doors=tuple(doors), windows=tuple(windows),
         fixtures=tuple(fixtures), units=tuple(units), walls=walls.body(), diagnostics=log.freeze(),

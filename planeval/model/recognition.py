@@ -123,8 +123,9 @@ def missed_floor(enclosed: BaseGeometry, rooms: Sequence[Room]) -> BaseGeometry:
 
 def recognise(drawing: Drawing, in_plan: InPlan, mass: BaseGeometry, rooms: Sequence[Room], doors: Sequence[Door],
               windows: Sequence[Window], fixtures: Sequence[Fixture], used_groups: set[int], used_handles: set[str],
-              background: Background, labels: dict[str, str]) -> tuple[Recognition, Background]:
-    """The recognition summary of a floor plan, and the background with each line's state."""
+              background: Background, labels: dict[str, str], walls_guessed: bool = False) -> tuple[Recognition, Background]:
+    """The recognition summary of a floor plan, and the background with each line's state (``walls_guessed``: the
+    walls were taken from lines of no known role, :class:`~planeval.model.walls.Walls` ``role``)."""
     room_m2 = sum(r.area_m2 for r in rooms)
     enclosed_m2 = room_m2 + missed_floor(enclosed_floor(_broad_mass(mass, drawing, in_plan)), rooms).area / 1e6
     labelled = sum(1 for r in rooms if r.function_source in ("attribute", "text", "layer") or r.label)
@@ -156,10 +157,9 @@ def recognise(drawing: Drawing, in_plan: InPlan, mass: BaseGeometry, rooms: Sequ
     # what the checks cannot do without: the rooms' extent and their functions
     if parts["area"] < 0.6 or parts["functions"] < 0.5:
         score = min(score, THRESHOLDS[3][1])  # at best D
-    # walls guessed: no line on a wall layer (nor a wall hatch or multiline), the rooms found from every line of no
-    # known role; an annotation, a dimension or a symbol drawn in a room then narrows it, and nothing says so
-    guessed = any(r.source == "walls" for r in rooms) and not any(
-        s.role is Role.WALL for s in drawing.segments) and not any(sh.role is Role.WALL for sh in drawing.shapes)
+    # walls guessed (no wall layer, hatch or multiline): rooms found from every line of no known role, which an
+    # annotation, a dimension or a symbol drawn in a room then narrows, and nothing says so
+    guessed = walls_guessed and any(r.source == "walls" for r in rooms)
     if guessed:
         score = min(score, THRESHOLDS[1][1])  # at best B
     if parts["functions"] < 0.8 or parts["area"] < 0.8 or drawing.xrefs:
