@@ -61,27 +61,65 @@ def wall_mass(segs: np.ndarray, bodies: list[Polygon]) -> BaseGeometry:
     return shapely.normalize(union_polygons(np.asarray(parts, dtype=object)))
 
 
-def _rings(mass: BaseGeometry, tolerance: float) -> list[np.ndarray]:
+@dataclass(frozen=True, slots=True)
+class _Ring:
+    """A simplified ring of the mass (``xy``) and the ring as the mass has it (``drawn``, oriented the
+    same way): ``at`` holds the index in ``drawn`` of each vertex of ``xy``, or is None for a ring
+    the simplification made cross itself (repaired, so its vertices are no longer the drawn ones)."""
+
+    xy: np.ndarray
+    drawn: np.ndarray
+    at: np.ndarray | None
+
+
+def _rings(mass: BaseGeometry, tolerance: float) -> list[_Ring]:
     """The rings of ``mass`` (outer rings counter-clockwise, holes clockwise), each simplified on its own
     (Douglas-Peucker to ``tolerance``): a polygon's simplification would also repair the polygon it gives
     (a buffer(0) of the whole mass: 11 of 69 s on 100,000 wall lines), and only the rings are used."""
-    rings = []
+    rings: list[_Ring] = []
     for p in shapely.get_parts(mass):
         if not isinstance(p, Polygon):
             continue
+        drawn = [p.exterior, *p.interiors]
         # simplified as drawn, turned after: Douglas-Peucker's choice between vertices as far apart depends on the direction
-        simple = shapely.simplify(np.asarray([p.exterior, *p.interiors], dtype=object), tolerance, preserve_topology=False)
+        simple = shapely.simplify(np.asarray(drawn, dtype=object), tolerance, preserve_topology=False)
         for k, ring in enumerate(simple):
             if ring.is_empty:
                 continue
             # a ring the simplification made cross itself is repaired on its own, as the polygon's would be
             fixed = shapely.buffer(Polygon(ring), 0) if not ring.is_simple else None
             parts = [ring] if fixed is None else [q.exterior for q in shapely.get_parts(fixed) if isinstance(q, Polygon)]
+            o = np.asarray(drawn[k].coords)[:-1]
             for part in parts:
                 c = np.asarray(part.coords)[:-1]
-                if len(c) >= 4:
-                    rings.append(c if part.is_ccw == (k == 0) else c[::-1])  # outer rings counter-clockwise
+                if len(c) < 4:
+                    continue
+                at = _indices(o, c) if fixed is None else None
+                if part.is_ccw != (k == 0):  # outer rings counter-clockwise
+                    c, o_turned = c[::-1], o[::-1]
+                    at = None if at is None else len(o) - 1 - at[::-1]
+                    rings.append(_Ring(c, o_turned, at))
+                else:
+                    rings.append(_Ring(c, o, at))
     return _drop_collinear(rings)
+
+
+def _indices(drawn: np.ndarray, kept: np.ndarray) -> np.ndarray | None:
+    """The index in ``drawn`` of each vertex of ``kept`` (a simplification keeps drawn vertices), or None
+    if one is not found (a ring the mass has twice the same vertex in stays unrefined as well)."""
+    z = drawn[:, 0] + 1j * drawn[:, 1]
+    order = np.argsort(z, kind="stable")
+    zs = z[order]
+    q = kept[:, 0] + 1j * kept[:, 1]
+    pos = np.searchsorted(zs, q)
+    if (pos >= len(zs)).any():
+        return None
+    at = order[pos]
+    twice = zs[np.minimum(pos + 1, len(zs) - 1)] == q
+    twice &= pos + 1 < len(zs)
+    if not (z[at] == q).all() or twice.any():
+        return None
+    return at
 
 
 def _ring_index(sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -93,14 +131,14 @@ def _ring_index(sizes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     return start, start + (local - 1) % n, start + (local + 1) % n
 
 
-def _drop_collinear(rings: list[np.ndarray]) -> list[np.ndarray]:
+def _drop_collinear(rings: list[_Ring]) -> list[_Ring]:
     """Remove vertices where a ring goes straight on (they would split a cap's neighbours); a ring that
     would keep fewer than 3 stays as it is. All rings in one pass (the arithmetic of each vertex is the
     same as ring by ring)."""
     if not rings:
         return []
-    sizes = np.asarray([len(c) for c in rings])
-    c = np.concatenate(rings)
+    sizes = np.asarray([len(r.xy) for r in rings])
+    c = np.concatenate([r.xy for r in rings])
     _, prev, nxt = _ring_index(sizes)
     u = c - c[prev]
     v = c[nxt] - c
@@ -110,7 +148,14 @@ def _drop_collinear(rings: list[np.ndarray]) -> list[np.ndarray]:
     keep = (np.abs(cross) > 1e-6 * scale) | (dot < 0)
     kept = np.add.reduceat(keep.astype(np.int64), np.cumsum(sizes) - sizes).tolist()
     bounds = np.cumsum(sizes).tolist()
-    return [ring[keep[b - len(ring):b]] if k >= 3 else ring for ring, b, k in zip(rings, bounds, kept, strict=True)]
+    out = []
+    for r, b, k in zip(rings, bounds, kept, strict=True):
+        if k < 3:
+            out.append(r)
+            continue
+        mask = keep[b - len(r.xy):b]
+        out.append(_Ring(r.xy[mask], r.drawn, None if r.at is None else r.at[mask]))
+    return out
 
 
 def _cap_candidates(rings: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
@@ -138,9 +183,10 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
     """
     # the thickening leaves 5 mm steps at line ends; only the rings are used, so their topology need not be
     # preserved (Douglas-Peucker: 6x faster than the topology-preserving simplification on a large plan)
-    rings = _rings(mass, EPS_MM + 1.0)
-    if not rings:
+    simplified = _rings(mass, EPS_MM + 1.0)
+    if not simplified:
         return []
+    rings = [r.xy for r in simplified]
     corners = np.concatenate(rings)
     all_edges = np.stack([corners, corners[_ring_index(np.asarray([len(r) for r in rings]))[2]]], axis=1)
     edge_lines = shapely.linestrings(all_edges)
@@ -168,6 +214,9 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
         # both corners convex for the mass (left turns on an oriented ring)
         if _cross(d_in, cap) <= 0 or _cross(cap, d_out) <= 0:
             continue
+        p1, p2, u_in = _drawn_cap(simplified[r], i, p1, p2, u_in)
+        cap = p2 - p1
+        cap_len = math.hypot(*cap)
         direction = (float(u_in[0]), float(u_in[1]))
         cap_dir[offset + i] = direction
         inward = (float(cap[0] / cap_len), float(cap[1] / cap_len))  # from p1 across the wall end to p2
@@ -216,6 +265,53 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
         dx, dy = wx * EPS_MM, wy * EPS_MM
         seals.append(Seal((px - ux * EPS_MM + dx, py - uy * EPS_MM + dy), (hx + ux * EPS_MM + dx, hy + uy * EPS_MM + dy), "cap"))
     return seals
+
+
+def _drawn_cap(ring: _Ring, i: int, p1: np.ndarray, p2: np.ndarray,
+               u_in: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The cap from vertex ``i`` of a simplified ring as the mass draws it: its corners and the direction
+    of the wall face arriving at it. Douglas-Peucker keeps one of the vertices within its tolerance of a
+    straight run, and which one can depend on float noise: where the thickening left a 5 mm step, or
+    a jamb line's end, beside the corner, the simplified face ends at that vertex instead and leans
+    (0.4° over 675 mm in a turned plan, enough to put the far end of an 825 mm seal 6 mm into the
+    wall). Where the simplification dropped vertices, each of the three runs is taken as its longest
+    drawn edge and the corners as where those lines cross; runs it kept as drawn stay as they were."""
+    if ring.at is None:
+        return p1, p2, u_in
+    n = len(ring.xy)
+    at = ring.at[[(i - 1) % n, i, (i + 1) % n, (i + 2) % n]].tolist()
+    runs = [_longest(ring.drawn, at[k], at[k + 1]) for k in range(3)]
+    if all(run is None for run in runs):
+        return p1, p2, u_in
+    face_in, cap, face_out = (run if run is not None else (ring.xy[(i - 1 + k) % n], ring.xy[(i + k) % n])
+                              for k, run in enumerate(runs))
+    c1, c2 = _crossing(face_in, cap), _crossing(cap, face_out)
+    if c1 is None or c2 is None or not 1.0 <= math.dist(c1, c2) <= CAP_MAX_MM:
+        return p1, p2, u_in
+    d = face_in[1] - face_in[0]
+    return c1, c2, d / math.hypot(*d)
+
+
+def _longest(drawn: np.ndarray, a: int, b: int) -> tuple[np.ndarray, np.ndarray] | None:
+    """The longest drawn edge between drawn vertices ``a`` and ``b`` (cyclic), or None when they are
+    neighbours (the simplified edge is the drawn one)."""
+    n = len(drawn)
+    steps = (b - a) % n
+    if steps <= 1:
+        return None
+    idx = (a + np.arange(steps + 1)) % n
+    pts = drawn[idx]
+    k = int(np.argmax(np.hypot(*(pts[1:] - pts[:-1]).T)))
+    return pts[k], pts[k + 1]
+
+
+def _crossing(s: tuple[np.ndarray, np.ndarray], t: tuple[np.ndarray, np.ndarray]) -> np.ndarray | None:
+    """Where the lines through the segments ``s`` and ``t`` cross, or None if they run nearly parallel."""
+    u, v = s[1] - s[0], t[1] - t[0]
+    den = _cross(u, v)
+    if abs(den) < 0.1 * math.hypot(*u) * math.hypot(*v):
+        return None
+    return s[0] + u * (_cross(t[0] - s[0], v) / den)
 
 
 def _cross(a: np.ndarray, b: np.ndarray) -> float:
