@@ -168,9 +168,24 @@ def assign_sides(ctx: Context, room: Room, s: WcSides, p: Params) -> Sides:
         short = sum(max(0.0, need[i] - widths[i]) for i in (0, 1))
         # on a tie (to the mm: rotation noise) the dry side serves as the large side, then the one nearer a
         # door; not "right" before "left", which swap in a mirrored drawing
-        options.append(((not all(ok), round(short), -round(widths[large]), any(wets), to_door(large), large),
+        options.append(((not all(ok), round(short), -round(widths[large]), any(wets), to_door(large)),
                         Sides(widths, large, (need[0], need[1]), ok, any(wets))))
-    return min(options, key=lambda o: o[0])[1]
+    options.sort(key=lambda o: o[0])
+    if options[0][0] != options[1][0] or not doors:
+        return options[0][1]
+    # still a tie (a WC between two equal side spaces): the side the doors reach by the wider passage, as a
+    # reviewer would take it; the side's index last (it swaps in a mirrored drawing)
+    return min((o[1] for o in options), key=lambda a: (-round(_worst_passage(ctx, room, s, a.large, p)[1]), a.large))
+
+
+def _worst_passage(ctx: Context, room: Room, s: WcSides, large: int, p: Params) -> tuple[str, float]:
+    """The door of the room with the narrowest free passage to the side space on side ``large``, and that
+    width (mm); the room must have a door."""
+    zone = _side_box(s.fp, large, max(s.widths[large], 1.0), p.side_depth_mm)  # the measured strip: geometry only
+    assert zone is not None
+    widths = zone_passages(ctx, room, zone, _side_floor(p))
+    worst = min(widths, key=lambda did: (widths[did], did))
+    return worst, widths[worst]
 
 
 def judge_sides(ctx: Context, room: Room, s: WcSides, p: Params) -> Result:
@@ -296,14 +311,12 @@ def judge_passage(ctx: Context, room: Room, s: WcSides, p: Params) -> Result:
     a = assign_sides(ctx, room, s, p)
     zone = _side_box(s.fp, a.large, max(s.widths[a.large], 1.0), p.side_depth_mm)  # the measured strip: geometry only
     assert zone is not None
-    doors = ctx.doors_of(room.id)
-    if not doors:
+    if not ctx.doors_of(room.id):
         return Result(room.id, Status.NEEDS_REVIEW, None, p.passage_mm, "mm",
                       msg=say("BA05.no_door", "{room}: no door recognised, so the passage to the WC side space cannot be judged",
                               room=room.display_name), location=zone, code="BA05")
     widths = zone_passages(ctx, room, zone, _side_floor(p))
-    worst = min(widths, key=lambda did: (widths[did], did))
-    w = widths[worst]
+    worst, w = _worst_passage(ctx, room, s, a.large, p)
     need = p.passage_mm - 2 * p.tolerance_mm
     ok = w >= need
     shown = f"≥ {w:.0f}" if w >= 2 * p.passage_mm else f"{w:.0f}"

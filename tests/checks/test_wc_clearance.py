@@ -12,7 +12,7 @@ import pytest
 from shapely.geometry import Point
 from shapely.ops import unary_union
 
-from checks.planbuilder import box, fixture, hinged, make_plan, room
+from checks.planbuilder import box, fixture, hinged, make_plan, opening, room
 from planeval.api import check as run
 from planeval.checks.wc_clearance import Params, check
 from planeval.findings import Status
@@ -276,3 +276,22 @@ def test_husbanken_asks_1100_where_the_side_space_is_the_shower():
     r = by_code(results(plan, hb), "R2")["BA01"]
     assert r.status is Status.FAIL and r.required == 1100 and r.measured == pytest.approx(1000, abs=5)
     assert r.details["side_with_shower"] is True and "shower zone" in r.message
+
+
+def test_a_wc_between_two_equal_side_spaces_is_judged_by_the_side_the_doors_reach():
+    # a 1300 mm wide bathroom, the WC in the middle of the south wall: 450 mm free on either side, so both
+    # assignments of the large side fail alike; a cabinet 50 mm above the east side space leaves it only a
+    # slit, while the west side is open to the door. The side a reviewer takes is the one the door reaches
+    # (BA05 measured from it), in the plan and in its mirror image; not whichever side the WC's frame calls +u
+    def plan(sx):
+        def b(x0, y0, x1, y1):
+            return box(min(sx * x0, sx * x1), y0, max(sx * x0, sx * x1), y1)
+        return make_plan([room("R1", b(-1500, 2500, 1500, 4000), "hall"), room("R2", b(-650, 0, 650, 2400), "bathroom")],
+                         doors=[opening("D1", (sx * -450, 2400), (sx * 450, 2400), ("R1", "R2"))],
+                         fixtures=[fixture("F1", "wc", b(-200, 0, 200, 700), "R2"),
+                                   fixture("F2", "fixture", b(200, 750, 650, 1500), "R2")])
+    found = [by_code(results(plan(sx)), "R2") for sx in (1, -1)]
+    for f in found:
+        assert f["BA01"].status is Status.FAIL and f["BA01"].measured == pytest.approx(450, abs=2)
+        assert f["BA05"].measured > 800  # the open west side, not the 50 mm slit east
+    assert found[0]["BA05"].measured == pytest.approx(found[1]["BA05"].measured, abs=1)
