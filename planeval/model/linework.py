@@ -63,13 +63,14 @@ def wall_mass(segs: np.ndarray, bodies: list[Polygon]) -> BaseGeometry:
 
 @dataclass(frozen=True, slots=True)
 class _Ring:
-    """A simplified ring of the mass (``xy``) and the ring as the mass has it (``drawn``, oriented the
-    same way): ``at`` holds the index in ``drawn`` of each vertex of ``xy``, or is None for a ring
-    the simplification made cross itself (repaired, so its vertices are no longer the drawn ones)."""
+    """A simplified ring of the mass (``xy``) and the ring as the mass has it (``drawn``, the other way
+    round if ``turned``; None for a ring the simplification made cross itself: repaired, its vertices
+    are no longer drawn ones). Every vertex of ``xy`` is one of ``drawn``: the simplification and
+    the removal of straight-on vertices only drop vertices."""
 
     xy: np.ndarray
-    drawn: np.ndarray
-    at: np.ndarray | None
+    drawn: BaseGeometry | None
+    turned: bool
 
 
 def _rings(mass: BaseGeometry, tolerance: float) -> list[_Ring]:
@@ -89,18 +90,12 @@ def _rings(mass: BaseGeometry, tolerance: float) -> list[_Ring]:
             # a ring the simplification made cross itself is repaired on its own, as the polygon's would be
             fixed = shapely.buffer(Polygon(ring), 0) if not ring.is_simple else None
             parts = [ring] if fixed is None else [q.exterior for q in shapely.get_parts(fixed) if isinstance(q, Polygon)]
-            o = np.asarray(drawn[k].coords)[:-1]
             for part in parts:
                 c = np.asarray(part.coords)[:-1]
                 if len(c) < 4:
                     continue
-                at = _indices(o, c) if fixed is None else None
-                if part.is_ccw != (k == 0):  # outer rings counter-clockwise
-                    c, o_turned = c[::-1], o[::-1]
-                    at = None if at is None else len(o) - 1 - at[::-1]
-                    rings.append(_Ring(c, o_turned, at))
-                else:
-                    rings.append(_Ring(c, o, at))
+                turned = part.is_ccw != (k == 0)  # outer rings counter-clockwise
+                rings.append(_Ring(c[::-1] if turned else c, drawn[k] if fixed is None else None, turned))
     return _drop_collinear(rings)
 
 
@@ -153,8 +148,7 @@ def _drop_collinear(rings: list[_Ring]) -> list[_Ring]:
         if k < 3:
             out.append(r)
             continue
-        mask = keep[b - len(r.xy):b]
-        out.append(_Ring(r.xy[mask], r.drawn, None if r.at is None else r.at[mask]))
+        out.append(_Ring(r.xy[keep[b - len(r.xy):b]], r.drawn, r.turned))
     return out
 
 
@@ -194,6 +188,7 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
     rays: list[tuple[tuple[float, float], tuple[float, float], tuple[float, float]]] = []
     cap_dir: dict[int, tuple[float, float]] = {}  # edge index of a cap -> its ray direction
     offsets = np.cumsum([0] + [len(r) for r in rings]).tolist()
+    drawn_of: dict[int, tuple[list[list[float]], list[int]] | None] = {}  # ring number -> its drawn ring, looked up once
     for r, i in zip(*(a.tolist() for a in _cap_candidates(rings)), strict=True):
         ring, offset = rings[r], offsets[r]
         n = len(ring)
@@ -214,7 +209,9 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
         # both corners convex for the mass (left turns on an oriented ring)
         if _cross(d_in, cap) <= 0 or _cross(cap, d_out) <= 0:
             continue
-        p1, p2, u_in = _drawn_cap(simplified[r], i, p1, p2, u_in)
+        if r not in drawn_of:
+            drawn_of[r] = _drawn_lookup(simplified[r])
+        p1, p2, u_in = _drawn_cap(drawn_of[r], i, p1, p2, u_in)
         cap = p2 - p1
         cap_len = math.hypot(*cap)
         direction = (float(u_in[0]), float(u_in[1]))
@@ -267,7 +264,18 @@ def find_seals(mass: BaseGeometry) -> list[Seal]:
     return seals
 
 
-def _drawn_cap(ring: _Ring, i: int, p1: np.ndarray, p2: np.ndarray,
+def _drawn_lookup(ring: _Ring) -> tuple[list[list[float]], list[int]] | None:
+    """The drawn ring's vertices and the index among them of each simplified vertex (None where the ring
+    was repaired, or a simplified vertex is not found once among the drawn ones)."""
+    if ring.drawn is None:
+        return None
+    drawn = shapely.get_coordinates(ring.drawn)[:-1]
+    drawn = drawn[::-1] if ring.turned else drawn
+    at = _indices(drawn, ring.xy)
+    return None if at is None else (drawn.tolist(), at.tolist())
+
+
+def _drawn_cap(drawn: tuple[list[list[float]], list[int]] | None, i: int, p1: np.ndarray, p2: np.ndarray,
                u_in: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The cap from vertex ``i`` of a simplified ring as the mass draws it: its corners and the direction
     of the wall face arriving at it. Douglas-Peucker keeps one of the vertices within its tolerance of a
@@ -276,42 +284,50 @@ def _drawn_cap(ring: _Ring, i: int, p1: np.ndarray, p2: np.ndarray,
     (0.4° over 675 mm in a turned plan, enough to put the far end of an 825 mm seal 6 mm into the
     wall). Where the simplification dropped vertices, each of the three runs is taken as its longest
     drawn edge and the corners as where those lines cross; runs it kept as drawn stay as they were."""
-    if ring.at is None:
+    if drawn is None:
         return p1, p2, u_in
-    n = len(ring.xy)
-    at = ring.at[[(i - 1) % n, i, (i + 1) % n, (i + 2) % n]].tolist()
-    runs = [_longest(ring.drawn, at[k], at[k + 1]) for k in range(3)]
-    if all(run is None for run in runs):
+    pts, at = drawn
+    n = len(at)
+    a = [at[(i + k) % n] for k in (-1, 0, 1, 2)]
+    runs = [_longest(pts, a[k], a[k + 1]) for k in range(3)]
+    if runs == [None, None, None]:
         return p1, p2, u_in
-    face_in, cap, face_out = (run if run is not None else (ring.xy[(i - 1 + k) % n], ring.xy[(i + k) % n])
-                              for k, run in enumerate(runs))
+    q = [pts[a[k]] for k in range(4)]
+    face_in, cap, face_out = (run if run is not None else (q[k], q[k + 1]) for k, run in enumerate(runs))
     c1, c2 = _crossing(face_in, cap), _crossing(cap, face_out)
     if c1 is None or c2 is None or not 1.0 <= math.dist(c1, c2) <= CAP_MAX_MM:
         return p1, p2, u_in
-    d = face_in[1] - face_in[0]
-    return c1, c2, d / math.hypot(*d)
+    dx, dy = face_in[1][0] - face_in[0][0], face_in[1][1] - face_in[0][1]
+    d = math.hypot(dx, dy)
+    return np.asarray(c1), np.asarray(c2), np.asarray((dx / d, dy / d))
 
 
-def _longest(drawn: np.ndarray, a: int, b: int) -> tuple[np.ndarray, np.ndarray] | None:
-    """The longest drawn edge between drawn vertices ``a`` and ``b`` (cyclic), or None when they are
-    neighbours (the simplified edge is the drawn one)."""
-    n = len(drawn)
+def _longest(pts: list[list[float]], a: int, b: int) -> tuple[list[float], list[float]] | None:
+    """The longest drawn edge between drawn vertices ``a`` and ``b`` (cyclic; the first of equals), or
+    None when they are neighbours (the simplified edge is the drawn one)."""
+    n = len(pts)
     steps = (b - a) % n
     if steps <= 1:
         return None
-    idx = (a + np.arange(steps + 1)) % n
-    pts = drawn[idx]
-    k = int(np.argmax(np.hypot(*(pts[1:] - pts[:-1]).T)))
-    return pts[k], pts[k + 1]
+    best, edge = -1.0, (pts[a], pts[(a + 1) % n])
+    for k in range(steps):
+        p, q = pts[(a + k) % n], pts[(a + k + 1) % n]
+        length = math.hypot(q[0] - p[0], q[1] - p[1])
+        if length > best:
+            best, edge = length, (p, q)
+    return edge
 
 
-def _crossing(s: tuple[np.ndarray, np.ndarray], t: tuple[np.ndarray, np.ndarray]) -> np.ndarray | None:
+def _crossing(s: tuple[list[float], list[float]], t: tuple[list[float], list[float]]) -> tuple[float, float] | None:
     """Where the lines through the segments ``s`` and ``t`` cross, or None if they run nearly parallel."""
-    u, v = s[1] - s[0], t[1] - t[0]
-    den = _cross(u, v)
-    if abs(den) < 0.1 * math.hypot(*u) * math.hypot(*v):
+    ux, uy = s[1][0] - s[0][0], s[1][1] - s[0][1]
+    vx, vy = t[1][0] - t[0][0], t[1][1] - t[0][1]
+    den = ux * vy - uy * vx
+    if abs(den) < 0.1 * math.hypot(ux, uy) * math.hypot(vx, vy):
         return None
-    return s[0] + u * (_cross(t[0] - s[0], v) / den)
+    wx, wy = t[0][0] - s[0][0], t[0][1] - s[0][1]
+    f = (wx * vy - wy * vx) / den
+    return (s[0][0] + ux * f, s[0][1] + uy * f)
 
 
 def _cross(a: np.ndarray, b: np.ndarray) -> float:
