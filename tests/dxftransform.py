@@ -13,7 +13,8 @@ round, and the modelspace's entities in reverse order (what a re-export or a cop
 places)`` moves the whole modelspace into one block and inserts it at each of ``places`` (a plan
 bound or pasted as a block; a dwelling unit drawn once and inserted twice, the second copy turned or
 mirrored). ``exploded(src, dst, names)`` explodes the INSERTs of the named blocks in place (their
-layer-``0`` linework stays on layer ``0``, as AutoCAD's EXPLODE leaves it).
+layer-``0`` linework stays on layer ``0``, as AutoCAD's EXPLODE leaves it). ``on_one_layer(src, dst)``
+puts every modelspace entity on layer ``0`` (an export that drops the layers; blocks stay as drawn).
 """
 
 from __future__ import annotations
@@ -171,6 +172,20 @@ def rescale(src: Path, dst: Path, unit: str, mm_per_unit: float = 1.0) -> int:
     doc.header["$MEASUREMENT"] = 0 if unit == "in" else 1
     doc.saveas(dst)
     return dropped
+
+
+def on_one_layer(src: Path, dst: Path) -> int:
+    """Write ``src`` with every modelspace entity on layer ``0`` to ``dst``; returns how many moved."""
+    import ezdxf
+
+    doc = ezdxf.readfile(src)
+    moved = 0
+    for e in doc.modelspace():
+        if e.dxf.layer != "0":
+            e.dxf.layer = "0"
+            moved += 1
+    doc.saveas(dst)
+    return moved
 
 
 def fingerprint(plan: object, report: object) -> dict[str, list]:

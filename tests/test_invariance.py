@@ -20,7 +20,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dxftransform import differences, exploded, fingerprint, open_polylines_exploded, rescale, rigid, split_lines, wrapped
+from dxftransform import (
+    differences,
+    exploded,
+    fingerprint,
+    on_one_layer,
+    open_polylines_exploded,
+    rescale,
+    rigid,
+    split_lines,
+    wrapped,
+)
 from sampleplans import NAMES, sample_path, sample_plan, sample_report
 
 MM_TOL = 2.0  # one bisection step of the disc-width measurements
@@ -263,3 +273,18 @@ def test_a_room_drawn_as_polyline_and_as_lines_is_one_room_however_the_plan_is_t
     none = type("NoReport", (), {"findings": []})()
     before, after = fingerprint(sample_plan(name), none), fingerprint(load_plan(out), none)
     assert differences(before, after) == []
+
+
+@pytest.mark.parametrize("name", ["familie-70-revit", "omsorg-55-revit"])
+def test_revit_blocks_on_one_layer_keep_their_doors_and_windows(name: str, tmp_path: Path) -> None:
+    """A Revit export with every entity on layer 0: its doors and windows are blocks of Revit's families, which
+    only their layers made doors and windows ("M_Fixed - 1200 x 1220mm" a window, "M_Opening-Cased" an
+    opening). Before, familie-70-revit lost its 6 windows and the cased opening."""
+    from planeval.api import load_plan
+
+    out = tmp_path / f"{name}-layer0.dxf"
+    assert on_one_layer(sample_path(name), out) > 0
+    plan, base = load_plan(out), sample_plan(name)
+    assert len(plan.windows) == len(base.windows) > 0
+    assert sorted((str(d.kind), round(d.clear_width_mm)) for d in plan.doors) == \
+        sorted((str(d.kind), round(d.clear_width_mm)) for d in base.doors)
