@@ -288,3 +288,20 @@ def test_revit_blocks_on_one_layer_keep_their_doors_and_windows(name: str, tmp_p
     assert len(plan.windows) == len(base.windows) > 0
     assert sorted((str(d.kind), round(d.clear_width_mm)) for d in plan.doors) == \
         sorted((str(d.kind), round(d.clear_width_mm)) for d in base.doors)
+
+
+def test_a_swing_polyline_with_a_jamb_line_drawn_on_from_its_end_is_one_door(tmp_path: Path) -> None:
+    """korttid-40-iso on one layer: each swing is a polyline arc, and the 100 mm jamb line of the wall runs on
+    from the arc's closed end. The loose-pieces reading joined the polyline's own edges with that line into a
+    second arc, hinged 7 mm away, its latch 100 mm off across the wall: 3 doors came twice (6 → 14 doors)."""
+    import math
+
+    from planeval.api import load_plan
+    from planeval.model.types import DoorKind
+
+    name = "korttid-40-iso"
+    out = tmp_path / f"{name}-layer0.dxf"
+    on_one_layer(sample_path(name), out)
+    hinged = [d for d in load_plan(out).doors if d.kind is DoorKind.HINGED]
+    assert len(hinged) == len([d for d in sample_plan(name).doors if d.kind is DoorKind.HINGED])
+    assert all(math.dist(a.hinge, b.hinge) > 30 for i, a in enumerate(hinged) for b in hinged[i + 1:])

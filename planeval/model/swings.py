@@ -216,8 +216,10 @@ class SwingEvidence:
         ``PIECES_MIN`` or more loose lines of at most ``PIECE_MAX_MM`` on one layer, as an open path."""
         by_layer: dict[str, list[Segment]] = {}
         for sg in self.d.segments:
-            if sg.src.group is None and sg.role not in EXCLUDED_ROLES and sg.role is not Role.WALL \
-                    and math.dist((sg.x1, sg.y1), (sg.x2, sg.y2)) <= PIECE_MAX_MM:
+            # LINEs only: a polyline's edges are its chain already (joined again, with a jamb line drawn on from
+            # its end, an arc and the line made a second, skewed swing of the same door)
+            if sg.src.group is None and sg.src.dxftype == "LINE" and sg.role not in EXCLUDED_ROLES \
+                    and sg.role is not Role.WALL and math.dist((sg.x1, sg.y1), (sg.x2, sg.y2)) <= PIECE_MAX_MM:
                 by_layer.setdefault(sg.layer, []).append(sg)
         out: list[tuple[Chain, list[Segment]]] = []
         for layer in sorted(by_layer):
