@@ -157,3 +157,21 @@ def test_door_connects_rooms_and_entrance_is_found(tmp_path):
     assert len(entrance) == 1 and "outside" in entrance[0].rooms
     assert plan.units[0].entrance_door == entrance[0].id
     assert plan.graph.number_of_edges() == 2
+
+
+@pytest.mark.parametrize(("gap", "opening"), [(51, False), (250, False), (350, True)])
+def test_a_gap_no_one_passes_through_is_wall_not_an_opening(tmp_path, gap, opening):
+    # two rooms with a 900 mm door between them and a second, bare gap in the same partition: a real export
+    # (building001) had a 51 mm gap beside its door, read as a 51 mm "opening" that failed the door width
+    doc, msp = new()
+    walls_around(msp, 0, 0, 3000, 4000, gaps=[("E", 1000, 1900), ("E", 3000, 3000 + gap), ("W", 2000, 2900)])
+    walls_around(msp, 3100, 0, 6000, 4000, gaps=[("W", 1000, 1900), ("W", 3000, 3000 + gap)])
+    door_arc(msp, (3100, 1000), 90, 0, 900)
+    door_arc(msp, (-100, 2000), 90, 180, 900)
+    text(msp, 1500, 2000, "Stue")
+    text(msp, 4500, 2000, "Soverom")
+    plan = build_plan(read_drawing(str(save(doc, tmp_path))))
+    between = sorted((d.kind, round(d.leaf_width_mm)) for d in plan.doors if "outside" not in d.rooms)
+    assert between == sorted([(DoorKind.HINGED, 900)] + ([(DoorKind.OPENING, gap)] if opening else []))
+    said = [x for x in plan.diagnostics if x.code == "gaps-not-openings"]
+    assert bool(said) is not opening and (opening or f"{gap} mm" in said[0].message)

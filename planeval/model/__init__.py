@@ -91,7 +91,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     fixtures = place_fixtures(drawing, profile, in_plan, log, index)
     # 5. doors: rooms, widths, facts; plain openings
     doors = [_tag_height(with_door_facts(to_door(c, conv, index), conv), c) for c in candidates]
-    doors += plain_openings(openings + [[c] for c in jambless], doors, windows, index, conv)
+    doors += plain_openings(openings + [[c] for c in jambless], doors, windows, index, conv, log)
     rooms, doors, windows, fixtures = drop_recesses(rooms, doors, windows, fixtures, log)
     doors = [replace(d, id=f"D{i}") for i, d in enumerate(by_position(doors, lambda d: d.midpoint), start=1)]
     doors = door_diagnostics(doors, finder, log)

@@ -19,22 +19,27 @@ if TYPE_CHECKING:  # pragma: no cover - doors.py re-exports this module's functi
     from planeval.model.doors import DoorFinder
 
 NOT_IN_WALL_MM = 400.0  # a door with no wall this close to either end of its opening is reported
+#: a gap between two rooms narrower than this (mm), with no door drawn in it, is no opening: no one passes through
+#: it (the narrowest door leaves made are 500–600 mm); it is a wall left unclosed in the drawing, and read as wall
+MIN_OPENING_MM = 300.0
 
 __all__ = ["plain_openings", "door_diagnostics", "NOT_IN_WALL_MM"]
 
 
 def plain_openings(openings: list[list[Seal]], doors: list[Door], windows: list[Window], index: RoomIndex,
-                   conv: DoorConvention) -> list[Door]:
+                   conv: DoorConvention, log: DiagnosticLog) -> list[Door]:
     """Wall openings between two rooms that no door or window claims: doors of kind OPENING.
 
     Skipped: an opening within 0.4 m of a door chord (or of an opening already taken), one where a
-    window stands, a gap with the same room on both sides (a wall stub) and a gap to the outside
-    (most likely a window drawn without lines).
+    window stands, a gap with the same room on both sides (a wall stub), a gap to the outside
+    (most likely a window drawn without lines) and a gap narrower than ``MIN_OPENING_MM`` (a wall
+    left unclosed: a 51 mm gap beside a real door failed the door width in a real export).
     """
     window_zone = shapely.union_all([w.polygon.buffer(150) for w in windows]) if windows else None
     chords = shapely.STRtree([LineString([d.hinge, d.latch]) for d in doors]) if doors else None
     added: dict[tuple[int, int], list[LineString]] = {}  # the openings made so far, by 2.5 m cell of their middle
     out: list[Door] = []
+    narrow: list[float] = []
 
     def near_added(mid: Point) -> bool:  # an opening is at most 2.2 m long: its middle lies within 1.5 m
         i, j = int(mid.x // 2500), int(mid.y // 2500)
@@ -53,6 +58,9 @@ def plain_openings(openings: list[list[Seal]], doors: list[Door], windows: list[
         if OUTSIDE in (a_room, b_room):
             continue  # a gap in an exterior wall without a door: most likely a window drawn without lines
         width = seal.length
+        if width < MIN_OPENING_MM:
+            narrow.append(width)
+            continue
         out.append(
             Door(
                 id="", kind=DoorKind.OPENING, hinge=seal.a, latch=seal.b, leaf_width_mm=width,
@@ -62,6 +70,12 @@ def plain_openings(openings: list[list[Seal]], doors: list[Door], windows: list[
         )
         c = seal.line.centroid
         added.setdefault((int(c.x // 2500), int(c.y // 2500)), []).append(seal.line)
+    if narrow:
+        n = len(narrow)
+        sizes = f"{min(narrow):.0f} mm" if n == 1 else f"{min(narrow):.0f}–{max(narrow):.0f} mm"
+        log.info("gaps-not-openings", f"{n} gap{'s' if n > 1 else ''} between rooms without a door ({sizes}) "
+                 f"{'are' if n > 1 else 'is'} narrower than {MIN_OPENING_MM:.0f} mm: read as wall left unclosed, "
+                 "not as an opening")
     return out
 
 
