@@ -50,9 +50,9 @@ MOTIONS: dict[str, tuple[float, float, float, bool]] = {
 UNITS = {name: ("m", "cm", "in")[i % 3] for i, name in enumerate(sorted(MOTIONS))}
 
 #: (kind, sample) -> why its motion is expected to differ (an xfail, strict). familie-70-revit's motions were here
-#: until its seals were taken from the drawn wall faces: RE01 of its extra WC (an exempt finding) is decided by eroded
-#: regions that only touch (measure.reach.chair_reached), 518 vs 529 mm with float noise alone, and with leaning seals
-#: these motions fell on the other side; random motions still do, now and then (no verdict changes: not applicable)
+#: (RE01 of its extra WC, exempt: a chair 518 or 529 mm wide): its pocket doors' parking end followed the seal's
+#: direction, which a turn or a mirror reverses, and moved their clear openings 40 mm (see test_samples: a sliding
+#: door's hinge is the end its leaf parks at)
 KNOWN: dict[tuple[str, str], str] = {}
 
 

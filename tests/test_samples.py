@@ -120,6 +120,8 @@ def test_doors(name):
             assert math.dist(d.hinge, ends[0]) < 60, f"{ed['id']} hinge {d.hinge} != {ends[0]}"
         else:
             assert d.leaf_width_mm == pytest.approx(ed["opening_width_mm"], abs=60), ed["id"]
+        if ed["kind"] == "sliding":  # the hinge end is where the leaf parks: the clear opening is narrowed there
+            assert math.dist(d.hinge, ends[0]) < 60, f"{ed['id']} parks at {d.latch}, not at {ends[0]}"
         assert d.clear_width_mm == pytest.approx(ed["clear_width_mm"], abs=5), ed["id"]
         units = ed.get("room_units") or [None, None]
         want = {rid(ed["rooms"][0], units[0]), rid(ed["rooms"][1], units[1])}

@@ -263,7 +263,10 @@ class DoorFinder:
                     own = self.group_segments(ins.index)
                     kind = (DoorKind.FOLDING if kinds.block_zigzag(own) else
                             DoorKind.SLIDING if kinds.block_leaf_rectangle(own, seal) else kind)
-                out.append(DoorCandidate(kind, [], seal.a, seal.b, seal.length, ins.name, ins.layer, ins.attribs, "high", parts,
+                hinge, latch = seal.a, seal.b
+                if kind is DoorKind.SLIDING:
+                    hinge, latch = kinds.parked_end(parts + [sh for sh in self.d.shapes if sh.src.group == ins.index], seal)
+                out.append(DoorCandidate(kind, [], hinge, latch, seal.length, ins.name, ins.layer, ins.attribs, "high", parts,
                                          width_source="opening"))
                 continue
             block_door = self._block_door(ins, kind)
@@ -279,7 +282,8 @@ class DoorFinder:
                 continue
             taken.add(k)
             seal = reps[k]
-            out.append(DoorCandidate(DoorKind.SLIDING, [], seal.a, seal.b, seal.length, "", sh.layer, (), "low", [sh],
+            hinge, latch = kinds.parked_end([sh], seal)
+            out.append(DoorCandidate(DoorKind.SLIDING, [], hinge, latch, seal.length, "", sh.layer, (), "low", [sh],
                                      width_source="opening"))
         return out + self._symbol_doors(with_swing + out, reps, taken)
 
@@ -304,7 +308,8 @@ class DoorFinder:
                 out.append(DoorCandidate(DoorKind.FOLDING, [], hinge, latch, seal.length, "", layer, (), "low", prims,
                                          width_source="opening"))
             else:
-                out.append(DoorCandidate(DoorKind.SLIDING, [], seal.a, seal.b, seal.length, "", layer, (), "low", prims,
+                hinge, latch = kinds.parked_end(prims, seal)
+                out.append(DoorCandidate(DoorKind.SLIDING, [], hinge, latch, seal.length, "", layer, (), "low", prims,
                                          width_source="opening"))
         return out
 

@@ -303,6 +303,22 @@ def jamb_of(z_parts: Sequence[object], seal: Seal) -> tuple[tuple[float, float],
     return (seal.a, seal.b) if da <= db else (seal.b, seal.a)
 
 
+def parked_end(parts: Sequence[object], seal: Seal) -> tuple[tuple[float, float], tuple[float, float]]:
+    """(hinge, latch) of a sliding door in ``seal``'s opening: the hinge is the end its leaf parks at (the opening
+    is narrowed there; see ``measure.doors.opening_rect``), told by where the door's own drawing lies along the
+    opening: a leaf drawn parked, or in its wall pocket, beside one end. The seal's own ends are in no order (a
+    turned or mirrored drawing reversed them, and a pocket door's clear opening moved 40 mm); a drawing centred
+    on the opening keeps them."""
+    pts = [p for s in parts if isinstance(s, Segment) for p in ((s.x1, s.y1), (s.x2, s.y2))]
+    pts += [p for s in parts if isinstance(s, Shape) for p in s.exterior]
+    ux, uy = seal.b[0] - seal.a[0], seal.b[1] - seal.a[1]
+    length2 = ux * ux + uy * uy
+    if not pts or length2 <= 0:
+        return seal.a, seal.b
+    t = sum((p[0] - seal.a[0]) * ux + (p[1] - seal.a[1]) * uy for p in pts) / (len(pts) * length2)
+    return (seal.b, seal.a) if t > 0.55 else (seal.a, seal.b)
+
+
 def block_zigzag(segs: Sequence[Segment]) -> bool:
     """Whether a door block's own lines (``segs``) draw folded leaves (a bifold block whatever its name)."""
     for path in _paths(segs):
