@@ -305,3 +305,12 @@ def test_a_swing_polyline_with_a_jamb_line_drawn_on_from_its_end_is_one_door(tmp
     hinged = [d for d in load_plan(out).doors if d.kind is DoorKind.HINGED]
     assert len(hinged) == len([d for d in sample_plan(name).doors if d.kind is DoorKind.HINGED])
     assert all(math.dist(a.hinge, b.hinge) > 30 for i, a in enumerate(hinged) for b in hinged[i + 1:])
+
+
+def test_pocket_doors_park_at_the_same_end_however_the_plan_is_turned(tmp_path: Path) -> None:
+    """familie-70-revit turned 79.98° and mirrored far from the origin: its pocket doors took the seal's direction
+    for their parking end, the clear openings moved 40 mm, and the exempt WC's RE01 went 518 → 529 mm."""
+    name = "familie-70-revit"
+    out = tmp_path / "turned-mirrored.dxf"
+    rigid(sample_path(name), out, 79.98, -223507758.90938568, 543837154.0201957, True, mm_per_unit=_mm_per_unit(name))
+    assert _compare(name, out) == []
