@@ -104,6 +104,7 @@ class DoorFinder:
         self.zigzags: list[kinds.Zigzag] = []
         self.slide_lines: list[kinds.SlideLine] = []
         self._by_group: dict[int, list[Segment]] | None = None
+        self._shapes_by_group: dict[int, list[Shape]] | None = None
 
     def group_segments(self, group: int) -> list[Segment]:
         """The lines of one block reference (indexed once: not blocks × lines)."""
@@ -113,6 +114,15 @@ class DoorFinder:
                 if s.src.group is not None:
                     self._by_group.setdefault(s.src.group, []).append(s)
         return self._by_group.get(group, [])
+
+    def group_shapes(self, group: int) -> list[Shape]:
+        """The closed shapes of one block reference (indexed once, as :meth:`group_segments`)."""
+        if self._shapes_by_group is None:
+            self._shapes_by_group = {}
+            for sh in self.d.shapes:
+                if sh.src.group is not None:
+                    self._shapes_by_group.setdefault(sh.src.group, []).append(sh)
+        return self._shapes_by_group.get(group, [])
 
     def near_wall(self, p: tuple[float, float], dist: float = NEAR_WALL_MM) -> float | None:
         """Distance from ``p`` to the nearest wall line within ``dist``, else None."""
@@ -265,7 +275,7 @@ class DoorFinder:
                             DoorKind.SLIDING if kinds.block_leaf_rectangle(own, seal) else kind)
                 hinge, latch = seal.a, seal.b
                 if kind is DoorKind.SLIDING:
-                    hinge, latch = kinds.parked_end(parts + [sh for sh in self.d.shapes if sh.src.group == ins.index], seal)
+                    hinge, latch = kinds.parked_end(parts + self.group_shapes(ins.index), seal)
                 out.append(DoorCandidate(kind, [], hinge, latch, seal.length, ins.name, ins.layer, ins.attribs, "high", parts,
                                          width_source="opening"))
                 continue
@@ -315,7 +325,7 @@ class DoorFinder:
 
     def _group_footprint(self, group: int) -> Polygon | None:
         pts = [p for s in self.group_segments(group) for p in ((s.x1, s.y1), (s.x2, s.y2))]
-        pts += [p for sh in self.d.shapes if sh.src.group == group for p in sh.exterior]
+        pts += [p for sh in self.group_shapes(group) for p in sh.exterior]
         if len(pts) < 3:
             return None
         rect = shapely.minimum_rotated_rectangle(shapely.multipoints(pts))
