@@ -175,17 +175,18 @@ def assign_sides(ctx: Context, room: Room, s: WcSides, p: Params) -> Sides:
         return options[0][1]
     # still a tie (a WC between two equal side spaces): the side the doors reach by the wider passage, as a
     # reviewer would take it; the side's index last (it swaps in a mirrored drawing)
-    return min((o[1] for o in options), key=lambda a: (-round(_worst_passage(ctx, room, s, a.large, p)[1]), a.large))
+    return min((o[1] for o in options), key=lambda a: (-round(_passage_to(ctx, room, s, a.large, p)[2]), a.large))
 
 
-def _worst_passage(ctx: Context, room: Room, s: WcSides, large: int, p: Params) -> tuple[str, float]:
-    """The door of the room with the narrowest free passage to the side space on side ``large``, and that
-    width (mm); the room must have a door."""
-    zone = _side_box(s.fp, large, max(s.widths[large], 1.0), p.side_depth_mm)  # the measured strip: geometry only
+def _passage_to(ctx: Context, room: Room, s: WcSides, large: int, p: Params
+                ) -> tuple[Polygon, dict[str, float], float, str]:
+    """The side space on side ``large`` (the measured strip: geometry only), each door's widest passage to it
+    (mm), the narrowest of those and its door; the room must have a door."""
+    zone = _side_box(s.fp, large, max(s.widths[large], 1.0), p.side_depth_mm)
     assert zone is not None
     widths = zone_passages(ctx, room, zone, _side_floor(p))
     worst = min(widths, key=lambda did: (widths[did], did))
-    return worst, widths[worst]
+    return zone, widths, widths[worst], worst
 
 
 def judge_sides(ctx: Context, room: Room, s: WcSides, p: Params) -> Result:
@@ -309,14 +310,12 @@ def judge_front(room: Room, fr: WcFront, p: Params) -> Result:
 def judge_passage(ctx: Context, room: Room, s: WcSides, p: Params) -> Result:
     """BA05: from every door of the room, a passage of ``passage_mm`` reaches the large side space."""
     a = assign_sides(ctx, room, s, p)
-    zone = _side_box(s.fp, a.large, max(s.widths[a.large], 1.0), p.side_depth_mm)  # the measured strip: geometry only
-    assert zone is not None
     if not ctx.doors_of(room.id):
+        zone = _side_box(s.fp, a.large, max(s.widths[a.large], 1.0), p.side_depth_mm)
         return Result(room.id, Status.NEEDS_REVIEW, None, p.passage_mm, "mm",
                       msg=say("BA05.no_door", "{room}: no door recognised, so the passage to the WC side space cannot be judged",
                               room=room.display_name), location=zone, code="BA05")
-    widths = zone_passages(ctx, room, zone, _side_floor(p))
-    worst, w = _worst_passage(ctx, room, s, a.large, p)
+    zone, widths, w, worst = _passage_to(ctx, room, s, a.large, p)
     need = p.passage_mm - 2 * p.tolerance_mm
     ok = w >= need
     shown = f"≥ {w:.0f}" if w >= 2 * p.passage_mm else f"{w:.0f}"
