@@ -309,7 +309,8 @@ def test_a_swing_polyline_with_a_jamb_line_drawn_on_from_its_end_is_one_door(tmp
 
 def test_pocket_doors_park_at_the_same_end_however_the_plan_is_turned(tmp_path: Path) -> None:
     """familie-70-revit turned 79.98° and mirrored far from the origin: its pocket doors took the seal's direction
-    for their parking end, the clear openings moved 40 mm, and the exempt WC's RE01 went 518 → 529 mm."""
+    for their parking end and their clear openings moved 40 mm: the exempt WC's RE01 was 518 mm in the plan as drawn
+    and 529 mm turned (now 529 both ways)."""
     name = "familie-70-revit"
     out = tmp_path / "turned-mirrored.dxf"
     rigid(sample_path(name), out, 79.98, -223507758.90938568, 543837154.0201957, True, mm_per_unit=_mm_per_unit(name))
