@@ -49,6 +49,19 @@ def test_svg_shows_the_whole_drawing_with_the_other_views_named(tmp_path):
     assert 'class="pe-bg-other"' in svg  # its lines drawn, lighter
 
 
+def test_a_speck_far_from_the_plan_does_not_shrink_the_picture(tmp_path):
+    # building001 has a 25 mm wall fragment 50 m from its plan: the plan was drawn in a corner of the picture
+    doc, msp = new()
+    small_plan(msp)
+    msp.add_line((-50000, -50000), (-49975, -50000), dxfattribs={"layer": "A-WALL"})
+    plan = build_plan(read_drawing(save(doc, tmp_path)))
+    assert len(plan.views) == 2 and not plan.views[1].is_plan
+    f = plan_frame(plan)
+    assert f.minx > -10000 and f.miny > -10000  # the plan fills the picture
+    facade(msp, 0, -16000)  # a drawing the size of the plan is still shown, as in the test above
+    assert plan_frame(build_plan(read_drawing(save(doc, tmp_path)))).miny <= -16000
+
+
 def test_check_report_says_what_was_understood_at_the_top(tmp_path):
     report = api.check(build_plan(read_drawing(two_rooms(tmp_path))), "tek17")
     lines = report_text(report, color=False).splitlines()

@@ -155,10 +155,22 @@ def _full_circle(start_deg: float, end_deg: float) -> bool:
     return (end_deg - start_deg) % 360.0 == 0.0 and end_deg != start_deg
 
 
+#: another view of the sheet whose longer side is below this share of the rest of the drawing is left out of the frame
+SPECK_SHARE = 0.02
+
+
 def plan_frame(plan: Plan) -> Frame:
     """The whole drawing: the rooms, the doors and every view of the modelspace (other drawings of
-    the sheet too, so that what was kept out is seen), padded."""
-    boxes = [r.polygon.bounds for r in plan.rooms] + [v.bbox for v in plan.views]
+    the sheet too, so that what was kept out is seen), padded. A view outside the plan that would be
+    a speck in the picture (a stray 25 mm line 50 m away) is left out: it would shrink the plan
+    to a corner and still not be seen."""
+    boxes = [r.polygon.bounds for r in plan.rooms] + [v.bbox for v in plan.views if v.is_plan]
+    others = [v.bbox for v in plan.views if not v.is_plan]
+    if boxes:
+        size = max(max(b[2] for b in boxes) - min(b[0] for b in boxes), max(b[3] for b in boxes) - min(b[1] for b in boxes))
+        boxes += [b for b in others if max(b[2] - b[0], b[3] - b[1]) >= SPECK_SHARE * size]
+    else:
+        boxes = others
     if not boxes and len(plan.background.segments):
         seg = plan.background.segments
         lo = np.percentile(np.concatenate([seg[:, :2], seg[:, 2:]]), 0.5, axis=0)
