@@ -49,7 +49,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "wc": (
         "wc", "w.c.", "toalett", "toilet", "toilette", "gjestetoalett", "gjeste-wc", "do", "powder room",
-        "cloakroom wc", "lavatory", "gäst-wc", "gästtoalett", "厕所", "トイレ",
+        "cloakroom wc", "lavatory", "restroom", "washroom", "water closet", "gäst-wc", "gästtoalett", "厕所", "トイレ",
     ),
     "entrance": (
         "entré", "entre", "entrè", "inngang", "inngangsparti", "vindfang", "windfang", "hall", "entrance",
@@ -59,7 +59,7 @@ WORDS: dict[str, tuple[str, ...]] = {
     "hall": (
         "gang", "korridor", "corridor", "hallway", "passage", "landing", "gangareal", "svalgang", "flur",
         "fellesareal", "fellesgang", "trapperom", "trappehus", "trapp", "stair", "stairs", "stairwell", "lobby",
-        "circulation", "走廊", "廊下", "过道",
+        "stairway", "staircase", "circulation", "走廊", "廊下", "过道",
     ),
     "storage": (
         "bod", "boder", "sportsbod", "innvendig bod", "utvendig bod", "lager", "storage", "store", "store room",
@@ -82,14 +82,14 @@ WORDS: dict[str, tuple[str, ...]] = {
     ),
     "other": (
         "kontor", "arbeidsrom", "hjemmekontor", "study", "office", "gym", "hobby", "hobbyrom", "bibliotek",
-        "library", "arbeitszimmer", "büro", "kontor/gjest", "书房",
+        "library", "arbeitszimmer", "büro", "kontor/gjest", "conference room", "meeting room", "møterom", "书房",
     ),
 }
 
 #: Common (shared) circulation in a multi-unit floor: these rooms belong to no unit.
 COMMON_WORDS = (
     "korridor", "corridor", "fellesareal", "fellesgang", "svalgang", "trapperom", "trappehus", "stairwell",
-    "lobby", "heis", "lift", "elevator", "felles", "common", "stair", "stairs", "trapp",
+    "lobby", "heis", "lift", "elevator", "felles", "common", "stair", "stairs", "stairway", "staircase", "trapp",
 )
 
 #: A door size written out in feet and inches ("2'8X6'8", "2'-8\" x 6'-8\"", "2#4'9X6'8"): a door tag, not a name.

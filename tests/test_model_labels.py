@@ -22,6 +22,7 @@ from planeval.vocabulary import functions_of, is_common, stated_area_m2
         ("MASTER BED ROOM", ("bedroom",)), ("KITCHEN/LIVING AREA", ("kitchen", "living")),
         ("Stue/kjøkken", ("living", "kitchen")),
         ("UTILITY", ("laundry",)), ("PANTRY", ("storage",)), ("Parkering", ()),
+        ("Women's Restroom", ("wc",)), ("WASHROOM", ("wc",)), ("Stairway", ("hall",)), ("Conference Room", ("other",)),
     ],
 )
 def test_vocabulary(label, functions):
@@ -29,7 +30,7 @@ def test_vocabulary(label, functions):
 
 
 def test_common_rooms_and_stated_areas():
-    assert is_common("Korridor") and is_common("Trapperom") and not is_common("Gang")
+    assert is_common("Korridor") and is_common("Trapperom") and is_common("STAIRWAY") and not is_common("Gang")
     assert stated_area_m2("Soverom\n12,4 m²") == 12.4
     assert stated_area_m2("345 SF") == pytest.approx(32.05, abs=0.01)
 
