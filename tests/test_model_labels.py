@@ -84,6 +84,17 @@ def test_two_labels_in_one_room_are_both_kept_and_reported(tmp_path):
     assert any(d.code == "room-several-labels" for d in plan.diagnostics)
 
 
+@pytest.mark.parametrize("texts, several", [
+    (("304B", "0304-B0", "00100304B0"), False),  # a room tag's number and codes (building001): one room
+    (("Sauna", "Hobbyverksted"), True),  # two names that are words: maybe two rooms merged
+])
+def test_several_names_are_reported_only_when_they_are_words(tmp_path, texts, several):
+    plan = _room(tmp_path, *(("text", (t, (1500, 1000 + 600 * i))) for i, t in enumerate(texts)))
+    assert plan.rooms[0].label in texts
+    assert len(plan.rooms[0].labels_found) == (len(texts) if several else 1)
+    assert any(d.code == "room-several-labels" for d in plan.diagnostics) is several
+
+
 def test_unlabelled_room_is_reported(tmp_path):
     plan = _room(tmp_path)
     assert plan.rooms[0].function == "other"

@@ -65,6 +65,22 @@ def test_room_polygons_are_used_and_labelled_from_the_layer(tmp_path):
     assert rooms[0].source == "polygon" and rooms[0].label == "Kitchen" and rooms[0].function == "kitchen"
 
 
+@pytest.mark.parametrize("inside, label, function", [
+    ("Room 304B Janitor", "Room 304B Janitor", "other"),  # a name in the room wins over the layer's
+    ("Women's Restroom", "Women's Restroom", "wc"),
+    (None, "Category-Color", "other"),  # nothing else names it
+])
+def test_a_layer_name_that_names_no_function_does_not_hide_the_room_text(tmp_path, inside, label, function):
+    """Revit's room hatches come on "Rooms-Category-Color": that is no room's name (building001 had 8 rooms so named)."""
+    doc, msp = new()
+    walls_around(msp, 0, 0, 3000, 4000)
+    rect(msp, 0, 0, 3000, 4000, layer="Rooms-Category-Color")
+    if inside:
+        text(msp, 1500, 2000, inside)
+    _, rooms = rooms_of(save(doc, tmp_path))
+    assert [(r.label, r.function) for r in rooms] == [(label, function)]
+
+
 def test_room_polygons_can_be_ignored(tmp_path):
     doc, msp = new()
     walls_around(msp, 0, 0, 3000, 4000)

@@ -182,11 +182,19 @@ def _choose(texts: list[Text], hint: str, extra: dict[str, str]) -> RoomLabel:
             funcs = _merge(funcs, [f])
         label = labels[0] if len(set(labels)) == 1 else " + ".join(dict.fromkeys(labels))
         return RoomLabel(label, funcs, "text", number, area, all_labels, area_text, height)
-    if hint:
-        return RoomLabel(hint, functions_of(hint, extra), "layer", number, area, (hint,), area_text, height)
+    hint_functions = functions_of(hint, extra) if hint else ()
+    if hint_functions:
+        return RoomLabel(hint, hint_functions, "layer", number, area, (hint,), area_text, height)
+    # a layer's name that names no function ("Rooms-Category-Color" of a Revit export) is the room's name only
+    # when no text in the room names it
     names = [s for s in joined if looks_like_name(s)]
     if names:
-        return RoomLabel(_clean(names[0]), (), "text", number, area, tuple(names), area_text, height)
+        # the other names kept as labels found (several: rooms maybe merged) only where they hold a word: a room
+        # tag's number and its codes ("304B", "0304-B0", "00100304B0") are one room's
+        name_texts = tuple(dict.fromkeys([names[0], *(s for s in names[1:] if re.search(r"[^\W\d_]{3}", s))]))
+        return RoomLabel(_clean(names[0]), (), "text", number, area, name_texts, area_text, height)
+    if hint:
+        return RoomLabel(hint, (), "layer", number, area, (hint,), area_text, height)
     return RoomLabel("", (), "", number, area, (), area_text, height)
 
 
