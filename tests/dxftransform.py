@@ -175,12 +175,18 @@ def rescale(src: Path, dst: Path, unit: str, mm_per_unit: float = 1.0) -> int:
 
 
 def on_one_layer(src: Path, dst: Path) -> int:
-    """Write ``src`` with every modelspace entity on layer ``0`` to ``dst``; returns how many moved."""
+    """Write ``src`` with every modelspace entity on layer ``0`` to ``dst``; returns how many moved. What was on a
+    frozen or switched-off layer is left out: on one layer it would be shown, and the drawing would be another
+    (korttid-40-iso keeps a frozen design alternative of its inner walls)."""
     import ezdxf
 
     doc = ezdxf.readfile(src)
+    hidden = {layer.dxf.name.lower() for layer in doc.layers if layer.is_frozen() or layer.is_off()}
+    msp = doc.modelspace()
+    for e in [e for e in msp if e.dxf.layer.lower() in hidden]:
+        msp.delete_entity(e)
     moved = 0
-    for e in doc.modelspace():
+    for e in msp:
         if e.dxf.layer != "0":
             e.dxf.layer = "0"
             moved += 1

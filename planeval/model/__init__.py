@@ -63,7 +63,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     in_plan = plan_filter(drawing)
     # 1. walls; 2. door leaves and door blocks
     walls = find_walls(drawing, in_plan, log)
-    finder = DoorFinder(drawing, in_plan, walls.tree, walls.geoms, conv)
+    finder = DoorFinder(drawing, in_plan, walls.tree, walls.geoms, conv, walls_guessed=walls.role is Role.UNKNOWN)
     candidates = finder.swing_doors()
     door_parts, leaf_shapes = finder.door_parts(candidates)
     # 3. rooms: the wall mass sealed at wall openings and door chords

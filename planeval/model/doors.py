@@ -94,8 +94,9 @@ class DoorFinder:
     """Collects door candidates from one drawing (restricted to the floor-plan views)."""
 
     def __init__(self, drawing: Drawing, in_plan: InPlan, wall_tree: shapely.STRtree | None, wall_geoms: np.ndarray,
-                 convention: DoorConvention) -> None:
+                 convention: DoorConvention, walls_guessed: bool = False) -> None:
         self.d = drawing
+        self.walls_guessed = walls_guessed  # the walls are the linework of no known role: a leaf may be on it too
         self.in_plan = in_plan
         self.conv = convention
         self.swings = SwingEvidence(drawing, in_plan, wall_tree, wall_geoms)
@@ -213,7 +214,7 @@ class DoorFinder:
     def leaf_shapes(self, parts: Parts) -> list[Shape]:
         """Thin closed rectangles on door/opening layers that no swing uses: sliding leaves (kept out of the
         wall mass: a leaf parked beside an opening would otherwise hide the wall end)."""
-        return kinds.leaf_rectangles(self.d, self.in_plan, lambda sh: sh in parts)
+        return kinds.leaf_rectangles(self.d, self.in_plan, lambda sh: sh in parts, self.walls_guessed)
 
     def leafless_doors(self, with_swing: list[DoorCandidate], leaf_shapes: list[Shape], openings: list[list[Seal]]
                        ) -> list[DoorCandidate]:

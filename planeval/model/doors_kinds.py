@@ -31,7 +31,7 @@ from planeval.model.swings import Leaf, quarter_turn
 from planeval.read.drawing import Drawing, Insert, Role, Segment, Shape
 
 __all__ = ["DOUBLE_RE", "Zigzag", "SlideLine", "zigzags", "slide_lines", "match_openings", "second_leaf",
-           "folding_from_leaves", "block_leaf_rectangle", "block_zigzag", "leaf_rectangles", "jamb_of"]
+           "folding_from_leaves", "block_leaf_rectangle", "block_zigzag", "leaf_rectangles", "is_leaf_rectangle", "jamb_of"]
 
 DOUBLE_RE = re.compile(r"double|dobbel|\bdbl|pair|par.?d[øo]r|to.?fl[øo]y|zweifl|2.?fl|d[öo]ppel|dubbel|parf", re.IGNORECASE)
 LEAF_MM = (120.0, 700.0)  # one leaf of a folding door
@@ -39,6 +39,8 @@ OPENING_MM = (450.0, 2400.0)  # what a door symbol may span
 PARALLEL = 0.97  # |cos| of a line parallel to an opening
 JOIN_MM = 5.0  # loose lines whose ends meet within this are one polyline
 JAMB_MM = 10.0  # a line whose ends both lie this near the jambs closes the opening (threshold), it is no leaf
+LEAF_THICK_MM = 100.0  # a sliding leaf drawn as a rectangle is at most this thick
+GUESSED_LEAF_MM = 60.0  # ... and, on a layer of no known role, at most this (a thin wall is thicker)
 SIDE_MM = 350.0  # how far from the opening's line a sliding leaf or a zigzag's folds may stand
 
 
@@ -185,18 +187,26 @@ def slide_lines(drawing: Drawing, in_plan: Callable[[float, float], bool], taken
     return out
 
 
-def leaf_rectangles(drawing: Drawing, in_plan: Callable[[float, float], bool], taken: Callable[[object], bool]
-                    ) -> list[Shape]:
-    """Thin closed rectangles (at most 0.1 m × 0.45–2 m) on door/opening layers that no swing uses: sliding leaves."""
+def is_leaf_rectangle(sh: Shape, thick_mm: float = LEAF_THICK_MM) -> bool:
+    """Whether a closed shape is a thin rectangle (at most ``thick_mm`` × 0.45–2 m): a sliding leaf's outline."""
+    if len(sh.exterior) != 4:
+        return False
+    (a, b, c, _) = sh.exterior
+    w, h = math.dist(a, b), math.dist(b, c)
+    return min(w, h) <= thick_mm and 450.0 <= max(w, h) <= 2000.0
+
+
+def leaf_rectangles(drawing: Drawing, in_plan: Callable[[float, float], bool], taken: Callable[[object], bool],
+                    walls_guessed: bool = False) -> list[Shape]:
+    """Thin closed rectangles (at most 0.1 m × 0.45–2 m) on door/opening layers that no swing uses: sliding leaves.
+    With the walls guessed from linework of no known role (one layer), also such rectangles of no known role
+    at most ``GUESSED_LEAF_MM`` thick (what :func:`~planeval.model.walls.find_walls` leaves out of the walls)."""
     out = []
     for sh in drawing.shapes:
-        if sh.role not in (Role.DOOR, Role.OPENING) or sh.src.group is not None or taken(sh):
+        if sh.src.group is not None or taken(sh) or not in_plan(*sh.exterior[0]):
             continue
-        if len(sh.exterior) != 4 or not in_plan(*sh.exterior[0]):
-            continue
-        (a, b, c, _) = sh.exterior
-        w, h = math.dist(a, b), math.dist(b, c)
-        if min(w, h) <= 100.0 and 450.0 <= max(w, h) <= 2000.0:
+        if sh.role in (Role.DOOR, Role.OPENING) and is_leaf_rectangle(sh) or (
+                walls_guessed and sh.role is Role.UNKNOWN and is_leaf_rectangle(sh, GUESSED_LEAF_MM)):
             out.append(sh)
     return out
 

@@ -19,12 +19,14 @@ from shapely.geometry.base import BaseGeometry
 from planeval.diagnostics import DiagnosticLog
 from planeval.geometry import polygon
 from planeval.model.doors import Parts
+from planeval.model.doors_kinds import GUESSED_LEAF_MM, is_leaf_rectangle
 from planeval.model.layout import InPlan
 from planeval.read.drawing import Drawing, Role, Segment, Shape
 
 Line = tuple[tuple[float, float], tuple[float, float]]
 
 MIN_WALL_MM = 3000.0  # less wall linework than this: no wall layer was recognised
+MAX_GUESSED_ARC_DEG = 200.0  # a guessed wall's arc turns through no more than this
 MAX_FALLBACK_SEGMENTS = 20000  # unrecognised linework beyond this is not guessed into walls
 NOT_POCHE = (Role.ROOM, Role.FIXTURE, Role.FURNITURE, Role.STAIR, Role.LABEL)  # hatches on these layers are no walls
 
@@ -61,7 +63,10 @@ def find_walls(drawing: Drawing, in_plan: InPlan, log: DiagnosticLog) -> Walls:
     wall_lines: list[Line] = [((s.x1, s.y1), (s.x2, s.y2)) for s in wall_segs]
     for a in drawing.arcs:
         door_sized = 60 <= a.sweep_deg <= 120 and 350 <= a.r <= 1300
-        if a.role is wall_role and a.sweep_deg < 359.0 and in_plan(a.cx, a.cy) and not door_sized:
+        # of guessed walls, an arc round more than half a circle is a symbol drawn open (a callout's ring, a turning
+        # circle), not a wall: as one it cut korttid-40-aia's bathroom on one layer by 0.58 m²
+        symbol = wall_role is Role.UNKNOWN and a.sweep_deg > MAX_GUESSED_ARC_DEG
+        if a.role is wall_role and a.sweep_deg < 359.0 and in_plan(a.cx, a.cy) and not door_sized and not symbol:
             wall_lines.extend(_arc_chords(a.cx, a.cy, a.r, a.start_deg, a.sweep_deg))
     wall_bodies: list[Polygon] = []
     for sh in wall_shapes:
@@ -88,9 +93,12 @@ def find_walls(drawing: Drawing, in_plan: InPlan, log: DiagnosticLog) -> Walls:
 def _fallback(drawing: Drawing, in_plan: InPlan, log: DiagnosticLog) -> tuple[list[Segment], list[Shape]]:
     """No wall layer: the linework on unrecognised layers, unless there is too much of it."""
     wall_segs = [s for s in drawing.segments if s.role is Role.UNKNOWN and in_plan(s.x1, s.y1)]
+    # a thin closed rectangle is a sliding leaf (doors_kinds.leaf_rectangles), not a wall: as one, korttid-40-iso's
+    # leaf parked beside the bod's opening was a wall body and the door a plain opening
     wall_shapes = [
         sh for sh in drawing.shapes
         if sh.role is Role.UNKNOWN and sh.kind in ("polyline", "hatch", "solid") and in_plan(*sh.exterior[0])
+        and not (sh.kind == "polyline" and sh.src.group is None and is_leaf_rectangle(sh, GUESSED_LEAF_MM))
     ]
     wall_segs = _without_patterns(wall_segs, log)
     layers = sorted({s.layer for s in wall_segs} | {sh.layer for sh in wall_shapes})
