@@ -1,4 +1,5 @@
-"""Windows: window blocks, and loose linework on window (or doors-and-windows) layers.
+"""Windows: window blocks, loose linework on window (or doors-and-windows) layers, and, on a plan with no
+wall layer (one layer), loose lines in the wall that have a window's shape (:mod:`~planeval.model.window_lines`).
 
 Each window block, or each touching cluster of loose window lines, becomes one window whose
 footprint is the minimum rotated rectangle of its geometry; its width is the long side. Its rooms
@@ -13,16 +14,19 @@ from dataclasses import dataclass, replace
 import numpy as np
 import shapely
 from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
 
 from planeval.geometry import rect_sides
 from planeval.model.doors import Parts
 from planeval.model.layout import InPlan, by_position
 from planeval.model.rooms import RoomIndex
 from planeval.model.types import Window
+from planeval.model.window_lines import lined_windows
 from planeval.read.drawing import Drawing, Role
 
 MIN_WIDTH_MM = 300.0
 MAX_WIDTH_MM = 8000.0
+OUTLINE_MM = 50.0  # a window found by its shape lies this near the wall mass's outline
 CLUSTER_MM = 100.0  # loose window lines closer than twice this are one window
 
 
@@ -46,10 +50,13 @@ def _rect(points: list[tuple[float, float]]) -> tuple[Polygon, float, float] | N
     return r, long, short
 
 
-def place_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, index: RoomIndex) -> list[Window]:
-    """The plan's windows with the rooms on either side, numbered by position."""
+def place_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, index: RoomIndex,
+                  guessed_mass: BaseGeometry | None = None) -> list[Window]:
+    """The plan's windows with the rooms on either side, numbered by position (``guessed_mass``: the wall mass when
+    the walls were guessed: no wall layer, so no window layer either, and windows are also found by their lines'
+    shape in the mass's outer walls, :mod:`~planeval.model.window_lines`)."""
     windows: list[Window] = []
-    for wc in find_windows(drawing, in_plan, door_parts):
+    for wc in find_windows(drawing, in_plan, door_parts, guessed_mass):
         c = list(wc.polygon.exterior.coords)
         e0, e1 = (c[0], c[1]) if math.dist(c[0], c[1]) >= math.dist(c[1], c[2]) else (c[1], c[2])
         # axis through the middle of the window, along its width
@@ -63,9 +70,19 @@ def place_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, index: R
     return [replace(w, id=f"W{i}") for i, w in enumerate(by_position(windows, lambda w: w.center), start=1)]
 
 
-def find_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts) -> list[WindowCandidate]:
-    """Windows in the plan; ``door_parts`` are ids of primitives already used by doors."""
+def find_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, guessed_mass: BaseGeometry | None = None
+                 ) -> list[WindowCandidate]:
+    """Windows in the plan; ``door_parts`` are ids of primitives already used by doors (``guessed_mass``: see
+    :func:`place_windows`)."""
     out: list[WindowCandidate] = []
+    if guessed_mass is not None and not guessed_mass.is_empty:
+        # a window found by its shape alone stands in an outer wall: a wall between two rooms drawn with extra
+        # lines is more likely a sliding door or a built-in than a window (ono-hiroki's WC wall)
+        outline = shapely.MultiLineString([p.exterior for p in shapely.get_parts(guessed_mass) if isinstance(p, Polygon)])
+        unknown = [s for s in drawing.segments if s.role is Role.UNKNOWN and in_plan(s.x1, s.y1)]
+        out += [WindowCandidate(poly, w, "", unknown[idx[0]].layer)
+                for poly, w, idx in lined_windows(unknown, lambda s: s in door_parts)
+                if shapely.dwithin(poly, outline, OUTLINE_MM)]
     by_group: dict[int, list[tuple[float, float]]] = {}
     loose: list[tuple[tuple[float, float], tuple[float, float], str]] = []
     roles = (Role.WINDOW, Role.OPENING)
