@@ -270,14 +270,27 @@ def stated_height_mm(text: str) -> float | None:
     return mm if 1800.0 <= mm <= 8000.0 else None
 
 
+#: What marks a door or window ("D6", "W11", "V3": dør, window, vindu) or is one letter (a grid line, a section, the
+#: north arrow): no room's name.
+MARK_RE = re.compile(r"[DWV][-.]?\d{1,3}[a-z]?|[a-zæøåäöü]", re.IGNORECASE)
+
+
+#: A note on the drawing, no room's name: a size in inches or millimetres ('3" AIR VENT'), "TYP." (typical).
+NOTE_RE = re.compile(r"\d\s*(?:\"|''|mm\b|cm\b)|\bTYP\b", re.IGNORECASE)
+
+
 def looks_like_name(text: str) -> bool:
     """A short text that could be a room name or number (not a dimension, note, area, height or door size).
 
     >>> [looks_like_name(t) for t in ("Office", "305B", "h=2.50", "mq=12.40", "2'8X6'8", "3,40 x 4,20")]
     [True, True, False, False, False, False]
+    >>> [looks_like_name(t) for t in ("D6", "W11", "N", '3" AIR VENT TYP', "Bod 2")]
+    [False, False, False, False, True]
     """
     t = text.strip()
     if not t or len(t) > 40 or "\n" in t.strip():
+        return False
+    if MARK_RE.fullmatch(t) or NOTE_RE.search(t):  # a door or window mark, one letter; a note on the drawing
         return False
     if _BARE_AREA_RE.match(t) or area_notation(t) is not None or stated_height_mm(t) is not None:
         return False

@@ -95,6 +95,18 @@ def test_several_names_are_reported_only_when_they_are_words(tmp_path, texts, se
     assert any(d.code == "room-several-labels" for d in plan.diagnostics) is several
 
 
+@pytest.mark.parametrize("texts, label", [
+    (("D6", "W7", "N"), ""),  # door and window marks and a letter (Sukhshum building: rooms were named "D6", "H")
+    (("W11", "Hobbyrom"), "Hobbyrom"),
+    (("305B",), "305B"),  # a room number still names a room
+    (("R", '3" AIR VENT TYP'), ""),  # a note (Sukhshum house_plan's room was named by its vent)
+])
+def test_door_and_window_marks_name_no_room(tmp_path, texts, label):
+    plan = _room(tmp_path, *(("text", (t, (1500, 1000 + 600 * i))) for i, t in enumerate(texts)))
+    assert plan.rooms[0].label == label
+    assert any(d.code == "room-unlabelled" for d in plan.diagnostics) is (label == "")
+
+
 def test_unlabelled_room_is_reported(tmp_path):
     plan = _room(tmp_path)
     assert plan.rooms[0].function == "other"
