@@ -328,6 +328,21 @@ def test_a_swing_polyline_with_a_jamb_line_drawn_on_from_its_end_is_one_door(tmp
     assert all(math.dist(a.hinge, b.hinge) > 30 for i, a in enumerate(hinged) for b in hinged[i + 1:])
 
 
+@pytest.mark.parametrize("motion", [
+    (262.15454756359725, 47007630.30969569, 16190575.745337889, True),
+    (10.724338827167394, -3808636.9301517904, -53955671.25470078, False),
+])
+def test_the_chair_reaches_as_far_far_from_the_origin(motion: tuple[float, float, float, bool], tmp_path: Path) -> None:
+    """korttid-40-iso turned and moved 4.7e7 / 5.4e7 mm (a random motion sweep, seed 11): RE01's widest chair into
+    one room was 679 mm at the origin and 600 / 649 mm there. The memoised erosions and configuration spaces
+    (``measure/congruent``) are now computed with the shape moved to the origin and moved back."""
+    name = "korttid-40-iso"
+    out = tmp_path / "moved.dxf"
+    angle, dx, dy, mirror = motion
+    rigid(sample_path(name), out, angle, dx, dy, mirror, mm_per_unit=_mm_per_unit(name))
+    assert _compare(name, out) == []
+
+
 def test_pocket_doors_park_at_the_same_end_however_the_plan_is_turned(tmp_path: Path) -> None:
     """familie-70-revit turned 79.98° and mirrored far from the origin: its pocket doors took the seal's direction
     for their parking end and their clear openings moved 40 mm: the exempt WC's RE01 was 518 mm in the plan as drawn

@@ -15,7 +15,10 @@ turned half round, is a copy too: the first copy's answer is filed under its key
 frames (with the rectangle's angle as it reads there, :func:`flipped_angle`), so a later copy
 needs only its own key, never the other frames' (the four keys cost more than a largest circle).
 Any other difference (a vertex moved by more than 0.01 mm, a flat turned by 90°) is simply a miss:
-the function is computed for that geometry as if there were no memo. A hit moves (and, for a
+the function is computed for that geometry as if there were no memo. Each computation runs on the
+shape moved to the origin (its corner at 0, 0) and its answer is moved back: a plan drawn far from
+the origin (UTM coordinates) is measured with the digits of one drawn at it (korttid-40-iso moved
+4.7e7 mm had a widest chair of 600 mm where the plan at the origin had 679). A hit moves (and, for a
 mirrored copy, mirrors) the first copy's answer onto the copy, so the answer differs from a fresh
 computation by at most the rounding (0.01 mm) plus floating-point noise — far inside the 1 mm to
 which planeval reports lengths — or, for a measurement with a tolerance of its own (GEOS'
@@ -112,7 +115,9 @@ def _memo(ctx: Context, tag: str, geom: BaseGeometry, params: Hashable, compute:
         if not d.any() and (m > 0).all():
             return value
         return shift(value, m, d)
-    value = compute(geom)
+    # computed where the shape lies near the origin and moved back: a plan far from the origin (UTM coordinates,
+    # ~6.7e9 mm) is measured with the digits of one at the origin
+    value = shift(compute(shapely.transform(geom, lambda c: c - corner)), _SAME, corner)
     ctx.stats["computed"] += 1
     ctx.store(("congruent", tag, params, key), (_SAME, corner, value))
     if flip_params is not None:
