@@ -194,6 +194,21 @@ def on_one_layer(src: Path, dst: Path) -> int:
     return moved
 
 
+def relayered(src: Path, dst: Path, moves: dict[str, str]) -> int:
+    """Write ``src`` with its modelspace entities on the layers named in ``moves`` put on the layer each maps to
+    (the windows drawn on the wall layer, say); returns how many moved."""
+    import ezdxf
+
+    doc = ezdxf.readfile(src)
+    moved = 0
+    for e in doc.modelspace():
+        if e.dxf.layer in moves:
+            e.dxf.layer = moves[e.dxf.layer]
+            moved += 1
+    doc.saveas(dst)
+    return moved
+
+
 def fingerprint(plan: object, report: object) -> dict[str, list]:
     """What must not change when a plan is moved, turned, mirrored or redrawn in another unit: the
     rooms (function, label, area to 0.01 m²), the doors (kind, clear width to 1 mm), the counts of

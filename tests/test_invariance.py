@@ -26,6 +26,7 @@ from dxftransform import (
     fingerprint,
     on_one_layer,
     open_polylines_exploded,
+    relayered,
     rescale,
     rigid,
     split_lines,
@@ -309,6 +310,25 @@ def test_every_sample_on_one_layer_keeps_its_rooms_and_doors(name: str, tmp_path
         sorted((str(d.kind), round(d.clear_width_mm)) for d in base.doors)
     assert sorted((round(w.width_mm), w.rooms) for w in plan.windows) == \
         sorted((round(w.width_mm), w.rooms) for w in base.windows)
+
+
+@pytest.mark.parametrize("name, window_layer, wall_layer", [
+    ("bofelles-40-nordic", "Vinduer", "Vegger"), ("ungdom-30-nordic", "Vinduer", "Vegger"),
+    ("omsorg-tightbath-nordic", "Vinduer", "Vegger"), ("korttid-40-aia", "A-GLAZ", "A-WALL"),
+])
+def test_windows_drawn_on_the_wall_layer_are_windows(name: str, window_layer: str, wall_layer: str, tmp_path: Path) -> None:
+    """Many drawings have no window layer: the windows' lines are on the wall layer, as the wall's own. A plan with no
+    window found on a window layer or as a block has them found by their shape (``model/window_lines``); before, the
+    nordic samples lost every window so. The rooms stay as they were (the lines close the wall as before)."""
+    from planeval.api import load_plan
+
+    out = tmp_path / "windows-on-walls.dxf"
+    assert relayered(sample_path(name), out, {window_layer: wall_layer}) > 0
+    plan, base = load_plan(out), sample_plan(name)
+    assert sorted((round(w.width_mm), w.rooms) for w in plan.windows) == \
+        sorted((round(w.width_mm), w.rooms) for w in base.windows)
+    assert sorted((r.label, round(r.area_m2, 2)) for r in plan.rooms) == \
+        sorted((r.label, round(r.area_m2, 2)) for r in base.rooms)
 
 
 def test_a_swing_polyline_with_a_jamb_line_drawn_on_from_its_end_is_one_door(tmp_path: Path) -> None:

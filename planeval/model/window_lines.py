@@ -7,8 +7,9 @@ faces) — past a post (a column) to the wall after it. Three lines at least: tw
 a stretch of wall drawn as its own rectangle between the next two; a wall piece between two doors has no wall
 beyond its ends; a wall drawn with its faces and a centre line is drawn so beyond its posts too.
 
-Only used when the walls are guessed (:func:`~planeval.model.walls.find_walls` found no wall layer); the
-lines stay walls as well (they close the wall where the window stands).
+Used where the walls are guessed (:func:`~planeval.model.walls.find_walls` found no wall layer) and where no
+window was found on a window layer or as a block (the windows drawn on the wall layer); the lines stay walls
+as well (they close the wall where the window stands).
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Windows: window blocks, loose linework on window (or doors-and-windows) layers, and, on a plan with no
-wall layer (one layer), loose lines in the wall that have a window's shape (:mod:`~planeval.model.window_lines`).
+wall layer (one layer) or no window found so, lines in the outer walls that have a window's shape
+(:mod:`~planeval.model.window_lines`).
 
 Each window block, or each touching cluster of loose window lines, becomes one window whose
 footprint is the minimum rotated rectangle of its geometry; its width is the long side. Its rooms
@@ -51,12 +52,13 @@ def _rect(points: list[tuple[float, float]]) -> tuple[Polygon, float, float] | N
 
 
 def place_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, index: RoomIndex,
-                  guessed_mass: BaseGeometry | None = None) -> list[Window]:
-    """The plan's windows with the rooms on either side, numbered by position (``guessed_mass``: the wall mass when
-    the walls were guessed: no wall layer, so no window layer either, and windows are also found by their lines'
-    shape in the mass's outer walls, :mod:`~planeval.model.window_lines`)."""
+                  mass: BaseGeometry | None = None, wall_role: Role = Role.WALL) -> list[Window]:
+    """The plan's windows with the rooms on either side, numbered by position. Where the plan has no window
+    layer and no window blocks (its walls guessed from lines of no known role, ``wall_role`` UNKNOWN, or no
+    window found on a window layer), windows are also found by their lines' shape in the outer walls of the
+    wall ``mass``, among the lines read as walls (:mod:`~planeval.model.window_lines`)."""
     windows: list[Window] = []
-    for wc in find_windows(drawing, in_plan, door_parts, guessed_mass):
+    for wc in find_windows(drawing, in_plan, door_parts, mass, wall_role):
         c = list(wc.polygon.exterior.coords)
         e0, e1 = (c[0], c[1]) if math.dist(c[0], c[1]) >= math.dist(c[1], c[2]) else (c[1], c[2])
         # axis through the middle of the window, along its width
@@ -70,19 +72,31 @@ def place_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, index: R
     return [replace(w, id=f"W{i}") for i, w in enumerate(by_position(windows, lambda w: w.center), start=1)]
 
 
-def find_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, guessed_mass: BaseGeometry | None = None
-                 ) -> list[WindowCandidate]:
-    """Windows in the plan; ``door_parts`` are ids of primitives already used by doors (``guessed_mass``: see
-    :func:`place_windows`)."""
+def find_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, mass: BaseGeometry | None = None,
+                 wall_role: Role = Role.WALL) -> list[WindowCandidate]:
+    """Windows in the plan; ``door_parts`` are ids of primitives already used by doors (``mass``, ``wall_role``:
+    see :func:`place_windows`)."""
+    out = _drawn_windows(drawing, in_plan, door_parts)
+    if mass is not None and not mass.is_empty and (wall_role is Role.UNKNOWN or not out):
+        out += _shaped_windows(drawing, in_plan, door_parts, mass, wall_role)
+    return out
+
+
+def _shaped_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, mass: BaseGeometry, wall_role: Role
+                    ) -> list[WindowCandidate]:
+    """Windows found by their lines' shape among the lines of ``wall_role``, in the outer walls of ``mass``: a
+    wall between two rooms drawn with extra lines is more likely a sliding door or a built-in than a window
+    (ono-hiroki's WC wall)."""
+    outline = shapely.MultiLineString([p.exterior for p in shapely.get_parts(mass) if isinstance(p, Polygon)])
+    lines = [s for s in drawing.segments if s.role is wall_role and in_plan(s.x1, s.y1)]
+    return [WindowCandidate(poly, w, "", lines[idx[0]].layer)
+            for poly, w, idx in lined_windows(lines, lambda s: s in door_parts)
+            if shapely.dwithin(poly, outline, OUTLINE_MM)]
+
+
+def _drawn_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts) -> list[WindowCandidate]:
+    """Window blocks, and clusters of loose lines on window and opening layers."""
     out: list[WindowCandidate] = []
-    if guessed_mass is not None and not guessed_mass.is_empty:
-        # a window found by its shape alone stands in an outer wall: a wall between two rooms drawn with extra
-        # lines is more likely a sliding door or a built-in than a window (ono-hiroki's WC wall)
-        outline = shapely.MultiLineString([p.exterior for p in shapely.get_parts(guessed_mass) if isinstance(p, Polygon)])
-        unknown = [s for s in drawing.segments if s.role is Role.UNKNOWN and in_plan(s.x1, s.y1)]
-        out += [WindowCandidate(poly, w, "", unknown[idx[0]].layer)
-                for poly, w, idx in lined_windows(unknown, lambda s: s in door_parts)
-                if shapely.dwithin(poly, outline, OUTLINE_MM)]
     by_group: dict[int, list[tuple[float, float]]] = {}
     loose: list[tuple[tuple[float, float], tuple[float, float], str]] = []
     roles = (Role.WINDOW, Role.OPENING)
