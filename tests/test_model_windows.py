@@ -92,3 +92,16 @@ def test_a_wall_drawn_with_a_centre_line_between_posts(tmp_path, middle, windows
     plan = build_plan(read_drawing(save(doc, tmp_path)))
     assert len(plan.windows) == windows
     assert all(w.polygon.bounds == pytest.approx((1600, 4000, 2600, 4000 + T), abs=1) for w in plan.windows)
+
+
+def test_two_windows_of_one_width_in_facing_walls_are_two_windows(tmp_path):
+    """Lines of one span in the north and the south wall, 4 m apart: each wall's three lines are a window (they
+    were one group of six lines spread 4.25 m, too wide for a wall, and neither was found)."""
+    doc, msp = new()
+    walls_around(msp, 0, 0, 5000, 4000, t=T, layer="0", gaps=[("N", 1500, 2700), ("S", 1500, 2700)], style="double")
+    for y0 in (4000, -T):
+        for off in (0, T / 2, T):
+            msp.add_line((1500, y0 + off), (2700, y0 + off), dxfattribs={"layer": "0"})
+    text(msp, 2500, 2000, "Stue", layer="0")
+    plan = build_plan(read_drawing(save(doc, tmp_path)))
+    assert sorted(round(w.polygon.bounds[1]) for w in plan.windows) == [-T, 4000]

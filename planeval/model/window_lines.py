@@ -28,6 +28,7 @@ __all__ = ["lined_windows"]
 SPAN_MM = (300.0, 4000.0)  # a window's width
 SPREAD_MM = (50.0, 700.0)  # how far apart its outer lines lie: the wall's thickness
 MIN_LINES = 3
+GAP_MM = 350.0  # a window's lines lie at most this far apart across the wall
 JAMB_MM = 10.0  # ends, jambs and the wall beyond meet within this
 ANGLE_DEG = 0.5  # lines this near parallel are parallel
 POST_MM = 150.0  # a stretch of wall shorter than this beyond a jamb is a post (a column): the wall goes on after it
@@ -54,7 +55,7 @@ def lined_windows(segs: Sequence[Segment], taken: Callable[[Segment], bool] = la
         t = np.stack([xy[group, :2] @ u, xy[group, 2:] @ u], axis=1)
         t0, t1 = t.min(axis=1), t.max(axis=1)
         off = (xy[group, :2] @ n + xy[group, 2:] @ n) / 2
-        for members in _same_span(t0, t1):
+        for members in (m for same in _same_span(t0, t1) for m in _near_lines(same, off)):
             if len(members) < MIN_LINES:
                 continue
             idx = [int(group[m]) for m in members]
@@ -103,6 +104,20 @@ def _same_span(t0: np.ndarray, t1: np.ndarray) -> list[list[int]]:
         run.append(i)
     if run:
         out.extend(_split_by(run, t1))
+    return out
+
+
+def _near_lines(members: list[int], off: np.ndarray) -> list[list[int]]:
+    """Lines of one span split where they lie more than ``GAP_MM`` apart across their direction: windows of one
+    width in the two facing walls of a room, or above each other in a column of flats, are windows each."""
+    order = sorted(members, key=lambda i: float(off[i]))
+    out, cur = [], [order[0]]
+    for i in order[1:]:
+        if off[i] - off[cur[-1]] > GAP_MM:
+            out.append(cur)
+            cur = []
+        cur.append(i)
+    out.append(cur)
     return out
 
 
