@@ -94,42 +94,23 @@ def _parallel_groups(cand: np.ndarray, angle: np.ndarray) -> list[np.ndarray]:
 
 def _same_span(t0: np.ndarray, t1: np.ndarray) -> list[list[int]]:
     """Indices of lines with the same start and end along their direction (each within ``JAMB_MM``)."""
-    out: list[list[int]] = []
-    order = np.lexsort((t1, t0))
-    run: list[int] = []
-    for i in order.tolist():
-        if run and (t0[i] - t0[run[-1]] > JAMB_MM):
-            out.extend(_split_by(run, t1))
-            run = []
-        run.append(i)
-    if run:
-        out.extend(_split_by(run, t1))
-    return out
+    return [same for start in _runs(list(range(len(t0))), t0, JAMB_MM) for same in _runs(start, t1, JAMB_MM)]
 
 
 def _near_lines(members: list[int], off: np.ndarray) -> list[list[int]]:
     """Lines of one span split where they lie more than ``GAP_MM`` apart across their direction: windows of one
     width in the two facing walls of a room, or above each other in a column of flats, are windows each."""
-    order = sorted(members, key=lambda i: float(off[i]))
-    out, cur = [], [order[0]]
-    for i in order[1:]:
-        if off[i] - off[cur[-1]] > GAP_MM:
-            out.append(cur)
-            cur = []
-        cur.append(i)
-    out.append(cur)
-    return out
+    return _runs(members, off, GAP_MM)
 
 
-def _split_by(run: list[int], t1: np.ndarray) -> list[list[int]]:
-    run = sorted(run, key=lambda i: float(t1[i]))
-    out, cur = [], [run[0]]
-    for i in run[1:]:
-        if t1[i] - t1[cur[-1]] > JAMB_MM:
-            out.append(cur)
-            cur = []
-        cur.append(i)
-    out.append(cur)
+def _runs(members: list[int], value: np.ndarray, gap: float) -> list[list[int]]:
+    """``members`` in the order of ``value``, split where two neighbours' values lie more than ``gap`` apart."""
+    order = sorted(members, key=lambda i: float(value[i]))
+    out: list[list[int]] = []
+    for i in order:
+        if not out or value[i] - value[out[-1][-1]] > gap:
+            out.append([])
+        out[-1].append(i)
     return out
 
 
