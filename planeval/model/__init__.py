@@ -87,7 +87,7 @@ def _build_plan(drawing: Drawing, *, require_rooms: bool, room_polygons: bool) -
     # 4. labels, windows, fixtures
     rooms = make_rooms(faces, texts, profile.labels, log)
     index = RoomIndex(rooms)
-    windows = place_windows(drawing, in_plan, door_parts, index, mass, walls.role)
+    windows = place_windows(drawing, in_plan, door_parts, index, walls, mass)
     fixtures = place_fixtures(drawing, profile, in_plan, log, index)
     # 5. doors: rooms, widths, facts; plain openings
     doors = [_tag_height(with_door_facts(to_door(c, conv, index), conv), c) for c in candidates]

@@ -31,7 +31,8 @@ from planeval.model.swings import Leaf, quarter_turn
 from planeval.read.drawing import Drawing, Insert, Role, Segment, Shape
 
 __all__ = ["DOUBLE_RE", "Zigzag", "SlideLine", "zigzags", "slide_lines", "match_openings", "second_leaf",
-           "folding_from_leaves", "block_leaf_rectangle", "block_zigzag", "leaf_rectangles", "is_leaf_rectangle", "jamb_of"]
+           "folding_from_leaves", "block_leaf_rectangle", "block_zigzag", "leaf_rectangles", "is_leaf_rectangle", "guessed_leaf",
+           "jamb_of"]
 
 DOUBLE_RE = re.compile(r"double|dobbel|\bdbl|pair|par.?d[øo]r|to.?fl[øo]y|zweifl|2.?fl|d[öo]ppel|dubbel|parf", re.IGNORECASE)
 LEAF_MM = (120.0, 700.0)  # one leaf of a folding door
@@ -196,17 +197,23 @@ def is_leaf_rectangle(sh: Shape, thick_mm: float = LEAF_THICK_MM) -> bool:
     return min(w, h) <= thick_mm and 450.0 <= max(w, h) <= 2000.0
 
 
+def guessed_leaf(sh: Shape) -> bool:
+    """Whether a shape of no known role is a sliding leaf where the walls are guessed (one layer): a loose closed
+    polyline at most ``GUESSED_LEAF_MM`` × 0.45–2 m. :func:`~planeval.model.walls.find_walls` leaves it out of the
+    walls, :func:`leaf_rectangles` takes it."""
+    return sh.role is Role.UNKNOWN and sh.kind == "polyline" and sh.src.group is None and \
+        is_leaf_rectangle(sh, GUESSED_LEAF_MM)
+
+
 def leaf_rectangles(drawing: Drawing, in_plan: Callable[[float, float], bool], taken: Callable[[object], bool],
                     walls_guessed: bool = False) -> list[Shape]:
-    """Thin closed rectangles (at most 0.1 m × 0.45–2 m) on door/opening layers that no swing uses: sliding leaves.
-    With the walls guessed from linework of no known role (one layer), also such rectangles of no known role
-    at most ``GUESSED_LEAF_MM`` thick (what :func:`~planeval.model.walls.find_walls` leaves out of the walls)."""
+    """Thin closed rectangles (at most 0.1 m × 0.45–2 m) on door/opening layers that no swing uses: sliding leaves;
+    with the walls guessed, also :func:`guessed_leaf` shapes."""
     out = []
     for sh in drawing.shapes:
         if sh.src.group is not None or taken(sh) or not in_plan(*sh.exterior[0]):
             continue
-        if sh.role in (Role.DOOR, Role.OPENING) and is_leaf_rectangle(sh) or (
-                walls_guessed and sh.role is Role.UNKNOWN and is_leaf_rectangle(sh, GUESSED_LEAF_MM)):
+        if sh.role in (Role.DOOR, Role.OPENING) and is_leaf_rectangle(sh) or walls_guessed and guessed_leaf(sh):
             out.append(sh)
     return out
 

@@ -19,7 +19,7 @@ from shapely.geometry.base import BaseGeometry
 from planeval.diagnostics import DiagnosticLog
 from planeval.geometry import polygon
 from planeval.model.doors import Parts
-from planeval.model.doors_kinds import GUESSED_LEAF_MM, is_leaf_rectangle
+from planeval.model.doors_kinds import guessed_leaf
 from planeval.model.layout import InPlan
 from planeval.read.drawing import Drawing, Role, Segment, Shape
 
@@ -98,7 +98,7 @@ def _fallback(drawing: Drawing, in_plan: InPlan, log: DiagnosticLog) -> tuple[li
     wall_shapes = [
         sh for sh in drawing.shapes
         if sh.role is Role.UNKNOWN and sh.kind in ("polyline", "hatch", "solid") and in_plan(*sh.exterior[0])
-        and not (sh.kind == "polyline" and sh.src.group is None and is_leaf_rectangle(sh, GUESSED_LEAF_MM))
+        and not guessed_leaf(sh)
     ]
     wall_segs = _without_patterns(wall_segs, log)
     layers = sorted({s.layer for s in wall_segs} | {sh.layer for sh in wall_shapes})

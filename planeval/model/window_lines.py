@@ -61,17 +61,18 @@ def lined_windows(segs: Sequence[Segment], taken: Callable[[Segment], bool] = la
             idx = [int(group[m]) for m in members]
             if used & set(idx):
                 continue
-            lo, hi = float(off[members].min()), float(off[members].max())
-            offs = np.sort(off[members])
-            if not (SPREAD_MM[0] <= hi - lo <= SPREAD_MM[1]) or np.min(np.diff(offs)) < 20.0:
+            # its lines at distinct offsets (a line drawn twice is one), at least MIN_LINES of them, none closer than
+            # 20 mm (a pattern), spread as a wall is thick
+            offs = [float(off[r[0]]) for r in _runs(members, off, JAMB_MM)]
+            lo, hi = offs[0], offs[-1]
+            if len(offs) < MIN_LINES or min(np.diff(offs)) < 20.0 or not SPREAD_MM[0] <= hi - lo <= SPREAD_MM[1]:
                 continue
             a0, a1 = float(np.median(t0[members])), float(np.median(t1[members]))
-            if not (_jamb(xy, tree, u, n, a0, lo, hi, -1.0) and _jamb(xy, tree, u, n, a1, lo, hi, 1.0)):
+            if not (_jamb(xy, tree, u, n, a0, lo, hi) and _jamb(xy, tree, u, n, a1, lo, hi)):
                 continue
             # the wall goes on beyond both jambs, drawn with fewer lines (its faces): the same lines beyond are the
             # wall's own way of being drawn (faces and a centre line), not a window
-            drawn = len(_distinct([float(v) for v in off[members]]))
-            if not all(0 < _beyond(xy, tree, u, n, a, lo, hi, side) < drawn for a, side in ((a0, -1.0), (a1, 1.0))):
+            if not all(0 < _beyond(xy, tree, u, n, a, lo, hi, side) < len(offs) for a, side in ((a0, -1.0), (a1, 1.0))):
                 continue
             corners = [a0 * u + lo * n, a1 * u + lo * n, a1 * u + hi * n, a0 * u + hi * n]
             out.append((Polygon([tuple(c) for c in corners]), a1 - a0, idx))
@@ -114,8 +115,8 @@ def _runs(members: list[int], value: np.ndarray, gap: float) -> list[list[int]]:
     return out
 
 
-def _jamb(xy: np.ndarray, tree: shapely.STRtree, u: np.ndarray, n: np.ndarray, at: float, lo: float, hi: float,
-          side: float) -> bool:
+def _jamb(xy: np.ndarray, tree: shapely.STRtree, u: np.ndarray, n: np.ndarray, at: float, lo: float, hi: float
+          ) -> bool:
     """A jamb across the wall at ``at`` (a line from offset ``lo`` to ``hi``)."""
     mid = at * u + (lo + hi) / 2 * n
     for k in tree.query(shapely.points(mid), predicate="dwithin", distance=(hi - lo) / 2 + JAMB_MM).tolist():
@@ -147,14 +148,7 @@ def _beyond(xy: np.ndarray, tree: shapely.STRtree, u: np.ndarray, n: np.ndarray,
         if not offsets:
             return 0
         if reach >= POST_MM:
-            return len(_distinct(offsets))
+            return len(_runs(list(range(len(offsets))), np.asarray(offsets), JAMB_MM))
         at += side * reach  # a post: the wall after it
     return 0
 
-
-def _distinct(values: list[float]) -> list[float]:
-    out: list[float] = []
-    for v in sorted(values):
-        if not out or v - out[-1] > JAMB_MM:
-            out.append(v)
-    return out

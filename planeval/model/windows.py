@@ -22,8 +22,9 @@ from planeval.model.doors import Parts
 from planeval.model.layout import InPlan, by_position
 from planeval.model.rooms import RoomIndex
 from planeval.model.types import Window
+from planeval.model.walls import Walls
 from planeval.model.window_lines import lined_windows
-from planeval.read.drawing import Drawing, Role
+from planeval.read.drawing import Drawing, Role, Segment
 
 MIN_WIDTH_MM = 300.0
 MAX_WIDTH_MM = 8000.0
@@ -52,13 +53,13 @@ def _rect(points: list[tuple[float, float]]) -> tuple[Polygon, float, float] | N
 
 
 def place_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, index: RoomIndex,
-                  mass: BaseGeometry | None = None, wall_role: Role = Role.WALL) -> list[Window]:
+                  walls: Walls | None = None, mass: BaseGeometry | None = None) -> list[Window]:
     """The plan's windows with the rooms on either side, numbered by position. Where the plan has no window
-    layer and no window blocks (its walls guessed from lines of no known role, ``wall_role`` UNKNOWN, or no
-    window found on a window layer), windows are also found by their lines' shape in the outer walls of the
-    wall ``mass``, among the lines read as walls (:mod:`~planeval.model.window_lines`)."""
+    layer and no window blocks (its ``walls`` guessed from lines of no known role, or no window found on a window
+    layer), windows are also found by their lines' shape among the wall lines, in the outer walls of the wall
+    ``mass`` (:mod:`~planeval.model.window_lines`)."""
     windows: list[Window] = []
-    for wc in find_windows(drawing, in_plan, door_parts, mass, wall_role):
+    for wc in find_windows(drawing, in_plan, door_parts, walls, mass):
         c = list(wc.polygon.exterior.coords)
         e0, e1 = (c[0], c[1]) if math.dist(c[0], c[1]) >= math.dist(c[1], c[2]) else (c[1], c[2])
         # axis through the middle of the window, along its width
@@ -72,23 +73,20 @@ def place_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, index: R
     return [replace(w, id=f"W{i}") for i, w in enumerate(by_position(windows, lambda w: w.center), start=1)]
 
 
-def find_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, mass: BaseGeometry | None = None,
-                 wall_role: Role = Role.WALL) -> list[WindowCandidate]:
-    """Windows in the plan; ``door_parts`` are ids of primitives already used by doors (``mass``, ``wall_role``:
-    see :func:`place_windows`)."""
+def find_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, walls: Walls | None = None,
+                 mass: BaseGeometry | None = None) -> list[WindowCandidate]:
+    """Windows in the plan; ``door_parts`` are ids of primitives already used by doors (``walls``, ``mass``: see
+    :func:`place_windows`)."""
     out = _drawn_windows(drawing, in_plan, door_parts)
-    if mass is not None and not mass.is_empty and (wall_role is Role.UNKNOWN or not out):
-        out += _shaped_windows(drawing, in_plan, door_parts, mass, wall_role)
+    if walls is not None and mass is not None and not mass.is_empty and (walls.role is Role.UNKNOWN or not out):
+        out += _shaped_windows(walls.segments, door_parts, mass)
     return out
 
 
-def _shaped_windows(drawing: Drawing, in_plan: InPlan, door_parts: Parts, mass: BaseGeometry, wall_role: Role
-                    ) -> list[WindowCandidate]:
-    """Windows found by their lines' shape among the lines of ``wall_role``, in the outer walls of ``mass``: a
-    wall between two rooms drawn with extra lines is more likely a sliding door or a built-in than a window
-    (ono-hiroki's WC wall)."""
+def _shaped_windows(lines: list[Segment], door_parts: Parts, mass: BaseGeometry) -> list[WindowCandidate]:
+    """Windows found by their shape among the wall ``lines``, in the outer walls of ``mass``: a wall between two
+    rooms drawn with extra lines is more likely a sliding door or a built-in than a window (ono-hiroki's WC wall)."""
     outline = shapely.MultiLineString([p.exterior for p in shapely.get_parts(mass) if isinstance(p, Polygon)])
-    lines = [s for s in drawing.segments if s.role is wall_role and in_plan(s.x1, s.y1)]
     return [WindowCandidate(poly, w, "", lines[idx[0]].layer)
             for poly, w, idx in lined_windows(lines, lambda s: s in door_parts)
             if shapely.dwithin(poly, outline, OUTLINE_MM)]
